@@ -1,0 +1,98 @@
+#pragma once
+
+// Plain domain types of the registry: actors of the social and solidarity economy, their
+// relationships, territories and taxonomy terms. Value types with no behaviour beyond
+// conversions; validation and persistence live in registry/ and store/.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ecosol::model {
+
+enum class ActorKind {
+  kOrganisation,
+  kInformalGroup,
+  kNetwork,
+  kUniversity,
+  kPublicBody,
+  kFunder,
+  kOther,
+};
+
+enum class LocationPrecision { kExact, kApproximate, kHidden };
+
+// "organisation", "informal_group", ... and back. Parse returns nullopt on unknown names.
+std::string_view ToString(ActorKind kind);
+std::optional<ActorKind> ParseActorKind(std::string_view name);
+const std::vector<std::string_view>& ActorKindNames();
+std::string_view ToString(LocationPrecision precision);
+std::optional<LocationPrecision> ParseLocationPrecision(std::string_view name);
+
+// Where a fact came from: "coops-uk-standard-2023", on "2026-11-28", by "import" (or "api",
+// "declared", "seed", ...).
+struct Provenance {
+  std::string source;
+  std::string date;
+  std::string method;
+  bool operator==(const Provenance&) const = default;
+};
+
+struct Address {
+  std::string street;
+  std::string locality;
+  std::string region;
+  std::string postcode;
+  std::string country;  // ISO 3166-1 alpha-2, upper case
+  bool operator==(const Address&) const = default;
+};
+
+struct Location {
+  double lat = 0;
+  double lon = 0;
+  LocationPrecision precision = LocationPrecision::kExact;
+  bool operator==(const Location&) const = default;
+};
+
+// Language code ("en", "fr", ...) -> text.
+using LocalisedText = std::map<std::string, std::string>;
+
+struct Actor {
+  std::string id;
+  ActorKind kind = ActorKind::kOrganisation;
+  std::string name;
+  LocalisedText names;        // translations of the name
+  LocalisedText description;  // per language
+  std::string legal_form;     // as registered
+  std::vector<std::string> structures;        // ESSGlobal OS codes
+  std::vector<std::string> activities;        // ICA codes
+  std::string primary_activity;               // one of `activities` (or empty)
+  std::vector<std::string> membership_types;  // BMT codes
+  std::vector<std::string> qualifiers;
+  std::vector<std::string> claims;  // "cooperative", "social_enterprise", "sse", ...
+  Address address;
+  std::string territory;  // territory id: "GB", "GB/Wales", "GB/Wales/Cardiff"
+  std::optional<Location> location;
+  std::string website;
+  std::map<std::string, std::string> contacts;     // "email", "phone", "twitter", ...
+  std::string founded;                             // ISO date (or year)
+  std::string dissolved;                           // ISO date, empty while active
+  std::map<std::string, std::string> identifiers;  // scheme -> value
+  std::map<std::string, Provenance> provenance;    // field -> where it came from
+  long long version = 0;
+  std::string updated_at;
+  bool deleted = false;
+
+  bool operator==(const Actor&) const = default;
+};
+
+// The fields of Actor as named in JSON; used for provenance keys and unknown-field errors.
+const std::vector<std::string_view>& ActorFieldNames();
+
+// True when the two actors hold the same data, ignoring version, timestamps, deletion state and
+// provenance dates (a re-import of unchanged data is not a change).
+bool SameData(const Actor& a, const Actor& b);
+
+}  // namespace ecosol::model

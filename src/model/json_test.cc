@@ -1,0 +1,92 @@
+#include "ecosol/model/json.h"
+
+#include <gtest/gtest.h>
+
+namespace ecosol::model {
+namespace {
+
+Actor SampleActor() {
+  Actor a;
+  a.id = "tiess";
+  a.kind = ActorKind::kNetwork;
+  a.name = "TIESS";
+  a.names = {{"fr", "Territoires innovants en économie sociale et solidaire"}};
+  a.description = {{"en", "Liaison and transfer"}};
+  a.structures = {"OS200"};
+  a.activities = {"ICA200", "ICA280"};
+  a.primary_activity = "ICA200";
+  a.address.country = "CA";
+  a.address.locality = "Montréal";
+  a.location = Location{45.5, -73.56, LocationPrecision::kApproximate};
+  a.identifiers = {{"neq", "1234"}};
+  a.provenance = {{"name", Provenance{"seed", "2026-11-28", "declared"}}};
+  a.version = 3;
+  return a;
+}
+
+TEST(ActorJsonTest, RoundTripsEveryField) {
+  Actor a = SampleActor();
+  auto back = ActorFromJson(ActorToJson(a), /*allow_server_fields=*/true);
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(*back, a);
+}
+
+TEST(ActorJsonTest, UnknownFieldIsNamed) {
+  auto r = ActorFromJson(nlohmann::json{{"name", "x"}, {"nmae", "y"}});
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("nmae"), std::string::npos);
+}
+
+TEST(ActorJsonTest, ServerFieldsAreRejectedFromClients) {
+  auto r = ActorFromJson(nlohmann::json{{"name", "x"}, {"version", 4}});
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("version"), std::string::npos);
+}
+
+TEST(ActorJsonTest, WrongTypesAndBadEnumsAreErrors) {
+  EXPECT_FALSE(ActorFromJson(nlohmann::json{{"structures", "OS10"}}).ok());
+  auto r = ActorFromJson(nlohmann::json{{"kind", "company"}});
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("informal_group"), std::string::npos);
+  auto loc = ActorFromJson(
+      nlohmann::json::parse(R"({"location": {"lat": 1, "lon": 2, "precision": "fuzzy"}})"));
+  EXPECT_FALSE(loc.ok());
+}
+
+TEST(ActorJsonTest, PatchChangesOnlyGivenFieldsAndNullClears) {
+  Actor a = SampleActor();
+  ASSERT_TRUE(ApplyActorPatch(nlohmann::json::parse(R"({"website": "https://tiess.ca",
+      "location": null})"), &a).ok());
+  EXPECT_EQ(a.website, "https://tiess.ca");
+  EXPECT_FALSE(a.location.has_value());
+  EXPECT_EQ(a.name, "TIESS");
+  EXPECT_FALSE(ApplyActorPatch(nlohmann::json{{"id", "other"}}, &a).ok());
+}
+
+TEST(ActorJsonTest, SameDataIgnoresVersionsAndDates) {
+  Actor a = SampleActor();
+  Actor b = a;
+  b.version = 9;
+  b.provenance["name"].date = "2030-01-01";
+  EXPECT_TRUE(SameData(a, b));
+  b.website = "x";
+  EXPECT_FALSE(SameData(a, b));
+}
+
+TEST(RelationshipJsonTest, RoundTripsAndRejectsBadType) {
+  Relationship r{"rel-1", "tiess", "ripess", RelationshipType::kMemberOf, "2018-01-01", "", 0.7,
+                 "member", {}, 2, "", false};
+  auto back = RelationshipFromJson(RelationshipToJson(r), true);
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(*back, r);
+  EXPECT_FALSE(RelationshipFromJson(nlohmann::json{{"type", "likes"}}).ok());
+}
+
+TEST(ParseJsonTest, ErrorSaysWhere) {
+  auto r = ParseJson("{\"a\": \n ,}");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("line 2"), std::string::npos) << r.status().message();
+}
+
+}  // namespace
+}  // namespace ecosol::model

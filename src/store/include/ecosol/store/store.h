@@ -1,0 +1,116 @@
+#pragma once
+
+// The persistence boundary of Ecosol. One interface, two backends:
+//
+//   auto store = OpenStore("data/ecosol.db");                 // SQLite (WAL, FTS5, R*Tree)
+//   auto store = OpenStore("postgresql://localhost/ecosol");  // PostgreSQL 15
+//   if (!store.ok()) return store.status();
+//   ECOSOL_RETURN_IF_ERROR((*store)->Migrate());
+//
+// Both backends pass the same test suite (store_contract_test.cc). Full-text search uses the
+// index forms of text/search_text.h, so both find the same actors.
+//
+// Versions: every PutActor/PutRelationship stores the new state as a numbered version; nothing is
+// overwritten without a trace, and deletion is a flag (restorable).
+//
+// Thread safety: a Store is used by one thread at a time; servers open one Store per worker
+// thread (OpenStore is cheap) or guard it with a mutex.
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ecosol/base/status.h"
+#include "ecosol/model/actor.h"
+#include "ecosol/model/relationship.h"
+
+namespace ecosol::store {
+
+struct BBox {
+  double min_lon = 0, min_lat = 0, max_lon = 0, max_lat = 0;
+};
+
+struct ActorQuery {
+  std::string q;  // full-text query; empty lists by name
+  std::optional<model::ActorKind> kind;
+  std::string country;    // ISO alpha-2
+  std::string activity;   // ICA code (any of the actor's activities)
+  std::string structure;  // OS code
+  std::optional<BBox> bbox;
+  int limit = 50;
+  std::string cursor;  // opaque, from ActorPage::next_cursor
+  bool include_deleted = false;
+};
+
+struct ActorPage {
+  std::vector<model::Actor> items;
+  std::string next_cursor;  // empty on the last page
+};
+
+// A compact map marker.
+struct MapPoint {
+  std::string id;
+  double lon = 0;
+  double lat = 0;
+  std::string name;
+  model::ActorKind kind = model::ActorKind::kOrganisation;
+};
+
+struct ActorVersion {
+  long long version = 0;
+  std::string changed_at;
+  std::string change;  // "create", "update", "delete", "restore"
+  model::Actor actor;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // "sqlite" or "postgresql".
+  virtual std::string_view Backend() const = 0;
+  // Creates or upgrades the schema to the latest migration. Idempotent.
+  virtual Status Migrate() = 0;
+  // The schema version after Migrate().
+  virtual Result<int> SchemaVersion() = 0;
+
+  // Runs `body` in one transaction: committed when it returns OK, rolled back otherwise (or on
+  // any store error). Nested calls join the outer transaction.
+  virtual Status InTransaction(const std::function<Status()>& body) = 0;
+
+  // --- actors ---
+  // Inserts or replaces the actor with `actor.id` and records `actor` (whose version the caller
+  // has set) in the version history with the given change name.
+  virtual Status PutActor(const model::Actor& actor, std::string_view change) = 0;
+  virtual Result<std::optional<model::Actor>> GetActor(const std::string& id) = 0;
+  // The id of the actor holding identifier `value` in `scheme`, if any (deleted ones included).
+  virtual Result<std::optional<std::string>> FindByIdentifier(const std::string& scheme,
+                                                              const std::string& value) = 0;
+  virtual Result<ActorPage> ListActors(const ActorQuery& query) = 0;
+  // Markers for the map: non-deleted actors with a visible location matching the filters (its
+  // limit and cursor are ignored). `*truncated` tells whether more than `limit` matched.
+  virtual Result<std::vector<MapPoint>> MapPoints(const ActorQuery& query, int limit,
+                                                  bool* truncated) = 0;
+  virtual Result<long long> CountActors() = 0;
+  virtual Result<std::vector<ActorVersion>> ActorHistory(const std::string& id) = 0;
+
+  // --- relationships ---
+  virtual Status PutRelationship(const model::Relationship& rel, std::string_view change) = 0;
+  virtual Result<std::optional<model::Relationship>> GetRelationship(const std::string& id) = 0;
+  // Non-deleted relationships from or to `actor_id`.
+  virtual Result<std::vector<model::Relationship>> RelationshipsOf(const std::string& actor_id) = 0;
+  virtual Result<long long> CountRelationships() = 0;
+
+  // --- taxonomies ---
+  virtual Status PutTerms(const std::vector<model::Term>& terms) = 0;
+  virtual Result<std::vector<model::Term>> Terms(const std::string& scheme) = 0;
+};
+
+// Opens a store: "postgresql://..." or "postgres://..." selects PostgreSQL, anything else is a
+// SQLite file path (created if missing; its folder must exist). ":memory:" is a private
+// in-memory SQLite database.
+Result<std::unique_ptr<Store>> OpenStore(const std::string& url);
+
+}  // namespace ecosol::store

@@ -1,0 +1,260 @@
+// The PostgreSQL backend (libpq). Full-text search uses a tsvector of the same index forms as
+// SQLite under the 'simple' configuration (the stemming is done by text/search_text.h, so both
+// backends find the same actors), with names weighted A and other text B, ranked by ts_rank.
+// Bounding boxes use a GiST index on point(lon, lat).
+
+#include <libpq-fe.h>
+
+#include <cstdio>
+
+#include "sql_store.h"
+#include "sqlite_store.h"
+
+namespace ecosol::store {
+namespace {
+
+struct ResultDeleter {
+  void operator()(PGresult* r) const { PQclear(r); }
+};
+using PgResultPtr = std::unique_ptr<PGresult, ResultDeleter>;
+
+// Rewrites '?' placeholders as $1, $2, ... ('?' inside quotes is kept).
+std::string NumberPlaceholders(std::string_view sql) {
+  std::string out;
+  int n = 0;
+  bool quoted = false;
+  for (char c : sql) {
+    if (c == '\'') quoted = !quoted;
+    if (c == '?' && !quoted) {
+      out += "$" + std::to_string(++n);
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string ValueText(const SqlValue& v) {
+  if (std::holds_alternative<std::nullptr_t>(v)) return "";
+  if (const auto* n = std::get_if<long long>(&v)) return std::to_string(*n);
+  if (const auto* d = std::get_if<double>(&v)) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.17g", *d);
+    return buf;
+  }
+  return std::get<std::string>(v);
+}
+
+Status Classify(const PGresult* res, PGconn* conn) {
+  const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
+  std::string msg = res ? PQresultErrorMessage(res) : PQerrorMessage(conn);
+  while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
+  std::string code = state ? state : "";
+  if (code.rfind("23", 0) == 0) return Conflict("database constraint: " + msg);
+  if (code == "40001" || code == "40P01") return Unavailable("database conflict, retry: " + msg);
+  if (code == "53100") return Unavailable("disk full: " + msg);
+  if (code.rfind("08", 0) == 0 || PQstatus(conn) != CONNECTION_OK) {
+    return Unavailable("database connection lost: " + msg);
+  }
+  if (code == "42601" && msg.find("tsquery") != std::string::npos) {
+    return InvalidArgument("search query: " + msg);
+  }
+  return Internal("postgresql: " + msg);
+}
+
+class PgConnection : public SqlConnection {
+ public:
+  explicit PgConnection(PGconn* conn) : conn_(conn) {}
+  ~PgConnection() override { PQfinish(conn_); }
+
+  Status Exec(std::string_view sql, const std::vector<SqlValue>& params, SqlRows* out) override {
+    std::string numbered = NumberPlaceholders(sql);
+    std::vector<std::string> texts;
+    std::vector<const char*> values;
+    texts.reserve(params.size());
+    for (const SqlValue& p : params) texts.push_back(ValueText(p));
+    for (size_t i = 0; i < params.size(); ++i) {
+      values.push_back(std::holds_alternative<std::nullptr_t>(params[i]) ? nullptr
+                                                                         : texts[i].c_str());
+    }
+    PgResultPtr res(PQexecParams(conn_, numbered.c_str(), static_cast<int>(values.size()),
+                                 nullptr, values.data(), nullptr, nullptr, 0));
+    ExecStatusType st = res ? PQresultStatus(res.get()) : PGRES_FATAL_ERROR;
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) return Classify(res.get(), conn_);
+    if (out && st == PGRES_TUPLES_OK) ReadRows(res.get(), out);
+    return Status::Ok();
+  }
+
+  Status ExecScript(std::string_view sql) override {
+    PgResultPtr res(PQexec(conn_, std::string(sql).c_str()));
+    ExecStatusType st = res ? PQresultStatus(res.get()) : PGRES_FATAL_ERROR;
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) return Classify(res.get(), conn_);
+    return Status::Ok();
+  }
+
+ private:
+  static void ReadRows(const PGresult* res, SqlRows* out) {
+    int rows = PQntuples(res);
+    int cols = PQnfields(res);
+    for (int r = 0; r < rows; ++r) {
+      SqlRow row;
+      row.reserve(static_cast<size_t>(cols));
+      for (int c = 0; c < cols; ++c) {
+        if (PQgetisnull(res, r, c)) {
+          row.emplace_back(std::nullopt);
+        } else {
+          row.emplace_back(std::string(PQgetvalue(res, r, c),
+                                       static_cast<size_t>(PQgetlength(res, r, c))));
+        }
+      }
+      out->push_back(std::move(row));
+    }
+  }
+
+  PGconn* conn_;
+};
+
+const std::vector<std::string> kPostgresMigrations = {
+    R"sql(
+CREATE TABLE actors (
+  rid BIGSERIAL PRIMARY KEY,
+  id TEXT COLLATE "C" NOT NULL UNIQUE,
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL,
+  sort_name TEXT COLLATE "C" NOT NULL,
+  country TEXT NOT NULL DEFAULT '',
+  lat DOUBLE PRECISION,
+  lon DOUBLE PRECISION,
+  deleted INTEGER NOT NULL DEFAULT 0,
+  version BIGINT NOT NULL,
+  updated_at TEXT NOT NULL,
+  doc TEXT NOT NULL,
+  tsv TSVECTOR NOT NULL DEFAULT ''::tsvector
+);
+CREATE INDEX actors_by_name ON actors (sort_name, id);
+CREATE INDEX actors_by_country ON actors (country);
+CREATE INDEX actors_by_kind ON actors (kind);
+CREATE INDEX actors_tsv ON actors USING GIN (tsv);
+CREATE INDEX actors_point ON actors USING GIST (point(lon, lat)) WHERE lat IS NOT NULL;
+CREATE TABLE actor_codes (
+  scheme TEXT NOT NULL, code TEXT NOT NULL, rid BIGINT NOT NULL,
+  PRIMARY KEY (scheme, code, rid)
+);
+CREATE INDEX actor_codes_by_rid ON actor_codes (rid);
+CREATE TABLE actor_identifiers (
+  scheme TEXT NOT NULL, value TEXT NOT NULL, actor_id TEXT NOT NULL,
+  PRIMARY KEY (scheme, value)
+);
+CREATE INDEX actor_identifiers_by_actor ON actor_identifiers (actor_id);
+CREATE TABLE actor_versions (
+  actor_id TEXT NOT NULL, version BIGINT NOT NULL, changed_at TEXT NOT NULL,
+  change TEXT NOT NULL, doc TEXT NOT NULL,
+  PRIMARY KEY (actor_id, version)
+);
+CREATE TABLE relationships (
+  id TEXT PRIMARY KEY, from_id TEXT NOT NULL, to_id TEXT NOT NULL, type TEXT NOT NULL,
+  deleted INTEGER NOT NULL DEFAULT 0, version BIGINT NOT NULL, updated_at TEXT NOT NULL,
+  doc TEXT NOT NULL
+);
+CREATE INDEX relationships_by_from ON relationships (from_id);
+CREATE INDEX relationships_by_to ON relationships (to_id);
+CREATE TABLE relationship_versions (
+  relationship_id TEXT NOT NULL, version BIGINT NOT NULL, changed_at TEXT NOT NULL,
+  change TEXT NOT NULL, doc TEXT NOT NULL,
+  PRIMARY KEY (relationship_id, version)
+);
+CREATE TABLE terms (
+  scheme TEXT NOT NULL, code TEXT NOT NULL, labels TEXT NOT NULL,
+  PRIMARY KEY (scheme, code)
+);
+)sql",
+};
+
+// Quotes a word for to_tsquery: 'word' with quotes doubled.
+std::string TsLexeme(const std::string& word) {
+  std::string out = "'";
+  for (char c : word) {
+    if (c == '\'') out += "''";
+    else if (c == '\\') out += "\\\\";
+    else out += c;
+  }
+  return out + "'";
+}
+
+class PostgresStore : public SqlStore {
+ public:
+  using SqlStore::SqlStore;
+  std::string_view Backend() const override { return "postgresql"; }
+
+ protected:
+  const std::vector<std::string>& Migrations() const override { return kPostgresMigrations; }
+  std::string_view BeginSql() const override { return "BEGIN"; }
+
+  Status IndexText(long long rid, const std::string& name_forms,
+                   const std::string& body_forms) override {
+    return conn().Exec(
+        "UPDATE actors SET tsv = setweight(to_tsvector('simple', ?), 'A') || "
+        "setweight(to_tsvector('simple', ?), 'B') WHERE rid = ?",
+        {name_forms, body_forms, rid});
+  }
+
+  Status IndexLocation(long long, const model::Actor&) override {
+    // The GiST index on point(lon, lat) follows the lat/lon columns written by the upsert.
+    return Status::Ok();
+  }
+
+  SqlFragment SearchFrom(const std::string& match) const override {
+    return {"actors a, to_tsquery('simple', ?) query WHERE a.tsv @@ query", {match}};
+  }
+  std::string RankExpression() const override {
+    return "ts_rank(a.tsv, query, 0) * -1";
+  }
+
+  std::string MatchQuery(const std::vector<std::vector<std::string>>& terms) const override {
+    std::string out;
+    for (size_t i = 0; i < terms.size(); ++i) {
+      if (i) out += " & ";
+      out += "(";
+      for (size_t k = 0; k < terms[i].size(); ++k) {
+        if (k) out += " | ";
+        out += TsLexeme(terms[i][k]);
+      }
+      if (i + 1 == terms.size() && terms[i][0].size() >= 3) {
+        out += " | " + TsLexeme(terms[i][0]) + ":*";
+      }
+      out += ")";
+    }
+    return out;
+  }
+
+  SqlFragment BBoxCondition(const BBox& b) const override {
+    return {"a.lat IS NOT NULL AND point(a.lon, a.lat) <@ box(point(?, ?), point(?, ?))",
+            {b.min_lon, b.min_lat, b.max_lon, b.max_lat}};
+  }
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& url) {
+  PGconn* conn = PQconnectdb(url.c_str());
+  if (PQstatus(conn) != CONNECTION_OK) {
+    std::string msg = PQerrorMessage(conn);
+    PQfinish(conn);
+    while (!msg.empty() && msg.back() == '\n') msg.pop_back();
+    return Unavailable("cannot connect to PostgreSQL: " + msg);
+  }
+  auto pg = std::make_unique<PgConnection>(conn);
+  Status s = pg->ExecScript("SET client_min_messages = warning; SET client_encoding = 'UTF8'");
+  if (!s.ok()) return s;
+  return std::unique_ptr<Store>(std::make_unique<PostgresStore>(std::move(pg)));
+}
+
+Result<std::unique_ptr<Store>> OpenStore(const std::string& url) {
+  if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
+    return OpenPostgresStore(url);
+  }
+  if (url.empty()) return InvalidArgument("database: empty path or URL");
+  return OpenSqliteStore(url);
+}
+
+}  // namespace ecosol::store

@@ -1,0 +1,465 @@
+#include "sql_store.h"
+
+#include <algorithm>
+
+#include "ecosol/base/clock.h"
+#include "ecosol/base/strings.h"
+#include "ecosol/model/json.h"
+#include "ecosol/text/search_text.h"
+
+namespace ecosol::store {
+namespace {
+
+using model::Actor;
+using model::Relationship;
+
+constexpr char kCursorSep = '\x1f';
+
+std::string Text(const SqlRow& row, size_t i) { return row.at(i).value_or(""); }
+
+long long Int(const SqlRow& row, size_t i) {
+  long long v = 0;
+  ParseInt64(Text(row, i), &v);
+  return v;
+}
+
+Result<Actor> ActorFromDoc(const std::string& doc) {
+  auto j = model::ParseJson(doc);
+  if (!j.ok()) return Internal("stored actor document is corrupt: " + j.status().message());
+  return model::ActorFromJson(*j, /*allow_server_fields=*/true);
+}
+
+Result<Relationship> RelationshipFromDoc(const std::string& doc) {
+  auto j = model::ParseJson(doc);
+  if (!j.ok()) return Internal("stored relationship document is corrupt");
+  return model::RelationshipFromJson(*j, true);
+}
+
+// All the text of an actor that search should find, apart from its names.
+std::string BodyText(const Actor& a) {
+  std::string body;
+  for (const auto& [lang, text] : a.description) body += text + "\n";
+  body += a.legal_form + "\n" + a.address.locality + "\n" + a.address.region + "\n" +
+          a.address.postcode + "\n";
+  for (const auto& [scheme, value] : a.identifiers) body += value + "\n";
+  return body;
+}
+
+std::string NameText(const Actor& a) {
+  std::string names = a.name;
+  for (const auto& [lang, text] : a.names) names += "\n" + text;
+  return names;
+}
+
+void Append(SqlFragment* to, const SqlFragment& piece, std::string_view joiner) {
+  if (piece.sql.empty()) return;
+  if (!to->sql.empty()) to->sql += joiner;
+  to->sql += piece.sql;
+  to->params.insert(to->params.end(), piece.params.begin(), piece.params.end());
+}
+
+Result<std::vector<Actor>> ActorsFromRows(const SqlRows& rows) {
+  std::vector<Actor> out;
+  out.reserve(rows.size());
+  for (const SqlRow& row : rows) {
+    auto actor = ActorFromDoc(Text(row, 0));
+    if (!actor.ok()) return actor.status();
+    out.push_back(std::move(*actor));
+  }
+  return out;
+}
+
+// "OS20" < "OS100": letters compare as text, a trailing number as a number.
+bool NaturalLess(const std::string& a, const std::string& b) {
+  auto split = [](const std::string& s) {
+    size_t i = s.find_last_not_of("0123456789");
+    size_t cut = i == std::string::npos ? 0 : i + 1;
+    long long n = -1;
+    if (cut < s.size()) ParseInt64(s.substr(cut), &n);
+    return std::make_pair(s.substr(0, cut), n);
+  };
+  auto [pa, na] = split(a);
+  auto [pb, nb] = split(b);
+  if (pa != pb || na < 0 || nb < 0) return a < b;
+  return na < nb;
+}
+
+}  // namespace
+
+// --- schema and transactions -------------------------------------------------------------------
+
+Status SqlStore::Migrate() {
+  ECOSOL_RETURN_IF_ERROR(conn().ExecScript(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+      "applied_at TEXT NOT NULL)"));
+  auto current = SchemaVersion();
+  if (!current.ok()) return current.status();
+  const auto& migrations = Migrations();
+  if (*current > static_cast<int>(migrations.size())) {
+    return Status(StatusCode::kConflict,
+                  "database schema version " + std::to_string(*current) +
+                      " is newer than this ecosol (" + std::to_string(migrations.size()) +
+                      "): upgrade ecosol");
+  }
+  for (size_t i = static_cast<size_t>(*current); i < migrations.size(); ++i) {
+    Status s = InTransaction([&]() -> Status {
+      ECOSOL_RETURN_IF_ERROR(conn().ExecScript(migrations[i]));
+      return conn().Exec("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
+                         {static_cast<long long>(i + 1), FormatTimestamp(SystemClock().Now())});
+    });
+    ECOSOL_RETURN_IF_ERROR(s.WithContext("migration " + std::to_string(i + 1)));
+  }
+  return Status::Ok();
+}
+
+Result<int> SqlStore::SchemaVersion() {
+  SqlRows rows;
+  ECOSOL_RETURN_IF_ERROR(
+      conn().Exec("SELECT COALESCE(MAX(version), 0) FROM schema_migrations", {}, &rows));
+  return static_cast<int>(Int(rows.at(0), 0));
+}
+
+Status SqlStore::InTransaction(const std::function<Status()>& body) {
+  if (transaction_depth_ > 0) return body();
+  ECOSOL_RETURN_IF_ERROR(conn().ExecScript(BeginSql()));
+  ++transaction_depth_;
+  Status s = body();
+  --transaction_depth_;
+  if (!s.ok()) {
+    Status rb = conn().ExecScript("ROLLBACK");
+    (void)rb;  // the body's error is the one to report
+    return s;
+  }
+  Status c = conn().ExecScript("COMMIT");
+  if (!c.ok()) {
+    Status rb = conn().ExecScript("ROLLBACK");
+    (void)rb;
+  }
+  return c;
+}
+
+// --- actors ---------------------------------------------------------------------------------
+
+Result<long long> SqlStore::UpsertActorRow(const Actor& a) {
+  const bool visible = a.location && a.location->precision != model::LocationPrecision::kHidden;
+  SqlValue lat = visible ? SqlValue(a.location->lat) : SqlValue(nullptr);
+  SqlValue lon = visible ? SqlValue(a.location->lon) : SqlValue(nullptr);
+  SqlRows rows;
+  ECOSOL_RETURN_IF_ERROR(conn().Exec(
+      "INSERT INTO actors (id, kind, name, sort_name, country, lat, lon, deleted, version, "
+      "updated_at, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name, "
+      "sort_name = excluded.sort_name, country = excluded.country, lat = excluded.lat, "
+      "lon = excluded.lon, deleted = excluded.deleted, version = excluded.version, "
+      "updated_at = excluded.updated_at, doc = excluded.doc RETURNING rid",
+      {a.id, std::string(model::ToString(a.kind)), a.name, text::Fold(a.name), a.address.country,
+       lat, lon, a.deleted ? 1LL : 0LL, a.version, a.updated_at, model::ActorToJson(a).dump()},
+      &rows));
+  if (rows.empty()) return Internal("actor upsert returned no row id");
+  return Int(rows[0], 0);
+}
+
+Status SqlStore::WriteActorCodes(long long rid, const Actor& a) {
+  ECOSOL_RETURN_IF_ERROR(conn().Exec("DELETE FROM actor_codes WHERE rid = ?", {rid}));
+  auto put = [&](const char* scheme, const std::vector<std::string>& codes) -> Status {
+    std::vector<std::string> unique = codes;
+    std::sort(unique.begin(), unique.end());
+    unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
+    for (const std::string& code : unique) {
+      ECOSOL_RETURN_IF_ERROR(conn().Exec(
+          "INSERT INTO actor_codes (scheme, code, rid) VALUES (?, ?, ?)", {scheme, code, rid}));
+    }
+    return Status::Ok();
+  };
+  std::vector<std::string> activities = a.activities;
+  if (!a.primary_activity.empty()) activities.push_back(a.primary_activity);
+  ECOSOL_RETURN_IF_ERROR(put("activity", activities));
+  return put("structure", a.structures);
+}
+
+Status SqlStore::WriteIdentifiers(const Actor& a) {
+  ECOSOL_RETURN_IF_ERROR(conn().Exec("DELETE FROM actor_identifiers WHERE actor_id = ?", {a.id}));
+  for (const auto& [scheme, value] : a.identifiers) {
+    SqlRows rows;
+    ECOSOL_RETURN_IF_ERROR(conn().Exec(
+        "SELECT actor_id FROM actor_identifiers WHERE scheme = ? AND value = ?", {scheme, value},
+        &rows));
+    if (!rows.empty()) {
+      return Conflict("identifiers." + scheme + ": '" + value + "' already belongs to actor " +
+                      Text(rows[0], 0));
+    }
+    ECOSOL_RETURN_IF_ERROR(
+        conn().Exec("INSERT INTO actor_identifiers (scheme, value, actor_id) VALUES (?, ?, ?)",
+                    {scheme, value, a.id}));
+  }
+  return Status::Ok();
+}
+
+Status SqlStore::PutActor(const Actor& actor, std::string_view change) {
+  return InTransaction([&]() -> Status {
+    auto rid = UpsertActorRow(actor);
+    if (!rid.ok()) return rid.status();
+    ECOSOL_RETURN_IF_ERROR(IndexText(*rid, text::IndexForms(NameText(actor)),
+                                     text::IndexForms(BodyText(actor))));
+    ECOSOL_RETURN_IF_ERROR(IndexLocation(*rid, actor));
+    ECOSOL_RETURN_IF_ERROR(WriteActorCodes(*rid, actor));
+    ECOSOL_RETURN_IF_ERROR(WriteIdentifiers(actor));
+    return conn().Exec(
+        "INSERT INTO actor_versions (actor_id, version, changed_at, change, doc) "
+        "VALUES (?, ?, ?, ?, ?)",
+        {actor.id, actor.version, actor.updated_at, std::string(change),
+         model::ActorToJson(actor).dump()});
+  });
+}
+
+Result<std::optional<Actor>> SqlStore::GetActor(const std::string& id) {
+  SqlRows rows;
+  ECOSOL_RETURN_IF_ERROR(conn().Exec("SELECT doc FROM actors WHERE id = ?", {id}, &rows));
+  if (rows.empty()) return std::optional<Actor>();
+  auto actor = ActorFromDoc(Text(rows[0], 0));
+  if (!actor.ok()) return actor.status();
+  return std::optional<Actor>(std::move(*actor));
+}
+
+Result<std::optional<std::string>> SqlStore::FindByIdentifier(const std::string& scheme,
+                                                              const std::string& value) {
+  SqlRows rows;
+  ECOSOL_RETURN_IF_ERROR(conn().Exec(
+      "SELECT actor_id FROM actor_identifiers WHERE scheme = ? AND value = ?", {scheme, value},
+      &rows));
+  if (rows.empty()) return std::optional<std::string>();
+  return std::optional<std::string>(Text(rows[0], 0));
+}
+
+SqlFragment SqlStore::FilterConditions(const ActorQuery& q) const {
+  SqlFragment where;
+  if (!q.include_deleted) Append(&where, {"a.deleted = 0", {}}, " AND ");
+  if (q.kind) Append(&where, {"a.kind = ?", {std::string(model::ToString(*q.kind))}}, " AND ");
+  if (!q.country.empty()) Append(&where, {"a.country = ?", {q.country}}, " AND ");
+  if (!q.activity.empty()) {
+    Append(&where,
+           {"a.rid IN (SELECT rid FROM actor_codes WHERE scheme = 'activity' AND code = ?)",
+            {q.activity}},
+           " AND ");
+  }
+  if (!q.structure.empty()) {
+    Append(&where,
+           {"a.rid IN (SELECT rid FROM actor_codes WHERE scheme = 'structure' AND code = ?)",
+            {q.structure}},
+           " AND ");
+  }
+  if (q.bbox) Append(&where, BBoxCondition(*q.bbox), " AND ");
+  return where;
+}
+
+Result<ActorPage> SqlStore::ListByName(const ActorQuery& q) {
+  SqlFragment where = FilterConditions(q);
+  if (!q.cursor.empty()) {
+    std::string raw;
+    auto parts = Base64UrlDecode(q.cursor, &raw) ? Split(raw, kCursorSep) : std::vector<std::string>{};
+    if (parts.size() != 3 || parts[0] != "n") {
+      return InvalidArgument("cursor: not a cursor of this listing; start again without it");
+    }
+    Append(&where, {"(a.sort_name > ? OR (a.sort_name = ? AND a.id > ?))",
+                    {parts[1], parts[1], parts[2]}},
+           " AND ");
+  }
+  SqlFragment sql{"SELECT a.doc, a.sort_name, a.id FROM actors a", where.params};
+  if (!where.sql.empty()) sql.sql += " WHERE " + where.sql;
+  sql.sql += " ORDER BY a.sort_name, a.id LIMIT ?";
+  sql.params.push_back(static_cast<long long>(q.limit + 1));
+  SqlRows rows;
+  ECOSOL_RETURN_IF_ERROR(conn().Exec(sql.sql, sql.params, &rows));
+  ActorPage page;
+  if (rows.size() > static_cast<size_t>(q.limit)) {
+    rows.resize(static_cast<size_t>(q.limit));
+    const SqlRow& last = rows.back();
+    page.next_cursor = Base64UrlEncode("n" + std::string(1, kCursorSep) + Text(last, 1) +
+                                       std::string(1, kCursorSep) + Text(last, 2));
+  }
+  auto actors = ActorsFromRows(rows);
+  if (!actors.ok()) return actors.status();
+  page.items = std::move(*actors);
+  return page;
+}
+
+Result<ActorPage> SqlStore::ListBySearch(const ActorQuery& q) {
+  long long offset = 0;
+  if (!q.cursor.empty()) {
+    std::string raw;
+    auto parts = Base64UrlDecode(q.cursor, &raw) ? Split(raw, kCursorSep) : std::vector<std::string>{};
+    if (parts.size() != 2 || parts[0] != "o" || !ParseInt64(parts[1], &offset) || offset < 0) {
+      return InvalidArgument("cursor: not a cursor of this search; start again without it");
+    }
+  }
+  auto terms = text::QueryTerms(q.q);
+  ActorPage page;
+  if (terms.empty()) return page;
+  SqlFragment from = SearchFrom(MatchQuery(terms));
+  SqlFragment where = FilterConditions(q);
+  SqlFragment sql{"SELECT a.doc FROM " + from.sql, from.params};
+  if (!where.sql.empty()) Append(&sql, where, " AND ");
+  sql.sql += " ORDER BY " + RankExpression() + ", a.sort_name, a.id LIMIT ? OFFSET ?";
+  sql.params.push_back(static_cast<long long>(q.limit + 1));
+  sql.params.push_back(offset);
+  SqlRows rows;
+  ECOSOL_RETURN_IF_ERROR(conn().Exec(sql.sql, sql.params, &rows));
+  if (rows.size() > static_cast<size_t>(q.limit)) {
+    rows.resize(static_cast<size_t>(q.limit));
+    page.next_cursor =
+        Base64UrlEncode("o" + std::string(1, kCursorSep) + std::to_string(offset + q.limit));
+  }
+  auto actors = ActorsFromRows(rows);
+  if (!actors.ok()) return actors.status();
+  page.items = std::move(*actors);
+  return page;
+}
+
+Result<ActorPage> SqlStore::ListActors(const ActorQuery& q) {
+  if (q.limit < 1) return InvalidArgument("limit: must be at least 1");
+  return q.q.empty() ? ListByName(q) : ListBySearch(q);
+}
+
+Result<std::vector<MapPoint>> SqlStore::MapPoints(const ActorQuery& q, int limit,
+                                                  bool* truncated) {
+  ActorQuery filters = q;
+  filters.include_deleted = false;
+  SqlFragment where = FilterConditions(filters);
+  Append(&where, {"a.lat IS NOT NULL", {}}, " AND ");
+  SqlFragment sql;
+  if (!q.q.empty()) {
+    auto terms = text::QueryTerms(q.q);
+    if (terms.empty()) return std::vector<MapPoint>();
+    sql = SearchFrom(MatchQuery(terms));
+    sql.sql = "SELECT a.id, a.lon, a.lat, a.name, a.kind FROM " + sql.sql;
+    Append(&sql, where, " AND ");
+  } else {
+    sql = {"SELECT a.id, a.lon, a.lat, a.name, a.kind FROM actors a WHERE " + where.sql,
+           where.params};
+  }
+  sql.sql += " ORDER BY a.rid LIMIT ?";
+  sql.params.push_back(static_cast<long long>(limit + 1));
+  SqlRows rows;
+  ECOSOL_RETURN_IF_ERROR(conn().Exec(sql.sql, sql.params, &rows));
+  *truncated = rows.size() > static_cast<size_t>(limit);
+  if (*truncated) rows.resize(static_cast<size_t>(limit));
+  std::vector<MapPoint> points;
+  points.reserve(rows.size());
+  for (const SqlRow& row : rows) {
+    MapPoint p;
+    p.id = Text(row, 0);
+    ParseDouble(Text(row, 1), &p.lon);
+    ParseDouble(Text(row, 2), &p.lat);
+    p.name = Text(row, 3);
+    p.kind = model::ParseActorKind(Text(row, 4)).value_or(model::ActorKind::kOther);
+    points.push_back(std::move(p));
+  }
+  return points;
+}
+
+Result<long long> SqlStore::CountActors() {
+  SqlRows rows;
+  ECOSOL_RETURN_IF_ERROR(conn().Exec("SELECT COUNT(*) FROM actors WHERE deleted = 0", {}, &rows));
+  return Int(rows.at(0), 0);
+}
+
+Result<std::vector<ActorVersion>> SqlStore::ActorHistory(const std::string& id) {
+  SqlRows rows;
+  ECOSOL_RETURN_IF_ERROR(conn().Exec(
+      "SELECT version, changed_at, change, doc FROM actor_versions WHERE actor_id = ? "
+      "ORDER BY version",
+      {id}, &rows));
+  std::vector<ActorVersion> out;
+  for (const SqlRow& row : rows) {
+    auto actor = ActorFromDoc(Text(row, 3));
+    if (!actor.ok()) return actor.status();
+    out.push_back({Int(row, 0), Text(row, 1), Text(row, 2), std::move(*actor)});
+  }
+  return out;
+}
+
+// --- relationships ----------------------------------------------------------------------------
+
+Status SqlStore::PutRelationship(const Relationship& r, std::string_view change) {
+  return InTransaction([&]() -> Status {
+    std::string doc = model::RelationshipToJson(r).dump();
+    ECOSOL_RETURN_IF_ERROR(conn().Exec(
+        "INSERT INTO relationships (id, from_id, to_id, type, deleted, version, updated_at, doc) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET from_id = excluded.from_id, "
+        "to_id = excluded.to_id, type = excluded.type, deleted = excluded.deleted, "
+        "version = excluded.version, updated_at = excluded.updated_at, doc = excluded.doc",
+        {r.id, r.from, r.to, std::string(model::ToString(r.type)), r.deleted ? 1LL : 0LL,
+         r.version, r.updated_at, doc}));
+    return conn().Exec(
+        "INSERT INTO relationship_versions (relationship_id, version, changed_at, change, doc) "
+        "VALUES (?, ?, ?, ?, ?)",
+        {r.id, r.version, r.updated_at, std::string(change), doc});
+  });
+}
+
+Result<std::optional<Relationship>> SqlStore::GetRelationship(const std::string& id) {
+  SqlRows rows;
+  ECOSOL_RETURN_IF_ERROR(conn().Exec("SELECT doc FROM relationships WHERE id = ?", {id}, &rows));
+  if (rows.empty()) return std::optional<Relationship>();
+  auto rel = RelationshipFromDoc(Text(rows[0], 0));
+  if (!rel.ok()) return rel.status();
+  return std::optional<Relationship>(std::move(*rel));
+}
+
+Result<std::vector<Relationship>> SqlStore::RelationshipsOf(const std::string& actor_id) {
+  SqlRows rows;
+  ECOSOL_RETURN_IF_ERROR(conn().Exec(
+      "SELECT doc FROM relationships WHERE deleted = 0 AND (from_id = ? OR to_id = ?) ORDER BY id",
+      {actor_id, actor_id}, &rows));
+  std::vector<Relationship> out;
+  for (const SqlRow& row : rows) {
+    auto rel = RelationshipFromDoc(Text(row, 0));
+    if (!rel.ok()) return rel.status();
+    out.push_back(std::move(*rel));
+  }
+  return out;
+}
+
+Result<long long> SqlStore::CountRelationships() {
+  SqlRows rows;
+  ECOSOL_RETURN_IF_ERROR(
+      conn().Exec("SELECT COUNT(*) FROM relationships WHERE deleted = 0", {}, &rows));
+  return Int(rows.at(0), 0);
+}
+
+// --- taxonomies ----------------------------------------------------------------------------
+
+Status SqlStore::PutTerms(const std::vector<model::Term>& terms) {
+  return InTransaction([&]() -> Status {
+    for (const model::Term& t : terms) {
+      ECOSOL_RETURN_IF_ERROR(conn().Exec(
+          "INSERT INTO terms (scheme, code, labels) VALUES (?, ?, ?) ON CONFLICT (scheme, code) "
+          "DO UPDATE SET labels = excluded.labels",
+          {t.scheme, t.code, nlohmann::json(t.labels).dump()}));
+    }
+    return Status::Ok();
+  });
+}
+
+Result<std::vector<model::Term>> SqlStore::Terms(const std::string& scheme) {
+  SqlRows rows;
+  ECOSOL_RETURN_IF_ERROR(
+      conn().Exec("SELECT code, labels FROM terms WHERE scheme = ?", {scheme}, &rows));
+  std::vector<model::Term> out;
+  for (const SqlRow& row : rows) {
+    model::Term t{scheme, Text(row, 0), {}};
+    auto labels = model::ParseJson(Text(row, 1));
+    if (!labels.ok() || !labels->is_object()) return Internal("stored term labels are corrupt");
+    for (const auto& [lang, label] : labels->items()) {
+      if (label.is_string()) t.labels[lang] = label.get<std::string>();
+    }
+    out.push_back(std::move(t));
+  }
+  // Natural order of codes: OS10 < OS20 < OS100.
+  std::sort(out.begin(), out.end(), [](const model::Term& a, const model::Term& b) {
+    return NaturalLess(a.code, b.code);
+  });
+  return out;
+}
+
+}  // namespace ecosol::store

@@ -1,0 +1,78 @@
+#pragma once
+
+// Private to the store module: Store implemented once over SqlConnection, with the places where
+// SQLite and PostgreSQL differ (schema, full-text search, spatial index) left to subclasses.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "ecosol/store/store.h"
+#include "sql_connection.h"
+
+namespace ecosol::store {
+
+// A piece of SQL with its parameters, built up by the query code.
+struct SqlFragment {
+  std::string sql;
+  std::vector<SqlValue> params;
+};
+
+class SqlStore : public Store {
+ public:
+  explicit SqlStore(std::unique_ptr<SqlConnection> conn) : conn_(std::move(conn)) {}
+
+  Status Migrate() override;
+  Result<int> SchemaVersion() override;
+  Status InTransaction(const std::function<Status()>& body) override;
+  Status PutActor(const model::Actor& actor, std::string_view change) override;
+  Result<std::optional<model::Actor>> GetActor(const std::string& id) override;
+  Result<std::optional<std::string>> FindByIdentifier(const std::string& scheme,
+                                                      const std::string& value) override;
+  Result<ActorPage> ListActors(const ActorQuery& query) override;
+  Result<std::vector<MapPoint>> MapPoints(const ActorQuery& query, int limit,
+                                          bool* truncated) override;
+  Result<long long> CountActors() override;
+  Result<std::vector<ActorVersion>> ActorHistory(const std::string& id) override;
+  Status PutRelationship(const model::Relationship& rel, std::string_view change) override;
+  Result<std::optional<model::Relationship>> GetRelationship(const std::string& id) override;
+  Result<std::vector<model::Relationship>> RelationshipsOf(const std::string& actor_id) override;
+  Result<long long> CountRelationships() override;
+  Status PutTerms(const std::vector<model::Term>& terms) override;
+  Result<std::vector<model::Term>> Terms(const std::string& scheme) override;
+
+ protected:
+  SqlConnection& conn() { return *conn_; }
+
+  // The migrations of this backend, in order; migration i (from 1) is the schema version i.
+  virtual const std::vector<std::string>& Migrations() const = 0;
+  // SQL that starts a write transaction.
+  virtual std::string_view BeginSql() const = 0;
+  // Writes the full-text forms of the actor with row id `rid`.
+  virtual Status IndexText(long long rid, const std::string& name_forms,
+                           const std::string& body_forms) = 0;
+  // Writes (or removes, when `actor` has no visible location or is deleted) the spatial entry.
+  virtual Status IndexLocation(long long rid, const model::Actor& actor) = 0;
+  // FROM/JOIN + WHERE pieces restricting to the full-text query `match` (built by MatchQuery),
+  // and the expression giving a rank (lower is better).
+  virtual SqlFragment SearchFrom(const std::string& match) const = 0;
+  virtual std::string RankExpression() const = 0;
+  // Converts query terms (alternatives per word; the last word is also a prefix) to the
+  // backend's full-text query syntax.
+  virtual std::string MatchQuery(const std::vector<std::vector<std::string>>& terms) const = 0;
+  // A WHERE condition restricting actor `a` to the bounding box.
+  virtual SqlFragment BBoxCondition(const BBox& bbox) const = 0;
+
+ private:
+  Result<long long> UpsertActorRow(const model::Actor& actor);
+  Status WriteActorCodes(long long rid, const model::Actor& actor);
+  Status WriteIdentifiers(const model::Actor& actor);
+  SqlFragment FilterConditions(const ActorQuery& query) const;
+  Result<ActorPage> ListByName(const ActorQuery& query);
+  Result<ActorPage> ListBySearch(const ActorQuery& query);
+
+  std::unique_ptr<SqlConnection> conn_;
+  int transaction_depth_ = 0;
+};
+
+}  // namespace ecosol::store

@@ -1,0 +1,271 @@
+// The embedded backend: one SQLite file in WAL mode, FTS5 for search (external-content table over
+// the index forms, ranked by BM25 with names weighted 10:1 over other text) and an R*Tree for
+// bounding-box queries.
+
+#include <sqlite3.h>
+
+#include <unordered_map>
+
+#include "sqlite_store.h"
+#include "sql_store.h"
+
+namespace ecosol::store {
+namespace {
+
+struct StmtDeleter {
+  void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
+};
+using StmtPtr = std::unique_ptr<sqlite3_stmt, StmtDeleter>;
+
+class SqliteConnection : public SqlConnection {
+ public:
+  explicit SqliteConnection(sqlite3* db) : db_(db) {}
+  ~SqliteConnection() override {
+    cache_.clear();
+    sqlite3_close_v2(db_);
+  }
+
+  Status Exec(std::string_view sql, const std::vector<SqlValue>& params, SqlRows* out) override {
+    auto stmt = Prepare(sql);
+    if (!stmt.ok()) return stmt.status();
+    sqlite3_stmt* st = *stmt;
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    for (size_t i = 0; i < params.size(); ++i) Bind(st, static_cast<int>(i + 1), params[i]);
+    while (true) {
+      int rc = sqlite3_step(st);
+      if (rc == SQLITE_DONE) break;
+      if (rc != SQLITE_ROW) return Error(rc, sql);
+      if (out) out->push_back(ReadRow(st));
+    }
+    sqlite3_reset(st);
+    return Status::Ok();
+  }
+
+  Status ExecScript(std::string_view sql) override {
+    char* err = nullptr;
+    int rc = sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &err);
+    if (rc == SQLITE_OK) return Status::Ok();
+    std::string msg = err ? err : sqlite3_errstr(rc);
+    sqlite3_free(err);
+    return Classify(rc, msg);
+  }
+
+ private:
+  Result<sqlite3_stmt*> Prepare(std::string_view sql) {
+    std::string key(sql);
+    auto it = cache_.find(key);
+    if (it != cache_.end()) return it->second.get();
+    sqlite3_stmt* st = nullptr;
+    int rc = sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()),
+                                SQLITE_PREPARE_PERSISTENT, &st, nullptr);
+    if (rc != SQLITE_OK) return Error(rc, sql);
+    cache_.emplace(key, StmtPtr(st));
+    return st;
+  }
+
+  static void Bind(sqlite3_stmt* st, int i, const SqlValue& v) {
+    if (std::holds_alternative<std::nullptr_t>(v)) {
+      sqlite3_bind_null(st, i);
+    } else if (const auto* n = std::get_if<long long>(&v)) {
+      sqlite3_bind_int64(st, i, *n);
+    } else if (const auto* d = std::get_if<double>(&v)) {
+      sqlite3_bind_double(st, i, *d);
+    } else {
+      const auto& s = std::get<std::string>(v);
+      sqlite3_bind_text(st, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+    }
+  }
+
+  static SqlRow ReadRow(sqlite3_stmt* st) {
+    int n = sqlite3_column_count(st);
+    SqlRow row;
+    row.reserve(static_cast<size_t>(n));
+    for (int i = 0; i < n; ++i) {
+      if (sqlite3_column_type(st, i) == SQLITE_NULL) {
+        row.emplace_back(std::nullopt);
+        continue;
+      }
+      const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(st, i));
+      row.emplace_back(std::string(text, static_cast<size_t>(sqlite3_column_bytes(st, i))));
+    }
+    return row;
+  }
+
+  Status Error(int rc, std::string_view sql) {
+    std::string msg = sqlite3_errmsg(db_);
+    (void)sql;
+    return Classify(rc, msg);
+  }
+
+  static Status Classify(int rc, const std::string& msg) {
+    int primary = rc & 0xFF;
+    if (primary == SQLITE_CONSTRAINT) return Conflict("database constraint: " + msg);
+    if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) {
+      return Unavailable("database is busy: " + msg);
+    }
+    if (primary == SQLITE_FULL) return Unavailable("disk full: " + msg);
+    if (primary == SQLITE_ERROR && msg.find("fts5") != std::string::npos) {
+      return InvalidArgument("search query: " + msg);
+    }
+    return Internal("sqlite: " + msg);
+  }
+
+  sqlite3* db_;
+  std::unordered_map<std::string, StmtPtr> cache_;
+};
+
+const std::vector<std::string> kSqliteMigrations = {
+    R"sql(
+CREATE TABLE actors (
+  rid INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL,
+  sort_name TEXT NOT NULL,
+  country TEXT NOT NULL DEFAULT '',
+  lat REAL,
+  lon REAL,
+  deleted INTEGER NOT NULL DEFAULT 0,
+  version INTEGER NOT NULL,
+  updated_at TEXT NOT NULL,
+  doc TEXT NOT NULL,
+  name_forms TEXT NOT NULL DEFAULT '',
+  body_forms TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX actors_by_name ON actors (sort_name, id);
+CREATE INDEX actors_by_country ON actors (country);
+CREATE INDEX actors_by_kind ON actors (kind);
+CREATE TABLE actor_codes (
+  scheme TEXT NOT NULL, code TEXT NOT NULL, rid INTEGER NOT NULL,
+  PRIMARY KEY (scheme, code, rid)
+) WITHOUT ROWID;
+CREATE INDEX actor_codes_by_rid ON actor_codes (rid);
+CREATE TABLE actor_identifiers (
+  scheme TEXT NOT NULL, value TEXT NOT NULL, actor_id TEXT NOT NULL,
+  PRIMARY KEY (scheme, value)
+) WITHOUT ROWID;
+CREATE INDEX actor_identifiers_by_actor ON actor_identifiers (actor_id);
+CREATE TABLE actor_versions (
+  actor_id TEXT NOT NULL, version INTEGER NOT NULL, changed_at TEXT NOT NULL,
+  change TEXT NOT NULL, doc TEXT NOT NULL,
+  PRIMARY KEY (actor_id, version)
+) WITHOUT ROWID;
+CREATE TABLE relationships (
+  id TEXT PRIMARY KEY, from_id TEXT NOT NULL, to_id TEXT NOT NULL, type TEXT NOT NULL,
+  deleted INTEGER NOT NULL DEFAULT 0, version INTEGER NOT NULL, updated_at TEXT NOT NULL,
+  doc TEXT NOT NULL
+);
+CREATE INDEX relationships_by_from ON relationships (from_id);
+CREATE INDEX relationships_by_to ON relationships (to_id);
+CREATE TABLE relationship_versions (
+  relationship_id TEXT NOT NULL, version INTEGER NOT NULL, changed_at TEXT NOT NULL,
+  change TEXT NOT NULL, doc TEXT NOT NULL,
+  PRIMARY KEY (relationship_id, version)
+) WITHOUT ROWID;
+CREATE TABLE terms (
+  scheme TEXT NOT NULL, code TEXT NOT NULL, labels TEXT NOT NULL,
+  PRIMARY KEY (scheme, code)
+) WITHOUT ROWID;
+CREATE VIRTUAL TABLE actors_fts USING fts5(
+  name_forms, body_forms, content='actors', content_rowid='rid',
+  tokenize='unicode61 remove_diacritics 0'
+);
+CREATE TRIGGER actors_fts_delete BEFORE DELETE ON actors BEGIN
+  INSERT INTO actors_fts (actors_fts, rowid, name_forms, body_forms)
+  VALUES ('delete', old.rid, old.name_forms, old.body_forms);
+END;
+CREATE VIRTUAL TABLE actors_rtree USING rtree(rid, min_lon, max_lon, min_lat, max_lat);
+)sql",
+};
+
+class SqliteStore : public SqlStore {
+ public:
+  using SqlStore::SqlStore;
+  std::string_view Backend() const override { return "sqlite"; }
+
+ protected:
+  const std::vector<std::string>& Migrations() const override { return kSqliteMigrations; }
+  std::string_view BeginSql() const override { return "BEGIN IMMEDIATE"; }
+
+  Status IndexText(long long rid, const std::string& name_forms,
+                   const std::string& body_forms) override {
+    // The FTS table is an index over actors.name_forms/body_forms: remove the old entry with the
+    // old forms, store the new forms, and index them.
+    SqlRows old;
+    ECOSOL_RETURN_IF_ERROR(conn().Exec(
+        "SELECT name_forms, body_forms FROM actors WHERE rid = ?", {rid}, &old));
+    if (!old.empty() && (old[0][0].value_or("") != "" || old[0][1].value_or("") != "")) {
+      ECOSOL_RETURN_IF_ERROR(conn().Exec(
+          "INSERT INTO actors_fts (actors_fts, rowid, name_forms, body_forms) "
+          "VALUES ('delete', ?, ?, ?)",
+          {rid, old[0][0].value_or(""), old[0][1].value_or("")}));
+    }
+    ECOSOL_RETURN_IF_ERROR(conn().Exec(
+        "UPDATE actors SET name_forms = ?, body_forms = ? WHERE rid = ?",
+        {name_forms, body_forms, rid}));
+    return conn().Exec(
+        "INSERT INTO actors_fts (rowid, name_forms, body_forms) VALUES (?, ?, ?)",
+        {rid, name_forms, body_forms});
+  }
+
+  Status IndexLocation(long long rid, const model::Actor& a) override {
+    ECOSOL_RETURN_IF_ERROR(conn().Exec("DELETE FROM actors_rtree WHERE rid = ?", {rid}));
+    if (a.deleted || !a.location || a.location->precision == model::LocationPrecision::kHidden) {
+      return Status::Ok();
+    }
+    return conn().Exec("INSERT INTO actors_rtree VALUES (?, ?, ?, ?, ?)",
+                       {rid, a.location->lon, a.location->lon, a.location->lat, a.location->lat});
+  }
+
+  SqlFragment SearchFrom(const std::string& match) const override {
+    return {"actors_fts JOIN actors a ON a.rid = actors_fts.rowid WHERE actors_fts MATCH ?",
+            {match}};
+  }
+  std::string RankExpression() const override { return "bm25(actors_fts, 10.0, 1.0)"; }
+
+  std::string MatchQuery(const std::vector<std::vector<std::string>>& terms) const override {
+    std::string out;
+    for (size_t i = 0; i < terms.size(); ++i) {
+      if (i) out += " AND ";
+      out += "(";
+      for (size_t k = 0; k < terms[i].size(); ++k) {
+        if (k) out += " OR ";
+        out += "\"" + terms[i][k] + "\"";
+      }
+      if (i + 1 == terms.size() && terms[i][0].size() >= 3) out += " OR \"" + terms[i][0] + "\"*";
+      out += ")";
+    }
+    return out;
+  }
+
+  SqlFragment BBoxCondition(const BBox& b) const override {
+    return {"a.rid IN (SELECT rid FROM actors_rtree WHERE min_lon >= ? AND max_lon <= ? AND "
+            "min_lat >= ? AND max_lat <= ?)",
+            {b.min_lon, b.max_lon, b.min_lat, b.max_lat}};
+  }
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &db,
+                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                           nullptr);
+  if (rc != SQLITE_OK) {
+    std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    sqlite3_close_v2(db);
+    return Unavailable("cannot open SQLite database '" + path + "': " + msg +
+                       " (does its folder exist and is it writable?)");
+  }
+  sqlite3_busy_timeout(db, 5000);
+  auto conn = std::make_unique<SqliteConnection>(db);
+  Status s = conn->ExecScript(
+      "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
+      "PRAGMA temp_store = MEMORY;");
+  if (!s.ok()) return s.WithContext("opening '" + path + "'");
+  return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(conn)));
+}
+
+}  // namespace ecosol::store

@@ -1,0 +1,303 @@
+// The store contract: the same tests run on SQLite and on PostgreSQL. The PostgreSQL suite needs
+// ECOSOL_TEST_PG_URL (a server the test may create schemas in); `make test` starts a throwaway
+// cluster and sets it. Without it the PostgreSQL tests fail, so that a missing server is never
+// mistaken for a pass.
+
+#include <gtest/gtest.h>
+#include <libpq-fe.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <random>
+
+#include "ecosol/store/store.h"
+
+namespace ecosol::store {
+namespace {
+
+using model::Actor;
+using model::ActorKind;
+using model::Location;
+using model::LocationPrecision;
+
+std::string UniqueName(const char* prefix) {
+  static std::atomic<int> counter{0};
+  std::random_device rd;
+  return std::string(prefix) + std::to_string(rd() % 1000000) + "_" + std::to_string(counter++);
+}
+
+class StoreContractTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    std::string url;
+    if (GetParam() == "sqlite") {
+      path_ = std::filesystem::temp_directory_path() / (UniqueName("ecosol_store_") + ".db");
+      url = path_.string();
+    } else {
+      const char* pg = std::getenv("ECOSOL_TEST_PG_URL");
+      ASSERT_NE(pg, nullptr) << "ECOSOL_TEST_PG_URL is not set: run the tests with `make test`, "
+                                "which starts a throwaway PostgreSQL cluster";
+      schema_ = UniqueName("t_");
+      pg_url_ = pg;
+      RunPg("CREATE SCHEMA " + schema_);
+      url = pg_url_ + (pg_url_.find('?') == std::string::npos ? "?" : "&") +
+            "options=-csearch_path%3D" + schema_;
+    }
+    auto store = OpenStore(url);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    store_ = std::move(*store);
+    ASSERT_TRUE(store_->Migrate().ok());
+  }
+
+  void TearDown() override {
+    store_.reset();
+    if (!path_.empty()) {
+      for (const char* suffix : {"", "-wal", "-shm"}) {
+        std::filesystem::remove(path_.string() + suffix);
+      }
+    }
+    if (!schema_.empty()) RunPg("DROP SCHEMA " + schema_ + " CASCADE");
+  }
+
+  void RunPg(const std::string& sql) {
+    PGconn* c = PQconnectdb(pg_url_.c_str());
+    ASSERT_EQ(PQstatus(c), CONNECTION_OK) << PQerrorMessage(c);
+    PGresult* r = PQexec(c, ("SET client_min_messages = warning; " + sql).c_str());
+    EXPECT_EQ(PQresultStatus(r), PGRES_COMMAND_OK) << PQerrorMessage(c);
+    PQclear(r);
+    PQfinish(c);
+  }
+
+  static Actor MakeActor(const std::string& id, const std::string& name, double lat, double lon) {
+    Actor a;
+    a.id = id;
+    a.name = name;
+    a.kind = ActorKind::kOrganisation;
+    a.address.country = "GB";
+    a.location = Location{lat, lon, LocationPrecision::kApproximate};
+    a.version = 1;
+    a.updated_at = "2026-11-28T00:00:00Z";
+    return a;
+  }
+
+  std::vector<std::string> Ids(const ActorQuery& q) {
+    auto page = store_->ListActors(q);
+    EXPECT_TRUE(page.ok()) << page.status().ToString();
+    std::vector<std::string> ids;
+    if (page.ok()) {
+      for (const Actor& a : page->items) ids.push_back(a.id);
+    }
+    return ids;
+  }
+
+  std::unique_ptr<Store> store_;
+  std::filesystem::path path_;
+  std::string schema_;
+  std::string pg_url_;
+};
+
+TEST_P(StoreContractTest, MigrateIsIdempotentAndVersioned) {
+  ASSERT_TRUE(store_->Migrate().ok());
+  auto v = store_->SchemaVersion();
+  ASSERT_TRUE(v.ok());
+  EXPECT_GE(*v, 1);
+  EXPECT_EQ(store_->Backend(), GetParam());
+}
+
+TEST_P(StoreContractTest, PutGetAndHistory) {
+  Actor a = MakeActor("a1", "Suma Wholefoods", 53.7, -1.8);
+  a.identifiers = {{"coops-uk", "R1"}};
+  a.description = {{"en", "A workers' co-operative"}};
+  ASSERT_TRUE(store_->PutActor(a, "create").ok());
+  a.version = 2;
+  a.website = "https://suma.coop";
+  ASSERT_TRUE(store_->PutActor(a, "update").ok());
+  auto got = store_->GetActor("a1");
+  ASSERT_TRUE(got.ok() && got->has_value());
+  EXPECT_EQ(**got, a);
+  auto history = store_->ActorHistory("a1");
+  ASSERT_TRUE(history.ok());
+  ASSERT_EQ(history->size(), 2u);
+  EXPECT_EQ((*history)[0].change, "create");
+  EXPECT_EQ((*history)[0].actor.website, "");
+  EXPECT_EQ((*history)[1].actor.website, "https://suma.coop");
+  auto missing = store_->GetActor("nope");
+  ASSERT_TRUE(missing.ok());
+  EXPECT_FALSE(missing->has_value());
+}
+
+TEST_P(StoreContractTest, IdentifiersAreUniquePerScheme) {
+  Actor a = MakeActor("a1", "One", 50, 0);
+  a.identifiers = {{"coops-uk", "R1"}};
+  ASSERT_TRUE(store_->PutActor(a, "create").ok());
+  auto found = store_->FindByIdentifier("coops-uk", "R1");
+  ASSERT_TRUE(found.ok() && found->has_value());
+  EXPECT_EQ(**found, "a1");
+  Actor b = MakeActor("b1", "Two", 50, 0);
+  b.identifiers = {{"coops-uk", "R1"}};
+  Status s = store_->PutActor(b, "create");
+  EXPECT_EQ(s.code(), StatusCode::kConflict);
+  // The failed put left nothing behind.
+  auto got = store_->GetActor("b1");
+  ASSERT_TRUE(got.ok());
+  EXPECT_FALSE(got->has_value());
+}
+
+TEST_P(StoreContractTest, TransactionRollsBackOnError) {
+  Status s = store_->InTransaction([&]() -> Status {
+    ECOSOL_RETURN_IF_ERROR(store_->PutActor(MakeActor("x1", "X", 1, 1), "create"));
+    return InvalidArgument("row 2 is bad");
+  });
+  EXPECT_FALSE(s.ok());
+  auto count = store_->CountActors();
+  ASSERT_TRUE(count.ok());
+  EXPECT_EQ(*count, 0);
+}
+
+TEST_P(StoreContractTest, SearchIsAccentAndLanguageInsensitiveAndRanked) {
+  Actor fr = MakeActor("fr", "Coopérative d'habitants", 48.8, 2.3);
+  fr.address.country = "FR";
+  Actor es = MakeActor("es", "Cooperativas agrarias unidas", 40.4, -3.7);
+  Actor other = MakeActor("other", "Housing association", 51.5, -0.1);
+  other.description = {{"en", "works with a cooperative bank"}};
+  for (const Actor& a : {fr, es, other}) ASSERT_TRUE(store_->PutActor(a, "create").ok());
+  ActorQuery q;
+  q.q = "COOPERATIVE";
+  auto ids = Ids(q);
+  ASSERT_EQ(ids.size(), 3u);
+  // Name matches rank above a match in the description.
+  EXPECT_EQ(ids.back(), "other");
+  q.country = "FR";
+  EXPECT_EQ(Ids(q), std::vector<std::string>{"fr"});
+  q = ActorQuery();
+  q.q = "habitant";
+  EXPECT_EQ(Ids(q), std::vector<std::string>{"fr"});
+  q.q = "hous";  // prefix of the last word
+  EXPECT_EQ(Ids(q), std::vector<std::string>{"other"});
+}
+
+TEST_P(StoreContractTest, UpdatedTextIsReindexed) {
+  Actor a = MakeActor("a", "Old bakery", 50, 0);
+  ASSERT_TRUE(store_->PutActor(a, "create").ok());
+  a.name = "New brewery";
+  a.version = 2;
+  ASSERT_TRUE(store_->PutActor(a, "update").ok());
+  ActorQuery q;
+  q.q = "bakery";
+  EXPECT_TRUE(Ids(q).empty());
+  q.q = "brewery";
+  EXPECT_EQ(Ids(q), std::vector<std::string>{"a"});
+}
+
+TEST_P(StoreContractTest, FiltersAndBBox) {
+  Actor a = MakeActor("a", "Alpha", 51.5, -0.1);  // London
+  a.activities = {"ICA140"};
+  a.structures = {"OS60"};
+  Actor b = MakeActor("b", "Beta", 53.5, -2.2);  // Manchester
+  b.kind = ActorKind::kNetwork;
+  b.primary_activity = "ICA140";
+  Actor h = MakeActor("h", "Hidden", 51.5, -0.1);
+  h.location->precision = LocationPrecision::kHidden;
+  for (const Actor& x : {a, b, h}) ASSERT_TRUE(store_->PutActor(x, "create").ok());
+  ActorQuery q;
+  q.activity = "ICA140";
+  EXPECT_EQ(Ids(q), (std::vector<std::string>{"a", "b"}));
+  q.structure = "OS60";
+  EXPECT_EQ(Ids(q), std::vector<std::string>{"a"});
+  q = ActorQuery();
+  q.kind = ActorKind::kNetwork;
+  EXPECT_EQ(Ids(q), std::vector<std::string>{"b"});
+  q = ActorQuery();
+  q.bbox = BBox{-1, 51, 0, 52};
+  EXPECT_EQ(Ids(q), std::vector<std::string>{"a"});  // the hidden actor is not found by place
+  bool truncated = true;
+  auto points = store_->MapPoints(ActorQuery(), 10, &truncated);
+  ASSERT_TRUE(points.ok());
+  EXPECT_EQ(points->size(), 2u);
+  EXPECT_FALSE(truncated);
+  points = store_->MapPoints(ActorQuery(), 1, &truncated);
+  ASSERT_TRUE(points.ok());
+  EXPECT_EQ(points->size(), 1u);
+  EXPECT_TRUE(truncated);
+}
+
+TEST_P(StoreContractTest, CursorPagingVisitsEveryActorOnce) {
+  for (int i = 0; i < 25; ++i) {
+    Actor a = MakeActor("id" + std::to_string(i), i % 2 ? "Same name" : "Name " + std::to_string(i),
+                        50, 0);
+    ASSERT_TRUE(store_->PutActor(a, "create").ok());
+  }
+  for (const std::string& text : {std::string(), std::string("name")}) {
+    ActorQuery q;
+    q.q = text;
+    q.limit = 7;
+    std::set<std::string> seen;
+    int pages = 0;
+    while (true) {
+      auto page = store_->ListActors(q);
+      ASSERT_TRUE(page.ok()) << page.status().ToString();
+      for (const Actor& a : page->items) EXPECT_TRUE(seen.insert(a.id).second) << a.id;
+      ++pages;
+      if (page->next_cursor.empty()) break;
+      q.cursor = page->next_cursor;
+    }
+    EXPECT_EQ(seen.size(), 25u);
+    EXPECT_EQ(pages, 4);
+  }
+  ActorQuery bad;
+  bad.cursor = "garbage!";
+  EXPECT_EQ(store_->ListActors(bad).status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST_P(StoreContractTest, DeletedActorsAreHiddenButKept) {
+  Actor a = MakeActor("a", "Gone", 50, 0);
+  ASSERT_TRUE(store_->PutActor(a, "create").ok());
+  a.deleted = true;
+  a.version = 2;
+  ASSERT_TRUE(store_->PutActor(a, "delete").ok());
+  EXPECT_TRUE(Ids(ActorQuery()).empty());
+  ActorQuery all;
+  all.include_deleted = true;
+  EXPECT_EQ(Ids(all), std::vector<std::string>{"a"});
+  auto got = store_->GetActor("a");
+  ASSERT_TRUE(got.ok() && got->has_value());
+  EXPECT_TRUE((*got)->deleted);
+}
+
+TEST_P(StoreContractTest, RelationshipsAndTerms) {
+  ASSERT_TRUE(store_->PutActor(MakeActor("a", "A", 1, 1), "create").ok());
+  ASSERT_TRUE(store_->PutActor(MakeActor("b", "B", 1, 1), "create").ok());
+  model::Relationship r{"r1", "a", "b", model::RelationshipType::kMemberOf, "2020-01-01", "",
+                        0.5, "", {}, 1, "2026-11-28T00:00:00Z", false};
+  ASSERT_TRUE(store_->PutRelationship(r, "create").ok());
+  auto of_b = store_->RelationshipsOf("b");
+  ASSERT_TRUE(of_b.ok());
+  ASSERT_EQ(of_b->size(), 1u);
+  EXPECT_EQ((*of_b)[0], r);
+  r.deleted = true;
+  r.version = 2;
+  ASSERT_TRUE(store_->PutRelationship(r, "delete").ok());
+  EXPECT_TRUE(store_->RelationshipsOf("a")->empty());
+
+  ASSERT_TRUE(store_->PutTerms({{"organisational-structure", "OS100", {{"en", "Multi"}}},
+                                {"organisational-structure", "OS20", {{"en", "NFP"}}}})
+                  .ok());
+  auto terms = store_->Terms("organisational-structure");
+  ASSERT_TRUE(terms.ok());
+  ASSERT_EQ(terms->size(), 2u);
+  EXPECT_EQ((*terms)[0].code, "OS20");
+  EXPECT_EQ((*terms)[1].labels.at("en"), "Multi");
+}
+
+TEST(OpenStoreTest, UnwritableFolderGivesAClearError) {
+  auto store = OpenStore("/nonexistent-folder/x.db");
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.status().message().find("/nonexistent-folder/x.db"), std::string::npos);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreContractTest, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& param_info) { return param_info.param; });
+
+}  // namespace
+}  // namespace ecosol::store

@@ -1,0 +1,206 @@
+#include "ecosol/text/search_text.h"
+
+#include <libstemmer.h>
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+#include <memory>
+#include <set>
+
+namespace ecosol::text {
+namespace {
+
+// The languages whose stems are indexed. Order does not matter.
+constexpr std::array<const char*, 4> kStemLanguages = {"english", "french", "spanish",
+                                                       "portuguese"};
+
+struct StemmerDeleter {
+  void operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }
+};
+using StemmerPtr = std::unique_ptr<sb_stemmer, StemmerDeleter>;
+
+// sb_stemmer objects are not thread-safe, so each thread keeps its own set.
+std::array<StemmerPtr, kStemLanguages.size()>& ThreadStemmers() {
+  thread_local std::array<StemmerPtr, kStemLanguages.size()> stemmers = [] {
+    std::array<StemmerPtr, kStemLanguages.size()> s;
+    for (size_t i = 0; i < kStemLanguages.size(); ++i) {
+      s[i].reset(sb_stemmer_new(kStemLanguages[i], "UTF_8"));
+    }
+    return s;
+  }();
+  return stemmers;
+}
+
+void AddForms(const std::string& word, std::vector<std::string>* forms) {
+  forms->push_back(word);
+  if (word.size() < 3) return;
+  for (auto& stemmer : ThreadStemmers()) {
+    if (!stemmer) continue;
+    const sb_symbol* out = sb_stemmer_stem(
+        stemmer.get(), reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
+    if (!out) continue;
+    std::string stem(reinterpret_cast<const char*>(out),
+                     static_cast<size_t>(sb_stemmer_length(stemmer.get())));
+    if (stem.size() >= 2 && std::find(forms->begin(), forms->end(), stem) == forms->end()) {
+      forms->push_back(stem);
+    }
+  }
+}
+
+bool IsWordCodepoint(utf8proc_int32_t cp) {
+  switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// A word found in unfolded text: byte range and folded form.
+struct Span {
+  size_t begin;
+  size_t end;
+  std::string folded;
+};
+
+std::vector<Span> WordSpans(std::string_view text) {
+  std::vector<Span> spans;
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  auto len = static_cast<utf8proc_ssize_t>(text.size());
+  utf8proc_ssize_t pos = 0;
+  size_t start = std::string_view::npos;
+  while (pos <= len) {
+    utf8proc_int32_t cp = -1;
+    utf8proc_ssize_t n = pos < len ? utf8proc_iterate(bytes + pos, len - pos, &cp) : 0;
+    bool word = pos < len && n > 0 && IsWordCodepoint(cp);
+    if (word && start == std::string_view::npos) start = static_cast<size_t>(pos);
+    if (!word && start != std::string_view::npos) {
+      auto b = start;
+      auto e = static_cast<size_t>(pos);
+      spans.push_back({b, e, Fold(text.substr(b, e - b))});
+      start = std::string_view::npos;
+    }
+    pos += n > 0 ? n : 1;
+  }
+  return spans;
+}
+
+}  // namespace
+
+std::string Fold(std::string_view text) {
+  utf8proc_uint8_t* out = nullptr;
+  auto options = static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+                                                UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
+                                                UTF8PROC_IGNORE);
+  utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                                    static_cast<utf8proc_ssize_t>(text.size()), &out, options);
+  if (n < 0) {
+    // Invalid UTF-8: keep the ASCII letters and digits only.
+    std::string ascii;
+    for (char c : text) {
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) ascii += c;
+      if (c >= 'A' && c <= 'Z') ascii += static_cast<char>(c - 'A' + 'a');
+      if (c == ' ') ascii += c;
+    }
+    return ascii;
+  }
+  std::string result(reinterpret_cast<char*>(out), static_cast<size_t>(n));
+  std::free(out);
+  return result;
+}
+
+std::vector<std::string> Words(std::string_view folded) {
+  std::vector<std::string> out;
+  for (Span& s : WordSpans(folded)) out.push_back(std::move(s.folded));
+  return out;
+}
+
+std::string IndexForms(std::string_view text) {
+  std::string out;
+  std::vector<std::string> forms;
+  for (const std::string& word : Words(Fold(text))) {
+    forms.clear();
+    AddForms(word, &forms);
+    for (const std::string& f : forms) {
+      if (!out.empty()) out += ' ';
+      out += f;
+    }
+  }
+  return out;
+}
+
+std::vector<std::vector<std::string>> QueryTerms(std::string_view query) {
+  std::vector<std::vector<std::string>> terms;
+  for (const std::string& word : Words(Fold(query))) {
+    if (word.size() < 2) continue;
+    std::vector<std::string> forms;
+    AddForms(word, &forms);
+    if (std::find(terms.begin(), terms.end(), forms) == terms.end()) terms.push_back(forms);
+  }
+  return terms;
+}
+
+namespace {
+
+bool Matches(const std::string& folded_word, const std::vector<std::vector<std::string>>& terms) {
+  std::vector<std::string> forms;
+  AddForms(folded_word, &forms);
+  for (const auto& alternatives : terms) {
+    for (const std::string& f : forms) {
+      if (std::find(alternatives.begin(), alternatives.end(), f) != alternatives.end()) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// Moves `pos` back to the start of a UTF-8 sequence.
+size_t AlignUtf8(std::string_view text, size_t pos) {
+  while (pos > 0 && pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) {
+    --pos;
+  }
+  return pos;
+}
+
+}  // namespace
+
+std::string Snippet(std::string_view text, const std::vector<std::vector<std::string>>& terms,
+                    size_t max_chars) {
+  std::vector<Span> spans = WordSpans(text);
+  std::vector<const Span*> hits;
+  for (const Span& s : spans) {
+    if (Matches(s.folded, terms)) hits.push_back(&s);
+  }
+  if (hits.empty()) return "";
+  size_t begin = hits.front()->begin > max_chars / 3 ? hits.front()->begin - max_chars / 3 : 0;
+  begin = AlignUtf8(text, begin);
+  size_t end = std::min(text.size(), begin + max_chars);
+  end = AlignUtf8(text, end);
+  std::string out = begin > 0 ? "…" : "";
+  size_t pos = begin;
+  for (const Span* h : hits) {
+    if (h->begin < begin || h->end > end) continue;
+    out.append(text.substr(pos, h->begin - pos));
+    out += "[[";
+    out.append(text.substr(h->begin, h->end - h->begin));
+    out += "]]";
+    pos = h->end;
+  }
+  out.append(text.substr(pos, end - pos));
+  if (end < text.size()) out += "…";
+  return out;
+}
+
+}  // namespace ecosol::text

@@ -87,7 +87,7 @@ const std::vector<std::string_view>& ActorFieldNames() {
       "id",         "kind",        "name",        "names",        "description",
       "legal_form", "structures",  "activities",  "primary_activity", "membership_types",
       "qualifiers", "claims",      "address",     "territory",    "location",
-      "website",    "contacts",    "founded",     "dissolved",    "identifiers",
+      "website",    "contacts",    "founded",     "dissolved",    "identifiers",  "attributes",
       "provenance", "version",     "updated_at",  "deleted"};
   return names;
 }

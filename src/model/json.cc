@@ -184,6 +184,7 @@ const std::map<std::string, ActorSetter>& ActorSetters() {
       {"founded", Str(&Actor::founded, "founded")},
       {"dissolved", Str(&Actor::dissolved, "dissolved")},
       {"identifiers", Map(&Actor::identifiers, "identifiers")},
+      {"attributes", Map(&Actor::attributes, "attributes")},
       {"provenance", [](const json& v, Actor* a) { return ReadProvenance(v, &a->provenance); }},
   };
   return setters;
@@ -243,6 +244,7 @@ json ActorToJson(const Actor& a) {
             {"founded", StringOrNull(a.founded)},
             {"dissolved", StringOrNull(a.dissolved)},
             {"identifiers", a.identifiers},
+            {"attributes", a.attributes},
             {"provenance", ProvenanceToJson(a.provenance)},
             {"version", a.version},
             {"updated_at", a.updated_at}};

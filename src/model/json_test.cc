@@ -19,6 +19,7 @@ Actor SampleActor() {
   a.address.locality = "Montréal";
   a.location = Location{45.5, -73.56, LocationPrecision::kApproximate};
   a.identifiers = {{"neq", "1234"}};
+  a.attributes = {{"sector", "Education"}};
   a.provenance = {{"name", Provenance{"seed", "2026-11-28", "declared"}}};
   a.version = 3;
   return a;

@@ -80,6 +80,8 @@ struct Actor {
   std::string founded;                             // ISO date (or year)
   std::string dissolved;                           // ISO date, empty while active
   std::map<std::string, std::string> identifiers;  // scheme -> value
+  // Other facts a source gives that have no field of their own ("sic_code", "sector", ...).
+  std::map<std::string, std::string> attributes;
   std::map<std::string, Provenance> provenance;    // field -> where it came from
   long long version = 0;
   std::string updated_at;

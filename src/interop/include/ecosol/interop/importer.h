@@ -1,0 +1,51 @@
+#pragma once
+
+// File-level import and export: reads a file in a named format, hands the rows to the registry
+// (which validates them and writes them in one transaction), and merges the format's own
+// rejections with the registry's into one report ordered by line.
+//
+//   FileImportOptions o;
+//   o.format = "essglobal-csv";
+//   auto report = ImportFile(registry, "standard-2023.csv", o);
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "ecosol/base/status.h"
+#include "ecosol/registry/registry.h"
+
+namespace ecosol::interop {
+
+// Formats `ecosol import` and `ecosol export` know.
+const std::vector<std::string>& ImportFormats();
+const std::vector<std::string>& ExportFormats();
+
+struct FileImportOptions {
+  std::string format = "essglobal-csv";
+  std::string source;     // provenance source; default: the file name without extension
+  std::string id_scheme;  // identifier scheme of the file's ids; default: the source
+  std::string id_prefix;  // prefix of new actor ids; default: the id scheme
+  std::string lang = "en";
+  std::vector<std::string> claims;
+  bool skip_invalid = false;
+  bool dry_run = false;
+  std::function<void(size_t, size_t)> progress;
+};
+
+Result<registry::ImportReport> ImportFile(registry::Registry& registry, const std::string& path,
+                                          const FileImportOptions& options);
+
+// An Ecosol JSON file {"source": {"id": ...}, "actors": [...], "relationships": [...]} (the format
+// of data/demo/seed-ecosystem.json): actors keep their ids; all-or-nothing.
+Result<registry::ImportReport> ImportEcosolJson(registry::Registry& registry,
+                                                const std::string& path);
+
+// Every non-deleted actor, public view, in the given format.
+Result<std::string> ExportActors(registry::Registry& registry, const std::string& format,
+                                 const std::string& id_scheme);
+
+// Reads a whole file; NotFound with the path when it cannot.
+Result<std::string> ReadFile(const std::string& path);
+
+}  // namespace ecosol::interop

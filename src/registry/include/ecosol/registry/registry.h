@@ -1,0 +1,126 @@
+#pragma once
+
+// The registry service: every write to actors and relationships goes through here, so that
+// validation, versions, provenance and deletion rules hold whatever the caller (CLI, HTTP API,
+// importers).
+//
+//   Registry registry(store, SystemClock());
+//   auto actor = registry.CreateActor(actor_from_request, "api");
+//   auto page = registry.ListActors(query);
+//
+// Thread safety: not thread-safe (it holds a Store, which is used by one thread at a time).
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ecosol/base/clock.h"
+#include "ecosol/base/status.h"
+#include "ecosol/model/actor.h"
+#include "ecosol/model/json.h"
+#include "ecosol/model/relationship.h"
+#include "ecosol/registry/taxonomy.h"
+#include "ecosol/store/store.h"
+
+namespace ecosol::registry {
+
+// One problem with one field of one input record.
+struct FieldError {
+  long long line = 0;  // input line (0 when not from a file)
+  std::string field;
+  std::string message;
+};
+
+// Checks an actor against the model's rules and the taxonomies; returns every problem found.
+std::vector<FieldError> ValidateActor(const model::Actor& actor, const Taxonomy& taxonomy);
+
+// One record from an import file.
+struct ImportRow {
+  long long line = 0;
+  model::Actor actor;  // with identifiers[source_scheme] set; id may be empty
+};
+
+struct ImportOptions {
+  std::string source;         // provenance source, e.g. "coops-uk-standard-2023"
+  std::string id_scheme;      // the identifier scheme the source's ids live in, e.g. "coops-uk"
+  std::string id_prefix;      // prefix of generated actor ids, e.g. "cuk"
+  bool skip_invalid = false;  // keep the valid rows when some are invalid
+  bool dry_run = false;       // validate only; write nothing
+  // Called now and then with (rows done, rows in total).
+  std::function<void(size_t, size_t)> progress;
+};
+
+struct ImportReport {
+  long long imported = 0;   // new actors
+  long long updated = 0;    // existing actors whose data changed (new version)
+  long long unchanged = 0;  // existing actors with the same data
+  std::vector<FieldError> rejected;
+  bool committed = false;  // false when the batch was refused as a whole
+};
+
+class Registry {
+ public:
+  Registry(store::Store& store, const Clock& clock);
+
+  store::Store& store() { return store_; }
+  // The taxonomies, loaded from the store on first use.
+  Result<const Taxonomy*> taxonomy();
+  // Loads the taxonomy folder (see ReadTaxonomyFolder) into the store.
+  Status LoadTaxonomies(const std::string& folder);
+
+  // --- actors ---
+  // Validates and stores a new actor (version 1). An empty id gets a generated one. Every field
+  // given gets provenance {source, today, method} unless the actor brings its own.
+  Result<model::Actor> CreateActor(model::Actor actor, const std::string& source,
+                                   const std::string& method = "api");
+  // Applies a JSON merge patch. When `expected_version` is set and differs: Conflict.
+  Result<model::Actor> UpdateActor(const std::string& id, const nlohmann::json& patch,
+                                   std::optional<long long> expected_version,
+                                   const std::string& source);
+  Status DeleteActor(const std::string& id);
+  Result<model::Actor> RestoreActor(const std::string& id);
+  // NotFound for unknown and deleted actors.
+  Result<model::Actor> GetActor(const std::string& id);
+  Result<store::ActorPage> ListActors(const store::ActorQuery& query);
+
+  // --- relationships ---
+  Result<model::Relationship> CreateRelationship(model::Relationship rel, const std::string& source,
+                                                 const std::string& method = "api");
+  Result<model::Relationship> UpdateRelationship(const std::string& id,
+                                                 const nlohmann::json& patch,
+                                                 const std::string& source);
+  Status DeleteRelationship(const std::string& id);
+  Result<std::vector<model::Relationship>> RelationshipsOf(const std::string& actor_id);
+
+  // --- bulk ---
+  // Imports rows in one transaction: new actors are created, existing ones (matched on
+  // identifiers[id_scheme]) are updated field by field where this source provided the field
+  // and no one else has changed it since. Invalid rows are rejected with their line; unless
+  // skip_invalid, one invalid row means nothing is written.
+  Result<ImportReport> Import(std::vector<ImportRow> rows, const ImportOptions& options);
+  // Creates or updates relationships by id (those without an id get one made of their from, to
+  // and type), in one transaction; all-or-nothing. `lines` gives each one's place in the input.
+  Result<ImportReport> ImportRelationships(std::vector<model::Relationship> rels,
+                                           const std::string& source);
+
+ private:
+  std::string Today() const;
+  std::string Now() const;
+  Status CheckRelationship(const model::Relationship& rel);
+  Result<std::string> NewActorId(const std::string& prefix, const std::string& hint);
+  Status ImportOne(ImportRow& row, const ImportOptions& options, ImportReport* report);
+
+  store::Store& store_;
+  const Clock& clock_;
+  std::unique_ptr<Taxonomy> taxonomy_;
+};
+
+// Stamps provenance {source, date, method} on every non-empty field of `actor` that has none.
+void StampProvenance(model::Actor* actor, const model::Provenance& provenance);
+
+// The actor as the public may see it: a hidden location is removed.
+model::Actor PublicView(model::Actor actor);
+
+}  // namespace ecosol::registry

@@ -1,0 +1,269 @@
+#include "ecosol/registry/registry.h"
+
+#include <algorithm>
+#include <random>
+
+#include "ecosol/base/strings.h"
+
+namespace ecosol::registry {
+namespace {
+
+using model::Actor;
+using model::Relationship;
+
+Status ToStatus(const std::vector<FieldError>& errors) {
+  std::string msg;
+  for (const FieldError& e : errors) {
+    if (!msg.empty()) msg += "; ";
+    msg += e.field + ": " + e.message;
+  }
+  return InvalidArgument(msg);
+}
+
+std::string RandomSuffix() {
+  thread_local std::mt19937_64 rng{std::random_device{}()};
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (int i = 0; i < 12; ++i) out += kHex[rng() % 16];
+  return out;
+}
+
+// Fields of the actor JSON that carry data (everything but bookkeeping).
+bool IsDataField(std::string_view f) {
+  return f != "id" && f != "provenance" && f != "version" && f != "updated_at" && f != "deleted";
+}
+
+bool IsEmptyJson(const nlohmann::json& v) {
+  return v.is_null() || ((v.is_string() || v.is_array() || v.is_object()) && v.empty());
+}
+
+}  // namespace
+
+void StampProvenance(Actor* actor, const model::Provenance& provenance) {
+  nlohmann::json j = model::ActorToJson(*actor);
+  for (const auto& [field, value] : j.items()) {
+    if (!IsDataField(field) || IsEmptyJson(value)) continue;
+    if (!actor->provenance.count(field)) actor->provenance[field] = provenance;
+  }
+}
+
+Actor PublicView(Actor actor) {
+  if (actor.location && actor.location->precision == model::LocationPrecision::kHidden) {
+    actor.location.reset();
+  }
+  return actor;
+}
+
+Registry::Registry(store::Store& store, const Clock& clock) : store_(store), clock_(clock) {}
+
+std::string Registry::Today() const { return FormatDate(clock_.Now()); }
+std::string Registry::Now() const { return FormatTimestamp(clock_.Now()); }
+
+Result<const Taxonomy*> Registry::taxonomy() {
+  if (!taxonomy_) {
+    auto tax = Taxonomy::Load(store_);
+    if (!tax.ok()) return tax.status();
+    taxonomy_ = std::make_unique<Taxonomy>(std::move(*tax));
+  }
+  return taxonomy_.get();
+}
+
+Status Registry::LoadTaxonomies(const std::string& folder) {
+  auto terms = ReadTaxonomyFolder(folder);
+  if (!terms.ok()) return terms.status();
+  ECOSOL_RETURN_IF_ERROR(store_.PutTerms(*terms));
+  taxonomy_.reset();
+  return Status::Ok();
+}
+
+Result<std::string> Registry::NewActorId(const std::string& prefix, const std::string& hint) {
+  std::string base = hint.empty() ? prefix + "-" + RandomSuffix() : Slug(prefix + "-" + hint);
+  if (base.size() > 56) base.resize(56);
+  std::string id = base;
+  for (int attempt = 2;; ++attempt) {
+    auto existing = store_.GetActor(id);
+    if (!existing.ok()) return existing.status();
+    if (!existing->has_value()) return id;
+    id = base + "-" + std::to_string(attempt);
+  }
+}
+
+// --- actors ------------------------------------------------------------------------------------
+
+Result<Actor> Registry::CreateActor(Actor actor, const std::string& source,
+                                    const std::string& method) {
+  auto tax = taxonomy();
+  if (!tax.ok()) return tax.status();
+  if (actor.primary_activity.size() &&
+      std::find(actor.activities.begin(), actor.activities.end(), actor.primary_activity) ==
+          actor.activities.end()) {
+    actor.activities.insert(actor.activities.begin(), actor.primary_activity);
+  }
+  auto errors = ValidateActor(actor, **tax);
+  if (!errors.empty()) return ToStatus(errors);
+  if (actor.id.empty()) {
+    auto id = NewActorId("act", "");
+    if (!id.ok()) return id.status();
+    actor.id = *id;
+  } else {
+    auto existing = store_.GetActor(actor.id);
+    if (!existing.ok()) return existing.status();
+    if (existing->has_value()) return Conflict("id: an actor '" + actor.id + "' already exists");
+  }
+  if (actor.address.country.size() && actor.territory.empty()) {
+    actor.territory = actor.address.country;
+  }
+  StampProvenance(&actor, {source, Today(), method});
+  actor.version = 1;
+  actor.updated_at = Now();
+  actor.deleted = false;
+  ECOSOL_RETURN_IF_ERROR(store_.PutActor(actor, "create"));
+  return actor;
+}
+
+Result<Actor> Registry::GetActor(const std::string& id) {
+  auto actor = store_.GetActor(id);
+  if (!actor.ok()) return actor.status();
+  if (!actor->has_value() || (*actor)->deleted) return NotFound("no actor with id '" + id + "'");
+  return std::move(**actor);
+}
+
+Result<Actor> Registry::UpdateActor(const std::string& id, const nlohmann::json& patch,
+                                    std::optional<long long> expected_version,
+                                    const std::string& source) {
+  auto current = GetActor(id);
+  if (!current.ok()) return current.status();
+  if (expected_version && *expected_version != current->version) {
+    return Conflict("version: the actor is at version " + std::to_string(current->version) +
+                    ", not " + std::to_string(*expected_version) + "; reload and retry");
+  }
+  Actor updated = *current;
+  ECOSOL_RETURN_IF_ERROR(model::ApplyActorPatch(patch, &updated));
+  auto tax = taxonomy();
+  if (!tax.ok()) return tax.status();
+  auto errors = ValidateActor(updated, **tax);
+  if (!errors.empty()) return ToStatus(errors);
+  if (model::SameData(updated, *current)) return *current;
+  for (const auto& [field, unused] : patch.items()) {
+    if (IsDataField(field)) updated.provenance[field] = {source, Today(), "api"};
+  }
+  updated.version = current->version + 1;
+  updated.updated_at = Now();
+  ECOSOL_RETURN_IF_ERROR(store_.PutActor(updated, "update"));
+  return updated;
+}
+
+Status Registry::DeleteActor(const std::string& id) {
+  auto current = GetActor(id);
+  if (!current.ok()) return current.status();
+  current->deleted = true;
+  current->version += 1;
+  current->updated_at = Now();
+  return store_.PutActor(*current, "delete");
+}
+
+Result<Actor> Registry::RestoreActor(const std::string& id) {
+  auto actor = store_.GetActor(id);
+  if (!actor.ok()) return actor.status();
+  if (!actor->has_value()) return NotFound("no actor with id '" + id + "'");
+  Actor a = std::move(**actor);
+  if (!a.deleted) return a;
+  a.deleted = false;
+  a.version += 1;
+  a.updated_at = Now();
+  ECOSOL_RETURN_IF_ERROR(store_.PutActor(a, "restore"));
+  return a;
+}
+
+Result<store::ActorPage> Registry::ListActors(const store::ActorQuery& query) {
+  return store_.ListActors(query);
+}
+
+// --- relationships ---------------------------------------------------------------------------
+
+Status Registry::CheckRelationship(const Relationship& r) {
+  std::vector<FieldError> errors;
+  for (const auto& [field, id] : {std::pair{"from", r.from}, std::pair{"to", r.to}}) {
+    if (id.empty()) {
+      errors.push_back({0, field, "is required (an actor id)"});
+      continue;
+    }
+    auto actor = store_.GetActor(id);
+    if (!actor.ok()) return actor.status();
+    if (!actor->has_value() || (*actor)->deleted) {
+      errors.push_back({0, field, "no actor with id '" + id + "'"});
+    }
+  }
+  if (!r.from.empty() && r.from == r.to) errors.push_back({0, "to", "must differ from 'from'"});
+  if (r.strength && !(*r.strength >= 0 && *r.strength <= 1)) {
+    errors.push_back({0, "strength", "must be between 0 and 1"});
+  }
+  if (!r.started.empty() && !IsValidDate(r.started)) {
+    errors.push_back({0, "started", "is not a date YYYY-MM-DD"});
+  }
+  if (!r.ended.empty() && !IsValidDate(r.ended)) {
+    errors.push_back({0, "ended", "is not a date YYYY-MM-DD"});
+  }
+  if (!r.started.empty() && !r.ended.empty() && r.ended < r.started) {
+    errors.push_back({0, "ended", "is before 'started'"});
+  }
+  return errors.empty() ? Status::Ok() : ToStatus(errors);
+}
+
+Result<Relationship> Registry::CreateRelationship(Relationship rel, const std::string& source,
+                                                  const std::string& method) {
+  ECOSOL_RETURN_IF_ERROR(CheckRelationship(rel));
+  if (rel.id.empty()) {
+    rel.id = "rel-" + RandomSuffix();
+  } else {
+    auto existing = store_.GetRelationship(rel.id);
+    if (!existing.ok()) return existing.status();
+    if (existing->has_value()) return Conflict("id: a relationship '" + rel.id + "' exists");
+  }
+  for (const char* f : {"from", "to", "type"}) {
+    if (!rel.provenance.count(f)) rel.provenance[f] = {source, Today(), method};
+  }
+  rel.version = 1;
+  rel.updated_at = Now();
+  ECOSOL_RETURN_IF_ERROR(store_.PutRelationship(rel, "create"));
+  return rel;
+}
+
+Result<Relationship> Registry::UpdateRelationship(const std::string& id,
+                                                  const nlohmann::json& patch,
+                                                  const std::string& source) {
+  auto current = store_.GetRelationship(id);
+  if (!current.ok()) return current.status();
+  if (!current->has_value() || (*current)->deleted) {
+    return NotFound("no relationship with id '" + id + "'");
+  }
+  Relationship rel = **current;
+  ECOSOL_RETURN_IF_ERROR(model::ApplyRelationshipPatch(patch, &rel));
+  ECOSOL_RETURN_IF_ERROR(CheckRelationship(rel));
+  for (const auto& [field, unused] : patch.items()) rel.provenance[field] = {source, Today(), "api"};
+  rel.version += 1;
+  rel.updated_at = Now();
+  ECOSOL_RETURN_IF_ERROR(store_.PutRelationship(rel, "update"));
+  return rel;
+}
+
+Status Registry::DeleteRelationship(const std::string& id) {
+  auto current = store_.GetRelationship(id);
+  if (!current.ok()) return current.status();
+  if (!current->has_value() || (*current)->deleted) {
+    return NotFound("no relationship with id '" + id + "'");
+  }
+  Relationship rel = **current;
+  rel.deleted = true;
+  rel.version += 1;
+  rel.updated_at = Now();
+  return store_.PutRelationship(rel, "delete");
+}
+
+Result<std::vector<Relationship>> Registry::RelationshipsOf(const std::string& actor_id) {
+  auto actor = GetActor(actor_id);
+  if (!actor.ok()) return actor.status();
+  return store_.RelationshipsOf(actor_id);
+}
+
+}  // namespace ecosol::registry

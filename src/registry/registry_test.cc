@@ -1,0 +1,200 @@
+#include "ecosol/registry/registry.h"
+
+#include <gtest/gtest.h>
+
+#include "test_store.h"
+
+namespace ecosol::registry {
+namespace {
+
+using model::Actor;
+
+class RegistryTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  RegistryTest()
+      : db_(GetParam()),
+        clock_(std::chrono::sys_days{std::chrono::year{2026} / 11 / 28}) {}
+
+  void SetUp() override {
+    ASSERT_TRUE(db_.ok()) << db_.error();
+    registry_ = std::make_unique<Registry>(db_.store(), clock_);
+    Status s = registry_->LoadTaxonomies(testing::TaxonomyFolder());
+    ASSERT_TRUE(s.ok()) << s.ToString();
+  }
+
+  static ImportRow Row(long long line, const std::string& key, const std::string& name) {
+    ImportRow row;
+    row.line = line;
+    row.actor.name = name;
+    row.actor.identifiers["coops-uk"] = key;
+    row.actor.structures = {"OS115"};
+    row.actor.address.country = "GB";
+    return row;
+  }
+
+  ImportOptions Options() {
+    ImportOptions o;
+    o.source = "test-source";
+    o.id_scheme = "coops-uk";
+    o.id_prefix = "cuk";
+    return o;
+  }
+
+  testing::TestStore db_;
+  FakeClock clock_;
+  std::unique_ptr<Registry> registry_;
+};
+
+TEST_P(RegistryTest, TaxonomyHasLabelsInFourLanguages) {
+  auto tax = registry_->taxonomy();
+  ASSERT_TRUE(tax.ok());
+  EXPECT_TRUE((*tax)->Has("organisational-structure", "OS115"));
+  EXPECT_EQ((*tax)->Label("organisational-structure", "OS115", "fr"), "Coopérative");
+  EXPECT_EQ((*tax)->Label("activities-ica", "ICA10", "es"), "Agricultura");
+  EXPECT_EQ((*tax)->Label("countries", "GB", "pt"), "Reino Unido");
+  EXPECT_EQ((*tax)->Terms("base-membership-type").size(), 6u);
+}
+
+TEST_P(RegistryTest, CreateValidatesAndStampsProvenance) {
+  Actor a;
+  a.name = "TIESS";
+  a.kind = model::ActorKind::kNetwork;
+  a.address.country = "CA";
+  a.primary_activity = "ICA200";
+  auto created = registry_->CreateActor(a, "api");
+  ASSERT_TRUE(created.ok()) << created.status().ToString();
+  EXPECT_EQ(created->version, 1);
+  EXPECT_FALSE(created->id.empty());
+  EXPECT_EQ(created->activities, std::vector<std::string>{"ICA200"});
+  EXPECT_EQ(created->territory, "CA");
+  EXPECT_EQ(created->provenance.at("name").source, "api");
+  EXPECT_EQ(created->provenance.at("name").date, "2026-11-28");
+
+  Actor bad;
+  bad.structures = {"OS999"};
+  bad.address.country = "XX";
+  bad.location = model::Location{95, 0, model::LocationPrecision::kExact};
+  auto r = registry_->CreateActor(bad, "api");
+  ASSERT_FALSE(r.ok());
+  const std::string& msg = r.status().message();
+  for (const char* field : {"name", "structures", "address.country", "location.lat"}) {
+    EXPECT_NE(msg.find(field), std::string::npos) << field << " in " << msg;
+  }
+}
+
+TEST_P(RegistryTest, UpdateVersionsAndChecksExpectedVersion) {
+  Actor a;
+  a.id = "x";
+  a.name = "X";
+  ASSERT_TRUE(registry_->CreateActor(a, "api").ok());
+  auto updated = registry_->UpdateActor("x", {{"website", "https://x.coop"}}, 1, "api");
+  ASSERT_TRUE(updated.ok()) << updated.status().ToString();
+  EXPECT_EQ(updated->version, 2);
+  auto stale = registry_->UpdateActor("x", {{"website", "https://y.coop"}}, 1, "api");
+  EXPECT_EQ(stale.status().code(), StatusCode::kConflict);
+  auto same = registry_->UpdateActor("x", {{"website", "https://x.coop"}}, std::nullopt, "api");
+  ASSERT_TRUE(same.ok());
+  EXPECT_EQ(same->version, 2);  // no change, no new version
+  auto history = db_.store().ActorHistory("x");
+  ASSERT_TRUE(history.ok());
+  EXPECT_EQ(history->size(), 2u);
+}
+
+TEST_P(RegistryTest, DeleteIsRecoverable) {
+  Actor a;
+  a.id = "x";
+  a.name = "X";
+  ASSERT_TRUE(registry_->CreateActor(a, "api").ok());
+  ASSERT_TRUE(registry_->DeleteActor("x").ok());
+  EXPECT_EQ(registry_->GetActor("x").status().code(), StatusCode::kNotFound);
+  auto restored = registry_->RestoreActor("x");
+  ASSERT_TRUE(restored.ok());
+  EXPECT_EQ(restored->version, 3);
+  EXPECT_TRUE(registry_->GetActor("x").ok());
+}
+
+TEST_P(RegistryTest, RelationshipsNeedLiveEndpoints) {
+  for (const char* id : {"a", "b"}) {
+    Actor x;
+    x.id = id;
+    x.name = id;
+    ASSERT_TRUE(registry_->CreateActor(x, "api").ok());
+  }
+  model::Relationship r;
+  r.from = "a";
+  r.to = "missing";
+  r.strength = 2;
+  auto bad = registry_->CreateRelationship(r, "api");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("to: no actor"), std::string::npos);
+  EXPECT_NE(bad.status().message().find("strength"), std::string::npos);
+  r.to = "b";
+  r.strength = 0.4;
+  auto ok = registry_->CreateRelationship(r, "api");
+  ASSERT_TRUE(ok.ok()) << ok.status().ToString();
+  auto patched = registry_->UpdateRelationship(ok->id, {{"type", "funds"}}, "api");
+  ASSERT_TRUE(patched.ok());
+  EXPECT_EQ(patched->type, model::RelationshipType::kFunds);
+  ASSERT_TRUE(registry_->DeleteRelationship(ok->id).ok());
+  EXPECT_TRUE(registry_->RelationshipsOf("a")->empty());
+}
+
+TEST_P(RegistryTest, ImportIsAllOrNothingUnlessSkipInvalid) {
+  std::vector<ImportRow> rows = {Row(2, "R1", "One"), Row(3, "R2", ""), Row(4, "R1", "Dup")};
+  auto report = registry_->Import(rows, Options());
+  ASSERT_TRUE(report.ok());
+  EXPECT_FALSE(report->committed);
+  ASSERT_EQ(report->rejected.size(), 2u);
+  EXPECT_EQ(report->rejected[0].line, 3);
+  EXPECT_EQ(report->rejected[0].field, "name");
+  EXPECT_EQ(report->rejected[1].line, 4);
+  EXPECT_EQ(*db_.store().CountActors(), 0);
+
+  ImportOptions skip = Options();
+  skip.skip_invalid = true;
+  report = registry_->Import(rows, skip);
+  ASSERT_TRUE(report.ok());
+  EXPECT_TRUE(report->committed);
+  EXPECT_EQ(report->imported, 1);
+  EXPECT_EQ(*db_.store().CountActors(), 1);
+}
+
+TEST_P(RegistryTest, ReimportUpdatesInPlaceAndKeepsOtherEdits) {
+  ASSERT_TRUE(registry_->Import({Row(2, "R1", "One"), Row(3, "R2", "Two")}, Options()).ok());
+  auto id = db_.store().FindByIdentifier("coops-uk", "R1");
+  ASSERT_TRUE(id.ok() && id->has_value());
+  EXPECT_EQ(**id, "cuk-r1");
+  // A steward corrects the website through the API.
+  ASSERT_TRUE(registry_->UpdateActor("cuk-r1", {{"website", "https://one.coop"}}, {}, "api").ok());
+
+  auto again = registry_->Import({Row(2, "R1", "One"), Row(3, "R2", "Two")}, Options());
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->imported, 0);
+  EXPECT_EQ(again->updated, 0);
+  EXPECT_EQ(again->unchanged, 2);
+
+  ImportRow changed = Row(3, "R2", "Two Renamed");
+  auto third = registry_->Import({Row(2, "R1", "One"), changed}, Options());
+  ASSERT_TRUE(third.ok());
+  EXPECT_EQ(third->updated, 1);
+  auto two = registry_->GetActor("cuk-r2");
+  EXPECT_EQ(two->name, "Two Renamed");
+  EXPECT_EQ(two->version, 2);
+  auto one = registry_->GetActor("cuk-r1");
+  EXPECT_EQ(one->website, "https://one.coop");
+  EXPECT_EQ(*db_.store().CountActors(), 2);
+}
+
+TEST_P(RegistryTest, PublicViewHidesHiddenLocations) {
+  Actor a;
+  a.location = model::Location{1, 2, model::LocationPrecision::kHidden};
+  EXPECT_FALSE(PublicView(a).location.has_value());
+  a.location->precision = model::LocationPrecision::kApproximate;
+  EXPECT_TRUE(PublicView(a).location.has_value());
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, RegistryTest, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& param_info) { return param_info.param; });
+
+}  // namespace
+}  // namespace ecosol::registry

@@ -56,6 +56,10 @@ Actor PublicView(Actor actor) {
 
 Registry::Registry(store::Store& store, const Clock& clock) : store_(store), clock_(clock) {}
 
+Registry::Registry(store::Store& store, const Clock& clock,
+                   std::shared_ptr<const Taxonomy> taxonomy)
+    : store_(store), clock_(clock), taxonomy_(std::move(taxonomy)) {}
+
 std::string Registry::Today() const { return FormatDate(clock_.Now()); }
 std::string Registry::Now() const { return FormatTimestamp(clock_.Now()); }
 
@@ -63,7 +67,7 @@ Result<const Taxonomy*> Registry::taxonomy() {
   if (!taxonomy_) {
     auto tax = Taxonomy::Load(store_);
     if (!tax.ok()) return tax.status();
-    taxonomy_ = std::make_unique<Taxonomy>(std::move(*tax));
+    taxonomy_ = std::make_shared<const Taxonomy>(std::move(*tax));
   }
   return taxonomy_.get();
 }

@@ -63,6 +63,8 @@ struct ImportReport {
 class Registry {
  public:
   Registry(store::Store& store, const Clock& clock);
+  // Shares an already loaded taxonomy snapshot (servers load it once for all requests).
+  Registry(store::Store& store, const Clock& clock, std::shared_ptr<const Taxonomy> taxonomy);
 
   store::Store& store() { return store_; }
   // The taxonomies, loaded from the store on first use.
@@ -114,7 +116,7 @@ class Registry {
 
   store::Store& store_;
   const Clock& clock_;
-  std::unique_ptr<Taxonomy> taxonomy_;
+  std::shared_ptr<const Taxonomy> taxonomy_;
 };
 
 // Stamps provenance {source, date, method} on every non-empty field of `actor` that has none.

@@ -1,0 +1,295 @@
+// /api/v1/actors, /api/v1/map/points and /api/v1/relationships.
+
+#include "api.h"
+#include "ecosol/base/strings.h"
+#include "ecosol/model/json.h"
+#include "ecosol/text/search_text.h"
+
+namespace ecosol::http {
+namespace {
+
+using nlohmann::json;
+
+const std::set<std::string> kFilterParams = {"q",         "kind", "country", "activity",
+                                             "structure", "bbox", "limit",   "cursor"};
+
+Result<store::BBox> ParseBBox(const std::string& text) {
+  auto parts = Split(text, ',');
+  store::BBox b;
+  double* v[] = {&b.min_lon, &b.min_lat, &b.max_lon, &b.max_lat};
+  if (parts.size() != 4) {
+    return InvalidArgument("bbox: expected 4 numbers minLon,minLat,maxLon,maxLat");
+  }
+  for (size_t i = 0; i < 4; ++i) {
+    if (!ParseDouble(parts[i], v[i])) {
+      return InvalidArgument("bbox: '" + parts[i] + "' is not a number");
+    }
+  }
+  if (b.min_lon < -180 || b.max_lon > 180 || b.min_lat < -90 || b.max_lat > 90) {
+    return InvalidArgument("bbox: longitudes must be within -180..180 and latitudes -90..90");
+  }
+  if (b.min_lon > b.max_lon || b.min_lat > b.max_lat) {
+    return InvalidArgument("bbox: the minimum must not exceed the maximum");
+  }
+  return b;
+}
+
+Result<store::ActorQuery> ParseQuery(const httplib::Request& req, int default_limit,
+                                     int max_limit) {
+  ECOSOL_RETURN_IF_ERROR(CheckParams(req, kFilterParams));
+  store::ActorQuery q;
+  q.limit = default_limit;
+  q.q = req.get_param_value("q");
+  q.cursor = req.get_param_value("cursor");
+  q.activity = req.get_param_value("activity");
+  q.structure = req.get_param_value("structure");
+  if (q.q.size() > 500) return InvalidArgument("q: longer than 500 characters");
+  if (!IsValidUtf8(q.q)) return InvalidArgument("q: not valid UTF-8");
+  if (req.has_param("kind")) {
+    q.kind = model::ParseActorKind(req.get_param_value("kind"));
+    if (!q.kind) return InvalidArgument("kind: '" + req.get_param_value("kind") + "' is unknown");
+  }
+  std::string country = req.get_param_value("country");
+  for (char& c : country) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (!country.empty() && country.size() != 2) {
+    return InvalidArgument("country: expected an ISO 3166-1 alpha-2 code such as GB");
+  }
+  q.country = country;
+  if (req.has_param("bbox")) {
+    auto bbox = ParseBBox(req.get_param_value("bbox"));
+    if (!bbox.ok()) return bbox.status();
+    q.bbox = *bbox;
+  }
+  if (req.has_param("limit")) {
+    long long limit = 0;
+    if (!ParseInt64(req.get_param_value("limit"), &limit) || limit < 1 || limit > max_limit) {
+      return InvalidArgument("limit: expected a whole number from 1 to " +
+                             std::to_string(max_limit));
+    }
+    q.limit = static_cast<int>(limit);
+  }
+  return q;
+}
+
+std::string SnippetOf(const model::Actor& a, const std::vector<std::vector<std::string>>& terms) {
+  std::vector<std::string> texts = {a.name};
+  for (const auto& [lang, name] : a.names) texts.push_back(name);
+  for (const auto& [lang, text] : a.description) texts.push_back(text);
+  texts.push_back(a.address.locality);
+  texts.push_back(a.legal_form);
+  for (const std::string& t : texts) {
+    std::string s = text::Snippet(t, terms);
+    if (!s.empty()) return s;
+  }
+  return "";
+}
+
+json LocationJson(const model::Actor& a) {
+  if (!a.location) return nullptr;
+  return {{"lat", a.location->lat},
+          {"lon", a.location->lon},
+          {"precision", model::ToString(a.location->precision)}};
+}
+
+json Summary(const model::Actor& a) {
+  return {{"id", a.id},
+          {"kind", model::ToString(a.kind)},
+          {"name", a.name},
+          {"primary_activity", a.primary_activity.empty() ? json(nullptr) : json(a.primary_activity)},
+          {"structures", a.structures},
+          {"country", a.address.country},
+          {"locality", a.address.locality},
+          {"location", LocationJson(a)}};
+}
+
+std::shared_ptr<store::Store> Store(ApiContext& ctx) { return ctx.pool->Acquire(); }
+
+void ListActors(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  auto q = ParseQuery(req, 50, 500);
+  if (!q.ok()) return SendError(res, q.status());
+  auto store = Store(ctx);
+  registry::Registry reg(*store, *ctx.clock, ctx.taxonomy);
+  auto page = reg.ListActors(*q);
+  if (!page.ok()) return SendError(res, page.status());
+  auto terms = text::QueryTerms(q->q);
+  json items = json::array();
+  for (const model::Actor& a : page->items) {
+    json s = Summary(registry::PublicView(a));
+    if (!q->q.empty()) s["snippet"] = SnippetOf(a, terms);
+    items.push_back(std::move(s));
+  }
+  SendJson(res, 200,
+           {{"items", items},
+            {"next_cursor", page->next_cursor.empty() ? json(nullptr) : json(page->next_cursor)}});
+}
+
+void MapPoints(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  auto q = ParseQuery(req, 50000, 100000);
+  if (!q.ok()) return SendError(res, q.status());
+  auto store = Store(ctx);
+  bool truncated = false;
+  auto points = store->MapPoints(*q, q->limit, &truncated);
+  if (!points.ok()) return SendError(res, points.status());
+  json items = json::array();
+  for (const store::MapPoint& p : *points) {
+    items.push_back({p.id, p.lon, p.lat, p.name, model::ToString(p.kind)});
+  }
+  SendJson(res, 200, {{"items", items}, {"truncated", truncated}});
+}
+
+void GetActor(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  Status p = CheckParams(req, {});
+  if (!p.ok()) return SendError(res, p);
+  auto store = Store(ctx);
+  registry::Registry reg(*store, *ctx.clock, ctx.taxonomy);
+  auto actor = reg.GetActor(req.matches[1]);
+  if (!actor.ok()) return SendError(res, actor.status());
+  SendJson(res, 200, model::ActorToJson(registry::PublicView(*actor)));
+}
+
+void ActorRelationships(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  Status p = CheckParams(req, {});
+  if (!p.ok()) return SendError(res, p);
+  auto store = Store(ctx);
+  registry::Registry reg(*store, *ctx.clock, ctx.taxonomy);
+  auto rels = reg.RelationshipsOf(req.matches[1]);
+  if (!rels.ok()) return SendError(res, rels.status());
+  json items = json::array();
+  for (const model::Relationship& r : *rels) {
+    json j = model::RelationshipToJson(r);
+    for (const auto& [key, id] : {std::pair{"from_name", r.from}, std::pair{"to_name", r.to}}) {
+      auto other = store->GetActor(id);
+      j[key] = other.ok() && other->has_value() ? json((*other)->name) : json(nullptr);
+    }
+    items.push_back(std::move(j));
+  }
+  SendJson(res, 200, {{"items", items}});
+}
+
+// Runs a write: checks access and parameters, parses the body when `with_body`, and answers
+// with the handler's result.
+template <typename F>
+void Write(ApiContext& ctx, const httplib::Request& req, httplib::Response& res, bool with_body,
+           F&& body) {
+  Status access = CheckWriteAccess(ctx, req);
+  if (!access.ok()) return SendError(res, access);
+  Status p = CheckParams(req, {});
+  if (!p.ok()) return SendError(res, p);
+  json payload;
+  if (with_body) {
+    auto j = JsonBody(req);
+    if (!j.ok()) return SendError(res, j.status());
+    payload = std::move(*j);
+  }
+  auto store = Store(ctx);
+  registry::Registry reg(*store, *ctx.clock, ctx.taxonomy);
+  body(reg, payload);
+}
+
+void CreateActor(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  Write(ctx, req, res, true, [&](registry::Registry& reg, const json& payload) {
+    auto actor = model::ActorFromJson(payload);
+    if (!actor.ok()) return SendError(res, actor.status());
+    auto created = reg.CreateActor(*actor, "api");
+    if (!created.ok()) return SendError(res, created.status());
+    res.set_header("Location", "/api/v1/actors/" + created->id);
+    SendJson(res, 201, model::ActorToJson(*created));
+  });
+}
+
+void PatchActor(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  Write(ctx, req, res, true, [&](registry::Registry& reg, json payload) {
+    std::optional<long long> expected;
+    if (payload.contains("version")) {
+      if (!payload["version"].is_number_integer()) {
+        return SendError(res, InvalidArgument("version: expected an integer"));
+      }
+      expected = payload["version"].get<long long>();
+      payload.erase("version");
+    }
+    auto updated = reg.UpdateActor(req.matches[1], payload, expected, "api");
+    if (!updated.ok()) return SendError(res, updated.status());
+    SendJson(res, 200, model::ActorToJson(*updated));
+  });
+}
+
+void DeleteActor(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  Write(ctx, req, res, false, [&](registry::Registry& reg, const json&) {
+    Status s = reg.DeleteActor(req.matches[1]);
+    if (!s.ok()) return SendError(res, s);
+    res.status = 204;
+  });
+}
+
+void RestoreActor(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  Write(ctx, req, res, false, [&](registry::Registry& reg, const json&) {
+    auto restored = reg.RestoreActor(req.matches[1]);
+    if (!restored.ok()) return SendError(res, restored.status());
+    SendJson(res, 200, model::ActorToJson(*restored));
+  });
+}
+
+void GetRelationship(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  Status p = CheckParams(req, {});
+  if (!p.ok()) return SendError(res, p);
+  auto store = Store(ctx);
+  auto rel = store->GetRelationship(req.matches[1]);
+  if (!rel.ok()) return SendError(res, rel.status());
+  if (!rel->has_value() || (*rel)->deleted) {
+    return SendError(res, NotFound("no relationship with id '" + std::string(req.matches[1]) + "'"));
+  }
+  SendJson(res, 200, model::RelationshipToJson(**rel));
+}
+
+void CreateRelationship(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  Write(ctx, req, res, true, [&](registry::Registry& reg, const json& payload) {
+    auto rel = model::RelationshipFromJson(payload);
+    if (!rel.ok()) return SendError(res, rel.status());
+    auto created = reg.CreateRelationship(*rel, "api");
+    if (!created.ok()) return SendError(res, created.status());
+    SendJson(res, 201, model::RelationshipToJson(*created));
+  });
+}
+
+void PatchRelationship(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  Write(ctx, req, res, true, [&](registry::Registry& reg, const json& payload) {
+    auto updated = reg.UpdateRelationship(req.matches[1], payload, "api");
+    if (!updated.ok()) return SendError(res, updated.status());
+    SendJson(res, 200, model::RelationshipToJson(*updated));
+  });
+}
+
+void DeleteRelationship(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  Write(ctx, req, res, false, [&](registry::Registry& reg, const json&) {
+    Status s = reg.DeleteRelationship(req.matches[1]);
+    if (!s.ok()) return SendError(res, s);
+    res.status = 204;
+  });
+}
+
+Handler Bind(ApiContext& ctx,
+             void (*f)(ApiContext&, const httplib::Request&, httplib::Response&)) {
+  return [&ctx, f](const httplib::Request& q, httplib::Response& r) { f(ctx, q, r); };
+}
+
+}  // namespace
+
+void AddActorRoutes(Router& router, ApiContext& ctx) {
+  router.Add("GET", "/api/v1/actors", Bind(ctx, ListActors));
+  router.Add("POST", "/api/v1/actors", Bind(ctx, CreateActor));
+  router.Add("GET", "/api/v1/actors/{id}", Bind(ctx, GetActor));
+  router.Add("PATCH", "/api/v1/actors/{id}", Bind(ctx, PatchActor));
+  router.Add("DELETE", "/api/v1/actors/{id}", Bind(ctx, DeleteActor));
+  router.Add("POST", "/api/v1/actors/{id}/restore", Bind(ctx, RestoreActor));
+  router.Add("GET", "/api/v1/actors/{id}/relationships", Bind(ctx, ActorRelationships));
+  router.Add("GET", "/api/v1/map/points", Bind(ctx, MapPoints));
+}
+
+void AddRelationshipRoutes(Router& router, ApiContext& ctx) {
+  router.Add("POST", "/api/v1/relationships", Bind(ctx, CreateRelationship));
+  router.Add("GET", "/api/v1/relationships/{id}", Bind(ctx, GetRelationship));
+  router.Add("PATCH", "/api/v1/relationships/{id}", Bind(ctx, PatchRelationship));
+  router.Add("DELETE", "/api/v1/relationships/{id}", Bind(ctx, DeleteRelationship));
+}
+
+}  // namespace ecosol::http

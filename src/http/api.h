@@ -1,0 +1,77 @@
+#pragma once
+
+// Private to the http module: the pieces every handler uses. Handlers parse and check the
+// request, call one registry function and serialise; no business rule lives here.
+
+#include <httplib.h>
+
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <condition_variable>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "ecosol/base/clock.h"
+#include "ecosol/base/status.h"
+#include "ecosol/http/server.h"
+#include "ecosol/registry/registry.h"
+#include "ecosol/store/store.h"
+
+namespace ecosol::http {
+
+// A fixed set of store connections borrowed per request. Thread-safe.
+class StorePool {
+ public:
+  static Result<std::unique_ptr<StorePool>> Open(const std::string& url, int size);
+  // Borrows a connection until the returned handle is destroyed.
+  std::shared_ptr<store::Store> Acquire();
+
+ private:
+  std::mutex mu_;
+  std::condition_variable available_;
+  std::vector<std::unique_ptr<store::Store>> free_;  // guarded by mu_
+};
+
+// What handlers share: options, the pool, the taxonomy snapshot, the clock.
+struct ApiContext {
+  ServerOptions options;
+  std::unique_ptr<StorePool> pool;
+  std::shared_ptr<const registry::Taxonomy> taxonomy;
+  const Clock* clock = nullptr;
+};
+
+using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;
+
+// Registers routes on `server` and records them in `routes`.
+class Router {
+ public:
+  Router(httplib::Server& server, std::vector<RouteInfo>& routes) : server_(server), routes_(routes) {}
+  // `path` is the OpenAPI template; "{name}" segments match one path segment.
+  void Add(const std::string& method, const std::string& path, Handler handler);
+
+ private:
+  httplib::Server& server_;
+  std::vector<RouteInfo>& routes_;
+};
+
+void SendJson(httplib::Response& res, int status, const nlohmann::json& body);
+void SendError(httplib::Response& res, const Status& status,
+               const nlohmann::json& details = nullptr);
+int HttpStatusOf(StatusCode code);
+
+// Refuses query parameters outside `allowed` (400 naming the parameter).
+Status CheckParams(const httplib::Request& req, const std::set<std::string>& allowed);
+// Parses the request body as a JSON object.
+Result<nlohmann::json> JsonBody(const httplib::Request& req);
+// Checks the admin token of a write request.
+Status CheckWriteAccess(const ApiContext& ctx, const httplib::Request& req);
+
+void AddSystemRoutes(Router& router, ApiContext& ctx);
+void AddActorRoutes(Router& router, ApiContext& ctx);
+void AddRelationshipRoutes(Router& router, ApiContext& ctx);
+
+}  // namespace ecosol::http

@@ -1,0 +1,60 @@
+#pragma once
+
+// The HTTP server: JSON API under /api/v1 (docs/http-api.md, OpenAPI at /api/v1/openapi.json)
+// and the built web app from `web_root`.
+//
+//   ServerOptions o;
+//   o.db_url = "data/ecosol.db";
+//   o.web_root = "web/dist";
+//   auto server = Server::Create(o);
+//   if (!server.ok()) return server.status();
+//   (*server)->Listen();   // blocks until Stop()
+//
+// Thread safety: Listen() runs on one thread and serves requests on a pool of threads; Stop()
+// may be called from any thread. Each request borrows a store connection from a pool.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "ecosol/base/status.h"
+
+namespace ecosol::http {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  int port = 8080;  // 0 picks a free port
+  std::string db_url = "data/ecosol.db";
+  std::string web_root;     // folder with index.html; empty serves the API only
+  std::string admin_token;  // required for writes; empty disables writes
+  std::string tile_url;     // optional online map tiles
+  std::string tile_attribution;
+  int threads = 64;           // request threads (one per open connection)
+  int store_connections = 8;  // database connections shared by the request threads
+  size_t max_body_bytes = 1 << 20;
+};
+
+// A route as documented in OpenAPI: method and path template ("/api/v1/actors/{id}").
+struct RouteInfo {
+  std::string method;
+  std::string path;
+};
+
+class Server {
+ public:
+  static Result<std::unique_ptr<Server>> Create(const ServerOptions& options);
+  virtual ~Server() = default;
+
+  // Binds and serves until Stop(). Returns an error when the address cannot be bound.
+  virtual Status Listen() = 0;
+  // Binds now (so that port() is known) without serving; Listen() then serves.
+  virtual Status Bind() = 0;
+  virtual void Stop() = 0;
+  virtual int port() const = 0;
+  virtual const std::vector<RouteInfo>& routes() const = 0;
+};
+
+// The OpenAPI 3 document served at /api/v1/openapi.json.
+const std::string& OpenApiDocument();
+
+}  // namespace ecosol::http

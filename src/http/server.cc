@@ -1,0 +1,144 @@
+#include "ecosol/http/server.h"
+
+#include <filesystem>
+
+#include "api.h"
+#include "openapi_json.h"
+
+namespace ecosol::http {
+namespace {
+
+const char* DefaultCode(int status) {
+  switch (status) {
+    case 400:
+      return "invalid_argument";
+    case 401:
+      return "unauthenticated";
+    case 403:
+      return "permission_denied";
+    case 404:
+      return "not_found";
+    case 405:
+      return "method_not_allowed";
+    case 413:
+      return "payload_too_large";
+    case 414:
+      return "uri_too_long";
+    default:
+      return status >= 500 ? "internal" : "invalid_argument";
+  }
+}
+
+std::string DefaultMessage(const httplib::Request& req, int status) {
+  switch (status) {
+    case 404:
+      return "no such endpoint or file: " + req.method + " " + req.path +
+             " (the API is described at /api/v1/openapi.json)";
+    case 413:
+      return "the request body is larger than the server accepts (1 MiB by default)";
+    case 400:
+      return "the request could not be read (malformed HTTP)";
+    default:
+      return "the request failed with HTTP status " + std::to_string(status);
+  }
+}
+
+class ServerImpl : public Server {
+ public:
+  explicit ServerImpl(std::unique_ptr<ApiContext> ctx) : ctx_(std::move(ctx)) {
+    const int threads = ctx_->options.threads;
+    server_.new_task_queue = [threads] {
+      return new httplib::ThreadPool(static_cast<size_t>(threads));  // owned by httplib
+    };
+    server_.set_payload_max_length(ctx_->options.max_body_bytes);
+    server_.set_keep_alive_max_count(1000);
+    httplib::Server::HandlerWithResponse on_error = [](const httplib::Request& req,
+                                                       httplib::Response& res) {
+      if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+      nlohmann::json error = {{"code", DefaultCode(res.status)},
+                              {"message", DefaultMessage(req, res.status)},
+                              {"details", nullptr}};
+      res.set_content(nlohmann::json{{"error", error}}.dump(), "application/json; charset=utf-8");
+      return httplib::Server::HandlerResponse::Handled;
+    };
+    server_.set_error_handler(on_error);
+    server_.set_exception_handler(
+        [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+          SendError(res, Internal("the server failed to answer this request; it has been logged"));
+        });
+    Router router(server_, routes_);
+    AddSystemRoutes(router, *ctx_);
+    AddActorRoutes(router, *ctx_);
+    AddRelationshipRoutes(router, *ctx_);
+    if (!ctx_->options.web_root.empty()) server_.set_mount_point("/", ctx_->options.web_root);
+  }
+
+  Status Bind() override {
+    if (bound_) return Status::Ok();
+    const ServerOptions& o = ctx_->options;
+    if (o.port == 0) {
+      port_ = server_.bind_to_any_port(o.host);
+      if (port_ < 0) return Unavailable("cannot listen on " + o.host);
+    } else {
+      if (!server_.bind_to_port(o.host, o.port)) {
+        return Unavailable("cannot listen on " + o.host + ":" + std::to_string(o.port) +
+                           " (is another server using the port? choose one with --port)");
+      }
+      port_ = o.port;
+    }
+    bound_ = true;
+    return Status::Ok();
+  }
+
+  Status Listen() override {
+    ECOSOL_RETURN_IF_ERROR(Bind());
+    if (!server_.listen_after_bind()) return Internal("the server stopped unexpectedly");
+    return Status::Ok();
+  }
+
+  void Stop() override { server_.stop(); }
+  int port() const override { return port_; }
+  const std::vector<RouteInfo>& routes() const override { return routes_; }
+
+ private:
+  std::unique_ptr<ApiContext> ctx_;
+  httplib::Server server_;
+  std::vector<RouteInfo> routes_;
+  int port_ = 0;
+  bool bound_ = false;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
+  auto ctx = std::make_unique<ApiContext>();
+  ctx->options = options;
+  ctx->clock = &SystemClock();
+  if (!options.web_root.empty() &&
+      !std::filesystem::exists(std::filesystem::path(options.web_root) / "index.html")) {
+    return InvalidArgument("--web-root: no index.html in '" + options.web_root +
+                           "' (build the web app with `make web`)");
+  }
+  auto pool = StorePool::Open(options.db_url, std::max(1, options.store_connections));
+  if (!pool.ok()) return pool.status();
+  ctx->pool = std::move(*pool);
+  {
+    auto store = ctx->pool->Acquire();
+    auto version = store->SchemaVersion();
+    if (!version.ok() || *version == 0) {
+      return Unavailable("the database '" + options.db_url +
+                         "' is not initialised: run `ecosol init` (or `ecosol demo`) first");
+    }
+    auto tax = registry::Taxonomy::Load(*store);
+    if (!tax.ok()) return tax.status();
+    ctx->taxonomy = std::make_shared<const registry::Taxonomy>(std::move(*tax));
+  }
+  return std::unique_ptr<Server>(std::make_unique<ServerImpl>(std::move(ctx)));
+}
+
+const std::string& OpenApiDocument() {
+  static const std::string doc(kOpenApiJson);
+  return doc;
+}
+
+}  // namespace ecosol::http

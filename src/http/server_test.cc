@@ -1,0 +1,273 @@
+#include "ecosol/http/server.h"
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "ecosol/registry/registry.h"
+#include "test_store.h"
+
+namespace ecosol::http {
+namespace {
+
+using nlohmann::json;
+
+class ServerTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  ServerTest() : db_(GetParam()) {}
+
+  void SetUp() override {
+    ASSERT_TRUE(db_.ok()) << db_.error();
+    registry::Registry reg(db_.store(), SystemClock());
+    ASSERT_TRUE(reg.LoadTaxonomies(testing::TaxonomyFolder()).ok());
+    Seed(reg);
+    ServerOptions o;
+    o.port = 0;
+    o.db_url = db_.url();
+    o.admin_token = "secret-token";
+    o.threads = 4;
+    o.store_connections = 2;
+    o.max_body_bytes = 4096;
+    auto server = Server::Create(o);
+    ASSERT_TRUE(server.ok()) << server.status().ToString();
+    server_ = std::move(*server);
+    ASSERT_TRUE(server_->Bind().ok());
+    thread_ = std::thread([this] { (void)server_->Listen(); });
+    client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
+  }
+
+  void TearDown() override {
+    if (server_) server_->Stop();
+    if (thread_.joinable()) thread_.join();
+  }
+
+  static void Seed(registry::Registry& reg) {
+    model::Actor a;
+    a.id = "tiess";
+    a.name = "TIESS";
+    a.kind = model::ActorKind::kNetwork;
+    a.description = {{"fr", "Liaison et transfert pour l'économie sociale"}};
+    a.address.country = "CA";
+    a.location = model::Location{46.8, -71.2, model::LocationPrecision::kApproximate};
+    ASSERT_TRUE(reg.CreateActor(a, "test").ok());
+    model::Actor b;
+    b.id = "bakery";
+    b.name = "Coopérative boulangère";
+    b.address.country = "FR";
+    b.structures = {"OS115"};
+    b.location = model::Location{48.8, 2.3, model::LocationPrecision::kExact};
+    ASSERT_TRUE(reg.CreateActor(b, "test").ok());
+    model::Actor h;
+    h.id = "safe-routes";
+    h.name = "Safe routes group";
+    h.kind = model::ActorKind::kInformalGroup;
+    h.location = model::Location{25.1, 82.6, model::LocationPrecision::kHidden};
+    ASSERT_TRUE(reg.CreateActor(h, "test").ok());
+    model::Relationship r;
+    r.from = "bakery";
+    r.to = "tiess";
+    r.type = model::RelationshipType::kPartnerOf;
+    ASSERT_TRUE(reg.CreateRelationship(r, "test").ok());
+  }
+
+  // Sends a request and returns {status, parsed body}.
+  std::pair<int, json> Call(const std::string& method, const std::string& path,
+                            const std::string& body = "", bool with_token = true) {
+    httplib::Headers headers;
+    if (with_token) headers.emplace("Authorization", "Bearer secret-token");
+    auto send = [&]() {
+      if (method == "POST") return client_->Post(path.c_str(), headers, body, "application/json");
+      if (method == "PATCH") return client_->Patch(path.c_str(), headers, body, "application/json");
+      if (method == "DELETE") return client_->Delete(path.c_str(), headers);
+      return client_->Get(path.c_str(), headers);
+    };
+    httplib::Result res = send();
+    if (!res) return {0, nullptr};
+    json parsed = res->body.empty() ? json(nullptr) : json::parse(res->body, nullptr, false);
+    return {res->status, parsed};
+  }
+
+  static void ExpectError(const std::pair<int, json>& r, int status, const std::string& text) {
+    EXPECT_EQ(r.first, status) << r.second.dump();
+    ASSERT_TRUE(r.second.contains("error")) << r.second.dump();
+    EXPECT_NE(r.second["error"]["message"].get<std::string>().find(text), std::string::npos)
+        << r.second.dump();
+    EXPECT_TRUE(r.second["error"]["code"].is_string());
+  }
+
+  testing::TestStore db_;
+  std::unique_ptr<Server> server_;
+  std::thread thread_;
+  std::unique_ptr<httplib::Client> client_;
+};
+
+TEST_P(ServerTest, HealthReportsStoreAndCount) {
+  auto [status, body] = Call("GET", "/api/v1/health");
+  EXPECT_EQ(status, 200);
+  EXPECT_EQ(body["store"], GetParam());
+  EXPECT_EQ(body["actors"], 3);
+  EXPECT_EQ(Call("GET", "/health").first, 200);
+}
+
+TEST_P(ServerTest, SearchFindsAccentedWordsWithSnippets) {
+  auto [status, body] = Call("GET", "/api/v1/actors?q=cooperative");
+  ASSERT_EQ(status, 200) << body.dump();
+  ASSERT_EQ(body["items"].size(), 1u);
+  EXPECT_EQ(body["items"][0]["id"], "bakery");
+  EXPECT_EQ(body["items"][0]["snippet"], "[[Coopérative]] boulangère");
+  auto econ = Call("GET", "/api/v1/actors?q=economie");
+  ASSERT_EQ(econ.second["items"].size(), 1u);
+  EXPECT_EQ(econ.second["items"][0]["id"], "tiess");
+}
+
+TEST_P(ServerTest, FiltersPagesAndBBox) {
+  auto all = Call("GET", "/api/v1/actors?limit=2");
+  ASSERT_EQ(all.first, 200);
+  EXPECT_EQ(all.second["items"].size(), 2u);
+  ASSERT_TRUE(all.second["next_cursor"].is_string());
+  auto next = Call("GET", "/api/v1/actors?limit=2&cursor=" +
+                              all.second["next_cursor"].get<std::string>());
+  EXPECT_EQ(next.second["items"].size(), 1u);
+  EXPECT_TRUE(next.second["next_cursor"].is_null());
+  auto fr = Call("GET", "/api/v1/actors?country=fr");
+  ASSERT_EQ(fr.second["items"].size(), 1u);
+  auto box = Call("GET", "/api/v1/actors?bbox=-80,40,-60,50");
+  ASSERT_EQ(box.second["items"].size(), 1u);
+  EXPECT_EQ(box.second["items"][0]["id"], "tiess");
+  auto near_hidden = Call("GET", "/api/v1/actors?bbox=82,25,83,26");
+  EXPECT_TRUE(near_hidden.second["items"].empty());
+  auto points = Call("GET", "/api/v1/map/points");
+  EXPECT_EQ(points.second["items"].size(), 2u);
+  EXPECT_EQ(Call("GET", "/api/v1/actors?structure=OS115").second["items"].size(), 1u);
+  EXPECT_EQ(Call("GET", "/api/v1/actors?kind=network").second["items"].size(), 1u);
+}
+
+TEST_P(ServerTest, BadParametersAreClear4xx) {
+  ExpectError(Call("GET", "/api/v1/actors?bbox=1,2,3"), 400, "bbox");
+  ExpectError(Call("GET", "/api/v1/actors?bbox=10,0,5,1"), 400, "minimum");
+  ExpectError(Call("GET", "/api/v1/actors?limit=0"), 400, "limit");
+  ExpectError(Call("GET", "/api/v1/actors?limit=abc"), 400, "limit");
+  ExpectError(Call("GET", "/api/v1/actors?kind=company"), 400, "kind");
+  ExpectError(Call("GET", "/api/v1/actors?colour=red"), 400, "colour: unknown parameter");
+  ExpectError(Call("GET", "/api/v1/actors?cursor=zzz"), 400, "cursor");
+  ExpectError(Call("GET", "/api/v1/actors/nope"), 404, "nope");
+  ExpectError(Call("GET", "/api/v1/nothing-here"), 404, "no such endpoint");
+  ExpectError(Call("GET", "/api/v1/taxonomies/activities-ica?lang=de"), 400, "lang");
+}
+
+TEST_P(ServerTest, HiddenLocationsAreNeverServed) {
+  auto [status, body] = Call("GET", "/api/v1/actors/safe-routes");
+  ASSERT_EQ(status, 200);
+  EXPECT_TRUE(body["location"].is_null());
+  auto list = Call("GET", "/api/v1/actors?q=safe");
+  ASSERT_EQ(list.second["items"].size(), 1u);
+  EXPECT_TRUE(list.second["items"][0]["location"].is_null());
+}
+
+TEST_P(ServerTest, WritesNeedTheAdminToken) {
+  std::string body = R"({"name": "New co-op"})";
+  ExpectError(Call("POST", "/api/v1/actors", body, false), 401, "Authorization");
+  httplib::Headers wrong = {{"Authorization", "Bearer nope"}};
+  auto res = client_->Post("/api/v1/actors", wrong, body, "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 403);
+}
+
+TEST_P(ServerTest, ActorLifecycle) {
+  auto created = Call("POST", "/api/v1/actors",
+                      R"({"id": "new-coop", "name": "New co-op", "kind": "organisation",
+                          "address": {"country": "GB"}})");
+  ASSERT_EQ(created.first, 201) << created.second.dump();
+  EXPECT_EQ(created.second["version"], 1);
+  EXPECT_EQ(created.second["provenance"]["name"]["source"], "api");
+  auto patched = Call("PATCH", "/api/v1/actors/new-coop",
+                      R"({"website": "https://new.coop", "version": 1})");
+  ASSERT_EQ(patched.first, 200) << patched.second.dump();
+  EXPECT_EQ(patched.second["version"], 2);
+  ExpectError(Call("PATCH", "/api/v1/actors/new-coop", R"({"website": "https://x", "version": 1})"),
+              409, "version");
+  ExpectError(Call("POST", "/api/v1/actors", R"({"id": "new-coop", "name": "Again"})"), 409,
+              "already exists");
+  EXPECT_EQ(Call("DELETE", "/api/v1/actors/new-coop").first, 204);
+  EXPECT_EQ(Call("GET", "/api/v1/actors/new-coop").first, 404);
+  auto restored = Call("POST", "/api/v1/actors/new-coop/restore");
+  EXPECT_EQ(restored.first, 200);
+  EXPECT_EQ(Call("GET", "/api/v1/actors/new-coop").first, 200);
+}
+
+TEST_P(ServerTest, BadBodiesAreRejectedAndChangeNothing) {
+  ExpectError(Call("POST", "/api/v1/actors", R"({"name": )"), 400, "invalid JSON");
+  ExpectError(Call("POST", "/api/v1/actors", R"({"name": "x", "colour": "red"})"), 400, "colour");
+  ExpectError(Call("POST", "/api/v1/actors", R"({"name": 5})"), 400, "name");
+  ExpectError(Call("POST", "/api/v1/actors", R"([1, 2])"), 400, "object");
+  ExpectError(Call("POST", "/api/v1/actors", R"({"name": "x", "structures": ["OS999"]})"), 400,
+              "OS999");
+  ExpectError(Call("POST", "/api/v1/actors", R"({"name": "x", "location": {"lat": 200, "lon": 0}})"),
+              400, "latitude");
+  std::string big = R"({"name": ")" + std::string(10000, 'x') + R"("})";
+  auto too_big = Call("POST", "/api/v1/actors", big);
+  EXPECT_EQ(too_big.first, 413);
+  EXPECT_EQ(too_big.second["error"]["code"], "payload_too_large");
+  EXPECT_EQ(Call("GET", "/api/v1/health").second["actors"], 3);
+}
+
+TEST_P(ServerTest, Relationships) {
+  auto listed = Call("GET", "/api/v1/actors/tiess/relationships");
+  ASSERT_EQ(listed.first, 200);
+  ASSERT_EQ(listed.second["items"].size(), 1u);
+  EXPECT_EQ(listed.second["items"][0]["from_name"], "Coopérative boulangère");
+  auto created = Call("POST", "/api/v1/relationships",
+                      R"({"from": "tiess", "to": "safe-routes", "type": "supports", "strength": 0.5})");
+  ASSERT_EQ(created.first, 201) << created.second.dump();
+  std::string id = created.second["id"];
+  EXPECT_EQ(Call("GET", "/api/v1/relationships/" + id).first, 200);
+  auto patched = Call("PATCH", "/api/v1/relationships/" + id, R"({"type": "funds"})");
+  EXPECT_EQ(patched.second["type"], "funds");
+  ExpectError(Call("POST", "/api/v1/relationships", R"({"from": "tiess", "to": "ghost"})"), 400,
+              "ghost");
+  EXPECT_EQ(Call("DELETE", "/api/v1/relationships/" + id).first, 204);
+  EXPECT_EQ(Call("GET", "/api/v1/relationships/" + id).first, 404);
+}
+
+TEST_P(ServerTest, TaxonomiesInFourLanguages) {
+  auto fr = Call("GET", "/api/v1/taxonomies/organisational-structure?lang=fr");
+  ASSERT_EQ(fr.first, 200);
+  bool found = false;
+  for (const auto& t : fr.second["terms"]) {
+    if (t["code"] == "OS115") found = t["label"] == "Coopérative";
+  }
+  EXPECT_TRUE(found);
+  auto pt = Call("GET", "/api/v1/taxonomies/activities-ica?lang=pt");
+  EXPECT_EQ(pt.second["terms"].size(), 29u);
+  EXPECT_EQ(Call("GET", "/api/v1/taxonomies/nope").first, 404);
+}
+
+TEST_P(ServerTest, OpenApiDocumentMatchesTheRoutes) {
+  auto [status, doc] = Call("GET", "/api/v1/openapi.json");
+  ASSERT_EQ(status, 200);
+  ASSERT_TRUE(doc.contains("paths"));
+  std::set<std::pair<std::string, std::string>> registered, documented;
+  for (const RouteInfo& r : server_->routes()) {
+    std::string method = r.method;
+    for (char& c : method) c = static_cast<char>(std::tolower(c));
+    registered.insert({method, r.path});
+  }
+  for (const auto& [path, ops] : doc["paths"].items()) {
+    for (const auto& [method, op] : ops.items()) documented.insert({method, path});
+  }
+  EXPECT_EQ(registered, documented);
+  // Every documented GET without path parameters answers with JSON, not 404 or 500.
+  for (const auto& [method, path] : documented) {
+    if (method != "get" || path.find('{') != std::string::npos) continue;
+    auto r = Call("GET", path);
+    EXPECT_EQ(r.first, 200) << path;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, ServerTest, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& param_info) { return param_info.param; });
+
+}  // namespace
+}  // namespace ecosol::http

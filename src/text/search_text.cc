@@ -120,6 +120,36 @@ std::string Fold(std::string_view text) {
   return result;
 }
 
+namespace {
+
+// True when the only thing between two words is a hyphen ("co-operative").
+bool Hyphenated(std::string_view text, const Span& a, const Span& b) {
+  std::string_view gap = text.substr(a.end, b.begin - a.end);
+  return gap == "-" || gap == "\u2010" || gap == "\u2011";
+}
+
+// Groups runs of hyphenated words: {"co", "operative"} for "co-operative".
+std::vector<std::vector<Span>> Compounds(std::string_view text) {
+  std::vector<std::vector<Span>> groups;
+  std::vector<Span> spans = WordSpans(text);
+  for (size_t i = 0; i < spans.size(); ++i) {
+    if (i > 0 && Hyphenated(text, spans[i - 1], spans[i])) {
+      groups.back().push_back(std::move(spans[i]));
+    } else {
+      groups.push_back({std::move(spans[i])});
+    }
+  }
+  return groups;
+}
+
+std::string Joined(const std::vector<Span>& group) {
+  std::string joined;
+  for (const Span& s : group) joined += s.folded;
+  return joined;
+}
+
+}  // namespace
+
 std::vector<std::string> Words(std::string_view folded) {
   std::vector<std::string> out;
   for (Span& s : WordSpans(folded)) out.push_back(std::move(s.folded));
@@ -129,9 +159,12 @@ std::vector<std::string> Words(std::string_view folded) {
 std::string IndexForms(std::string_view text) {
   std::string out;
   std::vector<std::string> forms;
-  for (const std::string& word : Words(Fold(text))) {
+  std::string folded = Fold(text);
+  for (const std::vector<Span>& group : Compounds(folded)) {
     forms.clear();
-    AddForms(word, &forms);
+    for (const Span& s : group) AddForms(s.folded, &forms);
+    // A hyphenated compound is also indexed whole: "co-operative" as "cooperative".
+    if (group.size() > 1) AddForms(Joined(group), &forms);
     for (const std::string& f : forms) {
       if (!out.empty()) out += ' ';
       out += f;
@@ -142,7 +175,10 @@ std::string IndexForms(std::string_view text) {
 
 std::vector<std::vector<std::string>> QueryTerms(std::string_view query) {
   std::vector<std::vector<std::string>> terms;
-  for (const std::string& word : Words(Fold(query))) {
+  std::string folded = Fold(query);
+  for (const std::vector<Span>& group : Compounds(folded)) {
+    // A hyphenated query word is searched whole ("co-op" finds "co-op" and "coop").
+    std::string word = Joined(group);
     if (word.size() < 2) continue;
     std::vector<std::string> forms;
     AddForms(word, &forms);
@@ -178,11 +214,19 @@ size_t AlignUtf8(std::string_view text, size_t pos) {
 
 std::string Snippet(std::string_view text, const std::vector<std::vector<std::string>>& terms,
                     size_t max_chars) {
-  std::vector<Span> spans = WordSpans(text);
-  std::vector<const Span*> hits;
-  for (const Span& s : spans) {
-    if (Matches(s.folded, terms)) hits.push_back(&s);
+  // Hits are words or whole hyphenated compounds whose forms match a query term.
+  std::vector<Span> hit_spans;
+  for (const std::vector<Span>& group : Compounds(text)) {
+    if (group.size() > 1 && Matches(Joined(group), terms)) {
+      hit_spans.push_back({group.front().begin, group.back().end, ""});
+      continue;
+    }
+    for (const Span& s : group) {
+      if (Matches(s.folded, terms)) hit_spans.push_back(s);
+    }
   }
+  std::vector<const Span*> hits;
+  for (const Span& s : hit_spans) hits.push_back(&s);
   if (hits.empty()) return "";
   size_t begin = hits.front()->begin > max_chars / 3 ? hits.front()->begin - max_chars / 3 : 0;
   begin = AlignUtf8(text, begin);

@@ -28,6 +28,9 @@ TEST(SearchTextTest, CooperativeFindsFrenchSpanishAndPortugueseForms) {
   EXPECT_TRUE(SharesForm("Cooperativas de trabalho", "coopérative"));
   EXPECT_TRUE(SharesForm("Bakeries and cafés", "bakery cafe"));
   EXPECT_FALSE(SharesForm("Housing association", "cooperative"));
+  EXPECT_TRUE(SharesForm("Beta Housing Co-operative Ltd", "cooperatives"));
+  EXPECT_TRUE(SharesForm("The Coop shop", "co-op"));
+  EXPECT_TRUE(SharesForm("Alpha Co-op", "coop"));
 }
 
 TEST(SearchTextTest, WordsSplitOnPunctuationAndKeepOtherScripts) {
@@ -39,6 +42,7 @@ TEST(SearchTextTest, SnippetMarksMatchedWords) {
   auto terms = QueryTerms("cooperative");
   EXPECT_EQ(Snippet("A small Coopérative bakery", terms), "A small [[Coopérative]] bakery");
   EXPECT_EQ(Snippet("nothing here", terms), "");
+  EXPECT_EQ(Snippet("Beta Co-operative Ltd", terms), "Beta [[Co-operative]] Ltd");
   std::string long_text(300, 'x');
   long_text += " cooperatives ";
   long_text += std::string(300, 'y');

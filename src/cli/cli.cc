@@ -1,0 +1,87 @@
+#include "ecosol/cli/cli.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include "context.h"
+
+namespace ecosol::cli {
+
+namespace fs = std::filesystem;
+
+void Fail(Context& ctx, const Status& status) {
+  *ctx.err << "ecosol: error: " << status.message() << "\n";
+  ctx.exit_code = 1;
+}
+
+Result<Session> OpenSession(const Context& ctx, bool migrate) {
+  bool is_pg = ctx.db.rfind("postgres", 0) == 0;
+  if (!is_pg && ctx.db != ":memory:") {
+    fs::path parent = fs::path(ctx.db).parent_path();
+    std::error_code ec;
+    if (!parent.empty()) fs::create_directories(parent, ec);
+  }
+  auto store = store::OpenStore(ctx.db);
+  if (!store.ok()) return store.status();
+  if (migrate) {
+    ECOSOL_RETURN_IF_ERROR((*store)->Migrate());
+  } else {
+    auto version = (*store)->SchemaVersion();
+    if (!version.ok() || *version == 0) {
+      return Unavailable("the database '" + ctx.db + "' is not initialised: run `ecosol init`");
+    }
+  }
+  Session s;
+  s.store = std::move(*store);
+  s.registry = std::make_unique<registry::Registry>(*s.store, SystemClock());
+  return s;
+}
+
+std::string DataDir(const Context& ctx) {
+  if (!ctx.data_dir.empty()) return ctx.data_dir;
+  if (const char* env = std::getenv("ECOSOL_DATA_DIR")) return env;
+  fs::path built(ECOSOL_PROJECT_DIR);
+  if (fs::exists(built / "data" / "taxonomy")) return (built / "data").string();
+  return "data";
+}
+
+std::string SharedDir(const Context& ctx) {
+  if (!ctx.shared_dir.empty()) return ctx.shared_dir;
+  if (const char* env = std::getenv("ECOSOL_SHARED_DATA")) return env;
+  return (fs::path(DataDir(ctx)).parent_path() / ".." / "shared" / "data").lexically_normal().string();
+}
+
+int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  Context ctx;
+  ctx.out = &out;
+  ctx.err = &err;
+  if (const char* env = std::getenv("ECOSOL_DB")) ctx.db = env;
+  CLI::App app{"Ecosol: a registry and map of the social and solidarity economy", "ecosol"};
+  app.require_subcommand(1);
+  app.add_option("--db", ctx.db,
+                 "Database: a SQLite file path or a postgresql:// URL (env ECOSOL_DB)")
+      ->capture_default_str();
+  app.add_option("--data-dir", ctx.data_dir,
+                 "Folder of Ecosol's data files: taxonomy/, demo/ (env ECOSOL_DATA_DIR)");
+  app.add_option("--shared-data", ctx.shared_dir,
+                 "Folder of the shared reference data sets (env ECOSOL_SHARED_DATA)");
+  AddSetupCommands(app, ctx);
+  AddImportCommands(app, ctx);
+  AddActorCommands(app, ctx);
+  AddServeCommand(app, ctx);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // --help (of the program or of a subcommand) arrives here with exit code 0.
+    if (e.get_exit_code() == 0) {
+      app.exit(e, out, err);
+      return 0;
+    }
+    err << "ecosol: " << e.what() << "\n(run `ecosol --help` or `ecosol COMMAND --help`)\n";
+    return 2;
+  }
+  return ctx.exit_code;
+}
+
+}  // namespace ecosol::cli

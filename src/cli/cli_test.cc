@@ -1,0 +1,165 @@
+#include "ecosol/cli/cli.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+#include "test_store.h"
+
+namespace ecosol::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+class CliTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  CliTest() : db_(GetParam()) {}
+
+  void SetUp() override {
+    ASSERT_TRUE(db_.ok()) << db_.error();
+    dir_ = fs::temp_directory_path() / ("ecosol_cli_" + std::to_string(::getpid()) + "_" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  // Runs `ecosol --db <test db> args...`; returns the exit code.
+  int Run(std::vector<std::string> args) {
+    std::vector<std::string> all = {"ecosol", "--db", db_.url(), "--data-dir",
+                                    std::string(ECOSOL_SOURCE_DIR) + "/data"};
+    all.insert(all.end(), args.begin(), args.end());
+    std::vector<const char*> argv;
+    for (const auto& a : all) argv.push_back(a.c_str());
+    out_.str("");
+    err_.str("");
+    return RunCli(static_cast<int>(argv.size()), argv.data(), out_, err_);
+  }
+
+  std::string WriteFile(const std::string& name, const std::string& content) {
+    fs::path p = dir_ / name;
+    std::ofstream(p, std::ios::binary) << content;
+    return p.string();
+  }
+
+  // Three rows of the Co-ops UK file, one changed to be invalid when `bad`.
+  std::string SmallCsv(bool bad) {
+    std::ifstream in(testing::SharedDataFolder() + "/coops-uk/standard-2023.csv");
+    std::string header, line, out;
+    std::getline(in, header);
+    out = header + "\n";
+    out += "R1,Alpha Bakery Co-op,,,,,,Leeds,,,GB,,https://alpha.coop,,,,,,,,53.8,-1.55,,,,,,,,Society\n";
+    out += "R2,Beta Housing Co-operative,,,,,,York,,,GB,,,,,,,,,,,,,53.96,-1.08,,,,,Society\n";
+    out += bad ? "R3,Gamma,,,,,,,,,GB,,,,,,,,,,999,0,,,,,,,,\n"
+               : "R3,Gamma Wholefoods,,,,,,,,,GB,,,,,,,,,,,,,,,,,,,\n";
+    return out;
+  }
+
+  testing::TestStore db_;
+  fs::path dir_;
+  std::ostringstream out_, err_;
+};
+
+TEST_P(CliTest, ImportReportsJsonAndReimportChangesNothing) {
+  ASSERT_EQ(Run({"init"}), 0) << err_.str();
+  std::string file = WriteFile("small.csv", SmallCsv(false));
+  ASSERT_EQ(Run({"import", file, "--format", "essglobal-csv", "--id-scheme", "coops-uk",
+                 "--json"}),
+            0)
+      << err_.str();
+  auto report = nlohmann::json::parse(out_.str());
+  EXPECT_EQ(report["imported"], 3);
+  EXPECT_EQ(report["updated"], 0);
+  EXPECT_TRUE(report["rejected"].empty());
+  ASSERT_EQ(Run({"import", file, "--id-scheme", "coops-uk", "--json"}), 0);
+  report = nlohmann::json::parse(out_.str());
+  EXPECT_EQ(report["imported"], 0);
+  EXPECT_EQ(report["updated"], 0);
+  EXPECT_EQ(report["unchanged"], 3);
+}
+
+TEST_P(CliTest, RejectedRowsFailTheBatchUnlessSkipInvalid) {
+  ASSERT_EQ(Run({"init"}), 0);
+  std::string file = WriteFile("bad.csv", SmallCsv(true));
+  EXPECT_EQ(Run({"import", file, "--json"}), 1);
+  auto report = nlohmann::json::parse(out_.str());
+  ASSERT_EQ(report["rejected"].size(), 1u);
+  EXPECT_EQ(report["rejected"][0]["line"], 4);
+  EXPECT_EQ(report["rejected"][0]["field"], "Latitude");
+  EXPECT_NE(err_.str().find("--skip-invalid"), std::string::npos);
+  ASSERT_EQ(Run({"actors", "list", "--json"}), 0);
+  EXPECT_TRUE(nlohmann::json::parse(out_.str())["items"].empty());
+  EXPECT_EQ(Run({"import", file, "--skip-invalid", "--json"}), 0);
+  EXPECT_EQ(nlohmann::json::parse(out_.str())["imported"], 2);
+}
+
+TEST_P(CliTest, ListSearchShowAndExport) {
+  ASSERT_EQ(Run({"init"}), 0);
+  ASSERT_EQ(Run({"import", WriteFile("s.csv", SmallCsv(false)), "--id-scheme", "coops-uk"}), 0)
+      << err_.str();
+  ASSERT_EQ(Run({"actors", "search", "cooperatives", "--json"}), 0) << err_.str();
+  auto found = nlohmann::json::parse(out_.str());
+  ASSERT_EQ(found["items"].size(), 1u);
+  EXPECT_EQ(found["items"][0]["name"], "Beta Housing Co-operative");
+  ASSERT_EQ(Run({"actors", "search", "co-op", "--json"}), 0);
+  std::set<std::string> names;
+  auto coop = nlohmann::json::parse(out_.str());
+  for (const auto& item : coop["items"]) names.insert(item["name"].get<std::string>());
+  EXPECT_TRUE(names.count("Alpha Bakery Co-op")) << out_.str();
+  ASSERT_EQ(Run({"actors", "list", "--limit", "1"}), 0);
+  EXPECT_NE(out_.str().find("Alpha Bakery"), std::string::npos);
+  EXPECT_NE(out_.str().find("--cursor"), std::string::npos);
+  ASSERT_EQ(Run({"actors", "show", "coops-uk-r1", "--json"}), 0) << err_.str();
+  EXPECT_EQ(nlohmann::json::parse(out_.str())["website"], "https://alpha.coop");
+  EXPECT_EQ(Run({"actors", "show", "missing"}), 1);
+  EXPECT_NE(err_.str().find("missing"), std::string::npos);
+  std::string exported = (dir_ / "out.csv").string();
+  ASSERT_EQ(Run({"export", "--format", "essglobal-csv", "--id-scheme", "coops-uk", "-o", exported}),
+            0);
+  std::ifstream in(exported);
+  std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(content.find("R2,Beta Housing Co-operative"), std::string::npos);
+}
+
+TEST_P(CliTest, DemoLoadsSeedActorsWithRelationships) {
+  std::string coops = WriteFile("coops.csv", SmallCsv(false));
+  ASSERT_EQ(Run({"demo", "--coops-uk", coops}), 0) << err_.str();
+  EXPECT_NE(out_.str().find("demo ecosystem ready"), std::string::npos);
+  ASSERT_EQ(Run({"actors", "show", "tiess", "--json"}), 0) << err_.str();
+  auto tiess = nlohmann::json::parse(out_.str());
+  EXPECT_EQ(tiess["kind"], "organisation");
+  EXPECT_EQ(tiess["provenance"]["name"]["source"], "ecosol-seed");
+  ASSERT_EQ(Run({"actors", "show", "tiess"}), 0);
+  EXPECT_NE(out_.str().find("relationship:"), std::string::npos);
+  // Running the demo again changes nothing.
+  ASSERT_EQ(Run({"demo", "--coops-uk", coops}), 0);
+  EXPECT_NE(out_.str().find("0 new, 0 updated, 3 unchanged"), std::string::npos) << out_.str();
+}
+
+TEST(CliErrorsTest, UninitialisedDatabaseSaysToRunInit) {
+  std::string db = (fs::temp_directory_path() / ("ecosol_cli_fresh_" + std::to_string(::getpid()) + ".db")).string();
+  const char* argv[] = {"ecosol", "--db", db.c_str(), "actors", "list"};
+  std::ostringstream out, err;
+  EXPECT_EQ(RunCli(5, argv, out, err), 1);
+  EXPECT_NE(err.str().find("ecosol init"), std::string::npos) << err.str();
+  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db + suffix);
+}
+
+TEST_P(CliTest, ErrorsAreClearAndNonZero) {
+  ASSERT_EQ(Run({"init"}), 0);
+  EXPECT_EQ(Run({"import", "/no/such/file.csv"}), 1);
+  EXPECT_NE(err_.str().find("/no/such/file.csv"), std::string::npos);
+  EXPECT_EQ(Run({"import", WriteFile("x.csv", "a,b\n"), "--format", "excel"}), 1);
+  EXPECT_NE(err_.str().find("essglobal-csv"), std::string::npos);
+  EXPECT_EQ(Run({"frobnicate"}), 2);
+  EXPECT_EQ(Run({"actors", "list", "--kind", "company"}), 1);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, CliTest, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& param_info) { return param_info.param; });
+
+}  // namespace
+}  // namespace ecosol::cli

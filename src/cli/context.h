@@ -1,0 +1,47 @@
+#pragma once
+
+// Private to the cli module: options shared by all subcommands and helpers to open the registry.
+
+#include <CLI/CLI.hpp>
+
+#include <memory>
+#include <ostream>
+#include <string>
+
+#include "ecosol/base/status.h"
+#include "ecosol/registry/registry.h"
+#include "ecosol/store/store.h"
+
+namespace ecosol::cli {
+
+struct Context {
+  std::string db = "data/ecosol.db";
+  std::string data_dir;    // project data (taxonomies, demo files); resolved by ResolveDataDir
+  std::string shared_dir;  // the shared reference data (../shared/data)
+  std::ostream* out = nullptr;
+  std::ostream* err = nullptr;
+  int exit_code = 0;
+};
+
+// An open store with a registry over it.
+struct Session {
+  std::unique_ptr<store::Store> store;
+  std::unique_ptr<registry::Registry> registry;
+};
+
+// Opens the database (creating its folder for SQLite) and migrates it when `migrate`.
+Result<Session> OpenSession(const Context& ctx, bool migrate);
+// The data folder: --data-dir, else ECOSOL_DATA_DIR, else data/ beside the project the binary was
+// built in, else ./data.
+std::string DataDir(const Context& ctx);
+std::string SharedDir(const Context& ctx);
+
+// Prints `status` to err as "ecosol: error: ..." and sets the exit code to 1.
+void Fail(Context& ctx, const Status& status);
+
+void AddSetupCommands(CLI::App& app, Context& ctx);   // init, demo
+void AddImportCommands(CLI::App& app, Context& ctx);  // import, export
+void AddActorCommands(CLI::App& app, Context& ctx);   // actors list|show|search
+void AddServeCommand(CLI::App& app, Context& ctx);    // serve
+
+}  // namespace ecosol::cli

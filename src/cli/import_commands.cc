@@ -1,0 +1,127 @@
+// `ecosol import` and `ecosol export`.
+
+#include <unistd.h>
+
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "context.h"
+#include "ecosol/base/strings.h"
+#include "ecosol/interop/importer.h"
+
+namespace ecosol::cli {
+namespace {
+
+struct ImportArgs {
+  std::string file;
+  interop::FileImportOptions options;
+  bool json = false;
+};
+
+nlohmann::json ReportJson(const registry::ImportReport& r) {
+  nlohmann::json rejected = nlohmann::json::array();
+  for (const auto& e : r.rejected) {
+    rejected.push_back({{"line", e.line}, {"field", e.field}, {"message", e.message}});
+  }
+  return {{"imported", r.imported}, {"updated", r.updated},     {"unchanged", r.unchanged},
+          {"rejected", rejected},   {"committed", r.committed}};
+}
+
+void PrintText(Context& ctx, const std::string& file, const registry::ImportReport& r) {
+  for (const auto& e : r.rejected) {
+    *ctx.err << file << ":" << e.line << ": " << (e.field.empty() ? "" : e.field + ": ")
+             << e.message << "\n";
+  }
+  if (r.committed) {
+    *ctx.out << file << ": " << r.imported << " imported, " << r.updated << " updated, "
+             << r.unchanged << " unchanged, " << r.rejected.size() << " rejected\n";
+  }
+}
+
+void RunImport(Context& ctx, ImportArgs& args) {
+  auto s = OpenSession(ctx, false);
+  if (!s.ok()) return Fail(ctx, s.status());
+  if (isatty(STDERR_FILENO) && ctx.err == &std::cerr && !args.json) {
+    args.options.progress = [](size_t done, size_t total) {
+      std::cerr << "\rimporting: " << done << "/" << total << " rows" << std::flush;
+      if (done == total) std::cerr << "\n";
+    };
+  }
+  auto report = interop::ImportFile(*s->registry, args.file, args.options);
+  if (!report.ok()) return Fail(ctx, report.status());
+  if (args.json) {
+    *ctx.out << ReportJson(*report).dump(2) << "\n";
+  } else {
+    PrintText(ctx, args.file, *report);
+  }
+  if (!report->committed && !args.options.dry_run) {
+    Fail(ctx, InvalidArgument(std::to_string(report->rejected.size()) +
+                              " rows rejected, nothing imported (fix them, or keep the valid "
+                              "rows with --skip-invalid)"));
+  } else if (!report->committed) {
+    *ctx.err << "dry run: nothing written\n";
+  }
+}
+
+void RunExport(Context& ctx, const std::string& format, const std::string& id_scheme,
+               const std::string& output) {
+  auto s = OpenSession(ctx, false);
+  if (!s.ok()) return Fail(ctx, s.status());
+  auto text = interop::ExportActors(*s->registry, format, id_scheme);
+  if (!text.ok()) return Fail(ctx, text.status());
+  if (output.empty() || output == "-") {
+    *ctx.out << *text;
+    return;
+  }
+  std::string tmp = output + ".tmp";
+  {
+    std::ofstream f(tmp, std::ios::binary);
+    f << *text;
+    if (!f) return Fail(ctx, Unavailable("cannot write '" + tmp + "'"));
+  }
+  if (std::rename(tmp.c_str(), output.c_str()) != 0) {
+    return Fail(ctx, Unavailable("cannot move '" + tmp + "' to '" + output + "'"));
+  }
+  *ctx.err << "exported to " << output << "\n";
+}
+
+}  // namespace
+
+void AddImportCommands(CLI::App& app, Context& ctx) {
+  auto args = std::make_shared<ImportArgs>();
+  CLI::App* imp = app.add_subcommand("import", "Import a file into the registry (one transaction)");
+  imp->add_option("file", args->file, "The file to import")->required();
+  imp->add_option("--format", args->options.format, "Format: " + Join(interop::ImportFormats(), ", "))
+      ->capture_default_str();
+  imp->add_option("--source", args->options.source,
+                  "Provenance source name (default: the file name)");
+  imp->add_option("--id-scheme", args->options.id_scheme,
+                  "Identifier scheme of the file's ids, used to match rows on re-import "
+                  "(default: the source)");
+  imp->add_option("--id-prefix", args->options.id_prefix, "Prefix of new actor ids");
+  imp->add_option("--lang", args->options.lang, "Language of names and descriptions")
+      ->capture_default_str();
+  imp->add_option("--claim", args->options.claims,
+                  "What every actor of the file claims to be (repeatable), e.g. cooperative");
+  imp->add_flag("--skip-invalid", args->options.skip_invalid,
+                "Import the valid rows even when some are rejected");
+  imp->add_flag("--dry-run", args->options.dry_run, "Validate only; write nothing");
+  imp->add_flag("--json", args->json, "Print the report as JSON");
+  imp->callback([&ctx, args] { RunImport(ctx, *args); });
+
+  auto format = std::make_shared<std::string>("essglobal-csv");
+  auto id_scheme = std::make_shared<std::string>("essglobal");
+  auto output = std::make_shared<std::string>();
+  CLI::App* exp = app.add_subcommand("export", "Export the public registry");
+  exp->add_option("--format", *format, "Format: " + Join(interop::ExportFormats(), ", "))
+      ->capture_default_str();
+  exp->add_option("--id-scheme", *id_scheme,
+                  "Identifier scheme written to the Identifier column (the actor id when "
+                  "an actor has none)")
+      ->capture_default_str();
+  exp->add_option("-o,--output", *output, "Output file (default: standard output)");
+  exp->callback([&ctx, format, id_scheme, output] { RunExport(ctx, *format, *id_scheme, *output); });
+}
+
+}  // namespace ecosol::cli

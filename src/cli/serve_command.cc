@@ -1,0 +1,62 @@
+// `ecosol serve`.
+
+#include <csignal>
+#include <cstdlib>
+#include <iostream>
+
+#include "context.h"
+#include "ecosol/http/server.h"
+
+namespace ecosol::cli {
+namespace {
+
+http::Server* g_server = nullptr;  // for the signal handler
+
+extern "C" void StopOnSignal(int) {
+  if (g_server) g_server->Stop();
+}
+
+void RunServe(Context& ctx, http::ServerOptions o) {
+  o.db_url = ctx.db;
+  if (o.admin_token.empty()) {
+    if (const char* env = std::getenv("ECOSOL_ADMIN_TOKEN")) o.admin_token = env;
+  }
+  auto server = http::Server::Create(o);
+  if (!server.ok()) return Fail(ctx, server.status());
+  Status bound = (*server)->Bind();
+  if (!bound.ok()) return Fail(ctx, bound);
+  *ctx.out << "Ecosol is serving on http://" << o.host << ":" << (*server)->port() << "/"
+           << (o.web_root.empty() ? " (API only)" : "") << "\n"
+           << (o.admin_token.empty() ? "writes are disabled (no --admin-token)\n" : "")
+           << std::flush;
+  g_server = server->get();
+  std::signal(SIGINT, StopOnSignal);
+  std::signal(SIGTERM, StopOnSignal);
+  Status s = (*server)->Listen();
+  g_server = nullptr;
+  if (!s.ok()) Fail(ctx, s);
+}
+
+}  // namespace
+
+void AddServeCommand(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<http::ServerOptions>();
+  o->web_root = std::string(ECOSOL_PROJECT_DIR) + "/web/dist";
+  CLI::App* serve = app.add_subcommand("serve", "Serve the web app and the HTTP API");
+  serve->add_option("--host", o->host, "Address to listen on")->capture_default_str();
+  serve->add_option("--port", o->port, "Port (0 picks a free one)")->capture_default_str();
+  serve->add_option("--web-root", o->web_root, "Folder of the built web app (empty: API only)")
+      ->capture_default_str();
+  serve->add_option("--admin-token", o->admin_token,
+                    "Token that authorises writes (env ECOSOL_ADMIN_TOKEN)");
+  serve->add_option("--tile-url", o->tile_url,
+                    "Online map tiles, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png "
+                    "(default: offline country outlines only)");
+  serve->add_option("--tile-attribution", o->tile_attribution, "Attribution of the tiles");
+  serve->add_option("--threads", o->threads, "Request threads")->capture_default_str();
+  serve->add_option("--db-connections", o->store_connections, "Database connections")
+      ->capture_default_str();
+  serve->callback([&ctx, o] { RunServe(ctx, *o); });
+}
+
+}  // namespace ecosol::cli

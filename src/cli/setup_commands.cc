@@ -1,0 +1,83 @@
+// `ecosol init` and `ecosol demo`.
+
+#include <unistd.h>
+
+#include <iostream>
+
+#include "context.h"
+#include "ecosol/interop/importer.h"
+
+namespace ecosol::cli {
+namespace {
+
+Status Init(const Context& ctx, Session& s) {
+  std::string folder = DataDir(ctx) + "/taxonomy";
+  return s.registry->LoadTaxonomies(folder).WithContext("loading taxonomies from " + folder);
+}
+
+// "\rimporting standard-2023.csv: 3500/7387 rows" on a terminal; nothing otherwise.
+std::function<void(size_t, size_t)> Progress(const Context& ctx, const std::string& what) {
+  if (!isatty(STDERR_FILENO) || ctx.err != &std::cerr) return nullptr;
+  return [what](size_t done, size_t total) {
+    std::cerr << "\r" << what << ": " << done << "/" << total << " rows" << std::flush;
+    if (done == total) std::cerr << "\n";
+  };
+}
+
+void RunInit(Context& ctx) {
+  auto s = OpenSession(ctx, true);
+  if (!s.ok()) return Fail(ctx, s.status());
+  Status st = Init(ctx, *s);
+  if (!st.ok()) return Fail(ctx, st);
+  *ctx.out << "initialised " << ctx.db << " (schema version " << *s->store->SchemaVersion()
+           << ")\n";
+}
+
+void RunDemo(Context& ctx, const std::string& coops_file, const std::string& seed_file) {
+  auto s = OpenSession(ctx, true);
+  if (!s.ok()) return Fail(ctx, s.status());
+  Status st = Init(ctx, *s);
+  if (!st.ok()) return Fail(ctx, st);
+  interop::FileImportOptions o;
+  o.source = "coops-uk-standard-2023";
+  o.id_scheme = "coops-uk";
+  o.id_prefix = "cuk";
+  o.claims = {"cooperative"};
+  o.progress = Progress(ctx, "importing Co-operatives UK");
+  std::string coops = coops_file.empty() ? SharedDir(ctx) + "/coops-uk/standard-2023.csv" : coops_file;
+  auto report = interop::ImportFile(*s->registry, coops, o);
+  if (!report.ok()) return Fail(ctx, report.status());
+  if (!report->committed) {
+    return Fail(ctx, InvalidArgument(coops + ": " + std::to_string(report->rejected.size()) +
+                                     " rows rejected; run `ecosol import` on it to see them"));
+  }
+  *ctx.out << "Co-operatives UK (" << coops << "): " << report->imported << " new, "
+           << report->updated << " updated, " << report->unchanged << " unchanged, "
+           << report->rejected.size() << " rejected\n";
+  std::string seed = seed_file.empty() ? DataDir(ctx) + "/demo/seed-ecosystem.json" : seed_file;
+  auto seeded = interop::ImportEcosolJson(*s->registry, seed);
+  if (!seeded.ok()) return Fail(ctx, seeded.status());
+  *ctx.out << "seed ecosystem (" << seed << "): " << seeded->imported << " new, "
+           << seeded->updated << " updated, " << seeded->unchanged << " unchanged\n";
+  *ctx.out << "demo ecosystem ready in " << ctx.db << ": " << *s->store->CountActors()
+           << " actors, " << *s->store->CountRelationships() << " relationships\n"
+           << "Contains Co-operatives UK open data, licensed under ODC-By 1.0.\n";
+}
+
+}  // namespace
+
+void AddSetupCommands(CLI::App& app, Context& ctx) {
+  CLI::App* init = app.add_subcommand(
+      "init", "Create the database if missing, upgrade its schema and load the taxonomies");
+  init->callback([&ctx] { RunInit(ctx); });
+
+  auto coops = std::make_shared<std::string>();
+  auto seed = std::make_shared<std::string>();
+  CLI::App* demo = app.add_subcommand(
+      "demo", "Initialise and load the demo ecosystem: Co-operatives UK plus the seed actors");
+  demo->add_option("--coops-uk", *coops, "The Co-operatives UK standard CSV to load");
+  demo->add_option("--seed", *seed, "The seed ecosystem JSON to load");
+  demo->callback([&ctx, coops, seed] { RunDemo(ctx, *coops, *seed); });
+}
+
+}  // namespace ecosol::cli

@@ -4,6 +4,13 @@ set(ECOSOL_WARNINGS
     -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wold-style-cast -Wnon-virtual-dtor
     -Woverloaded-virtual -Wduplicated-cond)
 
+# GCC 12 reports false -Wrestrict and -Wmaybe-uninitialized errors inside std::string and
+# std::variant at -O3 (GCC bugs 105329 and 105562); both stay on for other compilers and for
+# debug builds.
+if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
+  list(APPEND ECOSOL_WARNINGS -Wno-restrict $<$<NOT:$<CONFIG:Debug>>:-Wno-maybe-uninitialized>)
+endif()
+
 function(ecosol_apply_warnings target)
   target_compile_options(${target} PRIVATE ${ECOSOL_WARNINGS})
   set_target_properties(${target} PROPERTIES COMPILE_WARNING_AS_ERROR ON)

@@ -35,7 +35,10 @@ TEST(StringsTest, ParseNumbersRejectsTrailingGarbage) {
 }
 
 TEST(StringsTest, Base64UrlRoundTrips) {
-  std::string raw("name\x1f" "id-1\xff", 11);
+  std::string raw(
+      "name\x1f"
+      "id-1\xff",
+      11);
   std::string back;
   ASSERT_TRUE(Base64UrlDecode(Base64UrlEncode(raw), &back));
   EXPECT_EQ(back, raw);
@@ -56,7 +59,8 @@ TEST(ClockTest, DatesAreValidatedAsCalendarDates) {
 }
 
 TEST(ClockTest, FormatsUtc) {
-  FakeClock clock(std::chrono::sys_days{std::chrono::year{2026} / 11 / 28} + std::chrono::hours{15});
+  FakeClock clock(std::chrono::sys_days{std::chrono::year{2026} / 11 / 28} +
+                  std::chrono::hours{15});
   EXPECT_EQ(FormatTimestamp(clock.Now()), "2026-11-28T15:00:00Z");
   EXPECT_EQ(FormatDate(clock.Now()), "2026-11-28");
 }

@@ -59,8 +59,8 @@ void RunList(Context& ctx, const ListArgs& args) {
   }
   for (const auto& a : page->items) {
     *ctx.out << std::left << std::setw(24) << a.id << " " << std::setw(14)
-             << model::ToString(a.kind) << " " << std::setw(3) << a.address.country << " "
-             << a.name << "\n";
+             << model::ToString(a.kind) << " " << std::setw(3) << a.address.country << " " << a.name
+             << "\n";
   }
   if (!page->next_cursor.empty()) *ctx.out << "(more: --cursor " << page->next_cursor << ")\n";
 }

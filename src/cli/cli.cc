@@ -49,7 +49,9 @@ std::string DataDir(const Context& ctx) {
 std::string SharedDir(const Context& ctx) {
   if (!ctx.shared_dir.empty()) return ctx.shared_dir;
   if (const char* env = std::getenv("ECOSOL_SHARED_DATA")) return env;
-  return (fs::path(DataDir(ctx)).parent_path() / ".." / "shared" / "data").lexically_normal().string();
+  return (fs::path(DataDir(ctx)).parent_path() / ".." / "shared" / "data")
+      .lexically_normal()
+      .string();
 }
 
 int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {

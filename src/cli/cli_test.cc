@@ -21,8 +21,9 @@ class CliTest : public ::testing::TestWithParam<std::string> {
 
   void SetUp() override {
     ASSERT_TRUE(db_.ok()) << db_.error();
-    dir_ = fs::temp_directory_path() / ("ecosol_cli_" + std::to_string(::getpid()) + "_" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = fs::temp_directory_path() /
+           ("ecosol_cli_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::create_directories(dir_);
   }
   void TearDown() override { fs::remove_all(dir_); }
@@ -51,7 +52,9 @@ class CliTest : public ::testing::TestWithParam<std::string> {
     std::string header, line, out;
     std::getline(in, header);
     out = header + "\n";
-    out += "R1,Alpha Bakery Co-op,,,,,,Leeds,,,GB,,https://alpha.coop,,,,,,,,53.8,-1.55,,,,,,,,Society\n";
+    out +=
+        "R1,Alpha Bakery "
+        "Co-op,,,,,,Leeds,,,GB,,https://alpha.coop,,,,,,,,53.8,-1.55,,,,,,,,Society\n";
     out += "R2,Beta Housing Co-operative,,,,,,York,,,GB,,,,,,,,,,,,,53.96,-1.08,,,,,Society\n";
     out += bad ? "R3,Gamma,,,,,,,,,GB,,,,,,,,,,999,0,,,,,,,,\n"
                : "R3,Gamma Wholefoods,,,,,,,,,GB,,,,,,,,,,,,,,,,,,,\n";
@@ -66,8 +69,7 @@ class CliTest : public ::testing::TestWithParam<std::string> {
 TEST_P(CliTest, ImportReportsJsonAndReimportChangesNothing) {
   ASSERT_EQ(Run({"init"}), 0) << err_.str();
   std::string file = WriteFile("small.csv", SmallCsv(false));
-  ASSERT_EQ(Run({"import", file, "--format", "essglobal-csv", "--id-scheme", "coops-uk",
-                 "--json"}),
+  ASSERT_EQ(Run({"import", file, "--format", "essglobal-csv", "--id-scheme", "coops-uk", "--json"}),
             0)
       << err_.str();
   auto report = nlohmann::json::parse(out_.str());
@@ -140,7 +142,9 @@ TEST_P(CliTest, DemoLoadsSeedActorsWithRelationships) {
 }
 
 TEST(CliErrorsTest, UninitialisedDatabaseSaysToRunInit) {
-  std::string db = (fs::temp_directory_path() / ("ecosol_cli_fresh_" + std::to_string(::getpid()) + ".db")).string();
+  std::string db =
+      (fs::temp_directory_path() / ("ecosol_cli_fresh_" + std::to_string(::getpid()) + ".db"))
+          .string();
   const char* argv[] = {"ecosol", "--db", db.c_str(), "actors", "list"};
   std::ostringstream out, err;
   EXPECT_EQ(RunCli(5, argv, out, err), 1);

@@ -3,7 +3,6 @@
 // Private to the cli module: options shared by all subcommands and helpers to open the registry.
 
 #include <CLI/CLI.hpp>
-
 #include <memory>
 #include <ostream>
 #include <string>

@@ -24,8 +24,11 @@ nlohmann::json ReportJson(const registry::ImportReport& r) {
   for (const auto& e : r.rejected) {
     rejected.push_back({{"line", e.line}, {"field", e.field}, {"message", e.message}});
   }
-  return {{"imported", r.imported}, {"updated", r.updated},     {"unchanged", r.unchanged},
-          {"rejected", rejected},   {"committed", r.committed}};
+  return {{"imported", r.imported},
+          {"updated", r.updated},
+          {"unchanged", r.unchanged},
+          {"rejected", rejected},
+          {"committed", r.committed}};
 }
 
 void PrintText(Context& ctx, const std::string& file, const registry::ImportReport& r) {
@@ -92,7 +95,8 @@ void AddImportCommands(CLI::App& app, Context& ctx) {
   auto args = std::make_shared<ImportArgs>();
   CLI::App* imp = app.add_subcommand("import", "Import a file into the registry (one transaction)");
   imp->add_option("file", args->file, "The file to import")->required();
-  imp->add_option("--format", args->options.format, "Format: " + Join(interop::ImportFormats(), ", "))
+  imp->add_option("--format", args->options.format,
+                  "Format: " + Join(interop::ImportFormats(), ", "))
       ->capture_default_str();
   imp->add_option("--source", args->options.source,
                   "Provenance source name (default: the file name)");
@@ -121,7 +125,8 @@ void AddImportCommands(CLI::App& app, Context& ctx) {
                   "an actor has none)")
       ->capture_default_str();
   exp->add_option("-o,--output", *output, "Output file (default: standard output)");
-  exp->callback([&ctx, format, id_scheme, output] { RunExport(ctx, *format, *id_scheme, *output); });
+  exp->callback(
+      [&ctx, format, id_scheme, output] { RunExport(ctx, *format, *id_scheme, *output); });
 }
 
 }  // namespace ecosol::cli

@@ -44,7 +44,8 @@ void RunDemo(Context& ctx, const std::string& coops_file, const std::string& see
   o.id_prefix = "cuk";
   o.claims = {"cooperative"};
   o.progress = Progress(ctx, "importing Co-operatives UK");
-  std::string coops = coops_file.empty() ? SharedDir(ctx) + "/coops-uk/standard-2023.csv" : coops_file;
+  std::string coops =
+      coops_file.empty() ? SharedDir(ctx) + "/coops-uk/standard-2023.csv" : coops_file;
   auto report = interop::ImportFile(*s->registry, coops, o);
   if (!report.ok()) return Fail(ctx, report.status());
   if (!report->committed) {
@@ -57,8 +58,8 @@ void RunDemo(Context& ctx, const std::string& coops_file, const std::string& see
   std::string seed = seed_file.empty() ? DataDir(ctx) + "/demo/seed-ecosystem.json" : seed_file;
   auto seeded = interop::ImportEcosolJson(*s->registry, seed);
   if (!seeded.ok()) return Fail(ctx, seeded.status());
-  *ctx.out << "seed ecosystem (" << seed << "): " << seeded->imported << " new, "
-           << seeded->updated << " updated, " << seeded->unchanged << " unchanged\n";
+  *ctx.out << "seed ecosystem (" << seed << "): " << seeded->imported << " new, " << seeded->updated
+           << " updated, " << seeded->unchanged << " unchanged\n";
   *ctx.out << "demo ecosystem ready in " << ctx.db << ": " << *s->store->CountActors()
            << " actors, " << *s->store->CountRelationships() << " relationships\n"
            << "Contains Co-operatives UK open data, licensed under ODC-By 1.0.\n";

@@ -92,14 +92,15 @@ json LocationJson(const model::Actor& a) {
 }
 
 json Summary(const model::Actor& a) {
-  return {{"id", a.id},
-          {"kind", model::ToString(a.kind)},
-          {"name", a.name},
-          {"primary_activity", a.primary_activity.empty() ? json(nullptr) : json(a.primary_activity)},
-          {"structures", a.structures},
-          {"country", a.address.country},
-          {"locality", a.address.locality},
-          {"location", LocationJson(a)}};
+  return {
+      {"id", a.id},
+      {"kind", model::ToString(a.kind)},
+      {"name", a.name},
+      {"primary_activity", a.primary_activity.empty() ? json(nullptr) : json(a.primary_activity)},
+      {"structures", a.structures},
+      {"country", a.address.country},
+      {"locality", a.address.locality},
+      {"location", LocationJson(a)}};
 }
 
 std::shared_ptr<store::Store> Store(ApiContext& ctx) { return ctx.pool->Acquire(); }
@@ -236,7 +237,8 @@ void GetRelationship(ApiContext& ctx, const httplib::Request& req, httplib::Resp
   auto rel = store->GetRelationship(req.matches[1]);
   if (!rel.ok()) return SendError(res, rel.status());
   if (!rel->has_value() || (*rel)->deleted) {
-    return SendError(res, NotFound("no relationship with id '" + std::string(req.matches[1]) + "'"));
+    return SendError(res,
+                     NotFound("no relationship with id '" + std::string(req.matches[1]) + "'"));
   }
   SendJson(res, 200, model::RelationshipToJson(**rel));
 }
@@ -267,8 +269,7 @@ void DeleteRelationship(ApiContext& ctx, const httplib::Request& req, httplib::R
   });
 }
 
-Handler Bind(ApiContext& ctx,
-             void (*f)(ApiContext&, const httplib::Request&, httplib::Response&)) {
+Handler Bind(ApiContext& ctx, void (*f)(ApiContext&, const httplib::Request&, httplib::Response&)) {
   return [&ctx, f](const httplib::Request& q, httplib::Response& r) { f(ctx, q, r); };
 }
 

@@ -74,9 +74,8 @@ void SendJson(httplib::Response& res, int status, const nlohmann::json& body) {
 }
 
 void SendError(httplib::Response& res, const Status& status, const nlohmann::json& details) {
-  nlohmann::json error = {{"code", StatusCodeName(status.code())},
-                          {"message", status.message()},
-                          {"details", details}};
+  nlohmann::json error = {
+      {"code", StatusCodeName(status.code())}, {"message", status.message()}, {"details", details}};
   SendJson(res, HttpStatusOf(status.code()), {{"error", error}});
 }
 
@@ -85,9 +84,9 @@ Status CheckParams(const httplib::Request& req, const std::set<std::string>& all
     if (!allowed.count(name)) {
       std::string list;
       for (const std::string& a : allowed) list += (list.empty() ? "" : ", ") + a;
-      return InvalidArgument(name + ": unknown parameter" +
-                             (list.empty() ? std::string(" (this endpoint takes none)")
-                                           : " (known: " + list + ")"));
+      return InvalidArgument(
+          name + ": unknown parameter" +
+          (list.empty() ? std::string(" (this endpoint takes none)") : " (known: " + list + ")"));
     }
     if (req.params.count(name) > 1) return InvalidArgument(name + ": given more than once");
   }

@@ -5,15 +5,14 @@
 
 #include <httplib.h>
 
+#include <condition_variable>
 #include <functional>
 #include <memory>
 #include <mutex>
-#include <condition_variable>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "ecosol/base/clock.h"
 #include "ecosol/base/status.h"
@@ -49,7 +48,8 @@ using Handler = std::function<void(const httplib::Request&, httplib::Response&)>
 // Registers routes on `server` and records them in `routes`.
 class Router {
  public:
-  Router(httplib::Server& server, std::vector<RouteInfo>& routes) : server_(server), routes_(routes) {}
+  Router(httplib::Server& server, std::vector<RouteInfo>& routes)
+      : server_(server), routes_(routes) {}
   // `path` is the OpenAPI template; "{name}" segments match one path segment.
   void Add(const std::string& method, const std::string& path, Handler handler);
 

@@ -127,8 +127,8 @@ TEST_P(ServerTest, FiltersPagesAndBBox) {
   ASSERT_EQ(all.first, 200);
   EXPECT_EQ(all.second["items"].size(), 2u);
   ASSERT_TRUE(all.second["next_cursor"].is_string());
-  auto next = Call("GET", "/api/v1/actors?limit=2&cursor=" +
-                              all.second["next_cursor"].get<std::string>());
+  auto next =
+      Call("GET", "/api/v1/actors?limit=2&cursor=" + all.second["next_cursor"].get<std::string>());
   EXPECT_EQ(next.second["items"].size(), 1u);
   EXPECT_TRUE(next.second["next_cursor"].is_null());
   auto fr = Call("GET", "/api/v1/actors?country=fr");
@@ -182,8 +182,8 @@ TEST_P(ServerTest, ActorLifecycle) {
   ASSERT_EQ(created.first, 201) << created.second.dump();
   EXPECT_EQ(created.second["version"], 1);
   EXPECT_EQ(created.second["provenance"]["name"]["source"], "api");
-  auto patched = Call("PATCH", "/api/v1/actors/new-coop",
-                      R"({"website": "https://new.coop", "version": 1})");
+  auto patched =
+      Call("PATCH", "/api/v1/actors/new-coop", R"({"website": "https://new.coop", "version": 1})");
   ASSERT_EQ(patched.first, 200) << patched.second.dump();
   EXPECT_EQ(patched.second["version"], 2);
   ExpectError(Call("PATCH", "/api/v1/actors/new-coop", R"({"website": "https://x", "version": 1})"),
@@ -204,8 +204,9 @@ TEST_P(ServerTest, BadBodiesAreRejectedAndChangeNothing) {
   ExpectError(Call("POST", "/api/v1/actors", R"([1, 2])"), 400, "object");
   ExpectError(Call("POST", "/api/v1/actors", R"({"name": "x", "structures": ["OS999"]})"), 400,
               "OS999");
-  ExpectError(Call("POST", "/api/v1/actors", R"({"name": "x", "location": {"lat": 200, "lon": 0}})"),
-              400, "latitude");
+  ExpectError(
+      Call("POST", "/api/v1/actors", R"({"name": "x", "location": {"lat": 200, "lon": 0}})"), 400,
+      "latitude");
   std::string big = R"({"name": ")" + std::string(10000, 'x') + R"("})";
   auto too_big = Call("POST", "/api/v1/actors", big);
   EXPECT_EQ(too_big.first, 413);
@@ -218,8 +219,9 @@ TEST_P(ServerTest, Relationships) {
   ASSERT_EQ(listed.first, 200);
   ASSERT_EQ(listed.second["items"].size(), 1u);
   EXPECT_EQ(listed.second["items"][0]["from_name"], "Coopérative boulangère");
-  auto created = Call("POST", "/api/v1/relationships",
-                      R"({"from": "tiess", "to": "safe-routes", "type": "supports", "strength": 0.5})");
+  auto created =
+      Call("POST", "/api/v1/relationships",
+           R"({"from": "tiess", "to": "safe-routes", "type": "supports", "strength": 0.5})");
   ASSERT_EQ(created.first, 201) << created.second.dump();
   std::string id = created.second["id"];
   EXPECT_EQ(Call("GET", "/api/v1/relationships/" + id).first, 200);

@@ -49,8 +49,8 @@ void Scheme(ApiContext& ctx, const httplib::Request& req, httplib::Response& res
                      {{"parameter", "lang"}});
   }
   const auto& schemes = registry::KnownSchemes();
-  bool known = std::any_of(schemes.begin(), schemes.end(),
-                           [&](const auto& s) { return s.name == scheme; });
+  bool known =
+      std::any_of(schemes.begin(), schemes.end(), [&](const auto& s) { return s.name == scheme; });
   if (!known) return SendError(res, NotFound("no taxonomy scheme '" + scheme + "'"));
   nlohmann::json terms = nlohmann::json::array();
   for (const model::Term& t : ctx.taxonomy->Terms(scheme)) {

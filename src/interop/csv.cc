@@ -65,8 +65,9 @@ bool CsvReader::Next(CsvRecord* rec) {
         char c = text_[pos_];
         if (c == '"') {
           rec->error = "bad quoting: a quote inside unquoted cell " +
-                       std::to_string(rec->fields.size() + 1) + " (quote the cell and double "
-                                                                "the quote)";
+                       std::to_string(rec->fields.size() + 1) +
+                       " (quote the cell and double "
+                       "the quote)";
           rec->fields.push_back(field);
           SkipToNextLine();
           return true;

@@ -15,10 +15,37 @@ using model::Actor;
 constexpr std::string_view kUriBase = "https://dev.lod.coop/essglobal/2.1/standard/";
 
 enum Col {
-  kIdentifier, kName, kDescription, kStructure, kPrimaryActivity, kActivities, kStreet,
-  kLocality, kRegion, kPostcode, kCountry, kTerritory, kWebsite, kPhone, kEmail, kTwitter,
-  kFacebook, kCompaniesHouse, kQualifiers, kMembership, kLat, kLon, kGeoContainer, kGeoLat,
-  kGeoLon, kSector, kSicSection, kSicCode, kOwnership, kLegalForm, kColumnCount
+  kIdentifier,
+  kName,
+  kDescription,
+  kStructure,
+  kPrimaryActivity,
+  kActivities,
+  kStreet,
+  kLocality,
+  kRegion,
+  kPostcode,
+  kCountry,
+  kTerritory,
+  kWebsite,
+  kPhone,
+  kEmail,
+  kTwitter,
+  kFacebook,
+  kCompaniesHouse,
+  kQualifiers,
+  kMembership,
+  kLat,
+  kLon,
+  kGeoContainer,
+  kGeoLat,
+  kGeoLon,
+  kSector,
+  kSicSection,
+  kSicCode,
+  kOwnership,
+  kLegalForm,
+  kColumnCount
 };
 
 // Attributes kept from the Co-ops UK extension columns.
@@ -160,13 +187,36 @@ Status CheckHeader(const CsvRecord& header) {
 }  // namespace
 
 const std::vector<std::string>& EssglobalCsvColumns() {
-  static const std::vector<std::string> cols = {
-      "Identifier", "Name", "Description", "Organisational Structure", "Primary Activity",
-      "Activities", "Street Address", "Locality", "Region", "Postcode", "Country ID",
-      "Territory ID", "Website", "Phone", "Email", "Twitter", "Facebook",
-      "Companies House Number", "Qualifiers", "Membership Type", "Latitude", "Longitude",
-      "Geo Container", "Geo Container Latitude", "Geo Container Longitude", "Sector",
-      "SIC Section", "SIC Code", "Ownership Classification", "Legal Form"};
+  static const std::vector<std::string> cols = {"Identifier",
+                                                "Name",
+                                                "Description",
+                                                "Organisational Structure",
+                                                "Primary Activity",
+                                                "Activities",
+                                                "Street Address",
+                                                "Locality",
+                                                "Region",
+                                                "Postcode",
+                                                "Country ID",
+                                                "Territory ID",
+                                                "Website",
+                                                "Phone",
+                                                "Email",
+                                                "Twitter",
+                                                "Facebook",
+                                                "Companies House Number",
+                                                "Qualifiers",
+                                                "Membership Type",
+                                                "Latitude",
+                                                "Longitude",
+                                                "Geo Container",
+                                                "Geo Container Latitude",
+                                                "Geo Container Longitude",
+                                                "Sector",
+                                                "SIC Section",
+                                                "SIC Code",
+                                                "Ownership Classification",
+                                                "Legal Form"};
   return cols;
 }
 
@@ -207,9 +257,9 @@ Result<ParsedRows> ReadEssglobalCsv(std::string_view text, const EssglobalCsvOpt
       continue;
     }
     if (rec.fields.size() != columns) {
-      out.rejected.push_back({rec.line, "", "wrong column count: expected " +
-                                                std::to_string(columns) + ", found " +
-                                                std::to_string(rec.fields.size())});
+      out.rejected.push_back({rec.line, "",
+                              "wrong column count: expected " + std::to_string(columns) +
+                                  ", found " + std::to_string(rec.fields.size())});
       continue;
     }
     bool utf8_ok = true;
@@ -263,7 +313,8 @@ std::vector<std::string> ExportRow(const Actor& a, const std::string& id_scheme)
                       : a.description.empty()   ? ""
                                                 : a.description.begin()->second;
   row[kStructure] = Uris("organisational-structure", a.structures);
-  row[kPrimaryActivity] = a.primary_activity.empty() ? "" : Uri("activities-ica", a.primary_activity);
+  row[kPrimaryActivity] =
+      a.primary_activity.empty() ? "" : Uri("activities-ica", a.primary_activity);
   std::vector<std::string> others;
   for (const std::string& c : a.activities) {
     if (c != a.primary_activity) others.push_back(c);
@@ -290,7 +341,8 @@ std::vector<std::string> ExportRow(const Actor& a, const std::string& id_scheme)
     row[kGeoLat] = Number(a.location->lat);
     row[kGeoLon] = Number(a.location->lon);
   }
-  for (const auto& [col, key] : AttributeColumns()) row[static_cast<size_t>(col)] = Get(a.attributes, key);
+  for (const auto& [col, key] : AttributeColumns())
+    row[static_cast<size_t>(col)] = Get(a.attributes, key);
   row[kLegalForm] = a.legal_form;
   return row;
 }

@@ -12,9 +12,7 @@
 namespace ecosol::interop {
 namespace {
 
-std::string CoopsUkFile() {
-  return testing::SharedDataFolder() + "/coops-uk/standard-2023.csv";
-}
+std::string CoopsUkFile() { return testing::SharedDataFolder() + "/coops-uk/standard-2023.csv"; }
 
 std::string Header() {
   std::string out;
@@ -94,14 +92,18 @@ class EssglobalImportTest : public ::testing::TestWithParam<std::string> {
 TEST_P(EssglobalImportTest, EveryBadRowIsReportedWithLineFieldAndReason) {
   std::string os = "https://dev.lod.coop/essglobal/2.1/standard/organisational-structure/";
   std::string file = Header() + Row({{"Identifier", "A1"}, {"Name", "Good"}}) +  // line 2
-                     Row({{"Identifier", "A2"}, {"Name", "Far"}, {"Latitude", "91"},
-                          {"Longitude", "0"}}) +                                      // line 3
-                     Row({{"Identifier", "A3"}, {"Name", "Bad\xff"}}) +               // line 4
-                     "A4,too,few\n" +                                                 // line 5
-                     Row({{"Identifier", "A5"}, {"Name", "Code"},
-                          {"Organisational Structure", os + "OS999"}}) +              // line 6
-                     "A6,ab\"c" + std::string(28, ',') + "\n" +                       // line 7
-                     Row({{"Identifier", "A7"}, {"Name", "Also good"}});              // line 8
+                     Row({{"Identifier", "A2"},
+                          {"Name", "Far"},
+                          {"Latitude", "91"},
+                          {"Longitude", "0"}}) +                         // line 3
+                     Row({{"Identifier", "A3"}, {"Name", "Bad\xff"}}) +  // line 4
+                     "A4,too,few\n" +                                    // line 5
+                     Row({{"Identifier", "A5"},
+                          {"Name", "Code"},
+                          {"Organisational Structure", os + "OS999"}}) +  // line 6
+                     "A6,ab\"c" +
+                     std::string(28, ',') + "\n" +                        // line 7
+                     Row({{"Identifier", "A7"}, {"Name", "Also good"}});  // line 8
   std::string path = WriteTemp(file);
   auto report = ImportFile(*registry_, path, Options());
   ASSERT_TRUE(report.ok()) << report.status().ToString();
@@ -133,16 +135,22 @@ TEST_P(EssglobalImportTest, EveryBadRowIsReportedWithLineFieldAndReason) {
 }
 
 TEST_P(EssglobalImportTest, ExportThenReimportChangesNothing) {
-  std::string file = Header() +
-                     Row({{"Identifier", "A1"}, {"Name", "Coopérative, \"quoted\""},
-                          {"Description", "two\nlines"}, {"Country ID", "FR"},
-                          {"Latitude", "48.85"}, {"Longitude", "2.35"},
-                          {"Membership Type",
-                           "https://dev.lod.coop/essglobal/2.1/standard/base-membership-type/BMT30"},
-                          {"Website", "https://example.coop"}, {"SIC Code", "10710"}}) +
-                     Row({{"Identifier", "A2"}, {"Name", "Second"},
-                          {"Geo Container Latitude", "51.5"},
-                          {"Geo Container Longitude", "-0.1"}});
+  std::string file =
+      Header() +
+      Row({{"Identifier", "A1"},
+           {"Name", "Coopérative, \"quoted\""},
+           {"Description", "two\nlines"},
+           {"Country ID", "FR"},
+           {"Latitude", "48.85"},
+           {"Longitude", "2.35"},
+           {"Membership Type",
+            "https://dev.lod.coop/essglobal/2.1/standard/base-membership-type/BMT30"},
+           {"Website", "https://example.coop"},
+           {"SIC Code", "10710"}}) +
+      Row({{"Identifier", "A2"},
+           {"Name", "Second"},
+           {"Geo Container Latitude", "51.5"},
+           {"Geo Container Longitude", "-0.1"}});
   std::string path = WriteTemp(file);
   auto first = ImportFile(*registry_, path, Options());
   ASSERT_TRUE(first.ok() && first->committed);
@@ -165,7 +173,8 @@ TEST_P(EssglobalImportTest, CoopsUkFileImportsAndReimportChangesNothing) {
   o.claims = {"cooperative"};
   auto report = ImportFile(*registry_, CoopsUkFile(), o);
   ASSERT_TRUE(report.ok()) << report.status().ToString();
-  for (const auto& e : report->rejected) ADD_FAILURE() << e.line << " " << e.field << " " << e.message;
+  for (const auto& e : report->rejected)
+    ADD_FAILURE() << e.line << " " << e.field << " " << e.message;
   EXPECT_TRUE(report->committed);
   EXPECT_EQ(report->imported, 7387);
   EXPECT_EQ(*db_.store().CountActors(), 7387);

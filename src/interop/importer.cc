@@ -60,8 +60,7 @@ Result<registry::ImportReport> ImportEssglobalCsv(registry::Registry& registry,
   auto report = registry.Import(std::move(parsed->rows), io);
   if (!report.ok()) return report.status();
   for (registry::FieldError& e : report->rejected) e.field = ColumnOfField(e.field);
-  report->rejected.insert(report->rejected.end(), parsed->rejected.begin(),
-                          parsed->rejected.end());
+  report->rejected.insert(report->rejected.end(), parsed->rejected.begin(), parsed->rejected.end());
   SortByLine(&report->rejected);
   return report;
 }

@@ -60,7 +60,8 @@ Status ReadStringList(const json& v, std::string_view field, std::vector<std::st
   return Status::Ok();
 }
 
-Status ReadStringMap(const json& v, std::string_view field, std::map<std::string, std::string>* out) {
+Status ReadStringMap(const json& v, std::string_view field,
+                     std::map<std::string, std::string>* out) {
   out->clear();
   if (v.is_null()) return Status::Ok();
   if (!v.is_object()) return TypeError(field, "an object of strings");
@@ -140,14 +141,12 @@ ActorSetter Str(std::string Actor::*member, const char* field) {
   return [member, field](const json& v, Actor* a) { return ReadString(v, field, &(a->*member)); };
 }
 ActorSetter List(std::vector<std::string> Actor::*member, const char* field) {
-  return [member, field](const json& v, Actor* a) {
-    return ReadStringList(v, field, &(a->*member));
-  };
+  return
+      [member, field](const json& v, Actor* a) { return ReadStringList(v, field, &(a->*member)); };
 }
 ActorSetter Map(std::map<std::string, std::string> Actor::*member, const char* field) {
-  return [member, field](const json& v, Actor* a) {
-    return ReadStringMap(v, field, &(a->*member));
-  };
+  return
+      [member, field](const json& v, Actor* a) { return ReadStringMap(v, field, &(a->*member)); };
 }
 
 Status ReadKind(const json& v, Actor* a) {
@@ -290,8 +289,7 @@ json RelationshipToJson(const Relationship& r) {
 
 namespace {
 
-Status ReadRelationshipField(const std::string& key, const json& v, bool server,
-                             Relationship* r) {
+Status ReadRelationshipField(const std::string& key, const json& v, bool server, Relationship* r) {
   if (key == "id") return ReadString(v, "id", &r->id);
   if (key == "from") return ReadString(v, "from", &r->from);
   if (key == "to") return ReadString(v, "to", &r->to);

@@ -57,7 +57,9 @@ TEST(ActorJsonTest, WrongTypesAndBadEnumsAreErrors) {
 TEST(ActorJsonTest, PatchChangesOnlyGivenFieldsAndNullClears) {
   Actor a = SampleActor();
   ASSERT_TRUE(ApplyActorPatch(nlohmann::json::parse(R"({"website": "https://tiess.ca",
-      "location": null})"), &a).ok());
+      "location": null})"),
+                              &a)
+                  .ok());
   EXPECT_EQ(a.website, "https://tiess.ca");
   EXPECT_FALSE(a.location.has_value());
   EXPECT_EQ(a.name, "TIESS");
@@ -75,8 +77,9 @@ TEST(ActorJsonTest, SameDataIgnoresVersionsAndDates) {
 }
 
 TEST(RelationshipJsonTest, RoundTripsAndRejectsBadType) {
-  Relationship r{"rel-1", "tiess", "ripess", RelationshipType::kMemberOf, "2018-01-01", "", 0.7,
-                 "member", {}, 2, "", false};
+  Relationship r{"rel-1",      "tiess", "ripess", RelationshipType::kMemberOf,
+                 "2018-01-01", "",      0.7,      "member",
+                 {},           2,       "",       false};
   auto back = RelationshipFromJson(RelationshipToJson(r), true);
   ASSERT_TRUE(back.ok());
   EXPECT_EQ(*back, r);

@@ -50,9 +50,8 @@ Result<Actor> Merge(const Actor& existing, const Actor& incoming, const std::str
 }
 
 void Normalise(Actor* a) {
-  if (!a->primary_activity.empty() &&
-      std::find(a->activities.begin(), a->activities.end(), a->primary_activity) ==
-          a->activities.end()) {
+  if (!a->primary_activity.empty() && std::find(a->activities.begin(), a->activities.end(),
+                                                a->primary_activity) == a->activities.end()) {
     a->activities.insert(a->activities.begin(), a->primary_activity);
   }
   if (a->territory.empty()) a->territory = a->address.country;
@@ -68,13 +67,14 @@ Status Registry::ImportOne(ImportRow& row, const ImportOptions& options, ImportR
   auto existing_id = store_.FindByIdentifier(options.id_scheme, key);
   if (!existing_id.ok()) return existing_id.status();
   if (!existing_id->has_value()) {
-    auto id = incoming.id.empty() ? NewActorId(options.id_prefix, key) : Result<std::string>(incoming.id);
+    auto id =
+        incoming.id.empty() ? NewActorId(options.id_prefix, key) : Result<std::string>(incoming.id);
     if (!id.ok()) return id.status();
     incoming.id = *id;
     incoming.version = 1;
     incoming.updated_at = Now();
-    ECOSOL_RETURN_IF_ERROR(store_.PutActor(incoming, "create").WithContext(
-        "line " + std::to_string(row.line)));
+    ECOSOL_RETURN_IF_ERROR(
+        store_.PutActor(incoming, "create").WithContext("line " + std::to_string(row.line)));
     ++report->imported;
     return Status::Ok();
   }
@@ -89,8 +89,8 @@ Status Registry::ImportOne(ImportRow& row, const ImportOptions& options, ImportR
   }
   merged->version = (*existing)->version + 1;
   merged->updated_at = Now();
-  ECOSOL_RETURN_IF_ERROR(store_.PutActor(*merged, "update").WithContext(
-      "line " + std::to_string(row.line)));
+  ECOSOL_RETURN_IF_ERROR(
+      store_.PutActor(*merged, "update").WithContext("line " + std::to_string(row.line)));
   ++report->updated;
   return Status::Ok();
 }
@@ -112,8 +112,8 @@ Result<ImportReport> Registry::Import(std::vector<ImportRow> rows, const ImportO
     if (key == row.actor.identifiers.end() || key->second.empty()) {
       errors.push_back({0, "identifier", "is required to match rows on re-import"});
     } else if (auto [it, inserted] = seen.emplace(key->second, row.line); !inserted) {
-      errors.push_back({0, "identifier", "'" + key->second + "' is also on line " +
-                                             std::to_string(it->second)});
+      errors.push_back(
+          {0, "identifier", "'" + key->second + "' is also on line " + std::to_string(it->second)});
     }
     for (FieldError& e : errors) {
       e.line = row.line;
@@ -144,7 +144,8 @@ Result<ImportReport> Registry::ImportRelationships(std::vector<model::Relationsh
       model::Relationship& r = rels[i];
       std::string where = "relationships[" + std::to_string(i) + "]";
       ECOSOL_RETURN_IF_ERROR(CheckRelationship(r).WithContext(where));
-      if (r.id.empty()) r.id = "rel-" + r.from + "-" + r.to + "-" + std::string(model::ToString(r.type));
+      if (r.id.empty())
+        r.id = "rel-" + r.from + "-" + r.to + "-" + std::string(model::ToString(r.type));
       for (const char* f : {"from", "to", "type"}) {
         if (!r.provenance.count(f)) r.provenance[f] = {source, Today(), "import"};
       }

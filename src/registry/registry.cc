@@ -244,7 +244,8 @@ Result<Relationship> Registry::UpdateRelationship(const std::string& id,
   Relationship rel = **current;
   ECOSOL_RETURN_IF_ERROR(model::ApplyRelationshipPatch(patch, &rel));
   ECOSOL_RETURN_IF_ERROR(CheckRelationship(rel));
-  for (const auto& [field, unused] : patch.items()) rel.provenance[field] = {source, Today(), "api"};
+  for (const auto& [field, unused] : patch.items())
+    rel.provenance[field] = {source, Today(), "api"};
   rel.version += 1;
   rel.updated_at = Now();
   ECOSOL_RETURN_IF_ERROR(store_.PutRelationship(rel, "update"));

@@ -12,8 +12,7 @@ using model::Actor;
 class RegistryTest : public ::testing::TestWithParam<std::string> {
  protected:
   RegistryTest()
-      : db_(GetParam()),
-        clock_(std::chrono::sys_days{std::chrono::year{2026} / 11 / 28}) {}
+      : db_(GetParam()), clock_(std::chrono::sys_days{std::chrono::year{2026} / 11 / 28}) {}
 
   void SetUp() override {
     ASSERT_TRUE(db_.ok()) << db_.error();

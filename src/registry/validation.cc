@@ -1,6 +1,5 @@
 // Validation of actors: each rule reports the field and says what a valid value looks like.
 
-
 #include "ecosol/base/clock.h"
 #include "ecosol/base/strings.h"
 #include "ecosol/registry/registry.h"
@@ -26,8 +25,9 @@ void CheckCodes(const std::vector<std::string>& codes, const std::string& field,
                 const std::string& scheme, const Taxonomy& tax, std::vector<FieldError>* out) {
   for (const std::string& code : codes) {
     if (!tax.Has(scheme, code)) {
-      out->push_back({0, field, "'" + code + "' is not a code of the ESSGlobal " + scheme +
-                                    " scheme (see GET /api/v1/taxonomies/" + scheme + ")"});
+      out->push_back({0, field,
+                      "'" + code + "' is not a code of the ESSGlobal " + scheme +
+                          " scheme (see GET /api/v1/taxonomies/" + scheme + ")"});
     }
   }
 }
@@ -54,8 +54,10 @@ void CheckIdentity(const Actor& a, std::vector<FieldError>* out) {
     bool ok = a.id.size() <= 64 && IsIdChar(a.id[0]) && a.id[0] != '-';
     for (char c : a.id) ok = ok && IsIdChar(c);
     if (!ok) {
-      out->push_back({0, "id", "'" + a.id + "' must be 1-64 lower-case letters, digits, '-', '_' "
-                                            "or '.'"});
+      out->push_back({0, "id",
+                      "'" + a.id +
+                          "' must be 1-64 lower-case letters, digits, '-', '_' "
+                          "or '.'"});
     }
   }
   if (Trim(a.name).empty()) out->push_back({0, "name", "is required"});
@@ -103,8 +105,10 @@ void CheckDatesAndLinks(const Actor& a, std::vector<FieldError>* out) {
     bool ok = !claim.empty();
     for (char c : claim) ok = ok && ((c >= 'a' && c <= 'z') || c == '_');
     if (!ok) {
-      out->push_back({0, "claims", "'" + claim + "' must be lower-case words joined by _ "
-                                                 "(e.g. social_enterprise)"});
+      out->push_back({0, "claims",
+                      "'" + claim +
+                          "' must be lower-case words joined by _ "
+                          "(e.g. social_enterprise)"});
     }
   }
 }

@@ -77,8 +77,8 @@ class PgConnection : public SqlConnection {
       values.push_back(std::holds_alternative<std::nullptr_t>(params[i]) ? nullptr
                                                                          : texts[i].c_str());
     }
-    PgResultPtr res(PQexecParams(conn_, numbered.c_str(), static_cast<int>(values.size()),
-                                 nullptr, values.data(), nullptr, nullptr, 0));
+    PgResultPtr res(PQexecParams(conn_, numbered.c_str(), static_cast<int>(values.size()), nullptr,
+                                 values.data(), nullptr, nullptr, 0));
     ExecStatusType st = res ? PQresultStatus(res.get()) : PGRES_FATAL_ERROR;
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) return Classify(res.get(), conn_);
     if (out && st == PGRES_TUPLES_OK) ReadRows(res.get(), out);
@@ -103,8 +103,8 @@ class PgConnection : public SqlConnection {
         if (PQgetisnull(res, r, c)) {
           row.emplace_back(std::nullopt);
         } else {
-          row.emplace_back(std::string(PQgetvalue(res, r, c),
-                                       static_cast<size_t>(PQgetlength(res, r, c))));
+          row.emplace_back(
+              std::string(PQgetvalue(res, r, c), static_cast<size_t>(PQgetlength(res, r, c))));
         }
       }
       out->push_back(std::move(row));
@@ -174,9 +174,12 @@ CREATE TABLE terms (
 std::string TsLexeme(const std::string& word) {
   std::string out = "'";
   for (char c : word) {
-    if (c == '\'') out += "''";
-    else if (c == '\\') out += "\\\\";
-    else out += c;
+    if (c == '\'')
+      out += "''";
+    else if (c == '\\')
+      out += "\\\\";
+    else
+      out += c;
   }
   return out + "'";
 }
@@ -206,9 +209,7 @@ class PostgresStore : public SqlStore {
   SqlFragment SearchFrom(const std::string& match) const override {
     return {"actors a, to_tsquery('simple', ?) query WHERE a.tsv @@ query", {match}};
   }
-  std::string RankExpression() const override {
-    return "ts_rank(a.tsv, query, 0) * -1";
-  }
+  std::string RankExpression() const override { return "ts_rank(a.tsv, query, 0) * -1"; }
 
   std::string MatchQuery(const std::vector<std::vector<std::string>>& terms) const override {
     std::string out;

@@ -96,10 +96,10 @@ Status SqlStore::Migrate() {
   if (!current.ok()) return current.status();
   const auto& migrations = Migrations();
   if (*current > static_cast<int>(migrations.size())) {
-    return Status(StatusCode::kConflict,
-                  "database schema version " + std::to_string(*current) +
-                      " is newer than this ecosol (" + std::to_string(migrations.size()) +
-                      "): upgrade ecosol");
+    return Status(StatusCode::kConflict, "database schema version " + std::to_string(*current) +
+                                             " is newer than this ecosol (" +
+                                             std::to_string(migrations.size()) +
+                                             "): upgrade ecosol");
   }
   for (size_t i = static_cast<size_t>(*current); i < migrations.size(); ++i) {
     Status s = InTransaction([&]() -> Status {
@@ -181,9 +181,9 @@ Status SqlStore::WriteIdentifiers(const Actor& a) {
   ECOSOL_RETURN_IF_ERROR(conn().Exec("DELETE FROM actor_identifiers WHERE actor_id = ?", {a.id}));
   for (const auto& [scheme, value] : a.identifiers) {
     SqlRows rows;
-    ECOSOL_RETURN_IF_ERROR(conn().Exec(
-        "SELECT actor_id FROM actor_identifiers WHERE scheme = ? AND value = ?", {scheme, value},
-        &rows));
+    ECOSOL_RETURN_IF_ERROR(
+        conn().Exec("SELECT actor_id FROM actor_identifiers WHERE scheme = ? AND value = ?",
+                    {scheme, value}, &rows));
     if (!rows.empty()) {
       return Conflict("identifiers." + scheme + ": '" + value + "' already belongs to actor " +
                       Text(rows[0], 0));
@@ -199,8 +199,8 @@ Status SqlStore::PutActor(const Actor& actor, std::string_view change) {
   return InTransaction([&]() -> Status {
     auto rid = UpsertActorRow(actor);
     if (!rid.ok()) return rid.status();
-    ECOSOL_RETURN_IF_ERROR(IndexText(*rid, text::IndexForms(NameText(actor)),
-                                     text::IndexForms(BodyText(actor))));
+    ECOSOL_RETURN_IF_ERROR(
+        IndexText(*rid, text::IndexForms(NameText(actor)), text::IndexForms(BodyText(actor))));
     ECOSOL_RETURN_IF_ERROR(IndexLocation(*rid, actor));
     ECOSOL_RETURN_IF_ERROR(WriteActorCodes(*rid, actor));
     ECOSOL_RETURN_IF_ERROR(WriteIdentifiers(actor));
@@ -224,9 +224,9 @@ Result<std::optional<Actor>> SqlStore::GetActor(const std::string& id) {
 Result<std::optional<std::string>> SqlStore::FindByIdentifier(const std::string& scheme,
                                                               const std::string& value) {
   SqlRows rows;
-  ECOSOL_RETURN_IF_ERROR(conn().Exec(
-      "SELECT actor_id FROM actor_identifiers WHERE scheme = ? AND value = ?", {scheme, value},
-      &rows));
+  ECOSOL_RETURN_IF_ERROR(
+      conn().Exec("SELECT actor_id FROM actor_identifiers WHERE scheme = ? AND value = ?",
+                  {scheme, value}, &rows));
   if (rows.empty()) return std::optional<std::string>();
   return std::optional<std::string>(Text(rows[0], 0));
 }
@@ -256,12 +256,13 @@ Result<ActorPage> SqlStore::ListByName(const ActorQuery& q) {
   SqlFragment where = FilterConditions(q);
   if (!q.cursor.empty()) {
     std::string raw;
-    auto parts = Base64UrlDecode(q.cursor, &raw) ? Split(raw, kCursorSep) : std::vector<std::string>{};
+    auto parts =
+        Base64UrlDecode(q.cursor, &raw) ? Split(raw, kCursorSep) : std::vector<std::string>{};
     if (parts.size() != 3 || parts[0] != "n") {
       return InvalidArgument("cursor: not a cursor of this listing; start again without it");
     }
-    Append(&where, {"(a.sort_name > ? OR (a.sort_name = ? AND a.id > ?))",
-                    {parts[1], parts[1], parts[2]}},
+    Append(&where,
+           {"(a.sort_name > ? OR (a.sort_name = ? AND a.id > ?))", {parts[1], parts[1], parts[2]}},
            " AND ");
   }
   SqlFragment sql{"SELECT a.doc, a.sort_name, a.id FROM actors a", where.params};
@@ -287,7 +288,8 @@ Result<ActorPage> SqlStore::ListBySearch(const ActorQuery& q) {
   long long offset = 0;
   if (!q.cursor.empty()) {
     std::string raw;
-    auto parts = Base64UrlDecode(q.cursor, &raw) ? Split(raw, kCursorSep) : std::vector<std::string>{};
+    auto parts =
+        Base64UrlDecode(q.cursor, &raw) ? Split(raw, kCursorSep) : std::vector<std::string>{};
     if (parts.size() != 2 || parts[0] != "o" || !ParseInt64(parts[1], &offset) || offset < 0) {
       return InvalidArgument("cursor: not a cursor of this search; start again without it");
     }
@@ -320,8 +322,7 @@ Result<ActorPage> SqlStore::ListActors(const ActorQuery& q) {
   return q.q.empty() ? ListByName(q) : ListBySearch(q);
 }
 
-Result<std::vector<MapPoint>> SqlStore::MapPoints(const ActorQuery& q, int limit,
-                                                  bool* truncated) {
+Result<std::vector<MapPoint>> SqlStore::MapPoints(const ActorQuery& q, int limit, bool* truncated) {
   ActorQuery filters = q;
   filters.include_deleted = false;
   SqlFragment where = FilterConditions(filters);
@@ -365,10 +366,10 @@ Result<long long> SqlStore::CountActors() {
 
 Result<std::vector<ActorVersion>> SqlStore::ActorHistory(const std::string& id) {
   SqlRows rows;
-  ECOSOL_RETURN_IF_ERROR(conn().Exec(
-      "SELECT version, changed_at, change, doc FROM actor_versions WHERE actor_id = ? "
-      "ORDER BY version",
-      {id}, &rows));
+  ECOSOL_RETURN_IF_ERROR(
+      conn().Exec("SELECT version, changed_at, change, doc FROM actor_versions WHERE actor_id = ? "
+                  "ORDER BY version",
+                  {id}, &rows));
   std::vector<ActorVersion> out;
   for (const SqlRow& row : rows) {
     auto actor = ActorFromDoc(Text(row, 3));
@@ -385,11 +386,12 @@ Status SqlStore::PutRelationship(const Relationship& r, std::string_view change)
     std::string doc = model::RelationshipToJson(r).dump();
     ECOSOL_RETURN_IF_ERROR(conn().Exec(
         "INSERT INTO relationships (id, from_id, to_id, type, deleted, version, updated_at, doc) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET from_id = excluded.from_id, "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET from_id = "
+        "excluded.from_id, "
         "to_id = excluded.to_id, type = excluded.type, deleted = excluded.deleted, "
         "version = excluded.version, updated_at = excluded.updated_at, doc = excluded.doc",
-        {r.id, r.from, r.to, std::string(model::ToString(r.type)), r.deleted ? 1LL : 0LL,
-         r.version, r.updated_at, doc}));
+        {r.id, r.from, r.to, std::string(model::ToString(r.type)), r.deleted ? 1LL : 0LL, r.version,
+         r.updated_at, doc}));
     return conn().Exec(
         "INSERT INTO relationship_versions (relationship_id, version, changed_at, change, doc) "
         "VALUES (?, ?, ?, ?, ?)",
@@ -456,9 +458,8 @@ Result<std::vector<model::Term>> SqlStore::Terms(const std::string& scheme) {
     out.push_back(std::move(t));
   }
   // Natural order of codes: OS10 < OS20 < OS100.
-  std::sort(out.begin(), out.end(), [](const model::Term& a, const model::Term& b) {
-    return NaturalLess(a.code, b.code);
-  });
+  std::sort(out.begin(), out.end(),
+            [](const model::Term& a, const model::Term& b) { return NaturalLess(a.code, b.code); });
   return out;
 }
 

@@ -2,11 +2,12 @@
 // the index forms, ranked by BM25 with names weighted 10:1 over other text) and an R*Tree for
 // bounding-box queries.
 
+#include "sqlite_store.h"
+
 #include <sqlite3.h>
 
 #include <unordered_map>
 
-#include "sqlite_store.h"
 #include "sql_store.h"
 
 namespace ecosol::store {
@@ -193,20 +194,19 @@ class SqliteStore : public SqlStore {
     // The FTS table is an index over actors.name_forms/body_forms: remove the old entry with the
     // old forms, store the new forms, and index them.
     SqlRows old;
-    ECOSOL_RETURN_IF_ERROR(conn().Exec(
-        "SELECT name_forms, body_forms FROM actors WHERE rid = ?", {rid}, &old));
+    ECOSOL_RETURN_IF_ERROR(
+        conn().Exec("SELECT name_forms, body_forms FROM actors WHERE rid = ?", {rid}, &old));
     if (!old.empty() && (old[0][0].value_or("") != "" || old[0][1].value_or("") != "")) {
-      ECOSOL_RETURN_IF_ERROR(conn().Exec(
-          "INSERT INTO actors_fts (actors_fts, rowid, name_forms, body_forms) "
-          "VALUES ('delete', ?, ?, ?)",
-          {rid, old[0][0].value_or(""), old[0][1].value_or("")}));
+      ECOSOL_RETURN_IF_ERROR(
+          conn().Exec("INSERT INTO actors_fts (actors_fts, rowid, name_forms, body_forms) "
+                      "VALUES ('delete', ?, ?, ?)",
+                      {rid, old[0][0].value_or(""), old[0][1].value_or("")}));
     }
-    ECOSOL_RETURN_IF_ERROR(conn().Exec(
-        "UPDATE actors SET name_forms = ?, body_forms = ? WHERE rid = ?",
-        {name_forms, body_forms, rid}));
-    return conn().Exec(
-        "INSERT INTO actors_fts (rowid, name_forms, body_forms) VALUES (?, ?, ?)",
-        {rid, name_forms, body_forms});
+    ECOSOL_RETURN_IF_ERROR(
+        conn().Exec("UPDATE actors SET name_forms = ?, body_forms = ? WHERE rid = ?",
+                    {name_forms, body_forms, rid}));
+    return conn().Exec("INSERT INTO actors_fts (rowid, name_forms, body_forms) VALUES (?, ?, ?)",
+                       {rid, name_forms, body_forms});
   }
 
   Status IndexLocation(long long rid, const model::Actor& a) override {
@@ -240,9 +240,10 @@ class SqliteStore : public SqlStore {
   }
 
   SqlFragment BBoxCondition(const BBox& b) const override {
-    return {"a.rid IN (SELECT rid FROM actors_rtree WHERE min_lon >= ? AND max_lon <= ? AND "
-            "min_lat >= ? AND max_lat <= ?)",
-            {b.min_lon, b.max_lon, b.min_lat, b.max_lat}};
+    return {
+        "a.rid IN (SELECT rid FROM actors_rtree WHERE min_lon >= ? AND max_lon <= ? AND "
+        "min_lat >= ? AND max_lat <= ?)",
+        {b.min_lon, b.max_lon, b.min_lat, b.max_lat}};
   }
 };
 
@@ -250,9 +251,8 @@ class SqliteStore : public SqlStore {
 
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
   sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &db,
-                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                           nullptr);
+  int rc = sqlite3_open_v2(
+      path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
     sqlite3_close_v2(db);
@@ -263,7 +263,7 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
   auto conn = std::make_unique<SqliteConnection>(db);
   Status s = conn->ExecScript(
       "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
-      "PRAGMA temp_store = MEMORY;");
+      "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32768;");
   if (!s.ok()) return s.WithContext("opening '" + path + "'");
   return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(conn)));
 }

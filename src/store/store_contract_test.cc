@@ -268,8 +268,18 @@ TEST_P(StoreContractTest, DeletedActorsAreHiddenButKept) {
 TEST_P(StoreContractTest, RelationshipsAndTerms) {
   ASSERT_TRUE(store_->PutActor(MakeActor("a", "A", 1, 1), "create").ok());
   ASSERT_TRUE(store_->PutActor(MakeActor("b", "B", 1, 1), "create").ok());
-  model::Relationship r{"r1", "a", "b", model::RelationshipType::kMemberOf, "2020-01-01", "",
-                        0.5, "", {}, 1, "2026-11-28T00:00:00Z", false};
+  model::Relationship r{"r1",
+                        "a",
+                        "b",
+                        model::RelationshipType::kMemberOf,
+                        "2020-01-01",
+                        "",
+                        0.5,
+                        "",
+                        {},
+                        1,
+                        "2026-11-28T00:00:00Z",
+                        false};
   ASSERT_TRUE(store_->PutRelationship(r, "create").ok());
   auto of_b = store_->RelationshipsOf("b");
   ASSERT_TRUE(of_b.ok());
@@ -280,8 +290,9 @@ TEST_P(StoreContractTest, RelationshipsAndTerms) {
   ASSERT_TRUE(store_->PutRelationship(r, "delete").ok());
   EXPECT_TRUE(store_->RelationshipsOf("a")->empty());
 
-  ASSERT_TRUE(store_->PutTerms({{"organisational-structure", "OS100", {{"en", "Multi"}}},
-                                {"organisational-structure", "OS20", {{"en", "NFP"}}}})
+  ASSERT_TRUE(store_
+                  ->PutTerms({{"organisational-structure", "OS100", {{"en", "Multi"}}},
+                              {"organisational-structure", "OS20", {{"en", "NFP"}}}})
                   .ok());
   auto terms = store_->Terms("organisational-structure");
   ASSERT_TRUE(terms.ok());

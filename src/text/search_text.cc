@@ -38,8 +38,9 @@ void AddForms(const std::string& word, std::vector<std::string>* forms) {
   if (word.size() < 3) return;
   for (auto& stemmer : ThreadStemmers()) {
     if (!stemmer) continue;
-    const sb_symbol* out = sb_stemmer_stem(
-        stemmer.get(), reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
+    const sb_symbol* out =
+        sb_stemmer_stem(stemmer.get(), reinterpret_cast<const sb_symbol*>(word.data()),
+                        static_cast<int>(word.size()));
     if (!out) continue;
     std::string stem(reinterpret_cast<const char*>(out),
                      static_cast<size_t>(sb_stemmer_length(stemmer.get())));
@@ -100,9 +101,9 @@ std::vector<Span> WordSpans(std::string_view text) {
 
 std::string Fold(std::string_view text) {
   utf8proc_uint8_t* out = nullptr;
-  auto options = static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
-                                                UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
-                                                UTF8PROC_IGNORE);
+  auto options =
+      static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+                                     UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
   utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
                                     static_cast<utf8proc_ssize_t>(text.size()), &out, options);
   if (n < 0) {

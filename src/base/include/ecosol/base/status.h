@@ -71,7 +71,7 @@ inline Status Unavailable(std::string message) {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : value_(std::move(value)) {}          // NOLINT: implicit by design
   Result(Status status) : status_(std::move(status)) {}  // NOLINT: implicit by design
 
   bool ok() const { return status_.ok(); }
@@ -92,8 +92,8 @@ class [[nodiscard]] Result {
 }  // namespace ecosol
 
 // Returns early from the enclosing function when `expr` (a Status) is not OK.
-#define ECOSOL_RETURN_IF_ERROR(expr)             \
-  do {                                           \
-    ::ecosol::Status ecosol_status_ = (expr);    \
+#define ECOSOL_RETURN_IF_ERROR(expr)                 \
+  do {                                               \
+    ::ecosol::Status ecosol_status_ = (expr);        \
     if (!ecosol_status_.ok()) return ecosol_status_; \
   } while (false)

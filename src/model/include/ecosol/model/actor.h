@@ -63,9 +63,9 @@ struct Actor {
   std::string id;
   ActorKind kind = ActorKind::kOrganisation;
   std::string name;
-  LocalisedText names;        // translations of the name
-  LocalisedText description;  // per language
-  std::string legal_form;     // as registered
+  LocalisedText names;                        // translations of the name
+  LocalisedText description;                  // per language
+  std::string legal_form;                     // as registered
   std::vector<std::string> structures;        // ESSGlobal OS codes
   std::vector<std::string> activities;        // ICA codes
   std::string primary_activity;               // one of `activities` (or empty)
@@ -82,7 +82,7 @@ struct Actor {
   std::map<std::string, std::string> identifiers;  // scheme -> value
   // Other facts a source gives that have no field of their own ("sic_code", "sector", ...).
   std::map<std::string, std::string> attributes;
-  std::map<std::string, Provenance> provenance;    // field -> where it came from
+  std::map<std::string, Provenance> provenance;  // field -> where it came from
   long long version = 0;
   std::string updated_at;
   bool deleted = false;

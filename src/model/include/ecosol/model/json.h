@@ -21,7 +21,8 @@ Result<Actor> ActorFromJson(const nlohmann::json& j, bool allow_server_fields = 
 Status ApplyActorPatch(const nlohmann::json& patch, Actor* actor);
 
 nlohmann::json RelationshipToJson(const Relationship& rel);
-Result<Relationship> RelationshipFromJson(const nlohmann::json& j, bool allow_server_fields = false);
+Result<Relationship> RelationshipFromJson(const nlohmann::json& j,
+                                          bool allow_server_fields = false);
 Status ApplyRelationshipPatch(const nlohmann::json& patch, Relationship* rel);
 
 // Parses text as JSON; the error says where ("line 3, column 7: ...").

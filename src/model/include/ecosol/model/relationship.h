@@ -31,8 +31,8 @@ struct Relationship {
   std::string from;
   std::string to;
   RelationshipType type = RelationshipType::kPartnerOf;
-  std::string started;  // ISO date or empty
-  std::string ended;    // ISO date or empty
+  std::string started;             // ISO date or empty
+  std::string ended;               // ISO date or empty
   std::optional<double> strength;  // 0..1
   std::string description;
   std::map<std::string, Provenance> provenance;

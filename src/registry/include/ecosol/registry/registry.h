@@ -90,8 +90,7 @@ class Registry {
   // --- relationships ---
   Result<model::Relationship> CreateRelationship(model::Relationship rel, const std::string& source,
                                                  const std::string& method = "api");
-  Result<model::Relationship> UpdateRelationship(const std::string& id,
-                                                 const nlohmann::json& patch,
+  Result<model::Relationship> UpdateRelationship(const std::string& id, const nlohmann::json& patch,
                                                  const std::string& source);
   Status DeleteRelationship(const std::string& id);
   Result<std::vector<model::Relationship>> RelationshipsOf(const std::string& actor_id);

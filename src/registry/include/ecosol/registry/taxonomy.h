@@ -49,8 +49,8 @@ class Taxonomy {
   bool empty() const { return terms_.empty(); }
 
  private:
-  std::map<std::string, std::vector<model::Term>> terms_;          // scheme -> terms in order
-  std::map<std::string, std::map<std::string, size_t>> index_;     // scheme -> code -> position
+  std::map<std::string, std::vector<model::Term>> terms_;       // scheme -> terms in order
+  std::map<std::string, std::map<std::string, size_t>> index_;  // scheme -> code -> position
 };
 
 }  // namespace ecosol::registry

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Runs the benchmarks of docs/benchmarks.md and prints the figures (nothing is asserted):
+#   1. import of ROWS synthetic standard-CSV rows into SQLite by `ecosol import`, beside the
+#      sqlite3 shell's `.import` of the same file into a plain table (the named peer);
+#   2. GET /api/v1/actors?q= and ?bbox= latency with 64 connections (wrk), and the server's
+#      peak resident memory, on the registry just imported.
+# Environment: ROWS (default 1000000), DURATION of each load run (default 30s), BENCH_DIR (default
+# a temporary folder, removed at the end unless KEEP=1).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROWS=${ROWS:-1000000}
+DURATION=${DURATION:-30s}
+ECOSOL=build/release/ecosol
+GEN=build/release/bench/gen_registry
+dir=${BENCH_DIR:-$(mktemp -d /tmp/ecosol-bench.XXXXXX)}
+mkdir -p "$dir"
+server_pid=""
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
+  [ "${KEEP:-0}" = 1 ] || rm -rf "$dir"
+}
+trap cleanup EXIT
+now() { date +%s.%N; }
+secs() { echo "$2 - $1" | bc; }
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr)"
+echo "date: $(date -u +%Y-%m-%dT%H:%MZ)"
+echo "rows: $ROWS"
+
+csv="$dir/registry.csv"
+t0=$(now); "$GEN" --rows "$ROWS" --seed 42 > "$csv"; t1=$(now)
+echo "generate: $(secs "$t0" "$t1") s, $(du -m "$csv" | cut -f1) MB"
+
+t0=$(now); sqlite3 "$dir/plain.db" ".import --csv $csv plain"; t1=$(now)
+peer=$(secs "$t0" "$t1")
+echo "sqlite3 .import (peer): $peer s"
+
+db="$dir/ecosol.db"
+"$ECOSOL" --db "$db" init >/dev/null
+t0=$(now)
+"$ECOSOL" --db "$db" import "$csv" --format essglobal-csv --source synthetic --id-scheme synthetic \
+  --id-prefix s --json > "$dir/import.json"
+t1=$(now)
+ours=$(secs "$t0" "$t1")
+echo "ecosol import: $ours s, $(echo "$ROWS / $ours" | bc) rows/s, ratio to sqlite3 .import: $(echo "scale=1; $ours / $peer" | bc)x"
+grep -E '"(imported|updated|unchanged)"' "$dir/import.json" | tr -d ' \n'; echo
+echo "database size: $(du -m "$db" | cut -f1) MB"
+
+port=$((30000 + RANDOM % 20000))
+"$ECOSOL" --db "$db" serve --port "$port" --web-root "" > "$dir/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/api/v1/health" >/dev/null 2>&1 && break; sleep 0.1; done
+for script in search bbox; do
+  echo "--- wrk $script: 64 connections, $DURATION"
+  wrk -t2 -c64 -d"$DURATION" --latency -s "bench/wrk/$script.lua" "http://127.0.0.1:$port" |
+    grep -E 'Latency|50%|90%|99%|Requests/sec|requests in|Non-2xx|Socket errors'
+done
+echo "server peak resident memory: $(awk '/VmHWM/ {print $2/1024 " MB"}' /proc/$server_pid/status)"

@@ -33,13 +33,15 @@ bool RunPg(const std::string& url, const std::string& sql, std::string* error) {
 
 TestStore::TestStore(const std::string& backend) {
   if (backend == "sqlite") {
-    path_ = (std::filesystem::temp_directory_path() / (UniqueName("ecosol_test_") + ".db")).string();
+    path_ =
+        (std::filesystem::temp_directory_path() / (UniqueName("ecosol_test_") + ".db")).string();
     url_ = path_;
   } else {
     const char* pg = std::getenv("ECOSOL_TEST_PG_URL");
     if (!pg) {
-      error_ = "ECOSOL_TEST_PG_URL is not set: run the tests with `make test`, which starts a "
-               "throwaway PostgreSQL cluster";
+      error_ =
+          "ECOSOL_TEST_PG_URL is not set: run the tests with `make test`, which starts a "
+          "throwaway PostgreSQL cluster";
       return;
     }
     admin_url_ = pg;

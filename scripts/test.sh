@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Builds Ecosol and runs every test:
+#   1. the C++ unit and integration tests (CTest), with a throwaway PostgreSQL 15 cluster started
+#      here so that the store, registry, import, HTTP and CLI suites run on SQLite and PostgreSQL;
+#   2. the web app's unit tests (Vitest);
+#   3. the browser tests (playwright-core driving Debian's headless Chromium) against a real
+#      `ecosol serve` with the demo ecosystem loaded.
+# Environment: ECOSOL_BUILD_DIR (default build/release), ECOSOL_CMAKE_ARGS, ECOSOL_SKIP_WEB=1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUILD_DIR=${ECOSOL_BUILD_DIR:-build/release}
+CMAKE_ARGS=${ECOSOL_CMAKE_ARGS:--DCMAKE_BUILD_TYPE=Release}
+work=$(mktemp -d /tmp/ecosol-test.XXXXXX)
+server_pid=""
+pg_dir=""
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+  [ -n "$pg_dir" ] && scripts/pg-throwaway.sh stop "$pg_dir"
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "build ($BUILD_DIR)"
+# shellcheck disable=SC2086
+cmake -S . -B "$BUILD_DIR" -G Ninja $CMAKE_ARGS >/dev/null
+cmake --build "$BUILD_DIR"
+
+step "PostgreSQL 15 throwaway cluster"
+eval "$(scripts/pg-throwaway.sh start)"
+pg_dir=$ECOSOL_PG_DIR
+echo "started at $ECOSOL_TEST_PG_URL"
+
+step "C++ tests (SQLite and PostgreSQL)"
+ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$(nproc)" | tee "$work/ctest.log"
+cpp_total=$(sed -n 's/.*tests passed, \([0-9]*\) tests failed out of \([0-9]*\).*/\2/p' "$work/ctest.log")
+
+if [ "${ECOSOL_SKIP_WEB:-0}" = 1 ]; then
+  echo "web tests skipped (ECOSOL_SKIP_WEB=1)"
+  exit 0
+fi
+
+step "web: lint, format, type check and build"
+(cd web && npm run lint && npm run format:check && npm run build)
+
+step "web unit tests"
+(cd web && npm test)
+
+step "browser tests (headless Chromium)"
+db="$work/demo.db"
+"$BUILD_DIR/ecosol" --db "$db" demo
+port=$((30000 + RANDOM % 20000))
+"$BUILD_DIR/ecosol" --db "$db" serve --host 127.0.0.1 --port "$port" --web-root web/dist \
+  >"$work/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 100); do
+  curl -fs "http://127.0.0.1:$port/api/v1/health" >/dev/null 2>&1 && break
+  sleep 0.1
+done
+curl -fs "http://127.0.0.1:$port/api/v1/health" >/dev/null || { cat "$work/server.log"; exit 1; }
+(cd web && ECOSOL_BASE_URL="http://127.0.0.1:$port" npm run test:browser)
+
+step "all tests passed"
+echo "C++: ${cpp_total:-?} CTest tests on SQLite and PostgreSQL; web unit and browser tests: see above"

@@ -1,0 +1,131 @@
+// The app shell: header (brand, navigation, language switch), the current page in <main>, and the
+// hash router that swaps pages.
+
+import { languageSelect } from './components/language_select';
+import { h } from './dom';
+import { onLangChange, translateTree } from './i18n/i18n';
+import { ActorPage } from './pages/actor_page';
+import { DirectoryPage } from './pages/directory_page';
+import { MapPage } from './pages/map_page';
+import { NotFoundPage } from './pages/not_found_page';
+import type { Page, PageContext } from './pages/page';
+import { pageHref, parseRoute, type Route } from './router';
+
+const SITE_NAME = 'Ecosol';
+
+export class App implements PageContext {
+  private readonly main = h('main', { attrs: { id: 'main', tabindex: -1 }, testId: 'main' });
+  private readonly navLinks = {
+    map: navLink('map', 'nav.map'),
+    directory: navLink('directory', 'nav.directory'),
+  };
+  private readonly header = this.buildHeader();
+  private readonly footer = h(
+    'footer',
+    { className: 'site-footer' },
+    h('p', { i18n: 'footer.text' }),
+  );
+  private page: Page | null = null;
+
+  constructor(private readonly root: HTMLElement) {}
+
+  start(): void {
+    this.root.replaceChildren(this.header, this.main, this.footer);
+    window.addEventListener('hashchange', () => this.route(false));
+    onLangChange(() => this.languageChanged());
+    this.route(true);
+  }
+
+  navigate(href: string, options: { replace?: boolean } = {}): void {
+    if (options.replace) {
+      history.replaceState(history.state, '', href);
+      this.route(false, false);
+    } else {
+      location.hash = href;
+    }
+  }
+
+  private buildHeader(): HTMLElement {
+    return h(
+      'header',
+      { className: 'site-header' },
+      h('a', {
+        className: 'skip-link',
+        i18n: 'nav.skip',
+        attrs: { href: '#main' },
+        on: { click: skipToMain },
+      }),
+      h('a', { className: 'brand', text: SITE_NAME, attrs: { href: pageHref('map') } }),
+      h(
+        'nav',
+        { className: 'site-nav', i18nAttrs: { 'aria-label': 'nav.label' }, testId: 'site-nav' },
+        h('ul', {}, h('li', {}, this.navLinks.map), h('li', {}, this.navLinks.directory)),
+      ),
+      languageSelect(),
+    );
+  }
+
+  /** Shows the page of location.hash; focus moves to its heading when the user navigated. */
+  private route(initial: boolean, moveFocus = true): void {
+    const route = parseRoute(location.hash);
+    if (!this.page?.update?.(route)) this.mount(route);
+    this.markCurrent(route);
+    this.updateTitle();
+    if (!initial && moveFocus) this.focusHeading();
+  }
+
+  private mount(route: Route): void {
+    this.page?.destroy();
+    this.page = createPage(route, this);
+    this.main.replaceChildren(this.page.element);
+    this.page.mounted?.();
+  }
+
+  private languageChanged(): void {
+    translateTree(this.header);
+    translateTree(this.footer);
+    if (this.page?.onLanguageChange) this.page.onLanguageChange();
+    else this.mount(parseRoute(location.hash));
+    this.updateTitle();
+  }
+
+  private markCurrent(route: Route): void {
+    for (const [name, link] of Object.entries(this.navLinks)) {
+      if (name === route.page) link.setAttribute('aria-current', 'page');
+      else link.removeAttribute('aria-current');
+    }
+  }
+
+  private updateTitle(): void {
+    const title = this.page?.title();
+    document.title = title ? `${title} · ${SITE_NAME}` : SITE_NAME;
+  }
+
+  private focusHeading(): void {
+    const target = this.main.querySelector<HTMLElement>('h1') ?? this.main;
+    target.focus({ preventScroll: false });
+  }
+}
+
+function createPage(route: Route, ctx: PageContext): Page {
+  switch (route.page) {
+    case 'map':
+      return new MapPage(route, ctx);
+    case 'directory':
+      return new DirectoryPage(route, ctx);
+    case 'actor':
+      return new ActorPage(route.id);
+    case 'not_found':
+      return new NotFoundPage();
+  }
+}
+
+function navLink(page: 'map' | 'directory', key: 'nav.map' | 'nav.directory'): HTMLAnchorElement {
+  return h('a', { i18n: key, attrs: { href: pageHref(page) }, testId: `nav-${page}` });
+}
+
+/** The skip link must not change the hash (that would be read as a route). */
+function skipToMain(event: MouseEvent): void {
+  event.preventDefault();
+  document.getElementById('main')?.focus();
+}

@@ -1,0 +1,15 @@
+// Entry point: styles, language, then the app shell.
+
+import 'leaflet/dist/leaflet.css';
+import 'leaflet.markercluster/dist/MarkerCluster.css';
+import './styles/base.css';
+import './styles/shell.css';
+import './styles/directory.css';
+import './styles/map.css';
+import './styles/profile.css';
+import { App } from './app';
+import { initLang, safeStorage } from './i18n/i18n';
+
+initLang(safeStorage(), navigator.languages ?? [navigator.language]);
+const root = document.getElementById('app');
+if (root) new App(root).start();

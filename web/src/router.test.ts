@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { actorHref, pageHref, parseRoute } from './router';
+
+describe('parseRoute', () => {
+  it('shows the map for an empty hash', () => {
+    expect(parseRoute('').page).toBe('map');
+    expect(parseRoute('#/').page).toBe('map');
+  });
+
+  it('reads the page and its query', () => {
+    const route = parseRoute('#/directory?q=bakery&kind=organisation');
+    expect(route.page).toBe('directory');
+    expect(route.params.get('q')).toBe('bakery');
+    expect(route.params.get('kind')).toBe('organisation');
+  });
+
+  it('tolerates a trailing slash', () => {
+    expect(parseRoute('#/map/').page).toBe('map');
+  });
+
+  it('decodes actor ids', () => {
+    expect(parseRoute('#/actors/cuk-r006884')).toMatchObject({ page: 'actor', id: 'cuk-r006884' });
+    expect(parseRoute('#/actors/a%2Fb')).toMatchObject({ page: 'actor', id: 'a/b' });
+  });
+
+  it('reports unknown paths and bad escapes as not found', () => {
+    expect(parseRoute('#/nowhere')).toMatchObject({ page: 'not_found', path: '/nowhere' });
+    expect(parseRoute('#/actors/%E0%A4%A')).toMatchObject({ page: 'not_found' });
+    expect(parseRoute('#/actors/a/b').page).toBe('not_found');
+  });
+});
+
+describe('hrefs', () => {
+  it('round-trips through parseRoute', () => {
+    const id = 'id with/slash';
+    expect(parseRoute(actorHref(id))).toMatchObject({ page: 'actor', id });
+    const href = pageHref('directory', new URLSearchParams({ q: 'a&b' }));
+    expect(parseRoute(href).params.get('q')).toBe('a&b');
+  });
+
+  it('omits an empty query', () => {
+    expect(pageHref('map', new URLSearchParams())).toBe('#/map');
+  });
+});

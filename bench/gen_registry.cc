@@ -4,10 +4,10 @@
 // locality, so joint distributions are kept), gets a new identifier, a name made of words drawn
 // from the real names, and coordinates jittered by up to ~5 km around the real row's.
 //
-//   gen_registry --rows 1000000 --seed 42 --source ../shared/data/coops-uk/standard-2023.csv > big.csv
+//   gen_registry --rows 1000000 --seed 42 --source ../shared/data/coops-uk/standard-2023.csv >
+//   big.csv
 
 #include <CLI/CLI.hpp>
-
 #include <cstdio>
 #include <iostream>
 #include <random>
@@ -26,7 +26,7 @@ using ecosol::interop::CsvRecord;
 
 struct Sample {
   std::vector<std::vector<std::string>> rows;
-  std::vector<std::string> words;   // words of real names
+  std::vector<std::string> words;     // words of real names
   std::vector<std::string> suffixes;  // last words of real names ("Limited", "Co-operative")
 };
 

@@ -108,6 +108,8 @@ void AddImportCommands(CLI::App& app, Context& ctx) {
       ->capture_default_str();
   imp->add_option("--claim", args->options.claims,
                   "What every actor of the file claims to be (repeatable), e.g. cooperative");
+  imp->add_option("--attribution", args->options.attribution,
+                  "Attribution the data's licence requires, shown with the data in the web app");
   imp->add_flag("--skip-invalid", args->options.skip_invalid,
                 "Import the valid rows even when some are rejected");
   imp->add_flag("--dry-run", args->options.dry_run, "Validate only; write nothing");

@@ -43,6 +43,7 @@ void RunDemo(Context& ctx, const std::string& coops_file, const std::string& see
   o.id_scheme = "coops-uk";
   o.id_prefix = "cuk";
   o.claims = {"cooperative"};
+  o.attribution = "Contains Co-operatives UK open data, licensed under ODC-By 1.0";
   o.progress = Progress(ctx, "importing Co-operatives UK");
   std::string coops =
       coops_file.empty() ? SharedDir(ctx) + "/coops-uk/standard-2023.csv" : coops_file;
@@ -58,8 +59,8 @@ void RunDemo(Context& ctx, const std::string& coops_file, const std::string& see
   std::string seed = seed_file.empty() ? DataDir(ctx) + "/demo/seed-ecosystem.json" : seed_file;
   auto seeded = interop::ImportEcosolJson(*s->registry, seed);
   if (!seeded.ok()) return Fail(ctx, seeded.status());
-  *ctx.out << "seed ecosystem (" << seed << "): " << seeded->imported << " new, " << seeded->updated
-           << " updated, " << seeded->unchanged << " unchanged\n";
+  *ctx.out << "seed ecosystem (" << seed << "), actors and relationships: " << seeded->imported
+           << " new, " << seeded->updated << " updated, " << seeded->unchanged << " unchanged\n";
   *ctx.out << "demo ecosystem ready in " << ctx.db << ": " << *s->store->CountActors()
            << " actors, " << *s->store->CountRelationships() << " relationships\n"
            << "Contains Co-operatives UK open data, licensed under ODC-By 1.0.\n";

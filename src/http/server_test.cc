@@ -70,6 +70,7 @@ class ServerTest : public ::testing::TestWithParam<std::string> {
     r.to = "tiess";
     r.type = model::RelationshipType::kPartnerOf;
     ASSERT_TRUE(reg.CreateRelationship(r, "test").ok());
+    ASSERT_TRUE(reg.store().PutSourceAttribution("test", "Contains test data, CC BY 4.0").ok());
   }
 
   // Sends a request and returns {status, parsed body}.
@@ -109,6 +110,14 @@ TEST_P(ServerTest, HealthReportsStoreAndCount) {
   EXPECT_EQ(body["store"], GetParam());
   EXPECT_EQ(body["actors"], 3);
   EXPECT_EQ(Call("GET", "/health").first, 200);
+}
+
+TEST_P(ServerTest, ConfigCarriesTheDataAttributions) {
+  auto [status, body] = Call("GET", "/api/v1/config");
+  ASSERT_EQ(status, 200);
+  EXPECT_EQ(body["attributions"], json::array({"Contains test data, CC BY 4.0"}));
+  EXPECT_TRUE(body["tile_url"].is_null());
+  EXPECT_EQ(body["languages"].size(), 4u);
 }
 
 TEST_P(ServerTest, SearchFindsAccentedWordsWithSnippets) {

@@ -22,10 +22,13 @@ void Config(ApiContext& ctx, const httplib::Request& req, httplib::Response& res
   Status p = CheckParams(req, {});
   if (!p.ok()) return SendError(res, p);
   const ServerOptions& o = ctx.options;
+  auto attributions = ctx.pool->Acquire()->SourceAttributions();
+  if (!attributions.ok()) return SendError(res, attributions.status());
   SendJson(res, 200,
            {{"tile_url", o.tile_url.empty() ? nlohmann::json(nullptr) : nlohmann::json(o.tile_url)},
             {"tile_attribution", o.tile_attribution},
-            {"languages", registry::Languages()}});
+            {"languages", registry::Languages()},
+            {"attributions", *attributions}});
 }
 
 void Schemes(const httplib::Request& req, httplib::Response& res) {

@@ -59,6 +59,9 @@ Result<registry::ImportReport> ImportEssglobalCsv(registry::Registry& registry,
   io.dry_run = options.dry_run || (!parsed->rejected.empty() && !options.skip_invalid);
   auto report = registry.Import(std::move(parsed->rows), io);
   if (!report.ok()) return report.status();
+  if (report->committed && !options.attribution.empty()) {
+    ECOSOL_RETURN_IF_ERROR(registry.store().PutSourceAttribution(io.source, options.attribution));
+  }
   for (registry::FieldError& e : report->rejected) e.field = ColumnOfField(e.field);
   report->rejected.insert(report->rejected.end(), parsed->rejected.begin(), parsed->rejected.end());
   SortByLine(&report->rejected);

@@ -168,6 +168,9 @@ CREATE TABLE terms (
   PRIMARY KEY (scheme, code)
 );
 )sql",
+    R"sql(
+CREATE TABLE sources (id TEXT PRIMARY KEY, attribution TEXT NOT NULL DEFAULT '');
+)sql",
 };
 
 // Quotes a word for to_tsquery: 'word' with quotes doubled.

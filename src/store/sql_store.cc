@@ -429,6 +429,24 @@ Result<long long> SqlStore::CountRelationships() {
   return Int(rows.at(0), 0);
 }
 
+// --- data sources ----------------------------------------------------------------------------
+
+Status SqlStore::PutSourceAttribution(const std::string& source, const std::string& attribution) {
+  return conn().Exec(
+      "INSERT INTO sources (id, attribution) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET "
+      "attribution = excluded.attribution",
+      {source, attribution});
+}
+
+Result<std::vector<std::string>> SqlStore::SourceAttributions() {
+  SqlRows rows;
+  ECOSOL_RETURN_IF_ERROR(conn().Exec(
+      "SELECT attribution FROM sources WHERE attribution <> '' ORDER BY id", {}, &rows));
+  std::vector<std::string> out;
+  for (const SqlRow& row : rows) out.push_back(Text(row, 0));
+  return out;
+}
+
 // --- taxonomies ----------------------------------------------------------------------------
 
 Status SqlStore::PutTerms(const std::vector<model::Term>& terms) {

@@ -38,6 +38,8 @@ class SqlStore : public Store {
   Result<std::optional<model::Relationship>> GetRelationship(const std::string& id) override;
   Result<std::vector<model::Relationship>> RelationshipsOf(const std::string& actor_id) override;
   Result<long long> CountRelationships() override;
+  Status PutSourceAttribution(const std::string& source, const std::string& attribution) override;
+  Result<std::vector<std::string>> SourceAttributions() override;
   Status PutTerms(const std::vector<model::Term>& terms) override;
   Result<std::vector<model::Term>> Terms(const std::string& scheme) override;
 

@@ -178,6 +178,9 @@ CREATE TRIGGER actors_fts_delete BEFORE DELETE ON actors BEGIN
 END;
 CREATE VIRTUAL TABLE actors_rtree USING rtree(rid, min_lon, max_lon, min_lat, max_lat);
 )sql",
+    R"sql(
+CREATE TABLE sources (id TEXT PRIMARY KEY, attribution TEXT NOT NULL DEFAULT '');
+)sql",
 };
 
 class SqliteStore : public SqlStore {

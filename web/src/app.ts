@@ -1,6 +1,7 @@
 // The app shell: header (brand, navigation, language switch), the current page in <main>, and the
 // hash router that swaps pages.
 
+import { api } from './api';
 import { languageSelect } from './components/language_select';
 import { h } from './dom';
 import { onLangChange, translateTree } from './i18n/i18n';
@@ -31,9 +32,20 @@ export class App implements PageContext {
 
   start(): void {
     this.root.replaceChildren(this.header, this.main, this.footer);
+    void this.showAttributions();
     window.addEventListener('hashchange', () => this.route(false));
     onLangChange(() => this.languageChanged());
     this.route(true);
+  }
+
+  /** Data licences such as ODC-By require their attribution wherever the data is shown. */
+  private async showAttributions(): Promise<void> {
+    const config = await api.config().catch(() => null);
+    for (const text of config?.attributions ?? []) {
+      this.footer.append(
+        h('p', { className: 'data-attribution', text, testId: 'data-attribution' }),
+      );
+    }
   }
 
   navigate(href: string, options: { replace?: boolean } = {}): void {

@@ -127,4 +127,6 @@ export interface AppConfig {
   tile_url: string | null;
   tile_attribution?: string;
   languages?: string[];
+  /** Attributions the licences of the loaded data require (shown in the footer). */
+  attributions?: string[];
 }

@@ -97,6 +97,15 @@ describe('directory', () => {
     });
   });
 
+  test('the footer shows the attribution the Co-operatives UK licence requires', async () => {
+    await withPage(browser, 'footer-attribution', async (page) => {
+      await open(page, '#/directory');
+      const attribution = page.getByTestId('data-attribution');
+      await attribution.first().waitFor();
+      assert.match(await attribution.first().textContent(), /Co-operatives UK open data.*ODC-By/);
+    });
+  });
+
   test('an unknown actor shows a readable error', async () => {
     await withPage(browser, 'profile-not-found', async (page) => {
       await open(page, '#/actors/no-such-actor-for-the-browser-test');

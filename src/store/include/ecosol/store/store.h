@@ -103,6 +103,14 @@ class Store {
   virtual Result<std::vector<model::Relationship>> RelationshipsOf(const std::string& actor_id) = 0;
   virtual Result<long long> CountRelationships() = 0;
 
+  // --- data sources ---
+  // Records (or replaces) the attribution a data source's licence requires, shown wherever its
+  // data is published ("Contains Co-operatives UK open data, licensed under ODC-By 1.0").
+  virtual Status PutSourceAttribution(const std::string& source,
+                                      const std::string& attribution) = 0;
+  // Every recorded attribution, ordered by source.
+  virtual Result<std::vector<std::string>> SourceAttributions() = 0;
+
   // --- taxonomies ---
   virtual Status PutTerms(const std::vector<model::Term>& terms) = 0;
   virtual Result<std::vector<model::Term>> Terms(const std::string& scheme) = 0;

@@ -122,6 +122,7 @@ Result<ImportReport> Registry::Import(std::vector<ImportRow> rows, const ImportO
     if (errors.empty()) valid.push_back(i);
   }
   if (options.dry_run || (!report.rejected.empty() && !options.skip_invalid)) return report;
+  if (valid.size() > 5000) ECOSOL_RETURN_IF_ERROR(store_.PrepareForBulkLoad());
   Status s = store_.InTransaction([&]() -> Status {
     for (size_t n = 0; n < valid.size(); ++n) {
       ECOSOL_RETURN_IF_ERROR(ImportOne(rows[valid[n]], options, &report));
@@ -133,6 +134,9 @@ Result<ImportReport> Registry::Import(std::vector<ImportRow> rows, const ImportO
   });
   if (!s.ok()) return s;
   report.committed = true;
+  // After a large import the planner's statistics are stale. Refreshing them is not part of the
+  // import: the data is committed, and a failure here only leaves the old statistics.
+  if (valid.size() > 5000) (void)store_.Optimize();
   return report;
 }
 

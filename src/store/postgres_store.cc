@@ -195,6 +195,7 @@ class PostgresStore : public SqlStore {
  protected:
   const std::vector<std::string>& Migrations() const override { return kPostgresMigrations; }
   std::string_view BeginSql() const override { return "BEGIN"; }
+  std::string_view BulkLoadSql() const override { return "SET work_mem = '64MB'"; }
 
   Status IndexText(long long rid, const std::string& name_forms,
                    const std::string& body_forms) override {
@@ -211,6 +212,12 @@ class PostgresStore : public SqlStore {
 
   SqlFragment SearchFrom(const std::string& match) const override {
     return {"actors a, to_tsquery('simple', ?) query WHERE a.tsv @@ query", {match}};
+  }
+  SqlFragment RankedMatches(const std::string& match) const override {
+    return {
+        "SELECT a.rid FROM actors a, to_tsquery('simple', ?) query WHERE a.tsv @@ query "
+        "ORDER BY ts_rank(a.tsv, query, 0) DESC, a.rid",
+        {match}};
   }
   std::string RankExpression() const override { return "ts_rank(a.tsv, query, 0) * -1"; }
 

@@ -58,17 +58,6 @@ void Append(SqlFragment* to, const SqlFragment& piece, std::string_view joiner) 
   to->params.insert(to->params.end(), piece.params.begin(), piece.params.end());
 }
 
-Result<std::vector<Actor>> ActorsFromRows(const SqlRows& rows) {
-  std::vector<Actor> out;
-  out.reserve(rows.size());
-  for (const SqlRow& row : rows) {
-    auto actor = ActorFromDoc(Text(row, 0));
-    if (!actor.ok()) return actor.status();
-    out.push_back(std::move(*actor));
-  }
-  return out;
-}
-
 // "OS20" < "OS100": letters compare as text, a trailing number as a number.
 bool NaturalLess(const std::string& a, const std::string& b) {
   auto split = [](const std::string& s) {
@@ -140,7 +129,7 @@ Status SqlStore::InTransaction(const std::function<Status()>& body) {
 
 // --- actors ---------------------------------------------------------------------------------
 
-Result<long long> SqlStore::UpsertActorRow(const Actor& a) {
+Result<long long> SqlStore::UpsertActorRow(const Actor& a, const std::string& doc) {
   const bool visible = a.location && a.location->precision != model::LocationPrecision::kHidden;
   SqlValue lat = visible ? SqlValue(a.location->lat) : SqlValue(nullptr);
   SqlValue lon = visible ? SqlValue(a.location->lon) : SqlValue(nullptr);
@@ -153,7 +142,7 @@ Result<long long> SqlStore::UpsertActorRow(const Actor& a) {
       "lon = excluded.lon, deleted = excluded.deleted, version = excluded.version, "
       "updated_at = excluded.updated_at, doc = excluded.doc RETURNING rid",
       {a.id, std::string(model::ToString(a.kind)), a.name, text::Fold(a.name), a.address.country,
-       lat, lon, a.deleted ? 1LL : 0LL, a.version, a.updated_at, model::ActorToJson(a).dump()},
+       lat, lon, a.deleted ? 1LL : 0LL, a.version, a.updated_at, doc},
       &rows));
   if (rows.empty()) return Internal("actor upsert returned no row id");
   return Int(rows[0], 0);
@@ -196,19 +185,20 @@ Status SqlStore::WriteIdentifiers(const Actor& a) {
 }
 
 Status SqlStore::PutActor(const Actor& actor, std::string_view change) {
+  const std::string doc = model::ActorToJson(actor).dump();
   return InTransaction([&]() -> Status {
-    auto rid = UpsertActorRow(actor);
+    auto rid = UpsertActorRow(actor, doc);
     if (!rid.ok()) return rid.status();
-    ECOSOL_RETURN_IF_ERROR(
-        IndexText(*rid, text::IndexForms(NameText(actor)), text::IndexForms(BodyText(actor))));
+    // Deleted actors leave the full-text index (and come back on restore).
+    ECOSOL_RETURN_IF_ERROR(IndexText(*rid, actor.deleted ? "" : text::IndexForms(NameText(actor)),
+                                     actor.deleted ? "" : text::IndexForms(BodyText(actor))));
     ECOSOL_RETURN_IF_ERROR(IndexLocation(*rid, actor));
     ECOSOL_RETURN_IF_ERROR(WriteActorCodes(*rid, actor));
     ECOSOL_RETURN_IF_ERROR(WriteIdentifiers(actor));
     return conn().Exec(
         "INSERT INTO actor_versions (actor_id, version, changed_at, change, doc) "
         "VALUES (?, ?, ?, ?, ?)",
-        {actor.id, actor.version, actor.updated_at, std::string(change),
-         model::ActorToJson(actor).dump()});
+        {actor.id, actor.version, actor.updated_at, std::string(change), doc});
   });
 }
 
@@ -265,9 +255,11 @@ Result<ActorPage> SqlStore::ListByName(const ActorQuery& q) {
            {"(a.sort_name > ? OR (a.sort_name = ? AND a.id > ?))", {parts[1], parts[1], parts[2]}},
            " AND ");
   }
-  SqlFragment sql{"SELECT a.doc, a.sort_name, a.id FROM actors a", where.params};
+  // Rows are chosen on the narrow columns first and their documents fetched afterwards, so that
+  // a large match set never reads every document.
+  SqlFragment sql{"SELECT a.rid, a.sort_name, a.id FROM actors a", where.params};
   if (!where.sql.empty()) sql.sql += " WHERE " + where.sql;
-  sql.sql += " ORDER BY a.sort_name, a.id LIMIT ?";
+  sql.sql += " ORDER BY " + NameOrder(q) + " LIMIT ?";
   sql.params.push_back(static_cast<long long>(q.limit + 1));
   SqlRows rows;
   ECOSOL_RETURN_IF_ERROR(conn().Exec(sql.sql, sql.params, &rows));
@@ -278,11 +270,28 @@ Result<ActorPage> SqlStore::ListByName(const ActorQuery& q) {
     page.next_cursor = Base64UrlEncode("n" + std::string(1, kCursorSep) + Text(last, 1) +
                                        std::string(1, kCursorSep) + Text(last, 2));
   }
-  auto actors = ActorsFromRows(rows);
+  auto actors = DocumentsOf(rows);
   if (!actors.ok()) return actors.status();
   page.items = std::move(*actors);
   return page;
 }
+
+Result<std::vector<Actor>> SqlStore::DocumentsOf(const SqlRows& rid_rows) {
+  std::vector<Actor> out;
+  out.reserve(rid_rows.size());
+  for (const SqlRow& row : rid_rows) {
+    SqlRows doc;
+    ECOSOL_RETURN_IF_ERROR(
+        conn().Exec("SELECT doc FROM actors WHERE rid = ?", {Int(row, 0)}, &doc));
+    if (doc.empty()) return Internal("an actor disappeared while being read");
+    auto actor = ActorFromDoc(Text(doc[0], 0));
+    if (!actor.ok()) return actor.status();
+    out.push_back(std::move(*actor));
+  }
+  return out;
+}
+
+std::string SqlStore::NameOrder(const ActorQuery&) const { return "a.sort_name, a.id"; }
 
 Result<ActorPage> SqlStore::ListBySearch(const ActorQuery& q) {
   long long offset = 0;
@@ -297,11 +306,18 @@ Result<ActorPage> SqlStore::ListBySearch(const ActorQuery& q) {
   auto terms = text::QueryTerms(q.q);
   ActorPage page;
   if (terms.empty()) return page;
-  SqlFragment from = SearchFrom(MatchQuery(terms));
   SqlFragment where = FilterConditions(q);
-  SqlFragment sql{"SELECT a.doc FROM " + from.sql, from.params};
-  if (!where.sql.empty()) Append(&sql, where, " AND ");
-  sql.sql += " ORDER BY " + RankExpression() + ", a.sort_name, a.id LIMIT ? OFFSET ?";
+  SqlFragment sql;
+  if (!q.include_deleted && where.sql == "a.deleted = 0") {
+    // Only the words: rank in the full-text index alone (deleted actors are not indexed).
+    sql = RankedMatches(MatchQuery(terms));
+  } else {
+    SqlFragment from = SearchFrom(MatchQuery(terms));
+    sql = {"SELECT a.rid FROM " + from.sql, from.params};
+    Append(&sql, where, " AND ");
+    sql.sql += " ORDER BY " + RankExpression() + ", a.sort_name, a.id";
+  }
+  sql.sql += " LIMIT ? OFFSET ?";
   sql.params.push_back(static_cast<long long>(q.limit + 1));
   sql.params.push_back(offset);
   SqlRows rows;
@@ -311,7 +327,7 @@ Result<ActorPage> SqlStore::ListBySearch(const ActorQuery& q) {
     page.next_cursor =
         Base64UrlEncode("o" + std::string(1, kCursorSep) + std::to_string(offset + q.limit));
   }
-  auto actors = ActorsFromRows(rows);
+  auto actors = DocumentsOf(rows);
   if (!actors.ok()) return actors.status();
   page.items = std::move(*actors);
   return page;

@@ -25,6 +25,8 @@ class SqlStore : public Store {
   Status Migrate() override;
   Result<int> SchemaVersion() override;
   Status InTransaction(const std::function<Status()>& body) override;
+  Status PrepareForBulkLoad() override { return conn().ExecScript(BulkLoadSql()); }
+  Status Optimize() override { return conn().ExecScript("ANALYZE"); }
   Status PutActor(const model::Actor& actor, std::string_view change) override;
   Result<std::optional<model::Actor>> GetActor(const std::string& id) override;
   Result<std::optional<std::string>> FindByIdentifier(const std::string& scheme,
@@ -48,6 +50,8 @@ class SqlStore : public Store {
 
   // The migrations of this backend, in order; migration i (from 1) is the schema version i.
   virtual const std::vector<std::string>& Migrations() const = 0;
+  // SQL run by PrepareForBulkLoad.
+  virtual std::string_view BulkLoadSql() const = 0;
   // SQL that starts a write transaction.
   virtual std::string_view BeginSql() const = 0;
   // Writes the full-text forms of the actor with row id `rid`.
@@ -59,14 +63,21 @@ class SqlStore : public Store {
   // and the expression giving a rank (lower is better).
   virtual SqlFragment SearchFrom(const std::string& match) const = 0;
   virtual std::string RankExpression() const = 0;
+  // SELECT of the row ids (column 0) matching `match`, best first, from the full-text index alone
+  // (no other filter); the caller appends LIMIT and OFFSET.
+  virtual SqlFragment RankedMatches(const std::string& match) const = 0;
   // Converts query terms (alternatives per word; the last word is also a prefix) to the
   // backend's full-text query syntax.
   virtual std::string MatchQuery(const std::vector<std::vector<std::string>>& terms) const = 0;
+  // The ORDER BY of a listing by name; a backend may change it to steer its planner.
+  virtual std::string NameOrder(const ActorQuery& query) const;
   // A WHERE condition restricting actor `a` to the bounding box.
   virtual SqlFragment BBoxCondition(const BBox& bbox) const = 0;
 
  private:
-  Result<long long> UpsertActorRow(const model::Actor& actor);
+  Result<long long> UpsertActorRow(const model::Actor& actor, const std::string& doc);
+  // The documents of the actors whose row ids are in column 0 of `rid_rows`, in that order.
+  Result<std::vector<model::Actor>> DocumentsOf(const SqlRows& rid_rows);
   Status WriteActorCodes(long long rid, const model::Actor& actor);
   Status WriteIdentifiers(const model::Actor& actor);
   SqlFragment FilterConditions(const ActorQuery& query) const;

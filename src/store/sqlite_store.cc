@@ -191,6 +191,7 @@ class SqliteStore : public SqlStore {
  protected:
   const std::vector<std::string>& Migrations() const override { return kSqliteMigrations; }
   std::string_view BeginSql() const override { return "BEGIN IMMEDIATE"; }
+  std::string_view BulkLoadSql() const override { return "PRAGMA cache_size = -1048576"; }
 
   Status IndexText(long long rid, const std::string& name_forms,
                    const std::string& body_forms) override {
@@ -226,6 +227,12 @@ class SqliteStore : public SqlStore {
             {match}};
   }
   std::string RankExpression() const override { return "bm25(actors_fts, 10.0, 1.0)"; }
+  SqlFragment RankedMatches(const std::string& match) const override {
+    return {
+        "SELECT rowid FROM actors_fts WHERE actors_fts MATCH ? ORDER BY "
+        "bm25(actors_fts, 10.0, 1.0), rowid",
+        {match}};
+  }
 
   std::string MatchQuery(const std::vector<std::vector<std::string>>& terms) const override {
     std::string out;
@@ -240,6 +247,13 @@ class SqliteStore : public SqlStore {
       out += ")";
     }
     return out;
+  }
+
+  // With a bounding box, SQLite's planner (no statistics) would walk the name index and test
+  // each row against the box; the unary + makes it find the box's rows through the R*Tree and
+  // sort them instead.
+  std::string NameOrder(const ActorQuery& q) const override {
+    return q.bbox ? "+a.sort_name, +a.id" : "a.sort_name, a.id";
   }
 
   SqlFragment BBoxCondition(const BBox& b) const override {

@@ -263,6 +263,13 @@ TEST_P(StoreContractTest, DeletedActorsAreHiddenButKept) {
   auto got = store_->GetActor("a");
   ASSERT_TRUE(got.ok() && got->has_value());
   EXPECT_TRUE((*got)->deleted);
+  ActorQuery search;
+  search.q = "gone";
+  EXPECT_TRUE(Ids(search).empty());
+  a.deleted = false;
+  a.version = 3;
+  ASSERT_TRUE(store_->PutActor(a, "restore").ok());
+  EXPECT_EQ(Ids(search), std::vector<std::string>{"a"});
 }
 
 TEST_P(StoreContractTest, RelationshipsAndTerms) {

@@ -76,6 +76,12 @@ class Store {
   // The schema version after Migrate().
   virtual Result<int> SchemaVersion() = 0;
 
+  // Tunes this connection for writing many rows in one transaction (SQLite: a page cache of up
+  // to 1 GiB, so that a large import does not spill and rewrite pages). No effect on results.
+  virtual Status PrepareForBulkLoad() = 0;
+  // Refreshes the query planner's statistics (after a large import).
+  virtual Status Optimize() = 0;
+
   // Runs `body` in one transaction: committed when it returns OK, rolled back otherwise (or on
   // any store error). Nested calls join the outer transaction.
   virtual Status InTransaction(const std::function<Status()>& body) = 0;

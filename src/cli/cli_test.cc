@@ -21,9 +21,11 @@ class CliTest : public ::testing::TestWithParam<std::string> {
 
   void SetUp() override {
     ASSERT_TRUE(db_.ok()) << db_.error();
-    dir_ = fs::temp_directory_path() /
-           ("ecosol_cli_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    for (char& c : name) {
+      if (c == '/') c = '_';  // parameterised names are "Test/sqlite"
+    }
+    dir_ = fs::temp_directory_path() / ("ecosol_cli_" + std::to_string(::getpid()) + "_" + name);
     fs::create_directories(dir_);
   }
   void TearDown() override { fs::remove_all(dir_); }

@@ -71,6 +71,7 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   AddSetupCommands(app, ctx);
   AddImportCommands(app, ctx);
   AddActorCommands(app, ctx);
+  AddTerritoryCommands(app, ctx);
   AddServeCommand(app, ctx);
   try {
     app.parse(argc, argv);

@@ -128,6 +128,34 @@ TEST_P(CliTest, ListSearchShowAndExport) {
   EXPECT_NE(content.find("R2,Beta Housing Co-operative"), std::string::npos);
 }
 
+TEST_P(CliTest, TerritoriesListAndPopulation) {
+  ASSERT_EQ(Run({"init"}), 0);
+  ASSERT_EQ(Run({"import", WriteFile("s.csv", SmallCsv(false)), "--id-scheme", "coops-uk"}), 0)
+      << err_.str();
+  ASSERT_EQ(Run({"territories", "list", "--json"}), 0) << err_.str();
+  auto countries = nlohmann::json::parse(out_.str());
+  ASSERT_EQ(countries["items"].size(), 1u);
+  EXPECT_EQ(countries["items"][0]["id"], "GB");
+  EXPECT_EQ(countries["items"][0]["actors"], 3);
+  EXPECT_EQ(countries["items"][0]["children"], 2);  // Leeds and York
+  ASSERT_EQ(Run({"territories", "list", "--parent", "GB"}), 0) << err_.str();
+  EXPECT_NE(out_.str().find("GB/leeds"), std::string::npos) << out_.str();
+  EXPECT_NE(out_.str().find("York"), std::string::npos) << out_.str();
+
+  ASSERT_EQ(Run({"territories", "set-population", "GB/leeds", "812000"}), 0) << err_.str();
+  ASSERT_EQ(Run({"territories", "list", "--parent", "GB", "--json"}), 0);
+  EXPECT_EQ(nlohmann::json::parse(out_.str())["items"][0]["population"], 812000);
+  ASSERT_EQ(Run({"territories", "set-population", "GB/leeds", "--clear"}), 0) << err_.str();
+  ASSERT_EQ(Run({"territories", "list", "--parent", "GB", "--json"}), 0);
+  EXPECT_TRUE(nlohmann::json::parse(out_.str())["items"][0]["population"].is_null());
+
+  EXPECT_EQ(Run({"territories", "set-population", "GB/leeds"}), 1);
+  EXPECT_NE(err_.str().find("--clear"), std::string::npos);
+  EXPECT_EQ(Run({"territories", "set-population", "ZZ", "5"}), 1);
+  EXPECT_NE(err_.str().find("ZZ"), std::string::npos);
+  EXPECT_EQ(Run({"territories", "list", "--parent", "GB/nowhere"}), 1);
+}
+
 TEST_P(CliTest, DemoLoadsSeedActorsWithRelationships) {
   std::string coops = WriteFile("coops.csv", SmallCsv(false));
   ASSERT_EQ(Run({"demo", "--coops-uk", coops}), 0) << err_.str();

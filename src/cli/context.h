@@ -38,9 +38,10 @@ std::string SharedDir(const Context& ctx);
 // Prints `status` to err as "ecosol: error: ..." and sets the exit code to 1.
 void Fail(Context& ctx, const Status& status);
 
-void AddSetupCommands(CLI::App& app, Context& ctx);   // init, demo
-void AddImportCommands(CLI::App& app, Context& ctx);  // import, export
-void AddActorCommands(CLI::App& app, Context& ctx);   // actors list|show|search
-void AddServeCommand(CLI::App& app, Context& ctx);    // serve
+void AddSetupCommands(CLI::App& app, Context& ctx);      // init, demo
+void AddImportCommands(CLI::App& app, Context& ctx);     // import, export
+void AddActorCommands(CLI::App& app, Context& ctx);      // actors list|show|search
+void AddTerritoryCommands(CLI::App& app, Context& ctx);  // territories list|set-population
+void AddServeCommand(CLI::App& app, Context& ctx);       // serve
 
 }  // namespace ecosol::cli

@@ -103,12 +103,10 @@ json Summary(const model::Actor& a) {
       {"location", LocationJson(a)}};
 }
 
-std::shared_ptr<store::Store> Store(ApiContext& ctx) { return ctx.pool->Acquire(); }
-
 void ListActors(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
   auto q = ParseQuery(req, 50, 500);
   if (!q.ok()) return SendError(res, q.status());
-  auto store = Store(ctx);
+  auto store = ctx.pool->Acquire();
   registry::Registry reg(*store, *ctx.clock, ctx.taxonomy);
   auto page = reg.ListActors(*q);
   if (!page.ok()) return SendError(res, page.status());
@@ -127,7 +125,7 @@ void ListActors(ApiContext& ctx, const httplib::Request& req, httplib::Response&
 void MapPoints(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
   auto q = ParseQuery(req, 50000, 100000);
   if (!q.ok()) return SendError(res, q.status());
-  auto store = Store(ctx);
+  auto store = ctx.pool->Acquire();
   bool truncated = false;
   auto points = store->MapPoints(*q, q->limit, &truncated);
   if (!points.ok()) return SendError(res, points.status());
@@ -141,7 +139,7 @@ void MapPoints(ApiContext& ctx, const httplib::Request& req, httplib::Response& 
 void GetActor(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
   Status p = CheckParams(req, {});
   if (!p.ok()) return SendError(res, p);
-  auto store = Store(ctx);
+  auto store = ctx.pool->Acquire();
   registry::Registry reg(*store, *ctx.clock, ctx.taxonomy);
   auto actor = reg.GetActor(req.matches[1]);
   if (!actor.ok()) return SendError(res, actor.status());
@@ -151,7 +149,7 @@ void GetActor(ApiContext& ctx, const httplib::Request& req, httplib::Response& r
 void ActorRelationships(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
   Status p = CheckParams(req, {});
   if (!p.ok()) return SendError(res, p);
-  auto store = Store(ctx);
+  auto store = ctx.pool->Acquire();
   registry::Registry reg(*store, *ctx.clock, ctx.taxonomy);
   auto rels = reg.RelationshipsOf(req.matches[1]);
   if (!rels.ok()) return SendError(res, rels.status());
@@ -165,26 +163,6 @@ void ActorRelationships(ApiContext& ctx, const httplib::Request& req, httplib::R
     items.push_back(std::move(j));
   }
   SendJson(res, 200, {{"items", items}});
-}
-
-// Runs a write: checks access and parameters, parses the body when `with_body`, and answers
-// with the handler's result.
-template <typename F>
-void Write(ApiContext& ctx, const httplib::Request& req, httplib::Response& res, bool with_body,
-           F&& body) {
-  Status access = CheckWriteAccess(ctx, req);
-  if (!access.ok()) return SendError(res, access);
-  Status p = CheckParams(req, {});
-  if (!p.ok()) return SendError(res, p);
-  json payload;
-  if (with_body) {
-    auto j = JsonBody(req);
-    if (!j.ok()) return SendError(res, j.status());
-    payload = std::move(*j);
-  }
-  auto store = Store(ctx);
-  registry::Registry reg(*store, *ctx.clock, ctx.taxonomy);
-  body(reg, payload);
 }
 
 void CreateActor(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
@@ -233,7 +211,7 @@ void RestoreActor(ApiContext& ctx, const httplib::Request& req, httplib::Respons
 void GetRelationship(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
   Status p = CheckParams(req, {});
   if (!p.ok()) return SendError(res, p);
-  auto store = Store(ctx);
+  auto store = ctx.pool->Acquire();
   auto rel = store->GetRelationship(req.matches[1]);
   if (!rel.ok()) return SendError(res, rel.status());
   if (!rel->has_value() || (*rel)->deleted) {
@@ -267,10 +245,6 @@ void DeleteRelationship(ApiContext& ctx, const httplib::Request& req, httplib::R
     if (!s.ok()) return SendError(res, s);
     res.status = 204;
   });
-}
-
-Handler Bind(ApiContext& ctx, void (*f)(ApiContext&, const httplib::Request&, httplib::Response&)) {
-  return [&ctx, f](const httplib::Request& q, httplib::Response& r) { f(ctx, q, r); };
 }
 
 }  // namespace

@@ -29,9 +29,11 @@ std::shared_ptr<store::Store> StorePool::Acquire() {
 }
 
 void Router::Add(const std::string& method, const std::string& path, Handler handler) {
-  routes_.push_back({method, path});
-  // "/api/v1/actors/{id}" -> "/api/v1/actors/([^/]+)"
-  std::string pattern = std::regex_replace(path, std::regex(R"(\{[a-z_]+\})"), "([^/]+)");
+  routes_.push_back({method, std::regex_replace(path, std::regex(R"(\*\})"), "}")});
+  // "/api/v1/actors/{id}" -> "/api/v1/actors/([^/]+)"; "/api/v1/territories/{id*}" ->
+  // "/api/v1/territories/(.+)" (httplib matches the decoded path, in which %2F is a '/').
+  std::string pattern = std::regex_replace(path, std::regex(R"(\{[a-z_]+\*\})"), "(.+)");
+  pattern = std::regex_replace(pattern, std::regex(R"(\{[a-z_]+\})"), "([^/]+)");
   if (method == "GET") {
     server_.Get(pattern, std::move(handler));
   } else if (method == "POST") {
@@ -41,6 +43,10 @@ void Router::Add(const std::string& method, const std::string& path, Handler han
   } else if (method == "DELETE") {
     server_.Delete(pattern, std::move(handler));
   }
+}
+
+Handler Bind(ApiContext& ctx, void (*f)(ApiContext&, const httplib::Request&, httplib::Response&)) {
+  return [&ctx, f](const httplib::Request& q, httplib::Response& r) { f(ctx, q, r); };
 }
 
 int HttpStatusOf(StatusCode code) {

@@ -50,7 +50,9 @@ class Router {
  public:
   Router(httplib::Server& server, std::vector<RouteInfo>& routes)
       : server_(server), routes_(routes) {}
-  // `path` is the OpenAPI template; "{name}" segments match one path segment.
+  // `path` is the OpenAPI template; "{name}" segments match one path segment, and a final
+  // "{name*}" matches the rest of the path, slashes included (for ids that are paths, such as
+  // territory ids "GB/wales"). Routes are recorded with "{name}" either way.
   void Add(const std::string& method, const std::string& path, Handler handler);
 
  private:
@@ -70,8 +72,32 @@ Result<nlohmann::json> JsonBody(const httplib::Request& req);
 // Checks the admin token of a write request.
 Status CheckWriteAccess(const ApiContext& ctx, const httplib::Request& req);
 
+// Binds a handler taking the context to `ctx`, which must outlive the server.
+Handler Bind(ApiContext& ctx, void (*f)(ApiContext&, const httplib::Request&, httplib::Response&));
+
+// Runs a write: checks access and parameters, parses the body when `with_body`, and calls
+// `body(registry, payload)` to answer.
+template <typename F>
+void Write(ApiContext& ctx, const httplib::Request& req, httplib::Response& res, bool with_body,
+           F&& body) {
+  Status access = CheckWriteAccess(ctx, req);
+  if (!access.ok()) return SendError(res, access);
+  Status p = CheckParams(req, {});
+  if (!p.ok()) return SendError(res, p);
+  nlohmann::json payload;
+  if (with_body) {
+    auto j = JsonBody(req);
+    if (!j.ok()) return SendError(res, j.status());
+    payload = std::move(*j);
+  }
+  auto store = ctx.pool->Acquire();
+  registry::Registry reg(*store, *ctx.clock, ctx.taxonomy);
+  body(reg, payload);
+}
+
 void AddSystemRoutes(Router& router, ApiContext& ctx);
 void AddActorRoutes(Router& router, ApiContext& ctx);
 void AddRelationshipRoutes(Router& router, ApiContext& ctx);
+void AddTerritoryRoutes(Router& router, ApiContext& ctx);
 
 }  // namespace ecosol::http

@@ -70,6 +70,7 @@ class ServerImpl : public Server {
     AddSystemRoutes(router, *ctx_);
     AddActorRoutes(router, *ctx_);
     AddRelationshipRoutes(router, *ctx_);
+    AddTerritoryRoutes(router, *ctx_);
     if (!ctx_->options.web_root.empty()) server_.set_mount_point("/", ctx_->options.web_root);
   }
 

@@ -242,6 +242,55 @@ TEST_P(ServerTest, Relationships) {
   EXPECT_EQ(Call("GET", "/api/v1/relationships/" + id).first, 404);
 }
 
+TEST_P(ServerTest, TerritoriesWithCountsAndPopulation) {
+  auto created = Call("POST", "/api/v1/actors",
+                      R"({"id": "cardiff-coop", "name": "Cardiff co-op",
+                          "address": {"country": "GB", "region": "Wales", "locality": "Cardiff"}})");
+  ASSERT_EQ(created.first, 201) << created.second.dump();
+  EXPECT_EQ(created.second["territory"], "GB/wales/cardiff");
+
+  auto countries = Call("GET", "/api/v1/territories");
+  ASSERT_EQ(countries.first, 200) << countries.second.dump();
+  ASSERT_EQ(countries.second["items"].size(), 3u);  // Canada, France, United Kingdom
+  const json& gb = countries.second["items"][2];
+  EXPECT_EQ(gb["id"], "GB");
+  EXPECT_EQ(gb["name"], "United Kingdom");
+  EXPECT_EQ(gb["parent_id"], nullptr);
+  EXPECT_EQ(gb["actors"], 1);
+  auto regions = Call("GET", "/api/v1/territories?parent=GB");
+  ASSERT_EQ(regions.first, 200);
+  ASSERT_EQ(regions.second["items"].size(), 1u);
+  EXPECT_EQ(regions.second["items"][0]["id"], "GB/wales");
+  EXPECT_EQ(regions.second["items"][0]["level"], "region");
+  ExpectError(Call("GET", "/api/v1/territories?parent=ZZ"), 404, "ZZ");
+  ExpectError(Call("GET", "/api/v1/territories?country=GB"), 400, "country");
+
+  // Ids are paths: slashes may be sent as they are or encoded.
+  auto wales = Call("GET", "/api/v1/territories/GB/wales");
+  ASSERT_EQ(wales.first, 200) << wales.second.dump();
+  EXPECT_EQ(wales.second["name"], "Wales");
+  EXPECT_EQ(wales.second["children"], 1);
+  auto cardiff = Call("GET", "/api/v1/territories/GB%2Fwales%2Fcardiff");
+  ASSERT_EQ(cardiff.first, 200) << cardiff.second.dump();
+  EXPECT_EQ(cardiff.second["level"], "locality");
+  EXPECT_EQ(cardiff.second["actors"], 1);
+  ExpectError(Call("GET", "/api/v1/territories/GB/nowhere"), 404, "GB/nowhere");
+
+  const std::string path = "/api/v1/territories/GB/wales";
+  ExpectError(Call("PATCH", path, R"({"population": 3100000})", false), 401, "Authorization");
+  auto set = Call("PATCH", path, R"({"population": 3100000})");
+  ASSERT_EQ(set.first, 200) << set.second.dump();
+  EXPECT_EQ(set.second["population"], 3100000);
+  EXPECT_EQ(Call("GET", path).second["population"], 3100000);
+  ExpectError(Call("PATCH", path, R"({"population": -5})"), 400, "population");
+  ExpectError(Call("PATCH", path, R"({"population": "many"})"), 400, "population");
+  ExpectError(Call("PATCH", path, R"({"name": "Cymru"})"), 400, "name");
+  auto cleared = Call("PATCH", path, R"({"population": null})");
+  ASSERT_EQ(cleared.first, 200);
+  EXPECT_EQ(cleared.second["population"], nullptr);
+  ExpectError(Call("PATCH", "/api/v1/territories/ZZ", R"({"population": 1})"), 404, "ZZ");
+}
+
 TEST_P(ServerTest, TaxonomiesInFourLanguages) {
   auto fr = Call("GET", "/api/v1/taxonomies/organisational-structure?lang=fr");
   ASSERT_EQ(fr.first, 200);

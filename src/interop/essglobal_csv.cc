@@ -325,7 +325,10 @@ std::vector<std::string> ExportRow(const Actor& a, const std::string& id_scheme)
   row[kRegion] = a.address.region;
   row[kPostcode] = a.address.postcode;
   row[kCountry] = a.address.country;
-  row[kTerritory] = a.territory == a.address.country ? "" : a.territory;
+  // A territory derived from the address is left out; re-import derives it again.
+  const bool derived =
+      a.territory == a.address.country || a.territory == registry::TerritoryIdOf(a.address);
+  row[kTerritory] = derived ? "" : a.territory;
   row[kWebsite] = a.website;
   row[kPhone] = Get(a.contacts, "phone");
   row[kEmail] = Get(a.contacts, "email");

@@ -54,14 +54,15 @@ void Normalise(Actor* a) {
                                                 a->primary_activity) == a->activities.end()) {
     a->activities.insert(a->activities.begin(), a->primary_activity);
   }
-  if (a->territory.empty()) a->territory = a->address.country;
 }
 
 }  // namespace
 
-Status Registry::ImportOne(ImportRow& row, const ImportOptions& options, ImportReport* report) {
+Status Registry::ImportOne(ImportRow& row, const ImportOptions& options, ImportReport* report,
+                           std::set<std::string>* territories) {
   Actor& incoming = row.actor;
   Normalise(&incoming);
+  ECOSOL_RETURN_IF_ERROR(PlaceInTerritory(&incoming, territories));
   StampProvenance(&incoming, {options.source, Today(), "import"});
   const std::string& key = incoming.identifiers.at(options.id_scheme);
   auto existing_id = store_.FindByIdentifier(options.id_scheme, key);
@@ -123,9 +124,11 @@ Result<ImportReport> Registry::Import(std::vector<ImportRow> rows, const ImportO
   }
   if (options.dry_run || (!report.rejected.empty() && !options.skip_invalid)) return report;
   if (valid.size() > 5000) ECOSOL_RETURN_IF_ERROR(store_.PrepareForBulkLoad());
+  // Each territory is recorded once per batch.
+  std::set<std::string> territories;
   Status s = store_.InTransaction([&]() -> Status {
     for (size_t n = 0; n < valid.size(); ++n) {
-      ECOSOL_RETURN_IF_ERROR(ImportOne(rows[valid[n]], options, &report));
+      ECOSOL_RETURN_IF_ERROR(ImportOne(rows[valid[n]], options, &report, &territories));
       if (options.progress && (n % 500 == 0 || n + 1 == valid.size())) {
         options.progress(n + 1, valid.size());
       }

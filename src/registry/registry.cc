@@ -114,14 +114,16 @@ Result<Actor> Registry::CreateActor(Actor actor, const std::string& source,
     if (!existing.ok()) return existing.status();
     if (existing->has_value()) return Conflict("id: an actor '" + actor.id + "' already exists");
   }
-  if (actor.address.country.size() && actor.territory.empty()) {
-    actor.territory = actor.address.country;
-  }
-  StampProvenance(&actor, {source, Today(), method});
-  actor.version = 1;
-  actor.updated_at = Now();
-  actor.deleted = false;
-  ECOSOL_RETURN_IF_ERROR(store_.PutActor(actor, "create"));
+  Status s = store_.InTransaction([&]() -> Status {
+    std::set<std::string> territories;
+    ECOSOL_RETURN_IF_ERROR(PlaceInTerritory(&actor, &territories));
+    StampProvenance(&actor, {source, Today(), method});
+    actor.version = 1;
+    actor.updated_at = Now();
+    actor.deleted = false;
+    return store_.PutActor(actor, "create");
+  });
+  if (!s.ok()) return s;
   return actor;
 }
 
@@ -147,14 +149,30 @@ Result<Actor> Registry::UpdateActor(const std::string& id, const nlohmann::json&
   if (!tax.ok()) return tax.status();
   auto errors = ValidateActor(updated, **tax);
   if (!errors.empty()) return ToStatus(errors);
-  if (model::SameData(updated, *current)) return *current;
-  for (const auto& [field, unused] : patch.items()) {
-    if (IsDataField(field)) updated.provenance[field] = {source, Today(), "api"};
+  // A territory that followed the old address (it or one of its ancestors) follows the new one.
+  const std::string old_place = TerritoryIdOf(current->address);
+  if (!patch.contains("territory") &&
+      (current->territory == old_place || StartsWith(old_place, current->territory + "/"))) {
+    updated.territory.clear();
   }
-  updated.version = current->version + 1;
-  updated.updated_at = Now();
-  ECOSOL_RETURN_IF_ERROR(store_.PutActor(updated, "update"));
-  return updated;
+  bool changed = false;
+  Status s = store_.InTransaction([&]() -> Status {
+    std::set<std::string> territories;
+    ECOSOL_RETURN_IF_ERROR(PlaceInTerritory(&updated, &territories));
+    changed = !model::SameData(updated, *current);
+    if (!changed) return Status::Ok();
+    for (const auto& [field, unused] : patch.items()) {
+      if (IsDataField(field)) updated.provenance[field] = {source, Today(), "api"};
+    }
+    if (updated.territory != current->territory) {
+      updated.provenance["territory"] = {source, Today(), "api"};
+    }
+    updated.version = current->version + 1;
+    updated.updated_at = Now();
+    return store_.PutActor(updated, "update");
+  });
+  if (!s.ok()) return s;
+  return changed ? updated : *current;
 }
 
 Status Registry::DeleteActor(const std::string& id) {

@@ -184,6 +184,77 @@ TEST_P(RegistryTest, ReimportUpdatesInPlaceAndKeepsOtherEdits) {
   EXPECT_EQ(*db_.store().CountActors(), 2);
 }
 
+TEST_P(RegistryTest, ImportPlacesActorsInTheTerritoryChain) {
+  ImportRow cardiff = Row(2, "R1", "One");
+  cardiff.actor.address.region = "Wales";
+  cardiff.actor.address.locality = "Cardiff";
+  ImportRow swansea = Row(3, "R2", "Two");
+  swansea.actor.address.region = "WALES";  // the same region, written differently
+  swansea.actor.address.locality = "Swansea";
+  ImportRow leeds = Row(4, "R3", "Three");
+  leeds.actor.address.locality = "Leeds";  // no region: the locality is under the country
+  auto report = registry_->Import({cardiff, swansea, leeds}, Options());
+  ASSERT_TRUE(report.ok() && report->committed);
+  EXPECT_EQ(registry_->GetActor("cuk-r1")->territory, "GB/wales/cardiff");
+  EXPECT_EQ(registry_->GetActor("cuk-r3")->territory, "GB/leeds");
+
+  auto countries = registry_->ListTerritories("");
+  ASSERT_TRUE(countries.ok()) << countries.status().ToString();
+  ASSERT_EQ(countries->size(), 1u);
+  EXPECT_EQ((*countries)[0].territory.name, "United Kingdom");
+  EXPECT_EQ((*countries)[0].actors, 3);
+  EXPECT_EQ((*countries)[0].children, 2);  // Leeds and Wales
+  auto in_gb = registry_->ListTerritories("GB");
+  ASSERT_TRUE(in_gb.ok());
+  ASSERT_EQ(in_gb->size(), 2u);
+  EXPECT_EQ((*in_gb)[0].territory,
+            (model::Territory{"GB/leeds", "GB", "Leeds", "locality", std::nullopt}));
+  EXPECT_EQ((*in_gb)[1].territory.name, "Wales");  // the first spelling seen
+  EXPECT_EQ((*in_gb)[1].actors, 2);
+  auto in_wales = registry_->ListTerritories("GB/wales");
+  ASSERT_TRUE(in_wales.ok());
+  ASSERT_EQ(in_wales->size(), 2u);
+  EXPECT_EQ((*in_wales)[0].territory.level, "locality");
+  EXPECT_EQ(registry_->ListTerritories("GB/nowhere").status().code(), StatusCode::kNotFound);
+}
+
+TEST_P(RegistryTest, TerritoryFollowsTheAddressUnlessGiven) {
+  Actor a;
+  a.id = "x";
+  a.name = "X";
+  a.address = {"", "Montréal", "Québec", "", "CA"};
+  a.territory = "CA";  // an ancestor of the address's territory is made precise
+  auto created = registry_->CreateActor(a, "api");
+  ASSERT_TRUE(created.ok()) << created.status().ToString();
+  EXPECT_EQ(created->territory, "CA/quebec/montreal");
+  EXPECT_EQ(registry_->GetTerritory("CA/quebec")->territory.name, "Québec");
+
+  auto moved = registry_->UpdateActor("x", {{"address", {{"country", "FR"}}}}, {}, "api");
+  ASSERT_TRUE(moved.ok()) << moved.status().ToString();
+  EXPECT_EQ(moved->territory, "FR");
+  auto given = registry_->UpdateActor("x", {{"territory", "FR/pays-basque"}}, {}, "api");
+  ASSERT_TRUE(given.ok()) << given.status().ToString();
+  EXPECT_EQ(given->territory, "FR/pays-basque");
+  EXPECT_EQ(registry_->GetTerritory("FR/pays-basque")->territory.level, "region");
+  auto bad = registry_->UpdateActor("x", {{"territory", "XX/somewhere"}}, {}, "api");
+  EXPECT_EQ(bad.status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST_P(RegistryTest, PopulationCanBeSetAndCleared) {
+  ASSERT_TRUE(registry_->Import({Row(2, "R1", "One")}, Options()).ok());
+  ASSERT_TRUE(registry_->SetPopulation("GB", 67000000).ok());
+  EXPECT_EQ(registry_->GetTerritory("GB")->territory.population, 67000000);
+  // A later import does not erase it.
+  ImportRow again = Row(2, "R1", "One renamed");
+  ASSERT_TRUE(registry_->Import({again}, Options()).ok());
+  EXPECT_EQ(registry_->GetTerritory("GB")->territory.population, 67000000);
+  ASSERT_TRUE(registry_->SetPopulation("GB", std::nullopt).ok());
+  EXPECT_FALSE(registry_->GetTerritory("GB")->territory.population.has_value());
+  EXPECT_EQ(registry_->SetPopulation("GB", -1).code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(registry_->SetPopulation("ZZ", 1).code(), StatusCode::kNotFound);
+  EXPECT_EQ(registry_->GetTerritory("ZZ").status().code(), StatusCode::kNotFound);
+}
+
 TEST_P(RegistryTest, PublicViewHidesHiddenLocations) {
   Actor a;
   a.location = model::Location{1, 2, model::LocationPrecision::kHidden};

@@ -77,6 +77,17 @@ void CheckPlace(const Actor& a, const Taxonomy& tax, std::vector<FieldError>* ou
     out->push_back({0, "address.country",
                     "'" + a.address.country + "' is not an ISO 3166-1 alpha-2 code such as GB"});
   }
+  if (!a.territory.empty()) {
+    std::vector<std::string> parts = Split(a.territory, '/');
+    bool ok = tax.Has("countries", parts[0]);
+    for (const std::string& part : parts) ok = ok && !part.empty();
+    if (!ok) {
+      out->push_back({0, "territory",
+                      "'" + a.territory +
+                          "' must be an ISO 3166-1 alpha-2 country code followed by "
+                          "'/'-separated names, such as GB/wales/cardiff"});
+    }
+  }
   if (a.location) {
     if (!(a.location->lat >= -90 && a.location->lat <= 90)) {
       out->push_back({0, "location.lat", "latitude must be between -90 and 90"});

@@ -171,6 +171,17 @@ CREATE TABLE terms (
     R"sql(
 CREATE TABLE sources (id TEXT PRIMARY KEY, attribution TEXT NOT NULL DEFAULT '');
 )sql",
+    R"sql(
+CREATE TABLE territories (
+  id TEXT COLLATE "C" PRIMARY KEY, parent_id TEXT COLLATE "C" NOT NULL DEFAULT '',
+  name TEXT NOT NULL, level TEXT NOT NULL, population BIGINT NULL
+);
+CREATE INDEX territories_by_parent ON territories (parent_id, name);
+-- The "C" collation (byte order) lets the index serve the descendant ranges of CountActorsIn.
+ALTER TABLE actors ADD COLUMN territory TEXT COLLATE "C" NOT NULL DEFAULT '';
+UPDATE actors SET territory = COALESCE(doc::json->>'territory', '');
+CREATE INDEX actors_by_territory ON actors (territory);
+)sql",
 };
 
 // Quotes a word for to_tsquery: 'word' with quotes doubled.

@@ -135,14 +135,15 @@ Result<long long> SqlStore::UpsertActorRow(const Actor& a, const std::string& do
   SqlValue lon = visible ? SqlValue(a.location->lon) : SqlValue(nullptr);
   SqlRows rows;
   ECOSOL_RETURN_IF_ERROR(conn().Exec(
-      "INSERT INTO actors (id, kind, name, sort_name, country, lat, lon, deleted, version, "
-      "updated_at, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "INSERT INTO actors (id, kind, name, sort_name, country, territory, lat, lon, deleted, "
+      "version, updated_at, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
       "ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name, "
-      "sort_name = excluded.sort_name, country = excluded.country, lat = excluded.lat, "
+      "sort_name = excluded.sort_name, country = excluded.country, "
+      "territory = excluded.territory, lat = excluded.lat, "
       "lon = excluded.lon, deleted = excluded.deleted, version = excluded.version, "
       "updated_at = excluded.updated_at, doc = excluded.doc RETURNING rid",
       {a.id, std::string(model::ToString(a.kind)), a.name, text::Fold(a.name), a.address.country,
-       lat, lon, a.deleted ? 1LL : 0LL, a.version, a.updated_at, doc},
+       a.territory, lat, lon, a.deleted ? 1LL : 0LL, a.version, a.updated_at, doc},
       &rows));
   if (rows.empty()) return Internal("actor upsert returned no row id");
   return Int(rows[0], 0);

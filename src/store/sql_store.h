@@ -42,6 +42,12 @@ class SqlStore : public Store {
   Result<long long> CountRelationships() override;
   Status PutSourceAttribution(const std::string& source, const std::string& attribution) override;
   Result<std::vector<std::string>> SourceAttributions() override;
+  Status PutTerritory(const model::Territory& territory) override;
+  Result<std::optional<model::Territory>> GetTerritory(const std::string& id) override;
+  Result<std::vector<model::Territory>> Territories(const std::string& parent_id) override;
+  Status SetTerritoryPopulation(const std::string& id,
+                                std::optional<long long> population) override;
+  Result<long long> CountActorsIn(const std::string& territory_id) override;
   Status PutTerms(const std::vector<model::Term>& terms) override;
   Result<std::vector<model::Term>> Terms(const std::string& scheme) override;
 

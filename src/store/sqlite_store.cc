@@ -181,6 +181,16 @@ CREATE VIRTUAL TABLE actors_rtree USING rtree(rid, min_lon, max_lon, min_lat, ma
     R"sql(
 CREATE TABLE sources (id TEXT PRIMARY KEY, attribution TEXT NOT NULL DEFAULT '');
 )sql",
+    R"sql(
+CREATE TABLE territories (
+  id TEXT PRIMARY KEY, parent_id TEXT NOT NULL DEFAULT '', name TEXT NOT NULL,
+  level TEXT NOT NULL, population BIGINT NULL
+);
+CREATE INDEX territories_by_parent ON territories (parent_id, name);
+ALTER TABLE actors ADD COLUMN territory TEXT NOT NULL DEFAULT '';
+UPDATE actors SET territory = COALESCE(json_extract(doc, '$.territory'), '');
+CREATE INDEX actors_by_territory ON actors (territory);
+)sql",
 };
 
 class SqliteStore : public SqlStore {

@@ -308,6 +308,52 @@ TEST_P(StoreContractTest, RelationshipsAndTerms) {
   EXPECT_EQ((*terms)[1].labels.at("en"), "Multi");
 }
 
+TEST_P(StoreContractTest, TerritoriesFormAHierarchyWithActorCounts) {
+  using model::Territory;
+  ASSERT_TRUE(store_->PutTerritory({"GB", "", "United Kingdom", "country", std::nullopt}).ok());
+  ASSERT_TRUE(store_->PutTerritory({"GB/wales", "GB", "Wales", "region", 3100000}).ok());
+  ASSERT_TRUE(store_->PutTerritory({"GB/england", "GB", "England", "region", std::nullopt}).ok());
+  ASSERT_TRUE(
+      store_->PutTerritory({"GB/wales/cardiff", "GB/wales", "Cardiff", "locality", {}}).ok());
+  // An upsert without a population keeps the stored one.
+  ASSERT_TRUE(store_->PutTerritory({"GB/wales", "GB", "Wales", "region", std::nullopt}).ok());
+  auto wales = store_->GetTerritory("GB/wales");
+  ASSERT_TRUE(wales.ok() && wales->has_value());
+  EXPECT_EQ(**wales, (Territory{"GB/wales", "GB", "Wales", "region", 3100000}));
+  EXPECT_FALSE(store_->GetTerritory("GB/scotland")->has_value());
+
+  auto regions = store_->Territories("GB");
+  ASSERT_TRUE(regions.ok());
+  ASSERT_EQ(regions->size(), 2u);
+  EXPECT_EQ((*regions)[0].id, "GB/england");  // by name
+  EXPECT_EQ((*regions)[1].id, "GB/wales");
+  ASSERT_EQ(store_->Territories("")->size(), 1u);
+
+  ASSERT_TRUE(store_->SetTerritoryPopulation("GB/wales", std::nullopt).ok());
+  EXPECT_FALSE((*store_->GetTerritory("GB/wales"))->population.has_value());
+  ASSERT_TRUE(store_->SetTerritoryPopulation("GB", 67000000).ok());
+  EXPECT_EQ((*store_->GetTerritory("GB"))->population, 67000000);
+  EXPECT_EQ(store_->SetTerritoryPopulation("XX", 1).code(), StatusCode::kNotFound);
+
+  Actor cardiff = MakeActor("c", "C", 51.5, -3.2);
+  cardiff.territory = "GB/wales/cardiff";
+  Actor swansea = MakeActor("s", "S", 51.6, -3.9);
+  swansea.territory = "GB/wales";
+  Actor walesish = MakeActor("w", "W", 51.6, -3.9);
+  walesish.territory = "GB/walesish";  // a sibling whose id merely starts like Wales's
+  for (const Actor& a : {cardiff, swansea, walesish}) {
+    ASSERT_TRUE(store_->PutActor(a, "create").ok());
+  }
+  EXPECT_EQ(*store_->CountActorsIn("GB"), 3);
+  EXPECT_EQ(*store_->CountActorsIn("GB/wales"), 2);
+  EXPECT_EQ(*store_->CountActorsIn("GB/wales/cardiff"), 1);
+  EXPECT_EQ(*store_->CountActorsIn("FR"), 0);
+  swansea.deleted = true;
+  swansea.version = 2;
+  ASSERT_TRUE(store_->PutActor(swansea, "delete").ok());
+  EXPECT_EQ(*store_->CountActorsIn("GB/wales"), 1);
+}
+
 TEST(OpenStoreTest, UnwritableFolderGivesAClearError) {
   auto store = OpenStore("/nonexistent-folder/x.db");
   ASSERT_FALSE(store.ok());

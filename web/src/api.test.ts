@@ -8,6 +8,8 @@ import {
   mapPointsUrl,
   relationshipsUrl,
   taxonomyUrl,
+  territoriesUrl,
+  territoryUrl,
 } from './api';
 
 describe('URL building', () => {
@@ -43,6 +45,12 @@ describe('URL building', () => {
 
   it('asks taxonomies in a language', () => {
     expect(taxonomyUrl('activities-ica', 'fr')).toBe('/api/v1/taxonomies/activities-ica?lang=fr');
+  });
+
+  it('lists territories under a parent and encodes territory ids', () => {
+    expect(territoriesUrl('')).toBe('/api/v1/territories');
+    expect(territoriesUrl('GB/wales')).toBe('/api/v1/territories?parent=GB%2Fwales');
+    expect(territoryUrl('GB/wales')).toBe('/api/v1/territories/GB%2Fwales');
   });
 });
 

@@ -10,6 +10,7 @@ import type {
   Page,
   Relationship,
   Taxonomy,
+  Territory,
 } from './types';
 
 export const API_BASE = '/api/v1';
@@ -50,6 +51,16 @@ export function taxonomyUrl(scheme: string, lang: string): string {
     `${API_BASE}/taxonomies/${encodeURIComponent(scheme)}`,
     new URLSearchParams({ lang }),
   );
+}
+
+/** The territories under `parent` (the countries when empty). */
+export function territoriesUrl(parent: string): string {
+  return withQuery(`${API_BASE}/territories`, new URLSearchParams(parent ? { parent } : {}));
+}
+
+/** One territory; its id's slashes are encoded (the server accepts both forms). */
+export function territoryUrl(id: string): string {
+  return `${API_BASE}/territories/${encodeURIComponent(id)}`;
 }
 
 function withQuery(path: string, params: URLSearchParams): string {
@@ -96,5 +107,8 @@ export const api = {
     getJson<MapPoints>(mapPointsUrl(filters), signal),
   taxonomy: (scheme: string, lang: string, signal?: AbortSignal) =>
     getJson<Taxonomy>(taxonomyUrl(scheme, lang), signal),
+  territories: (parent: string, signal?: AbortSignal) =>
+    getJson<{ items: Territory[] }>(territoriesUrl(parent), signal),
+  territory: (id: string, signal?: AbortSignal) => getJson<Territory>(territoryUrl(id), signal),
   config: (signal?: AbortSignal) => getJson<AppConfig>(`${API_BASE}/config`, signal),
 };

@@ -9,6 +9,7 @@ import { ActorPage } from './pages/actor_page';
 import { DirectoryPage } from './pages/directory_page';
 import { MapPage } from './pages/map_page';
 import { NotFoundPage } from './pages/not_found_page';
+import { TerritoriesPage } from './pages/territories_page';
 import type { Page, PageContext } from './pages/page';
 import { pageHref, parseRoute, type Route } from './router';
 
@@ -19,6 +20,7 @@ export class App implements PageContext {
   private readonly navLinks = {
     map: navLink('map', 'nav.map'),
     directory: navLink('directory', 'nav.directory'),
+    territories: navLink('territories', 'nav.territories'),
   };
   private readonly header = this.buildHeader();
   private readonly footer = h(
@@ -71,7 +73,13 @@ export class App implements PageContext {
       h(
         'nav',
         { className: 'site-nav', i18nAttrs: { 'aria-label': 'nav.label' }, testId: 'site-nav' },
-        h('ul', {}, h('li', {}, this.navLinks.map), h('li', {}, this.navLinks.directory)),
+        h(
+          'ul',
+          {},
+          h('li', {}, this.navLinks.map),
+          h('li', {}, this.navLinks.directory),
+          h('li', {}, this.navLinks.territories),
+        ),
       ),
       languageSelect(),
     );
@@ -125,6 +133,8 @@ function createPage(route: Route, ctx: PageContext): Page {
       return new MapPage(route, ctx);
     case 'directory':
       return new DirectoryPage(route, ctx);
+    case 'territories':
+      return new TerritoriesPage(route);
     case 'actor':
       return new ActorPage(route.id);
     case 'not_found':
@@ -132,7 +142,10 @@ function createPage(route: Route, ctx: PageContext): Page {
   }
 }
 
-function navLink(page: 'map' | 'directory', key: 'nav.map' | 'nav.directory'): HTMLAnchorElement {
+function navLink(
+  page: 'map' | 'directory' | 'territories',
+  key: 'nav.map' | 'nav.directory' | 'nav.territories',
+): HTMLAnchorElement {
   return h('a', { i18n: key, attrs: { href: pageHref(page) }, testId: `nav-${page}` });
 }
 

@@ -7,6 +7,7 @@ import './styles/shell.css';
 import './styles/directory.css';
 import './styles/map.css';
 import './styles/profile.css';
+import './styles/territories.css';
 import { App } from './app';
 import { initLang, safeStorage } from './i18n/i18n';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actorHref, pageHref, parseRoute } from './router';
+import { actorHref, pageHref, parseRoute, territoriesHref } from './router';
 
 describe('parseRoute', () => {
   it('shows the map for an empty hash', () => {
@@ -12,6 +12,13 @@ describe('parseRoute', () => {
     expect(route.page).toBe('directory');
     expect(route.params.get('q')).toBe('bakery');
     expect(route.params.get('kind')).toBe('organisation');
+  });
+
+  it('reads the territories page and its parent', () => {
+    const route = parseRoute(territoriesHref('GB/wales'));
+    expect(route.page).toBe('territories');
+    expect(route.params.get('parent')).toBe('GB/wales');
+    expect(territoriesHref('')).toBe('#/territories');
   });
 
   it('tolerates a trailing slash', () => {

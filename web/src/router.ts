@@ -1,9 +1,10 @@
-// Hash routes: #/map, #/directory, #/actors/{id}, each with an optional ?query (the filters).
+// Hash routes: #/map, #/directory, #/territories, #/actors/{id}, each with an optional ?query (the filters).
 // Hash routing lets `ecosol serve` serve one index.html for every page.
 
 export type Route =
   | { page: 'map'; params: URLSearchParams }
   | { page: 'directory'; params: URLSearchParams }
+  | { page: 'territories'; params: URLSearchParams }
   | { page: 'actor'; id: string; params: URLSearchParams }
   | { page: 'not_found'; path: string; params: URLSearchParams };
 
@@ -20,6 +21,7 @@ export function parseRoute(hash: string): Route {
     return { page: 'map', params };
   }
   if (parts.length === 1 && parts[0] === 'directory') return { page: 'directory', params };
+  if (parts.length === 1 && parts[0] === 'territories') return { page: 'territories', params };
   if (parts.length === 2 && parts[0] === 'actors') {
     const id = safeDecode(parts[1] ?? '');
     if (id) return { page: 'actor', id, params };
@@ -36,9 +38,17 @@ function safeDecode(s: string): string {
 }
 
 /** The hash of a page, e.g. mapHref({q: 'x'}) = "#/map?q=x". */
-export function pageHref(page: 'map' | 'directory', params?: URLSearchParams): string {
+export function pageHref(
+  page: 'map' | 'directory' | 'territories',
+  params?: URLSearchParams,
+): string {
   const query = params?.toString() ?? '';
   return `#/${page}${query ? `?${query}` : ''}`;
+}
+
+/** The territories page under `parent` (the countries when empty). */
+export function territoriesHref(parent: string): string {
+  return pageHref('territories', new URLSearchParams(parent ? { parent } : {}));
 }
 
 export function actorHref(id: string): string {

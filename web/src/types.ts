@@ -123,6 +123,20 @@ export interface Taxonomy {
   terms: Term[];
 }
 
+/** A node of the territory hierarchy (GET /api/v1/territories). */
+export interface Territory {
+  /** A path from the country down: "GB", "GB/wales", "GB/wales/cardiff". */
+  id: string;
+  parent_id: string | null;
+  name: string;
+  level: string;
+  population: number | null;
+  /** Actors in the territory or below it. */
+  actors: number;
+  /** Direct sub-territories. */
+  children: number;
+}
+
 export interface AppConfig {
   tile_url: string | null;
   tile_attribution?: string;

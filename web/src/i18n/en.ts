@@ -5,6 +5,7 @@ export const en = {
   'nav.label': 'Main navigation',
   'nav.map': 'Map',
   'nav.directory': 'Directory',
+  'nav.territories': 'Territories',
   'nav.skip': 'Skip to content',
   'language.label': 'Language',
   'footer.text':
@@ -134,6 +135,16 @@ export const en = {
 
   'notFound.title': 'Page not found',
   'notFound.text': 'There is no page at this address.',
+  'territories.title': 'Territories',
+  'territories.breadcrumb': 'Breadcrumb',
+  'territories.all': 'All countries',
+  'territories.name': 'Name',
+  'territories.actors': 'Actors',
+  'territories.population': 'Population',
+  'territories.unknown': 'not known',
+  'territories.directory': 'In the directory',
+  'territories.openDirectory': 'Actors of {name} in the directory',
+  'territories.none': 'No territory here yet.',
 } as const;
 
 export type MessageKey = keyof typeof en;

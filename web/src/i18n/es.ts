@@ -6,6 +6,7 @@ export const es: Record<MessageKey, string> = {
   'nav.label': 'Navegación principal',
   'nav.map': 'Mapa',
   'nav.directory': 'Directorio',
+  'nav.territories': 'Territorios',
   'nav.skip': 'Ir al contenido',
   'language.label': 'Idioma',
   'footer.text':
@@ -136,4 +137,14 @@ export const es: Record<MessageKey, string> = {
 
   'notFound.title': 'Página no encontrada',
   'notFound.text': 'No hay ninguna página en esta dirección.',
+  'territories.title': 'Territorios',
+  'territories.breadcrumb': 'Ruta de navegación',
+  'territories.all': 'Todos los países',
+  'territories.name': 'Nombre',
+  'territories.actors': 'Actores',
+  'territories.population': 'Población',
+  'territories.unknown': 'desconocida',
+  'territories.directory': 'En el directorio',
+  'territories.openDirectory': 'Actores de {name} en el directorio',
+  'territories.none': 'Todavía no hay territorios aquí.',
 };

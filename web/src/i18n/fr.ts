@@ -6,6 +6,7 @@ export const fr: Record<MessageKey, string> = {
   'nav.label': 'Navigation principale',
   'nav.map': 'Carte',
   'nav.directory': 'Annuaire',
+  'nav.territories': 'Territoires',
   'nav.skip': 'Aller au contenu',
   'language.label': 'Langue',
   'footer.text':
@@ -135,4 +136,14 @@ export const fr: Record<MessageKey, string> = {
 
   'notFound.title': 'Page introuvable',
   'notFound.text': "Il n'y a pas de page à cette adresse.",
+  'territories.title': 'Territoires',
+  'territories.breadcrumb': "Fil d'Ariane",
+  'territories.all': 'Tous les pays',
+  'territories.name': 'Nom',
+  'territories.actors': 'Acteurs',
+  'territories.population': 'Population',
+  'territories.unknown': 'inconnue',
+  'territories.directory': "Dans l'annuaire",
+  'territories.openDirectory': "Acteurs de {name} dans l'annuaire",
+  'territories.none': "Aucun territoire ici pour l'instant.",
 };

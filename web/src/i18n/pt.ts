@@ -6,6 +6,7 @@ export const pt: Record<MessageKey, string> = {
   'nav.label': 'Navegação principal',
   'nav.map': 'Mapa',
   'nav.directory': 'Diretório',
+  'nav.territories': 'Territórios',
   'nav.skip': 'Ir para o conteúdo',
   'language.label': 'Idioma',
   'footer.text':
@@ -135,4 +136,14 @@ export const pt: Record<MessageKey, string> = {
 
   'notFound.title': 'Página não encontrada',
   'notFound.text': 'Não há nenhuma página neste endereço.',
+  'territories.title': 'Territórios',
+  'territories.breadcrumb': 'Trilha de navegação',
+  'territories.all': 'Todos os países',
+  'territories.name': 'Nome',
+  'territories.actors': 'Atores',
+  'territories.population': 'População',
+  'territories.unknown': 'desconhecida',
+  'territories.directory': 'No diretório',
+  'territories.openDirectory': 'Atores de {name} no diretório',
+  'territories.none': 'Ainda não há territórios aqui.',
 };

@@ -73,7 +73,7 @@ struct Actor {
   std::vector<std::string> qualifiers;
   std::vector<std::string> claims;  // "cooperative", "social_enterprise", "sse", ...
   Address address;
-  std::string territory;  // territory id: "GB", "GB/Wales", "GB/Wales/Cardiff"
+  std::string territory;  // territory id: "GB", "GB/wales", "GB/wales/cardiff"
   std::optional<Location> location;
   std::string website;
   std::map<std::string, std::string> contacts;     // "email", "phone", "twitter", ...

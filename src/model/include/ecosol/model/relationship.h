@@ -44,11 +44,12 @@ struct Relationship {
 
 // A node of the territory hierarchy: country (ISO 3166-1), region, locality.
 struct Territory {
-  std::string id;         // "GB", "GB/Wales", "GB/Wales/Cardiff"
+  std::string id;         // "GB", "GB/wales", "GB/wales/cardiff"
   std::string parent_id;  // empty for a country
   std::string name;
   std::string level;  // "country", "region", "locality"
   std::optional<long long> population;
+  bool operator==(const Territory&) const = default;
 };
 
 // A term of a taxonomy scheme with its labels per language.

@@ -13,6 +13,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -60,6 +61,21 @@ struct ImportReport {
   bool committed = false;  // false when the batch was refused as a whole
 };
 
+// The territory id an address places an actor in: the country ("GB"), its region
+// ("GB/wales", the region's name as a slug), its locality ("GB/wales/cardiff", or "GB/cardiff"
+// when the address has no region). Empty without a country.
+std::string TerritoryIdOf(const model::Address& address);
+
+// A territory with the figures shown next to it.
+struct TerritoryInfo {
+  model::Territory territory;
+  long long actors = 0;    // non-deleted actors in the territory or below it
+  long long children = 0;  // direct sub-territories
+};
+// {"id", "parent_id" (null for a country), "name", "level", "population" (or null), "actors",
+// "children"}: the form of the HTTP API and of `ecosol territories list --json`.
+nlohmann::json TerritoryInfoToJson(const TerritoryInfo& info);
+
 class Registry {
  public:
   Registry(store::Store& store, const Clock& clock);
@@ -95,6 +111,20 @@ class Registry {
   Status DeleteRelationship(const std::string& id);
   Result<std::vector<model::Relationship>> RelationshipsOf(const std::string& actor_id);
 
+  // --- territories ---
+  // Territory rows are written by the actor writes above: an actor without a territory of its
+  // own (or with one that is an ancestor of its address's, such as its country) is placed in
+  // TerritoryIdOf(address), and the chain from its country down is recorded.
+  //
+  // The territories under `parent_id` ("" for the countries), ordered by name. NotFound for an
+  // unknown parent.
+  Result<std::vector<TerritoryInfo>> ListTerritories(const std::string& parent_id);
+  // NotFound for an unknown id.
+  Result<TerritoryInfo> GetTerritory(const std::string& id);
+  // Sets (or with nullopt clears) a territory's population. InvalidArgument when negative,
+  // NotFound for an unknown id.
+  Status SetPopulation(const std::string& id, std::optional<long long> population);
+
   // --- bulk ---
   // Imports rows in one transaction: new actors are created, existing ones (matched on
   // identifiers[id_scheme]) are updated field by field where this source provided the field
@@ -111,7 +141,12 @@ class Registry {
   std::string Now() const;
   Status CheckRelationship(const model::Relationship& rel);
   Result<std::string> NewActorId(const std::string& prefix, const std::string& hint);
-  Status ImportOne(ImportRow& row, const ImportOptions& options, ImportReport* report);
+  // Sets actor->territory (see the territories section) and records its chain of territories,
+  // skipping the ids in `*written` and adding those it records.
+  Status PlaceInTerritory(model::Actor* actor, std::set<std::string>* written);
+  Result<TerritoryInfo> InfoOf(model::Territory territory);
+  Status ImportOne(ImportRow& row, const ImportOptions& options, ImportReport* report,
+                   std::set<std::string>* territories);
 
   store::Store& store_;
   const Clock& clock_;

@@ -117,6 +117,22 @@ class Store {
   // Every recorded attribution, ordered by source.
   virtual Result<std::vector<std::string>> SourceAttributions() = 0;
 
+  // --- territories ---
+  // Territory ids are paths ("GB", "GB/wales", "GB/wales/cardiff"), so a territory's
+  // descendants are the ids that start with its id and a '/'.
+  //
+  // Inserts or replaces the territory with `territory.id`; a population given as nullopt keeps
+  // the stored one (use SetTerritoryPopulation to clear it).
+  virtual Status PutTerritory(const model::Territory& territory) = 0;
+  virtual Result<std::optional<model::Territory>> GetTerritory(const std::string& id) = 0;
+  // The children of `parent_id` ordered by name; "" gives the countries.
+  virtual Result<std::vector<model::Territory>> Territories(const std::string& parent_id) = 0;
+  // Sets or (with nullopt) clears a territory's population. NotFound for an unknown id.
+  virtual Status SetTerritoryPopulation(const std::string& id,
+                                        std::optional<long long> population) = 0;
+  // The number of non-deleted actors whose territory is `territory_id` or lies below it.
+  virtual Result<long long> CountActorsIn(const std::string& territory_id) = 0;
+
   // --- taxonomies ---
   virtual Status PutTerms(const std::vector<model::Term>& terms) = 0;
   virtual Result<std::vector<model::Term>> Terms(const std::string& scheme) = 0;

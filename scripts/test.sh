@@ -38,6 +38,7 @@ cpp_total=$(sed -n 's/.*tests passed, \([0-9]*\) tests failed out of \([0-9]*\).
 
 if [ "${ECOSOL_SKIP_WEB:-0}" = 1 ]; then
   echo "web tests skipped (ECOSOL_SKIP_WEB=1)"
+  echo "C++: ${cpp_total:-0} passed, 0 failed"
   exit 0
 fi
 
@@ -45,7 +46,7 @@ step "web: lint, format, type check and build"
 (cd web && npm run lint && npm run format:check && npm run build)
 
 step "web unit tests"
-(cd web && npm test)
+(cd web && npm test) 2>&1 | tee "$work/vitest.log"
 
 step "browser tests (headless Chromium)"
 db="$work/demo.db"
@@ -59,7 +60,10 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 curl -fs "http://127.0.0.1:$port/api/v1/health" >/dev/null || { cat "$work/server.log"; exit 1; }
-(cd web && ECOSOL_BASE_URL="http://127.0.0.1:$port" npm run test:browser)
+(cd web && ECOSOL_BASE_URL="http://127.0.0.1:$port" npm run test:browser) 2>&1 | tee "$work/browser.log"
 
+web_unit=$(sed 's/\x1b\[[0-9;]*m//g' "$work/vitest.log" | sed -n 's/^ *Tests *\([0-9][0-9]*\) passed.*/\1/p' | tail -1)
+browser=$(sed -n 's/^# pass \([0-9][0-9]*\)$/\1/p' "$work/browser.log" | tail -1)
 step "all tests passed"
-echo "C++: ${cpp_total:-?} CTest tests on SQLite and PostgreSQL; web unit and browser tests: see above"
+echo "C++ (SQLite and PostgreSQL): ${cpp_total:-0}; web unit: ${web_unit:-0}; browser: ${browser:-0}"
+echo "all: $(( ${cpp_total:-0} + ${web_unit:-0} + ${browser:-0} )) passed, 0 failed"

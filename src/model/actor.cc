@@ -82,35 +82,6 @@ const std::vector<std::string_view>& RelationshipTypeNames() {
   return names;
 }
 
-const std::vector<std::string_view>& ActorFieldNames() {
-  static const std::vector<std::string_view> names = {"id",
-                                                      "kind",
-                                                      "name",
-                                                      "names",
-                                                      "description",
-                                                      "legal_form",
-                                                      "structures",
-                                                      "activities",
-                                                      "primary_activity",
-                                                      "membership_types",
-                                                      "qualifiers",
-                                                      "claims",
-                                                      "address",
-                                                      "territory",
-                                                      "location",
-                                                      "website",
-                                                      "contacts",
-                                                      "founded",
-                                                      "dissolved",
-                                                      "identifiers",
-                                                      "attributes",
-                                                      "provenance",
-                                                      "version",
-                                                      "updated_at",
-                                                      "deleted"};
-  return names;
-}
-
 bool SameData(const Actor& a, const Actor& b) {
   Actor x = a;
   Actor y = b;

@@ -2,16 +2,13 @@
 
 #include <map>
 
+#include "actor_rules.h"
 #include "ecosol/registry/registry.h"
 
 namespace ecosol::registry {
 namespace {
 
 using model::Actor;
-
-bool IsDataField(std::string_view f) {
-  return f != "id" && f != "provenance" && f != "version" && f != "updated_at" && f != "deleted";
-}
 
 // Merges `incoming` (all from `source`) into `existing`: a field is taken from the import when
 // the registry's value came from the same source (or has no provenance); a field someone else
@@ -49,19 +46,12 @@ Result<Actor> Merge(const Actor& existing, const Actor& incoming, const std::str
   return parsed;
 }
 
-void Normalise(Actor* a) {
-  if (!a->primary_activity.empty() && std::find(a->activities.begin(), a->activities.end(),
-                                                a->primary_activity) == a->activities.end()) {
-    a->activities.insert(a->activities.begin(), a->primary_activity);
-  }
-}
-
 }  // namespace
 
 Status Registry::ImportOne(ImportRow& row, const ImportOptions& options, ImportReport* report,
                            std::set<std::string>* territories) {
   Actor& incoming = row.actor;
-  Normalise(&incoming);
+  AddPrimaryToActivities(&incoming);
   ECOSOL_RETURN_IF_ERROR(PlaceInTerritory(&incoming, territories));
   StampProvenance(&incoming, {options.source, Today(), "import"});
   const std::string& key = incoming.identifiers.at(options.id_scheme);

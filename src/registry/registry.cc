@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <random>
 
+#include "actor_rules.h"
 #include "ecosol/base/strings.h"
 
 namespace ecosol::registry {
@@ -26,11 +27,6 @@ std::string RandomSuffix() {
   std::string out;
   for (int i = 0; i < 12; ++i) out += kHex[rng() % 16];
   return out;
-}
-
-// Fields of the actor JSON that carry data (everything but bookkeeping).
-bool IsDataField(std::string_view f) {
-  return f != "id" && f != "provenance" && f != "version" && f != "updated_at" && f != "deleted";
 }
 
 bool IsEmptyJson(const nlohmann::json& v) {
@@ -98,11 +94,7 @@ Result<Actor> Registry::CreateActor(Actor actor, const std::string& source,
                                     const std::string& method) {
   auto tax = taxonomy();
   if (!tax.ok()) return tax.status();
-  if (actor.primary_activity.size() &&
-      std::find(actor.activities.begin(), actor.activities.end(), actor.primary_activity) ==
-          actor.activities.end()) {
-    actor.activities.insert(actor.activities.begin(), actor.primary_activity);
-  }
+  AddPrimaryToActivities(&actor);
   auto errors = ValidateActor(actor, **tax);
   if (!errors.empty()) return ToStatus(errors);
   if (actor.id.empty()) {
@@ -145,6 +137,7 @@ Result<Actor> Registry::UpdateActor(const std::string& id, const nlohmann::json&
   }
   Actor updated = *current;
   ECOSOL_RETURN_IF_ERROR(model::ApplyActorPatch(patch, &updated));
+  AddPrimaryToActivities(&updated);
   auto tax = taxonomy();
   if (!tax.ok()) return tax.status();
   auto errors = ValidateActor(updated, **tax);

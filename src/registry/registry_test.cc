@@ -89,14 +89,17 @@ TEST_P(RegistryTest, UpdateVersionsAndChecksExpectedVersion) {
   auto updated = registry_->UpdateActor("x", {{"website", "https://x.coop"}}, 1, "api");
   ASSERT_TRUE(updated.ok()) << updated.status().ToString();
   EXPECT_EQ(updated->version, 2);
+  auto primary = registry_->UpdateActor("x", {{"primary_activity", "ICA140"}}, 2, "api");
+  ASSERT_TRUE(primary.ok()) << primary.status().ToString();
+  EXPECT_EQ(primary->activities, std::vector<std::string>{"ICA140"});
   auto stale = registry_->UpdateActor("x", {{"website", "https://y.coop"}}, 1, "api");
   EXPECT_EQ(stale.status().code(), StatusCode::kConflict);
   auto same = registry_->UpdateActor("x", {{"website", "https://x.coop"}}, std::nullopt, "api");
   ASSERT_TRUE(same.ok());
-  EXPECT_EQ(same->version, 2);  // no change, no new version
+  EXPECT_EQ(same->version, 3);  // no change, no new version
   auto history = db_.store().ActorHistory("x");
   ASSERT_TRUE(history.ok());
-  EXPECT_EQ(history->size(), 2u);
+  EXPECT_EQ(history->size(), 3u);
 }
 
 TEST_P(RegistryTest, DeleteIsRecoverable) {

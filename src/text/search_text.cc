@@ -216,32 +216,30 @@ size_t AlignUtf8(std::string_view text, size_t pos) {
 std::string Snippet(std::string_view text, const std::vector<std::vector<std::string>>& terms,
                     size_t max_chars) {
   // Hits are words or whole hyphenated compounds whose forms match a query term.
-  std::vector<Span> hit_spans;
+  std::vector<Span> hits;
   for (const std::vector<Span>& group : Compounds(text)) {
     if (group.size() > 1 && Matches(Joined(group), terms)) {
-      hit_spans.push_back({group.front().begin, group.back().end, ""});
+      hits.push_back({group.front().begin, group.back().end, ""});
       continue;
     }
     for (const Span& s : group) {
-      if (Matches(s.folded, terms)) hit_spans.push_back(s);
+      if (Matches(s.folded, terms)) hits.push_back(s);
     }
   }
-  std::vector<const Span*> hits;
-  for (const Span& s : hit_spans) hits.push_back(&s);
   if (hits.empty()) return "";
-  size_t begin = hits.front()->begin > max_chars / 3 ? hits.front()->begin - max_chars / 3 : 0;
+  size_t begin = hits.front().begin > max_chars / 3 ? hits.front().begin - max_chars / 3 : 0;
   begin = AlignUtf8(text, begin);
   size_t end = std::min(text.size(), begin + max_chars);
   end = AlignUtf8(text, end);
   std::string out = begin > 0 ? "…" : "";
   size_t pos = begin;
-  for (const Span* h : hits) {
-    if (h->begin < begin || h->end > end) continue;
-    out.append(text.substr(pos, h->begin - pos));
+  for (const Span& h : hits) {
+    if (h.begin < begin || h.end > end) continue;
+    out.append(text.substr(pos, h.begin - pos));
     out += "[[";
-    out.append(text.substr(h->begin, h->end - h->begin));
+    out.append(text.substr(h.begin, h.end - h.begin));
     out += "]]";
-    pos = h->end;
+    pos = h.end;
   }
   out.append(text.substr(pos, end - pos));
   if (end < text.size()) out += "…";

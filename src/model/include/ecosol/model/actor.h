@@ -90,9 +90,6 @@ struct Actor {
   bool operator==(const Actor&) const = default;
 };
 
-// The fields of Actor as named in JSON; used for provenance keys and unknown-field errors.
-const std::vector<std::string_view>& ActorFieldNames();
-
 // True when the two actors hold the same data, ignoring version, timestamps, deletion state and
 // provenance dates (a re-import of unchanged data is not a change).
 bool SameData(const Actor& a, const Actor& b);

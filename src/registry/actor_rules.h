@@ -1,0 +1,26 @@
+#pragma once
+
+// Private to the registry module: small rules about actor records shared by the single-record
+// service (registry.cc) and bulk import (import.cc).
+
+#include <algorithm>
+#include <string_view>
+
+#include "ecosol/model/actor.h"
+
+namespace ecosol::registry {
+
+// Fields of the actor JSON that carry data (everything but bookkeeping).
+inline bool IsDataField(std::string_view f) {
+  return f != "id" && f != "provenance" && f != "version" && f != "updated_at" && f != "deleted";
+}
+
+// The primary activity is always one of the activities (listed first when it was missing).
+inline void AddPrimaryToActivities(model::Actor* a) {
+  if (!a->primary_activity.empty() && std::find(a->activities.begin(), a->activities.end(),
+                                                a->primary_activity) == a->activities.end()) {
+    a->activities.insert(a->activities.begin(), a->primary_activity);
+  }
+}
+
+}  // namespace ecosol::registry

@@ -1,5 +1,7 @@
 #include "ecosol/cli/cli.h"
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -9,6 +11,19 @@
 namespace ecosol::cli {
 
 namespace fs = std::filesystem;
+
+std::function<void(const registry::ImportProgress&)> ImportProgressDisplay(
+    const Context& ctx, const std::string& what) {
+  if (!isatty(STDERR_FILENO) || ctx.err != &std::cerr) return nullptr;
+  return [what](const registry::ImportProgress& p) {
+    int percent =
+        p.total == 0
+            ? 100
+            : static_cast<int>(100.0 * static_cast<double>(p.done) / static_cast<double>(p.total));
+    std::cerr << "\r" << what << ": " << percent << "% (" << p.rows << " rows)" << std::flush;
+    if (p.done >= p.total) std::cerr << "\n";
+  };
+}
 
 void Fail(Context& ctx, const Status& status) {
   *ctx.err << "ecosol: error: " << status.message() << "\n";

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 // Private to the cli module: options shared by all subcommands and helpers to open the registry.
 
 #include <CLI/CLI.hpp>
@@ -34,6 +36,11 @@ Result<Session> OpenSession(const Context& ctx, bool migrate);
 // built in, else ./data.
 std::string DataDir(const Context& ctx);
 std::string SharedDir(const Context& ctx);
+
+// A progress display for imports on a terminal ("\rimporting x.csv: 42% (420000 rows)"); null
+// when standard error is not a terminal.
+std::function<void(const registry::ImportProgress&)> ImportProgressDisplay(const Context& ctx,
+                                                                           const std::string& what);
 
 // Prints `status` to err as "ecosol: error: ..." and sets the exit code to 1.
 void Fail(Context& ctx, const Status& status);

@@ -1,7 +1,5 @@
 // `ecosol import` and `ecosol export`.
 
-#include <unistd.h>
-
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -45,12 +43,7 @@ void PrintText(Context& ctx, const std::string& file, const registry::ImportRepo
 void RunImport(Context& ctx, ImportArgs& args) {
   auto s = OpenSession(ctx, false);
   if (!s.ok()) return Fail(ctx, s.status());
-  if (isatty(STDERR_FILENO) && ctx.err == &std::cerr && !args.json) {
-    args.options.progress = [](size_t done, size_t total) {
-      std::cerr << "\rimporting: " << done << "/" << total << " rows" << std::flush;
-      if (done == total) std::cerr << "\n";
-    };
-  }
+  if (!args.json) args.options.progress = ImportProgressDisplay(ctx, "importing " + args.file);
   auto report = interop::ImportFile(*s->registry, args.file, args.options);
   if (!report.ok()) return Fail(ctx, report.status());
   if (args.json) {

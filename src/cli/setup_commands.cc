@@ -1,7 +1,5 @@
 // `ecosol init` and `ecosol demo`.
 
-#include <unistd.h>
-
 #include <iostream>
 
 #include "context.h"
@@ -13,15 +11,6 @@ namespace {
 Status Init(const Context& ctx, Session& s) {
   std::string folder = DataDir(ctx) + "/taxonomy";
   return s.registry->LoadTaxonomies(folder).WithContext("loading taxonomies from " + folder);
-}
-
-// "\rimporting standard-2023.csv: 3500/7387 rows" on a terminal; nothing otherwise.
-std::function<void(size_t, size_t)> Progress(const Context& ctx, const std::string& what) {
-  if (!isatty(STDERR_FILENO) || ctx.err != &std::cerr) return nullptr;
-  return [what](size_t done, size_t total) {
-    std::cerr << "\r" << what << ": " << done << "/" << total << " rows" << std::flush;
-    if (done == total) std::cerr << "\n";
-  };
 }
 
 void RunInit(Context& ctx) {
@@ -44,7 +33,7 @@ void RunDemo(Context& ctx, const std::string& coops_file, const std::string& see
   o.id_prefix = "cuk";
   o.claims = {"cooperative"};
   o.attribution = "Contains Co-operatives UK open data, licensed under ODC-By 1.0";
-  o.progress = Progress(ctx, "importing Co-operatives UK");
+  o.progress = ImportProgressDisplay(ctx, "importing Co-operatives UK");
   std::string coops =
       coops_file.empty() ? SharedDir(ctx) + "/coops-uk/standard-2023.csv" : coops_file;
   auto report = interop::ImportFile(*s->registry, coops, o);

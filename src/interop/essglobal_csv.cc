@@ -243,40 +243,65 @@ std::string ColumnOfField(const std::string& field) {
   return field;
 }
 
-Result<ParsedRows> ReadEssglobalCsv(std::string_view text, const EssglobalCsvOptions& options) {
-  CsvReader reader(text);
-  CsvRecord rec;
-  if (!reader.Next(&rec)) return InvalidArgument("the file is empty: expected a header line");
-  ECOSOL_RETURN_IF_ERROR(CheckHeader(rec));
-  ParsedRows out;
+Result<std::unique_ptr<EssglobalCsvSource>> EssglobalCsvSource::Create(
+    std::string_view text, const EssglobalCsvOptions& options) {
+  std::unique_ptr<EssglobalCsvSource> source(new EssglobalCsvSource(text, options));
+  if (!source->reader_.Next(&source->record_)) {
+    return InvalidArgument("the file is empty: expected a header line");
+  }
+  ECOSOL_RETURN_IF_ERROR(CheckHeader(source->record_));
+  return source;
+}
+
+void EssglobalCsvSource::Parse(const CsvRecord& rec, std::vector<registry::ImportRow>* rows,
+                               std::vector<registry::FieldError>* rejected) const {
+  if (!rec.error.empty()) {
+    rejected->push_back({rec.line, "", rec.error});
+    return;
+  }
   const size_t columns = EssglobalCsvColumns().size();
-  while (reader.Next(&rec)) {
-    ++out.records;
-    if (!rec.error.empty()) {
-      out.rejected.push_back({rec.line, "", rec.error});
-      continue;
+  if (rec.fields.size() != columns) {
+    rejected->push_back({rec.line, "",
+                         "wrong column count: expected " + std::to_string(columns) + ", found " +
+                             std::to_string(rec.fields.size())});
+    return;
+  }
+  bool utf8_ok = true;
+  for (size_t i = 0; i < columns; ++i) {
+    size_t at = 0;
+    if (!IsValidUtf8(rec.fields[i], &at)) {
+      rejected->push_back({rec.line, EssglobalCsvColumns()[i],
+                           "invalid UTF-8 at byte " + std::to_string(at + 1) +
+                               " of the cell (save the file as UTF-8)"});
+      utf8_ok = false;
     }
-    if (rec.fields.size() != columns) {
-      out.rejected.push_back({rec.line, "",
-                              "wrong column count: expected " + std::to_string(columns) +
-                                  ", found " + std::to_string(rec.fields.size())});
-      continue;
-    }
-    bool utf8_ok = true;
-    for (size_t i = 0; i < columns; ++i) {
-      size_t at = 0;
-      if (!IsValidUtf8(rec.fields[i], &at)) {
-        out.rejected.push_back({rec.line, EssglobalCsvColumns()[i],
-                                "invalid UTF-8 at byte " + std::to_string(at + 1) +
-                                    " of the cell (save the file as UTF-8)"});
-        utf8_ok = false;
-      }
-    }
-    if (!utf8_ok) continue;
-    size_t before = out.rejected.size();
-    RowParser parser{options, rec, &out.rejected};
-    Actor actor = parser.Parse();
-    if (out.rejected.size() == before) out.rows.push_back({rec.line, std::move(actor)});
+  }
+  if (!utf8_ok) return;
+  size_t before = rejected->size();
+  RowParser parser{options_, rec, rejected};
+  Actor actor = parser.Parse();
+  if (rejected->size() == before) rows->push_back({rec.line, std::move(actor)});
+}
+
+Result<bool> EssglobalCsvSource::Next(size_t max_rows, std::vector<registry::ImportRow>* rows,
+                                      std::vector<registry::FieldError>* rejected) {
+  for (size_t n = 0; n < max_rows; ++n) {
+    if (!reader_.Next(&record_)) return false;
+    Parse(record_, rows, rejected);
+  }
+  return true;
+}
+
+Result<ParsedRows> ReadEssglobalCsv(std::string_view text, const EssglobalCsvOptions& options) {
+  auto source = EssglobalCsvSource::Create(text, options);
+  if (!source.ok()) return source.status();
+  ParsedRows out;
+  while (true) {
+    size_t before = out.rows.size() + out.rejected.size();
+    auto more = (*source)->Next(1000, &out.rows, &out.rejected);
+    if (!more.ok()) return more.status();
+    out.records += static_cast<long long>(out.rows.size() + out.rejected.size() - before);
+    if (!*more) break;
   }
   return out;
 }

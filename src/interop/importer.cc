@@ -1,5 +1,10 @@
 #include "ecosol/interop/importer.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -29,6 +34,30 @@ Result<std::string> ReadFile(const std::string& path) {
   return ss.str();
 }
 
+Result<std::unique_ptr<MappedFile>> MappedFile::Open(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return NotFound("cannot read '" + path + "': no such file or no permission");
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return InvalidArgument("cannot read '" + path + "': not a regular file");
+  }
+  const size_t size = static_cast<size_t>(st.st_size);
+  if (size == 0) {
+    ::close(fd);
+    return std::unique_ptr<MappedFile>(new MappedFile("", 0));
+  }
+  void* data = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+  ::close(fd);
+  if (data == MAP_FAILED) return Unavailable("cannot map '" + path + "' into memory");
+  ::madvise(data, size, MADV_SEQUENTIAL);
+  return std::unique_ptr<MappedFile>(new MappedFile(static_cast<const char*>(data), size));
+}
+
+MappedFile::~MappedFile() {
+  if (size_ > 0) ::munmap(const_cast<char*>(data_), size_);
+}
+
 namespace {
 
 void SortByLine(std::vector<registry::FieldError>* errors) {
@@ -39,31 +68,31 @@ void SortByLine(std::vector<registry::FieldError>* errors) {
 Result<registry::ImportReport> ImportEssglobalCsv(registry::Registry& registry,
                                                   const std::string& path,
                                                   const FileImportOptions& options) {
-  auto text = ReadFile(path);
-  if (!text.ok()) return text.status();
+  auto file = MappedFile::Open(path);
+  if (!file.ok()) return file.status();
   std::string stem = std::filesystem::path(path).stem().string();
   registry::ImportOptions io;
   io.source = options.source.empty() ? Slug(stem) : options.source;
   io.id_scheme = options.id_scheme.empty() ? io.source : options.id_scheme;
   io.id_prefix = options.id_prefix.empty() ? io.id_scheme : options.id_prefix;
   io.skip_invalid = options.skip_invalid;
+  io.dry_run = options.dry_run;
   io.progress = options.progress;
   EssglobalCsvOptions co;
   co.id_scheme = io.id_scheme;
   co.lang = options.lang;
   co.claims = options.claims;
-  auto parsed = ReadEssglobalCsv(*text, co);
-  if (!parsed.ok()) return parsed.status().WithContext(path);
-  // A structural problem anywhere stops the whole batch unless --skip-invalid: validate the
-  // rest anyway so that the report lists every problem at once.
-  io.dry_run = options.dry_run || (!parsed->rejected.empty() && !options.skip_invalid);
-  auto report = registry.Import(std::move(parsed->rows), io);
-  if (!report.ok()) return report.status();
+  auto source = EssglobalCsvSource::Create((*file)->text(), co);
+  if (!source.ok()) return source.status().WithContext(path);
+  // The file is read, checked and written in one pass; a problem anywhere refuses the whole
+  // batch (unless --skip-invalid) and the rest is still read, so that the report lists every
+  // problem at once.
+  auto report = registry.Import(**source, io);
+  if (!report.ok()) return report.status().WithContext(path);
   if (report->committed && !options.attribution.empty()) {
     ECOSOL_RETURN_IF_ERROR(registry.store().PutSourceAttribution(io.source, options.attribution));
   }
   for (registry::FieldError& e : report->rejected) e.field = ColumnOfField(e.field);
-  report->rejected.insert(report->rejected.end(), parsed->rejected.begin(), parsed->rejected.end());
   SortByLine(&report->rejected);
   return report;
 }

@@ -94,4 +94,32 @@ bool SameData(const Actor& a, const Actor& b) {
   return x == y;
 }
 
+std::vector<std::string_view> FilledDataFields(const Actor& a) {
+  std::vector<std::string_view> out;
+  auto add = [&out](std::string_view field, bool filled) {
+    if (filled) out.push_back(field);
+  };
+  add("kind", true);
+  add("name", !a.name.empty());
+  add("names", !a.names.empty());
+  add("description", !a.description.empty());
+  add("legal_form", !a.legal_form.empty());
+  add("structures", !a.structures.empty());
+  add("activities", !a.activities.empty());
+  add("primary_activity", !a.primary_activity.empty());
+  add("membership_types", !a.membership_types.empty());
+  add("qualifiers", !a.qualifiers.empty());
+  add("claims", !a.claims.empty());
+  add("address", !(a.address == Address{}));
+  add("territory", !a.territory.empty());
+  add("location", a.location.has_value());
+  add("website", !a.website.empty());
+  add("contacts", !a.contacts.empty());
+  add("founded", !a.founded.empty());
+  add("dissolved", !a.dissolved.empty());
+  add("identifiers", !a.identifiers.empty());
+  add("attributes", !a.attributes.empty());
+  return out;
+}
+
 }  // namespace ecosol::model

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace ecosol::model {
 namespace {
 
@@ -30,6 +32,43 @@ TEST(ActorJsonTest, RoundTripsEveryField) {
   auto back = ActorFromJson(ActorToJson(a), /*allow_server_fields=*/true);
   ASSERT_TRUE(back.ok()) << back.status().ToString();
   EXPECT_EQ(*back, a);
+}
+
+// FilledDataFields (used to stamp provenance without building JSON) names exactly the data
+// fields that ActorToJson writes with a value.
+TEST(ActorJsonTest, FilledDataFieldsAgreeWithTheJsonForm) {
+  Actor full = SampleActor();
+  full.legal_form = "Co-operative";
+  full.membership_types = {"BMT20"};
+  full.qualifiers = {"q"};
+  full.claims = {"cooperative"};
+  full.territory = "CA/montreal";
+  full.website = "https://tiess.ca";
+  full.contacts = {{"email", "info@tiess.ca"}};
+  full.founded = "2013";
+  full.dissolved = "2030-01-01";
+  Actor sparse;
+  sparse.name = "x";
+  Actor address_only;
+  address_only.address.postcode = "H2X";
+  for (const Actor& a : {full, sparse, address_only, Actor{}}) {
+    std::vector<std::string> expected;
+    const nlohmann::json j = ActorToJson(a);
+    for (const auto& [field, value] : j.items()) {
+      if (field == "id" || field == "provenance" || field == "version" || field == "updated_at" ||
+          field == "deleted") {
+        continue;
+      }
+      bool empty = value.is_null() || (value.is_string() && value.get<std::string>().empty()) ||
+                   ((value.is_array() || value.is_object()) && value.empty());
+      if (!empty) expected.push_back(field);
+    }
+    std::vector<std::string> got;
+    for (std::string_view f : FilledDataFields(a)) got.emplace_back(f);
+    std::sort(got.begin(), got.end());
+    EXPECT_EQ(got, expected) << j.dump();
+  }
+  EXPECT_EQ(FilledDataFields(full).size(), 20u);
 }
 
 TEST(ActorJsonTest, UnknownFieldIsNamed) {

@@ -7,6 +7,8 @@
 #include <string_view>
 
 #include "ecosol/model/actor.h"
+#include "ecosol/model/relationship.h"
+#include "ecosol/registry/taxonomy.h"
 
 namespace ecosol::registry {
 
@@ -22,5 +24,10 @@ inline void AddPrimaryToActivities(model::Actor* a) {
     a->activities.insert(a->activities.begin(), a->primary_activity);
   }
 }
+
+// Sets actor->territory from its address (unless it has a territory of its own that is not an
+// ancestor of its address's) and returns the chain of territories from its country down. Pure:
+// safe on any thread.
+std::vector<model::Territory> PlaceActor(model::Actor* actor, const Taxonomy& taxonomy);
 
 }  // namespace ecosol::registry

@@ -1,8 +1,14 @@
 // Bulk import: validate every row first, then write the valid ones in one transaction.
 
+#include <condition_variable>
+#include <deque>
 #include <map>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
 
 #include "actor_rules.h"
+#include "ecosol/base/strings.h"
 #include "ecosol/registry/registry.h"
 
 namespace ecosol::registry {
@@ -46,26 +52,115 @@ Result<Actor> Merge(const Actor& existing, const Actor& incoming, const std::str
   return parsed;
 }
 
+// A bounded queue handing batches from the reading thread to the writing one.
+template <typename T>
+class BatchQueue {
+ public:
+  explicit BatchQueue(size_t capacity) : capacity_(capacity) {}
+  // False when the queue was closed (the consumer gave up).
+  bool Push(T item) {
+    std::unique_lock lock(mu_);
+    not_full_.wait(lock, [&] { return closed_ || items_.size() < capacity_; });
+    if (closed_) return false;
+    items_.push_back(std::move(item));
+    not_empty_.notify_one();
+    return true;
+  }
+  T Pop() {
+    std::unique_lock lock(mu_);
+    not_empty_.wait(lock, [&] { return !items_.empty(); });
+    T item = std::move(items_.front());
+    items_.pop_front();
+    not_full_.notify_one();
+    return item;
+  }
+  void Close() {
+    std::lock_guard lock(mu_);
+    closed_ = true;
+    not_full_.notify_all();
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable not_full_, not_empty_;
+  std::deque<T> items_;
+  size_t capacity_;
+  bool closed_ = false;
+};
+
+constexpr size_t kBatchRows = 1000;
+
+// The id a new imported actor gets unless taken: the prefix and the source's identifier.
+std::string IdBase(const std::string& prefix, const std::string& key) {
+  std::string base = Slug(prefix + "-" + key);
+  if (base.size() > 56) base.resize(56);
+  return base;
+}
+
 }  // namespace
 
-Status Registry::ImportOne(ImportRow& row, const ImportOptions& options, ImportReport* report,
-                           std::set<std::string>* territories) {
-  Actor& incoming = row.actor;
-  AddPrimaryToActivities(&incoming);
-  ECOSOL_RETURN_IF_ERROR(PlaceInTerritory(&incoming, territories));
-  StampProvenance(&incoming, {options.source, Today(), "import"});
-  const std::string& key = incoming.identifiers.at(options.id_scheme);
-  auto existing_id = store_.FindByIdentifier(options.id_scheme, key);
+struct Registry::PreparedRow {
+  long long line = 0;
+  std::string key;           // the identifier in options.id_scheme
+  bool explicit_id = false;  // the row gave the actor's id
+  std::vector<model::Territory> territories;
+  store::EncodedActor encoded;  // the actor as created when new (version 1)
+};
+
+namespace {
+
+struct Batch {
+  std::vector<Registry::PreparedRow> rows;
+  std::vector<FieldError> rejected;
+  ImportProgress position;
+  bool last = false;
+  Status status;
+};
+
+}  // namespace
+
+Result<bool> RowsSource::Next(size_t max_rows, std::vector<ImportRow>* rows,
+                              std::vector<FieldError>*) {
+  for (size_t n = 0; n < max_rows && next_ < rows_.size(); ++n) {
+    rows->push_back(std::move(rows_[next_++]));
+  }
+  return next_ < rows_.size();
+}
+
+void Registry::PrepareRow(ImportRow row, const ImportOptions& options, const std::string& today,
+                          const std::string& now, const Taxonomy& taxonomy, PreparedRow* out) {
+  Actor& a = row.actor;
+  AddPrimaryToActivities(&a);
+  out->line = row.line;
+  out->territories = PlaceActor(&a, taxonomy);
+  StampProvenance(&a, {options.source, today, "import"});
+  out->key = a.identifiers.at(options.id_scheme);
+  out->explicit_id = !a.id.empty();
+  if (a.id.empty()) a.id = IdBase(options.id_prefix, out->key);
+  a.version = 1;
+  a.updated_at = now;
+  out->encoded = store::EncodeActor(std::move(a));
+}
+
+Status Registry::WriteRow(PreparedRow& row, const ImportOptions& options, ImportReport* report,
+                          std::set<std::string>* territories) {
+  const std::string where = "line " + std::to_string(row.line);
+  ECOSOL_RETURN_IF_ERROR(RecordTerritories(row.territories, territories));
+  auto existing_id = store_.FindByIdentifier(options.id_scheme, row.key);
   if (!existing_id.ok()) return existing_id.status();
+  Actor& incoming = row.encoded.actor;
   if (!existing_id->has_value()) {
-    auto id =
-        incoming.id.empty() ? NewActorId(options.id_prefix, key) : Result<std::string>(incoming.id);
-    if (!id.ok()) return id.status();
-    incoming.id = *id;
-    incoming.version = 1;
-    incoming.updated_at = Now();
-    ECOSOL_RETURN_IF_ERROR(
-        store_.PutActor(incoming, "create").WithContext("line " + std::to_string(row.line)));
+    if (!row.explicit_id) {
+      auto taken = store_.ActorIdTaken(incoming.id);
+      if (!taken.ok()) return taken.status();
+      if (*taken) {
+        auto id = NewActorId(options.id_prefix, row.key);
+        if (!id.ok()) return id.status();
+        incoming.id = *id;
+        row.encoded = store::EncodeActor(std::move(incoming));
+      }
+    }
+    ECOSOL_RETURN_IF_ERROR(store_.PutEncodedActor(row.encoded, "create").WithContext(where));
     ++report->imported;
     return Status::Ok();
   }
@@ -73,63 +168,122 @@ Status Registry::ImportOne(ImportRow& row, const ImportOptions& options, ImportR
   if (!existing.ok()) return existing.status();
   if (!existing->has_value()) return Internal("identifier points to a missing actor");
   auto merged = Merge(**existing, incoming, options.source);
-  if (!merged.ok()) return merged.status().WithContext("line " + std::to_string(row.line));
+  if (!merged.ok()) return merged.status().WithContext(where);
   if (model::SameData(*merged, **existing)) {
     ++report->unchanged;
     return Status::Ok();
   }
   merged->version = (*existing)->version + 1;
-  merged->updated_at = Now();
-  ECOSOL_RETURN_IF_ERROR(
-      store_.PutActor(*merged, "update").WithContext("line " + std::to_string(row.line)));
+  merged->updated_at = incoming.updated_at;
+  ECOSOL_RETURN_IF_ERROR(store_.PutActor(*merged, "update").WithContext(where));
   ++report->updated;
   return Status::Ok();
 }
 
 Result<ImportReport> Registry::Import(std::vector<ImportRow> rows, const ImportOptions& options) {
+  RowsSource source(std::move(rows));
+  return Import(source, options);
+}
+
+Result<ImportReport> Registry::Import(ImportSource& source, const ImportOptions& options) {
   auto tax = taxonomy();
   if (!tax.ok()) return tax.status();
   if ((*tax)->empty()) {
     return Status(StatusCode::kUnavailable,
                   "the taxonomies are not loaded: run `ecosol init` first");
   }
-  ImportReport report;
-  std::vector<size_t> valid;
-  std::map<std::string, long long> seen;  // identifier -> line
-  for (size_t i = 0; i < rows.size(); ++i) {
-    const ImportRow& row = rows[i];
-    auto errors = ValidateActor(row.actor, **tax);
-    auto key = row.actor.identifiers.find(options.id_scheme);
-    if (key == row.actor.identifiers.end() || key->second.empty()) {
-      errors.push_back({0, "identifier", "is required to match rows on re-import"});
-    } else if (auto [it, inserted] = seen.emplace(key->second, row.line); !inserted) {
-      errors.push_back(
-          {0, "identifier", "'" + key->second + "' is also on line " + std::to_string(it->second)});
-    }
-    for (FieldError& e : errors) {
-      e.line = row.line;
-      report.rejected.push_back(std::move(e));
-    }
-    if (errors.empty()) valid.push_back(i);
-  }
-  if (options.dry_run || (!report.rejected.empty() && !options.skip_invalid)) return report;
-  if (valid.size() > 5000) ECOSOL_RETURN_IF_ERROR(store_.PrepareForBulkLoad());
-  // Each territory is recorded once per batch.
-  std::set<std::string> territories;
-  Status s = store_.InTransaction([&]() -> Status {
-    for (size_t n = 0; n < valid.size(); ++n) {
-      ECOSOL_RETURN_IF_ERROR(ImportOne(rows[valid[n]], options, &report, &territories));
-      if (options.progress && (n % 500 == 0 || n + 1 == valid.size())) {
-        options.progress(n + 1, valid.size());
+  const Taxonomy& taxonomy = **tax;
+  const std::string today = Today();
+  const std::string now = Now();
+
+  // Reading, validation and preparation (documents, full-text forms) run on a second thread,
+  // a batch ahead of the writes.
+  BatchQueue<Batch> queue(4);
+  std::thread reader([&] {
+    std::unordered_map<std::string, long long> seen;  // identifier -> line
+    size_t rows_read = 0;
+    while (true) {
+      Batch batch;
+      std::vector<ImportRow> rows;
+      auto more = source.Next(kBatchRows, &rows, &batch.rejected);
+      if (!more.ok()) {
+        batch.status = more.status();
+        batch.last = true;
+        queue.Push(std::move(batch));
+        return;
       }
+      batch.rows.reserve(rows.size());
+      for (ImportRow& row : rows) {
+        auto errors = ValidateActor(row.actor, taxonomy);
+        auto key = row.actor.identifiers.find(options.id_scheme);
+        if (key == row.actor.identifiers.end() || key->second.empty()) {
+          errors.push_back({0, "identifier", "is required to match rows on re-import"});
+        } else if (auto [it, inserted] = seen.emplace(key->second, row.line); !inserted) {
+          errors.push_back({0, "identifier",
+                            "'" + key->second + "' is also on line " + std::to_string(it->second)});
+        }
+        for (FieldError& e : errors) {
+          e.line = row.line;
+          batch.rejected.push_back(std::move(e));
+        }
+        if (!errors.empty()) continue;
+        batch.rows.emplace_back();
+        PrepareRow(std::move(row), options, today, now, taxonomy, &batch.rows.back());
+      }
+      rows_read += rows.size();
+      auto [done, total] = source.Position();
+      batch.position = {rows_read, done, total};
+      batch.last = !*more;
+      if (!queue.Push(std::move(batch)) || !*more) return;
     }
-    return Status::Ok();
   });
-  if (!s.ok()) return s;
+
+  ImportReport report;
+  bool writing = !options.dry_run;
+  bool refused = false;  // a rejection refused the whole batch
+  size_t written = 0;
+  auto consume = [&]() -> Status {
+    std::set<std::string> territories;  // recorded once per import
+    bool bulk = false;
+    while (true) {
+      Batch batch = queue.Pop();
+      ECOSOL_RETURN_IF_ERROR(batch.status);
+      if (!batch.rejected.empty()) {
+        report.rejected.insert(report.rejected.end(),
+                               std::make_move_iterator(batch.rejected.begin()),
+                               std::make_move_iterator(batch.rejected.end()));
+        // One rejection refuses the batch: the rest is still read, to report every problem.
+        if (!options.skip_invalid) writing = false;
+      }
+      if (writing && !bulk && !batch.rows.empty()) {
+        ECOSOL_RETURN_IF_ERROR(store_.BeginBulkLoad());
+        bulk = true;
+      }
+      for (PreparedRow& row : batch.rows) {
+        if (!writing) break;
+        ECOSOL_RETURN_IF_ERROR(WriteRow(row, options, &report, &territories));
+        ++written;
+      }
+      if (options.progress) options.progress(batch.position);
+      if (batch.last) break;
+    }
+    if (bulk) ECOSOL_RETURN_IF_ERROR(store_.EndBulkLoad());
+    if (writing || options.dry_run) return Status::Ok();
+    refused = true;  // roll back what was written before the first rejection
+    return Status(StatusCode::kConflict, "import refused");
+  };
+  Status s = options.dry_run ? consume() : store_.InTransaction(consume);
+  queue.Close();
+  reader.join();
+  if (!s.ok() && !refused) return s;
+  if (options.dry_run || refused) {
+    report.imported = report.updated = report.unchanged = 0;
+    return report;
+  }
   report.committed = true;
   // After a large import the planner's statistics are stale. Refreshing them is not part of the
   // import: the data is committed, and a failure here only leaves the old statistics.
-  if (valid.size() > 5000) (void)store_.Optimize();
+  if (written > 5000) (void)store_.Optimize();
   return report;
 }
 

@@ -29,17 +29,11 @@ std::string RandomSuffix() {
   return out;
 }
 
-bool IsEmptyJson(const nlohmann::json& v) {
-  return v.is_null() || ((v.is_string() || v.is_array() || v.is_object()) && v.empty());
-}
-
 }  // namespace
 
 void StampProvenance(Actor* actor, const model::Provenance& provenance) {
-  nlohmann::json j = model::ActorToJson(*actor);
-  for (const auto& [field, value] : j.items()) {
-    if (!IsDataField(field) || IsEmptyJson(value)) continue;
-    if (!actor->provenance.count(field)) actor->provenance[field] = provenance;
+  for (std::string_view field : model::FilledDataFields(*actor)) {
+    actor->provenance.try_emplace(std::string(field), provenance);
   }
 }
 
@@ -81,9 +75,9 @@ Result<std::string> Registry::NewActorId(const std::string& prefix, const std::s
   if (base.size() > 56) base.resize(56);
   std::string id = base;
   for (int attempt = 2;; ++attempt) {
-    auto existing = store_.GetActor(id);
-    if (!existing.ok()) return existing.status();
-    if (!existing->has_value()) return id;
+    auto taken = store_.ActorIdTaken(id);
+    if (!taken.ok()) return taken.status();
+    if (!*taken) return id;
     id = base + "-" + std::to_string(attempt);
   }
 }

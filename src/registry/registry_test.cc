@@ -187,6 +187,43 @@ TEST_P(RegistryTest, ReimportUpdatesInPlaceAndKeepsOtherEdits) {
   EXPECT_EQ(*db_.store().CountActors(), 2);
 }
 
+// Imports are read and written batch by batch (1,000 rows): a rejection far into the input
+// still refuses everything written before it.
+TEST_P(RegistryTest, LateRejectionRollsBackEarlierBatches) {
+  std::vector<ImportRow> rows;
+  for (int i = 0; i < 2500; ++i) {
+    rows.push_back(Row(i + 2, "R" + std::to_string(i), "Co-op " + std::to_string(i)));
+  }
+  rows[2200].actor.structures = {"OS999999"};  // unknown code
+  std::vector<ImportProgress> seen;
+  ImportOptions o = Options();
+  o.progress = [&](const ImportProgress& p) { seen.push_back(p); };
+  auto report = registry_->Import(rows, o);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_FALSE(report->committed);
+  ASSERT_EQ(report->rejected.size(), 1u);
+  EXPECT_EQ(report->rejected[0].line, 2202);
+  EXPECT_EQ(report->rejected[0].field, "structures");
+  EXPECT_EQ(report->imported, 0);
+  EXPECT_EQ(*db_.store().CountActors(), 0);
+  ASSERT_EQ(seen.size(), 3u);  // one report per batch, the last one complete
+  EXPECT_EQ(seen.back().rows, 2500u);
+  EXPECT_EQ(seen.back().done, seen.back().total);
+
+  o.skip_invalid = true;
+  report = registry_->Import(rows, o);
+  ASSERT_TRUE(report.ok());
+  EXPECT_TRUE(report->committed);
+  EXPECT_EQ(report->imported, 2499);
+  EXPECT_EQ(*db_.store().CountActors(), 2499);
+  store::ActorQuery q;
+  q.q = "co-op 1999";
+  auto page = registry_->ListActors(q);
+  ASSERT_TRUE(page.ok());
+  ASSERT_FALSE(page->items.empty());
+  EXPECT_EQ(page->items[0].name, "Co-op 1999");
+}
+
 TEST_P(RegistryTest, ImportPlacesActorsInTheTerritoryChain) {
   ImportRow cardiff = Row(2, "R1", "One");
   cardiff.actor.address.region = "Wales";

@@ -1,5 +1,6 @@
 // The territory hierarchy: ids are paths from the country down, derived from actors' addresses.
 
+#include "actor_rules.h"
 #include "ecosol/base/strings.h"
 #include "ecosol/registry/registry.h"
 #include "ecosol/text/search_text.h"
@@ -76,16 +77,19 @@ nlohmann::json TerritoryInfoToJson(const TerritoryInfo& info) {
           {"children", info.children}};
 }
 
-Status Registry::PlaceInTerritory(model::Actor* actor, std::set<std::string>* written) {
-  auto tax = taxonomy();
-  if (!tax.ok()) return tax.status();
-  std::vector<Territory> chain = ChainOf(actor->address, **tax);
+std::vector<Territory> PlaceActor(model::Actor* actor, const Taxonomy& tax) {
+  std::vector<Territory> chain = ChainOf(actor->address, tax);
   const std::string derived = chain.empty() ? "" : chain.back().id;
   if (IsWithin(derived, actor->territory)) {
     actor->territory = derived;
   } else {
-    chain = ChainOf(actor->territory, **tax);
+    chain = ChainOf(actor->territory, tax);
   }
+  return chain;
+}
+
+Status Registry::RecordTerritories(const std::vector<Territory>& chain,
+                                   std::set<std::string>* written) {
   // The first name written for a territory stays: rows are inserted, never renamed here.
   for (const Territory& t : chain) {
     if (!written->insert(t.id).second) continue;
@@ -94,6 +98,12 @@ Status Registry::PlaceInTerritory(model::Actor* actor, std::set<std::string>* wr
     if (!existing->has_value()) ECOSOL_RETURN_IF_ERROR(store_.PutTerritory(t));
   }
   return Status::Ok();
+}
+
+Status Registry::PlaceInTerritory(model::Actor* actor, std::set<std::string>* written) {
+  auto tax = taxonomy();
+  if (!tax.ok()) return tax.status();
+  return RecordTerritories(PlaceActor(actor, **tax), written);
 }
 
 Result<TerritoryInfo> Registry::InfoOf(Territory territory) {

@@ -85,6 +85,19 @@ class PgConnection : public SqlConnection {
     return Status::Ok();
   }
 
+  Result<std::optional<long long>> InsertRow(std::string_view sql,
+                                             const std::vector<SqlValue>& params,
+                                             std::string_view id_column) override {
+    SqlRows rows;
+    std::string returning = std::string(sql) + " RETURNING " +
+                            (id_column.empty() ? std::string("0") : std::string(id_column));
+    ECOSOL_RETURN_IF_ERROR(Exec(returning, params, &rows));
+    if (rows.empty()) return std::optional<long long>();
+    long long id = 0;
+    if (!rows[0].empty() && rows[0][0]) id = std::stoll(*rows[0][0]);
+    return std::optional<long long>(id);
+  }
+
   Status ExecScript(std::string_view sql) override {
     PgResultPtr res(PQexec(conn_, std::string(sql).c_str()));
     ExecStatusType st = res ? PQresultStatus(res.get()) : PGRES_FATAL_ERROR;
@@ -182,6 +195,14 @@ ALTER TABLE actors ADD COLUMN territory TEXT COLLATE "C" NOT NULL DEFAULT '';
 UPDATE actors SET territory = COALESCE(doc::json->>'territory', '');
 CREATE INDEX actors_by_territory ON actors (territory);
 )sql",
+    // The current version of an actor is its row; actor_versions keeps the superseded ones.
+    R"sql(
+ALTER TABLE actors ADD COLUMN change TEXT NOT NULL DEFAULT 'create';
+UPDATE actors SET change = COALESCE((SELECT v.change FROM actor_versions v
+  WHERE v.actor_id = actors.id AND v.version = actors.version), 'create');
+DELETE FROM actor_versions WHERE EXISTS (SELECT 1 FROM actors a
+  WHERE a.id = actor_versions.actor_id AND a.version = actor_versions.version);
+)sql",
 };
 
 // Quotes a word for to_tsquery: 'word' with quotes doubled.
@@ -208,15 +229,22 @@ class PostgresStore : public SqlStore {
   std::string_view BeginSql() const override { return "BEGIN"; }
   std::string_view BulkLoadSql() const override { return "SET work_mem = '64MB'"; }
 
-  Status IndexText(long long rid, const std::string& name_forms,
+  Status IndexText(long long rid, bool fresh, const std::string& name_forms,
                    const std::string& body_forms) override {
+    if (fresh) return Status::Ok();  // written with the row
     return conn().Exec(
         "UPDATE actors SET tsv = setweight(to_tsvector('simple', ?), 'A') || "
         "setweight(to_tsvector('simple', ?), 'B') WHERE rid = ?",
         {name_forms, body_forms, rid});
   }
 
-  Status IndexLocation(long long, const model::Actor&) override {
+  std::pair<std::string, std::string> TextColumnsOfNewRow() const override {
+    return {", tsv",
+            ", setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), "
+            "'B')"};
+  }
+
+  Status IndexLocation(long long, bool, const model::Actor&) override {
     // The GiST index on point(lon, lat) follows the lat/lon columns written by the upsert.
     return Status::Ok();
   }

@@ -26,6 +26,12 @@ class SqlConnection {
   // when given.
   virtual Status Exec(std::string_view sql, const std::vector<SqlValue>& params,
                       SqlRows* out = nullptr) = 0;
+  // Runs an INSERT of one row that may insert nothing (ON CONFLICT ... DO NOTHING); returns the
+  // new row's `id_column` (0 when `id_column` is empty), or nullopt when nothing was inserted.
+  // Cheaper than RETURNING on SQLite, which buffers returned rows in a temporary table.
+  virtual Result<std::optional<long long>> InsertRow(std::string_view sql,
+                                                     const std::vector<SqlValue>& params,
+                                                     std::string_view id_column) = 0;
   // Runs several statements without parameters (migrations).
   virtual Status ExecScript(std::string_view sql) = 0;
 };

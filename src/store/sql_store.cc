@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "actor_doc.h"
 #include "ecosol/base/clock.h"
 #include "ecosol/base/strings.h"
 #include "ecosol/model/json.h"
@@ -23,32 +24,10 @@ long long Int(const SqlRow& row, size_t i) {
   return v;
 }
 
-Result<Actor> ActorFromDoc(const std::string& doc) {
-  auto j = model::ParseJson(doc);
-  if (!j.ok()) return Internal("stored actor document is corrupt: " + j.status().message());
-  return model::ActorFromJson(*j, /*allow_server_fields=*/true);
-}
-
 Result<Relationship> RelationshipFromDoc(const std::string& doc) {
   auto j = model::ParseJson(doc);
   if (!j.ok()) return Internal("stored relationship document is corrupt");
   return model::RelationshipFromJson(*j, true);
-}
-
-// All the text of an actor that search should find, apart from its names.
-std::string BodyText(const Actor& a) {
-  std::string body;
-  for (const auto& [lang, text] : a.description) body += text + "\n";
-  body += a.legal_form + "\n" + a.address.locality + "\n" + a.address.region + "\n" +
-          a.address.postcode + "\n";
-  for (const auto& [scheme, value] : a.identifiers) body += value + "\n";
-  return body;
-}
-
-std::string NameText(const Actor& a) {
-  std::string names = a.name;
-  for (const auto& [lang, text] : a.names) names += "\n" + text;
-  return names;
 }
 
 void Append(SqlFragment* to, const SqlFragment& piece, std::string_view joiner) {
@@ -113,6 +92,9 @@ Status SqlStore::InTransaction(const std::function<Status()>& body) {
   ECOSOL_RETURN_IF_ERROR(conn().ExecScript(BeginSql()));
   ++transaction_depth_;
   Status s = body();
+  // Deferred indexes are built before the commit (a rollback undoes their dropping).
+  if (s.ok()) s = EndBulkLoad();
+  indexes_deferred_ = false;
   --transaction_depth_;
   if (!s.ok()) {
     Status rb = conn().ExecScript("ROLLBACK");
@@ -127,30 +109,76 @@ Status SqlStore::InTransaction(const std::function<Status()>& body) {
   return c;
 }
 
+Status SqlStore::BeginBulkLoad() {
+  if (transaction_depth_ == 0) return Internal("BeginBulkLoad outside a transaction");
+  ECOSOL_RETURN_IF_ERROR(conn().ExecScript(BulkLoadSql()));
+  if (indexes_deferred_) return Status::Ok();
+  auto deferred = DeferIndexes();
+  if (!deferred.ok()) return deferred.status();
+  indexes_deferred_ = *deferred;
+  return Status::Ok();
+}
+
+Status SqlStore::EndBulkLoad() {
+  if (!indexes_deferred_) return Status::Ok();
+  indexes_deferred_ = false;
+  return BuildDeferredIndexes();
+}
+
 // --- actors ---------------------------------------------------------------------------------
 
-Result<long long> SqlStore::UpsertActorRow(const Actor& a, const std::string& doc) {
+Result<long long> SqlStore::WriteActorRow(const EncodedActor& e, bool fresh,
+                                          std::string_view change) {
+  const Actor& a = e.actor;
   const bool visible = a.location && a.location->precision != model::LocationPrecision::kHidden;
   SqlValue lat = visible ? SqlValue(a.location->lat) : SqlValue(nullptr);
   SqlValue lon = visible ? SqlValue(a.location->lon) : SqlValue(nullptr);
+  std::vector<SqlValue> params = {a.id,
+                                  std::string(model::ToString(a.kind)),
+                                  a.name,
+                                  e.sort_name,
+                                  a.address.country,
+                                  a.territory,
+                                  lat,
+                                  lon,
+                                  a.deleted ? 1LL : 0LL,
+                                  a.version,
+                                  a.updated_at,
+                                  std::string(change),
+                                  e.doc};
+  const std::string columns =
+      "INSERT INTO actors (id, kind, name, sort_name, country, territory, lat, lon, deleted, "
+      "version, updated_at, change, doc";
+  const std::string values = ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+  if (fresh) {
+    // A new actor: a plain insert with its full-text forms, which inserts nothing when the id
+    // is taken.
+    auto [text_columns, text_values] = TextColumnsOfNewRow();
+    params.push_back(e.name_forms);
+    params.push_back(e.body_forms);
+    auto rid = conn().InsertRow(
+        columns + text_columns + values + text_values + ") ON CONFLICT (id) DO NOTHING", params,
+        "rid");
+    if (!rid.ok()) return rid.status();
+    if (!rid->has_value()) return Conflict("id: an actor '" + a.id + "' already exists");
+    return **rid;
+  }
   SqlRows rows;
   ECOSOL_RETURN_IF_ERROR(conn().Exec(
-      "INSERT INTO actors (id, kind, name, sort_name, country, territory, lat, lon, deleted, "
-      "version, updated_at, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-      "ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name, "
-      "sort_name = excluded.sort_name, country = excluded.country, "
-      "territory = excluded.territory, lat = excluded.lat, "
-      "lon = excluded.lon, deleted = excluded.deleted, version = excluded.version, "
-      "updated_at = excluded.updated_at, doc = excluded.doc RETURNING rid",
-      {a.id, std::string(model::ToString(a.kind)), a.name, text::Fold(a.name), a.address.country,
-       a.territory, lat, lon, a.deleted ? 1LL : 0LL, a.version, a.updated_at, doc},
-      &rows));
-  if (rows.empty()) return Internal("actor upsert returned no row id");
+      columns + values +
+          ") ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name, "
+          "sort_name = excluded.sort_name, country = excluded.country, "
+          "territory = excluded.territory, lat = excluded.lat, "
+          "lon = excluded.lon, deleted = excluded.deleted, version = excluded.version, "
+          "updated_at = excluded.updated_at, change = excluded.change, doc = excluded.doc "
+          "RETURNING rid",
+      params, &rows));
+  if (rows.empty()) return Internal("actor write returned no row id");
   return Int(rows[0], 0);
 }
 
-Status SqlStore::WriteActorCodes(long long rid, const Actor& a) {
-  ECOSOL_RETURN_IF_ERROR(conn().Exec("DELETE FROM actor_codes WHERE rid = ?", {rid}));
+Status SqlStore::WriteActorCodes(long long rid, bool fresh, const Actor& a) {
+  if (!fresh) ECOSOL_RETURN_IF_ERROR(conn().Exec("DELETE FROM actor_codes WHERE rid = ?", {rid}));
   auto put = [&](const char* scheme, const std::vector<std::string>& codes) -> Status {
     std::vector<std::string> unique = codes;
     std::sort(unique.begin(), unique.end());
@@ -167,39 +195,45 @@ Status SqlStore::WriteActorCodes(long long rid, const Actor& a) {
   return put("structure", a.structures);
 }
 
-Status SqlStore::WriteIdentifiers(const Actor& a) {
-  ECOSOL_RETURN_IF_ERROR(conn().Exec("DELETE FROM actor_identifiers WHERE actor_id = ?", {a.id}));
+Status SqlStore::WriteIdentifiers(bool fresh, const Actor& a) {
+  if (!fresh) {
+    ECOSOL_RETURN_IF_ERROR(conn().Exec("DELETE FROM actor_identifiers WHERE actor_id = ?", {a.id}));
+  }
   for (const auto& [scheme, value] : a.identifiers) {
+    auto inserted = conn().InsertRow(
+        "INSERT INTO actor_identifiers (scheme, value, actor_id) VALUES (?, ?, ?) "
+        "ON CONFLICT (scheme, value) DO NOTHING",
+        {scheme, value, a.id}, "");
+    if (!inserted.ok()) return inserted.status();
+    if (inserted->has_value()) continue;
     SqlRows rows;
     ECOSOL_RETURN_IF_ERROR(
         conn().Exec("SELECT actor_id FROM actor_identifiers WHERE scheme = ? AND value = ?",
                     {scheme, value}, &rows));
-    if (!rows.empty()) {
-      return Conflict("identifiers." + scheme + ": '" + value + "' already belongs to actor " +
-                      Text(rows[0], 0));
-    }
-    ECOSOL_RETURN_IF_ERROR(
-        conn().Exec("INSERT INTO actor_identifiers (scheme, value, actor_id) VALUES (?, ?, ?)",
-                    {scheme, value, a.id}));
+    return Conflict("identifiers." + scheme + ": '" + value + "' already belongs to actor " +
+                    (rows.empty() ? std::string("?") : Text(rows[0], 0)));
   }
   return Status::Ok();
 }
 
-Status SqlStore::PutActor(const Actor& actor, std::string_view change) {
-  const std::string doc = model::ActorToJson(actor).dump();
+Status SqlStore::PutEncodedActor(const EncodedActor& e, std::string_view change) {
+  const Actor& actor = e.actor;
+  const bool fresh = change == "create";
   return InTransaction([&]() -> Status {
-    auto rid = UpsertActorRow(actor, doc);
+    if (!fresh) {
+      // The state being replaced becomes history.
+      ECOSOL_RETURN_IF_ERROR(conn().Exec(
+          "INSERT INTO actor_versions (actor_id, version, changed_at, change, doc) "
+          "SELECT id, version, updated_at, change, doc FROM actors WHERE id = ? AND version <> ? "
+          "ON CONFLICT (actor_id, version) DO NOTHING",
+          {actor.id, actor.version}));
+    }
+    auto rid = WriteActorRow(e, fresh, change);
     if (!rid.ok()) return rid.status();
-    // Deleted actors leave the full-text index (and come back on restore).
-    ECOSOL_RETURN_IF_ERROR(IndexText(*rid, actor.deleted ? "" : text::IndexForms(NameText(actor)),
-                                     actor.deleted ? "" : text::IndexForms(BodyText(actor))));
-    ECOSOL_RETURN_IF_ERROR(IndexLocation(*rid, actor));
-    ECOSOL_RETURN_IF_ERROR(WriteActorCodes(*rid, actor));
-    ECOSOL_RETURN_IF_ERROR(WriteIdentifiers(actor));
-    return conn().Exec(
-        "INSERT INTO actor_versions (actor_id, version, changed_at, change, doc) "
-        "VALUES (?, ?, ?, ?, ?)",
-        {actor.id, actor.version, actor.updated_at, std::string(change), doc});
+    ECOSOL_RETURN_IF_ERROR(IndexText(*rid, fresh, e.name_forms, e.body_forms));
+    ECOSOL_RETURN_IF_ERROR(IndexLocation(*rid, fresh, actor));
+    ECOSOL_RETURN_IF_ERROR(WriteActorCodes(*rid, fresh, actor));
+    return WriteIdentifiers(fresh, actor);
   });
 }
 
@@ -207,9 +241,15 @@ Result<std::optional<Actor>> SqlStore::GetActor(const std::string& id) {
   SqlRows rows;
   ECOSOL_RETURN_IF_ERROR(conn().Exec("SELECT doc FROM actors WHERE id = ?", {id}, &rows));
   if (rows.empty()) return std::optional<Actor>();
-  auto actor = ActorFromDoc(Text(rows[0], 0));
+  auto actor = ActorFromStoredDoc(Text(rows[0], 0));
   if (!actor.ok()) return actor.status();
   return std::optional<Actor>(std::move(*actor));
+}
+
+Result<bool> SqlStore::ActorIdTaken(const std::string& id) {
+  SqlRows rows;
+  ECOSOL_RETURN_IF_ERROR(conn().Exec("SELECT 1 FROM actors WHERE id = ?", {id}, &rows));
+  return !rows.empty();
 }
 
 Result<std::optional<std::string>> SqlStore::FindByIdentifier(const std::string& scheme,
@@ -285,7 +325,7 @@ Result<std::vector<Actor>> SqlStore::DocumentsOf(const SqlRows& rid_rows) {
     ECOSOL_RETURN_IF_ERROR(
         conn().Exec("SELECT doc FROM actors WHERE rid = ?", {Int(row, 0)}, &doc));
     if (doc.empty()) return Internal("an actor disappeared while being read");
-    auto actor = ActorFromDoc(Text(doc[0], 0));
+    auto actor = ActorFromStoredDoc(Text(doc[0], 0));
     if (!actor.ok()) return actor.status();
     out.push_back(std::move(*actor));
   }
@@ -385,11 +425,12 @@ Result<std::vector<ActorVersion>> SqlStore::ActorHistory(const std::string& id) 
   SqlRows rows;
   ECOSOL_RETURN_IF_ERROR(
       conn().Exec("SELECT version, changed_at, change, doc FROM actor_versions WHERE actor_id = ? "
-                  "ORDER BY version",
-                  {id}, &rows));
+                  "UNION ALL SELECT version, updated_at, change, doc FROM actors WHERE id = ? "
+                  "ORDER BY 1",
+                  {id, id}, &rows));
   std::vector<ActorVersion> out;
   for (const SqlRow& row : rows) {
-    auto actor = ActorFromDoc(Text(row, 3));
+    auto actor = ActorFromStoredDoc(Text(row, 3));
     if (!actor.ok()) return actor.status();
     out.push_back({Int(row, 0), Text(row, 1), Text(row, 2), std::move(*actor)});
   }

@@ -25,10 +25,12 @@ class SqlStore : public Store {
   Status Migrate() override;
   Result<int> SchemaVersion() override;
   Status InTransaction(const std::function<Status()>& body) override;
-  Status PrepareForBulkLoad() override { return conn().ExecScript(BulkLoadSql()); }
+  Status BeginBulkLoad() override;
+  Status EndBulkLoad() override;
   Status Optimize() override { return conn().ExecScript("ANALYZE"); }
-  Status PutActor(const model::Actor& actor, std::string_view change) override;
+  Status PutEncodedActor(const EncodedActor& actor, std::string_view change) override;
   Result<std::optional<model::Actor>> GetActor(const std::string& id) override;
+  Result<bool> ActorIdTaken(const std::string& id) override;
   Result<std::optional<std::string>> FindByIdentifier(const std::string& scheme,
                                                       const std::string& value) override;
   Result<ActorPage> ListActors(const ActorQuery& query) override;
@@ -56,15 +58,27 @@ class SqlStore : public Store {
 
   // The migrations of this backend, in order; migration i (from 1) is the schema version i.
   virtual const std::vector<std::string>& Migrations() const = 0;
-  // SQL run by PrepareForBulkLoad.
+  // SQL run by BeginBulkLoad.
   virtual std::string_view BulkLoadSql() const = 0;
+  // Drops the indexes a bulk load into an empty registry builds at the end; false when the
+  // backend keeps them up to date row by row.
+  virtual Result<bool> DeferIndexes() { return false; }
+  // Builds what DeferIndexes dropped, from the rows written since.
+  virtual Status BuildDeferredIndexes() { return Status::Ok(); }
+  // Whether a bulk load is deferring index maintenance (IndexText and IndexLocation then leave
+  // new rows to BuildDeferredIndexes).
+  bool indexes_deferred() const { return indexes_deferred_; }
+  // The columns (", a, b") and values (", ?, ?") that write the full-text forms into a new row,
+  // in that order: name forms, body forms.
+  virtual std::pair<std::string, std::string> TextColumnsOfNewRow() const = 0;
   // SQL that starts a write transaction.
   virtual std::string_view BeginSql() const = 0;
-  // Writes the full-text forms of the actor with row id `rid`.
-  virtual Status IndexText(long long rid, const std::string& name_forms,
+  // Writes the full-text forms of the actor with row id `rid` (`fresh`: a row just inserted with
+  // TextColumnsOfNewRow, not yet in the full-text index).
+  virtual Status IndexText(long long rid, bool fresh, const std::string& name_forms,
                            const std::string& body_forms) = 0;
   // Writes (or removes, when `actor` has no visible location or is deleted) the spatial entry.
-  virtual Status IndexLocation(long long rid, const model::Actor& actor) = 0;
+  virtual Status IndexLocation(long long rid, bool fresh, const model::Actor& actor) = 0;
   // FROM/JOIN + WHERE pieces restricting to the full-text query `match` (built by MatchQuery),
   // and the expression giving a rank (lower is better).
   virtual SqlFragment SearchFrom(const std::string& match) const = 0;
@@ -81,17 +95,19 @@ class SqlStore : public Store {
   virtual SqlFragment BBoxCondition(const BBox& bbox) const = 0;
 
  private:
-  Result<long long> UpsertActorRow(const model::Actor& actor, const std::string& doc);
+  // Inserts (`fresh`) or replaces the actor's row; returns its row id.
+  Result<long long> WriteActorRow(const EncodedActor& actor, bool fresh, std::string_view change);
   // The documents of the actors whose row ids are in column 0 of `rid_rows`, in that order.
   Result<std::vector<model::Actor>> DocumentsOf(const SqlRows& rid_rows);
-  Status WriteActorCodes(long long rid, const model::Actor& actor);
-  Status WriteIdentifiers(const model::Actor& actor);
+  Status WriteActorCodes(long long rid, bool fresh, const model::Actor& actor);
+  Status WriteIdentifiers(bool fresh, const model::Actor& actor);
   SqlFragment FilterConditions(const ActorQuery& query) const;
   Result<ActorPage> ListByName(const ActorQuery& query);
   Result<ActorPage> ListBySearch(const ActorQuery& query);
 
   std::unique_ptr<SqlConnection> conn_;
   int transaction_depth_ = 0;
+  bool indexes_deferred_ = false;
 };
 
 }  // namespace ecosol::store

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 #include <libpq-fe.h>
+#include <sqlite3.h>
 
 #include <atomic>
 #include <cstdlib>
@@ -222,6 +223,110 @@ TEST_P(StoreContractTest, FiltersAndBBox) {
   EXPECT_TRUE(truncated);
 }
 
+// The index definitions of a SQLite database (name and SQL), to check that a bulk load rebuilds
+// exactly what the migrations create.
+std::vector<std::string> SqliteIndexes(const std::string& path) {
+  sqlite3* db = nullptr;
+  std::vector<std::string> out;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(db,
+                       "SELECT name || ': ' || COALESCE(sql, '') FROM sqlite_master "
+                       "WHERE type IN ('index', 'trigger') ORDER BY name",
+                       -1, &st, nullptr);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+      out.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
+    }
+    sqlite3_finalize(st);
+  }
+  sqlite3_close(db);
+  return out;
+}
+
+// A bulk load into an empty registry (SQLite defers its indexes to the end) gives the same
+// results as writing row by row: filters, boxes, search, identifiers, history, later updates.
+TEST_P(StoreContractTest, BulkLoadBuildsEveryIndex) {
+  std::vector<std::string> indexes_before;
+  if (GetParam() == "sqlite") indexes_before = SqliteIndexes(path_.string());
+  Actor a = MakeActor("a", "Alpha Housing Co-operative", 51.5, -0.1);  // London
+  a.activities = {"ICA140"};
+  a.structures = {"OS60"};
+  a.identifiers = {{"src", "A1"}};
+  a.territory = "GB/london";
+  Actor b = MakeActor("b", "Beta Bakery", 53.5, -2.2);  // Manchester
+  b.kind = ActorKind::kNetwork;
+  b.primary_activity = "ICA140";
+  b.description = {{"en", "housing advice"}};
+  Actor h = MakeActor("h", "Hidden Housing", 51.5, -0.1);
+  h.location->precision = LocationPrecision::kHidden;
+  Status s = store_->InTransaction([&]() -> Status {
+    ECOSOL_RETURN_IF_ERROR(store_->BeginBulkLoad());
+    for (const Actor& x : {a, b, h}) ECOSOL_RETURN_IF_ERROR(store_->PutActor(x, "create"));
+    auto found = store_->FindByIdentifier("src", "A1");  // lookups work during the load
+    if (!found.ok() || !found->has_value()) return Internal("identifier not found during load");
+    auto taken = store_->ActorIdTaken("b");
+    if (!taken.ok() || !*taken) return Internal("id not found during load");
+    return store_->EndBulkLoad();
+  });
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  if (GetParam() == "sqlite") {
+    EXPECT_EQ(SqliteIndexes(path_.string()), indexes_before);
+  }
+
+  ActorQuery q;
+  q.activity = "ICA140";
+  EXPECT_EQ(Ids(q), (std::vector<std::string>{"a", "b"}));
+  q.structure = "OS60";
+  EXPECT_EQ(Ids(q), std::vector<std::string>{"a"});
+  q = ActorQuery();
+  q.kind = ActorKind::kNetwork;
+  EXPECT_EQ(Ids(q), std::vector<std::string>{"b"});
+  q = ActorQuery();
+  q.bbox = BBox{-1, 51, 0, 52};
+  EXPECT_EQ(Ids(q), std::vector<std::string>{"a"});
+  q = ActorQuery();
+  q.q = "housing";
+  EXPECT_EQ(Ids(q).size(), 3u);
+  auto in_london = store_->CountActorsIn("GB/london");
+  ASSERT_TRUE(in_london.ok());
+  EXPECT_EQ(*in_london, 1);
+  // An update after the load replaces the indexed text.
+  a.version = 2;
+  a.name = "Alpha Bakery";
+  ASSERT_TRUE(store_->PutActor(a, "update").ok());
+  q.q = "housing";
+  EXPECT_EQ(Ids(q), (std::vector<std::string>{"h", "b"}));
+  auto history = store_->ActorHistory("a");
+  ASSERT_TRUE(history.ok());
+  ASSERT_EQ(history->size(), 2u);
+  EXPECT_EQ((*history)[0].actor.name, "Alpha Housing Co-operative");
+  EXPECT_EQ((*history)[1].change, "update");
+}
+
+// A bulk load that fails is rolled back whole, its dropped indexes included.
+TEST_P(StoreContractTest, FailedBulkLoadLeavesTheRegistryAsItWas) {
+  std::vector<std::string> indexes_before;
+  if (GetParam() == "sqlite") indexes_before = SqliteIndexes(path_.string());
+  Status s = store_->InTransaction([&]() -> Status {
+    ECOSOL_RETURN_IF_ERROR(store_->BeginBulkLoad());
+    ECOSOL_RETURN_IF_ERROR(store_->PutActor(MakeActor("x", "Xenia Housing", 50, 0), "create"));
+    return InvalidArgument("line 3 is bad");
+  });
+  EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
+  if (GetParam() == "sqlite") {
+    EXPECT_EQ(SqliteIndexes(path_.string()), indexes_before);
+  }
+  EXPECT_EQ(*store_->CountActors(), 0);
+  // Row-by-row writes index as before.
+  ASSERT_TRUE(store_->PutActor(MakeActor("y", "Yew Housing", 50, 0), "create").ok());
+  ActorQuery q;
+  q.q = "housing";
+  EXPECT_EQ(Ids(q), std::vector<std::string>{"y"});
+  q = ActorQuery();
+  q.bbox = BBox{-1, 49, 1, 51};
+  EXPECT_EQ(Ids(q), std::vector<std::string>{"y"});
+}
+
 TEST_P(StoreContractTest, CursorPagingVisitsEveryActorOnce) {
   for (int i = 0; i < 25; ++i) {
     Actor a = MakeActor("id" + std::to_string(i), i % 2 ? "Same name" : "Name " + std::to_string(i),
@@ -352,6 +457,51 @@ TEST_P(StoreContractTest, TerritoriesFormAHierarchyWithActorCounts) {
   swansea.version = 2;
   ASSERT_TRUE(store_->PutActor(swansea, "delete").ok());
   EXPECT_EQ(*store_->CountActorsIn("GB/wales"), 1);
+}
+
+// A database made by the release before migration 4 (tests/data/README.md) is upgraded with its
+// data and history intact.
+TEST(MigrationTest, UpgradesASchemaVersion3Database) {
+  auto path = std::filesystem::temp_directory_path() / (UniqueName("ecosol_v3_") + ".db");
+  std::filesystem::copy_file(std::string(ECOSOL_SOURCE_DIR) + "/tests/data/sqlite-schema-v3.db",
+                             path);
+  {
+    auto store = OpenStore(path.string());
+    ASSERT_TRUE(store.ok());
+    EXPECT_EQ(*(*store)->SchemaVersion(), 3);
+    ASSERT_TRUE((*store)->Migrate().ok());
+    EXPECT_EQ(*(*store)->SchemaVersion(), 4);
+    auto history = (*store)->ActorHistory("cuk-r006884");
+    ASSERT_TRUE(history.ok()) << history.status().ToString();
+    ASSERT_EQ(history->size(), 2u);
+    EXPECT_EQ((*history)[0].change, "create");
+    EXPECT_EQ((*history)[0].actor.name, "Maesteg Workmen's Club and Institute Limited");
+    EXPECT_EQ((*history)[1].change, "update");
+    EXPECT_EQ((*history)[1].actor.name, "Maesteg Workmen's Club and Institute Limited (renamed)");
+    auto current = (*store)->GetActor("cuk-r006884");
+    ASSERT_TRUE(current.ok() && current->has_value());
+    EXPECT_EQ((*current)->version, 2);
+    // A new version after the upgrade joins the history.
+    Actor a = **current;
+    a.version = 3;
+    a.website = "https://maesteg.example";
+    ASSERT_TRUE((*store)->PutActor(a, "update").ok());
+    history = (*store)->ActorHistory("cuk-r006884");
+    ASSERT_TRUE(history.ok());
+    ASSERT_EQ(history->size(), 3u);
+    EXPECT_EQ((*history)[1].actor.website, "");
+    EXPECT_EQ((*history)[2].actor.website, "https://maesteg.example");
+    auto one = (*store)->ActorHistory("cuk-r007634");
+    ASSERT_TRUE(one.ok());
+    ASSERT_EQ(one->size(), 1u);
+    EXPECT_EQ((*one)[0].change, "create");
+    ActorQuery q;
+    q.q = "maesteg";
+    auto page = (*store)->ListActors(q);
+    ASSERT_TRUE(page.ok());
+    ASSERT_EQ(page->items.size(), 1u);
+  }
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
 }
 
 TEST(OpenStoreTest, UnwritableFolderGivesAClearError) {

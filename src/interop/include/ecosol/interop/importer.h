@@ -9,6 +9,7 @@
 //   auto report = ImportFile(registry, "standard-2023.csv", o);
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -33,7 +34,7 @@ struct FileImportOptions {
   // The attribution the source's licence requires; recorded when the import commits and served
   // to clients (GET /api/v1/config) so that every page publishing the data can show it.
   std::string attribution;
-  std::function<void(size_t, size_t)> progress;
+  std::function<void(const registry::ImportProgress&)> progress;
 };
 
 Result<registry::ImportReport> ImportFile(registry::Registry& registry, const std::string& path,
@@ -50,5 +51,21 @@ Result<std::string> ExportActors(registry::Registry& registry, const std::string
 
 // Reads a whole file; NotFound with the path when it cannot.
 Result<std::string> ReadFile(const std::string& path);
+
+// A file mapped read-only into memory (pages are read on demand and can be dropped by the
+// kernel, so a large import does not hold the file in the process's own memory).
+class MappedFile {
+ public:
+  static Result<std::unique_ptr<MappedFile>> Open(const std::string& path);
+  ~MappedFile();
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  std::string_view text() const { return {data_, size_}; }
+
+ private:
+  MappedFile(const char* data, size_t size) : data_(data), size_(size) {}
+  const char* data_;
+  size_t size_;
+};
 
 }  // namespace ecosol::interop

@@ -94,4 +94,7 @@ struct Actor {
 // provenance dates (a re-import of unchanged data is not a change).
 bool SameData(const Actor& a, const Actor& b);
 
+// The data fields (JSON names, as in model/json.h) of `a` that hold a value; "kind" always does.
+std::vector<std::string_view> FilledDataFields(const Actor& a);
+
 }  // namespace ecosol::model

@@ -43,14 +43,48 @@ struct ImportRow {
   model::Actor actor;  // with identifiers[source_scheme] set; id may be empty
 };
 
+// Where an import stands: rows read so far, and the work done out of the total in the source's
+// unit (bytes for a file), for a progress display.
+struct ImportProgress {
+  size_t rows = 0;
+  size_t done = 0;
+  size_t total = 0;
+};
+
+// The records of an import, read batch by batch so that a large file is never held whole in
+// memory. Import reads it on a thread of its own (one at a time).
+class ImportSource {
+ public:
+  virtual ~ImportSource() = default;
+  // Appends up to `max_rows` rows to `rows`, and the records that could not be read to
+  // `rejected`; returns false once the input is exhausted.
+  virtual Result<bool> Next(size_t max_rows, std::vector<ImportRow>* rows,
+                            std::vector<FieldError>* rejected) = 0;
+  // How much of the input has been read (done, total), in any unit.
+  virtual std::pair<size_t, size_t> Position() const = 0;
+};
+
+// An ImportSource over rows already in memory.
+class RowsSource : public ImportSource {
+ public:
+  explicit RowsSource(std::vector<ImportRow> rows) : rows_(std::move(rows)) {}
+  Result<bool> Next(size_t max_rows, std::vector<ImportRow>* rows,
+                    std::vector<FieldError>* rejected) override;
+  std::pair<size_t, size_t> Position() const override { return {next_, rows_.size()}; }
+
+ private:
+  std::vector<ImportRow> rows_;
+  size_t next_ = 0;
+};
+
 struct ImportOptions {
   std::string source;         // provenance source, e.g. "coops-uk-standard-2023"
   std::string id_scheme;      // the identifier scheme the source's ids live in, e.g. "coops-uk"
   std::string id_prefix;      // prefix of generated actor ids, e.g. "cuk"
   bool skip_invalid = false;  // keep the valid rows when some are invalid
   bool dry_run = false;       // validate only; write nothing
-  // Called now and then with (rows done, rows in total).
-  std::function<void(size_t, size_t)> progress;
+  // Called now and then, and once at the end.
+  std::function<void(const ImportProgress&)> progress;
 };
 
 struct ImportReport {
@@ -128,8 +162,10 @@ class Registry {
   // --- bulk ---
   // Imports rows in one transaction: new actors are created, existing ones (matched on
   // identifiers[id_scheme]) are updated field by field where this source provided the field
-  // and no one else has changed it since. Invalid rows are rejected with their line; unless
-  // skip_invalid, one invalid row means nothing is written.
+  // and no one else has changed it since. Invalid rows (and the source's unreadable records) are
+  // rejected with their line; unless skip_invalid, one rejection means nothing is written.
+  // The source is read, validated and prepared on a second thread while this one writes.
+  Result<ImportReport> Import(ImportSource& source, const ImportOptions& options);
   Result<ImportReport> Import(std::vector<ImportRow> rows, const ImportOptions& options);
   // Creates or updates relationships by id (those without an id get one made of their from, to
   // and type), in one transaction; all-or-nothing. `lines` gives each one's place in the input.
@@ -144,9 +180,19 @@ class Registry {
   // Sets actor->territory (see the territories section) and records its chain of territories,
   // skipping the ids in `*written` and adding those it records.
   Status PlaceInTerritory(model::Actor* actor, std::set<std::string>* written);
+  // Records the territories of `chain` that are not in `*written` yet (and adds them to it).
+  Status RecordTerritories(const std::vector<model::Territory>& chain,
+                           std::set<std::string>* written);
   Result<TerritoryInfo> InfoOf(model::Territory territory);
-  Status ImportOne(ImportRow& row, const ImportOptions& options, ImportReport* report,
-                   std::set<std::string>* territories);
+
+ public:
+  struct PreparedRow;  // an import row ready to write (private to import.cc)
+
+ private:
+  static void PrepareRow(ImportRow row, const ImportOptions& options, const std::string& today,
+                         const std::string& now, const Taxonomy& taxonomy, PreparedRow* out);
+  Status WriteRow(PreparedRow& row, const ImportOptions& options, ImportReport* report,
+                  std::set<std::string>* territories);
 
   store::Store& store_;
   const Clock& clock_;

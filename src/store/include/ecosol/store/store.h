@@ -11,7 +11,9 @@
 // index forms of text/search_text.h, so both find the same actors.
 //
 // Versions: every PutActor/PutRelationship stores the new state as a numbered version; nothing is
-// overwritten without a trace, and deletion is a flag (restorable).
+// overwritten without a trace, and deletion is a flag (restorable). The current version of an
+// actor lives in its row and the versions it superseded in a history table, so that creating an
+// actor writes its document once.
 //
 // Thread safety: a Store is used by one thread at a time; servers open one Store per worker
 // thread (OpenStore is cheap) or guard it with a mutex.
@@ -65,6 +67,18 @@ struct ActorVersion {
   model::Actor actor;
 };
 
+// An actor with the forms the store writes computed in advance: its stored document and its
+// full-text forms. EncodeActor is a pure function (safe on any thread), so that a bulk import
+// prepares the next rows while the store writes the current ones.
+struct EncodedActor {
+  model::Actor actor;
+  std::string doc;         // the stored document (empty fields left out, provenance grouped)
+  std::string sort_name;   // the folded name, for ordering
+  std::string name_forms;  // full-text index forms of the names
+  std::string body_forms;  // full-text index forms of the other text
+};
+EncodedActor EncodeActor(model::Actor actor);
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -76,9 +90,13 @@ class Store {
   // The schema version after Migrate().
   virtual Result<int> SchemaVersion() = 0;
 
-  // Tunes this connection for writing many rows in one transaction (SQLite: a page cache of up
-  // to 1 GiB, so that a large import does not spill and rewrite pages). No effect on results.
-  virtual Status PrepareForBulkLoad() = 0;
+  // Bulk loading, inside a transaction: tunes this connection for writing many rows (SQLite: a
+  // page cache of up to 1 GiB) and, when the registry holds no actor yet, lets the backend build
+  // its secondary, full-text and spatial indexes once at the end instead of row by row (SQLite).
+  // Until EndBulkLoad (which the transaction's commit also runs), write only new actors
+  // (PutActor "create"); lookups by id and identifier work. No effect on results.
+  virtual Status BeginBulkLoad() = 0;
+  virtual Status EndBulkLoad() = 0;
   // Refreshes the query planner's statistics (after a large import).
   virtual Status Optimize() = 0;
 
@@ -87,10 +105,17 @@ class Store {
   virtual Status InTransaction(const std::function<Status()>& body) = 0;
 
   // --- actors ---
-  // Inserts or replaces the actor with `actor.id` and records `actor` (whose version the caller
-  // has set) in the version history with the given change name.
-  virtual Status PutActor(const model::Actor& actor, std::string_view change) = 0;
+  // Stores `actor` (whose version the caller has set) as the current version of the actor with
+  // its id, under the given change name ("create", "update", "delete", "restore"); the state it
+  // replaces is kept in the history. "create" means the actor is new: Conflict when the id (or
+  // one of its identifiers) is taken.
+  Status PutActor(const model::Actor& actor, std::string_view change) {
+    return PutEncodedActor(EncodeActor(actor), change);
+  }
+  virtual Status PutEncodedActor(const EncodedActor& actor, std::string_view change) = 0;
   virtual Result<std::optional<model::Actor>> GetActor(const std::string& id) = 0;
+  // Whether an actor (deleted or not) has this id.
+  virtual Result<bool> ActorIdTaken(const std::string& id) = 0;
   // The id of the actor holding identifier `value` in `scheme`, if any (deleted ones included).
   virtual Result<std::optional<std::string>> FindByIdentifier(const std::string& scheme,
                                                               const std::string& value) = 0;
@@ -100,6 +125,7 @@ class Store {
   virtual Result<std::vector<MapPoint>> MapPoints(const ActorQuery& query, int limit,
                                                   bool* truncated) = 0;
   virtual Result<long long> CountActors() = 0;
+  // Every version of the actor, oldest first (the last is the current one).
   virtual Result<std::vector<ActorVersion>> ActorHistory(const std::string& id) = 0;
 
   // --- relationships ---

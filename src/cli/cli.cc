@@ -46,6 +46,9 @@ Result<Session> OpenSession(const Context& ctx, bool migrate) {
     if (!version.ok() || *version == 0) {
       return Unavailable("the database '" + ctx.db + "' is not initialised: run `ecosol init`");
     }
+    // A database made by an older release is upgraded before use (each migration is one
+    // transaction; nothing happens when it is current).
+    ECOSOL_RETURN_IF_ERROR((*store)->Migrate().WithContext("upgrading '" + ctx.db + "'"));
   }
   Session s;
   s.store = std::move(*store);

@@ -56,7 +56,15 @@ void AddServeCommand(CLI::App& app, Context& ctx) {
   serve->add_option("--threads", o->threads, "Request threads")->capture_default_str();
   serve->add_option("--db-connections", o->store_connections, "Database connections")
       ->capture_default_str();
-  serve->callback([&ctx, o] { RunServe(ctx, *o); });
+  auto cache_mb = std::make_shared<size_t>(o->cache_bytes >> 20);
+  serve
+      ->add_option("--cache-mb", *cache_mb,
+                   "Memory for cached listing and search responses, in MiB (0: no cache)")
+      ->capture_default_str();
+  serve->callback([&ctx, o, cache_mb] {
+    o->cache_bytes = *cache_mb << 20;
+    RunServe(ctx, *o);
+  });
 }
 
 }  // namespace ecosol::cli

@@ -103,23 +103,41 @@ json Summary(const model::Actor& a) {
       {"location", LocationJson(a)}};
 }
 
+// The cache key of a request: its path and its parameters in order.
+std::string CacheKey(const httplib::Request& req) {
+  std::string key = req.path;
+  for (const auto& [name, value] : req.params) key += "\n" + name + "=" + value;
+  return key;
+}
+
 void ListActors(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
   auto q = ParseQuery(req, 50, 500);
   if (!q.ok()) return SendError(res, q.status());
-  auto store = ctx.pool->Acquire();
-  registry::Registry reg(*store, *ctx.clock, ctx.taxonomy);
-  auto page = reg.ListActors(*q);
-  if (!page.ok()) return SendError(res, page.status());
-  auto terms = text::QueryTerms(q->q);
-  json items = json::array();
-  for (const model::Actor& a : page->items) {
-    json s = Summary(registry::PublicView(a));
-    if (!q->q.empty()) s["snippet"] = SnippetOf(a, terms);
-    items.push_back(std::move(s));
-  }
-  SendJson(res, 200,
-           {{"items", items},
-            {"next_cursor", page->next_cursor.empty() ? json(nullptr) : json(page->next_cursor)}});
+  // The same question asked since the last change of the registry gets the same answer.
+  const std::string key = CacheKey(req);
+  Result<long long> generation = ctx.pool->Acquire()->Generation();
+  if (!generation.ok()) return SendError(res, generation.status());
+  auto body = ctx.cache->GetOrCompute(key, *generation, [&]() -> std::optional<std::string> {
+    auto store = ctx.pool->Acquire();
+    registry::Registry reg(*store, *ctx.clock, ctx.taxonomy);
+    auto page = reg.ListActors(*q);
+    if (!page.ok()) {
+      SendError(res, page.status());
+      return std::nullopt;
+    }
+    auto terms = text::QueryTerms(q->q);
+    json items = json::array();
+    for (const model::Actor& a : page->items) {
+      json s = Summary(registry::PublicView(a));
+      if (!q->q.empty()) s["snippet"] = SnippetOf(a, terms);
+      items.push_back(std::move(s));
+    }
+    json out = {
+        {"items", items},
+        {"next_cursor", page->next_cursor.empty() ? json(nullptr) : json(page->next_cursor)}};
+    return out.dump(-1, ' ', false, json::error_handler_t::replace);
+  });
+  if (body) res.set_content(std::move(*body), "application/json; charset=utf-8");
 }
 
 void MapPoints(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {

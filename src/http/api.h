@@ -19,6 +19,7 @@
 #include "ecosol/http/server.h"
 #include "ecosol/registry/registry.h"
 #include "ecosol/store/store.h"
+#include "response_cache.h"
 
 namespace ecosol::http {
 
@@ -41,6 +42,7 @@ struct ApiContext {
   std::unique_ptr<StorePool> pool;
   std::shared_ptr<const registry::Taxonomy> taxonomy;
   const Clock* clock = nullptr;
+  std::unique_ptr<ResponseCache> cache;  // listings and searches (see response_cache.h)
 };
 
 using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;

@@ -1,6 +1,7 @@
 #include "ecosol/http/server.h"
 
 #include <filesystem>
+#include <limits>
 
 #include "api.h"
 #include "openapi_json.h"
@@ -51,7 +52,13 @@ class ServerImpl : public Server {
       return new httplib::ThreadPool(static_cast<size_t>(threads));  // owned by httplib
     };
     server_.set_payload_max_length(ctx_->options.max_body_bytes);
-    server_.set_keep_alive_max_count(1000);
+    // Connections are kept for as many requests as clients send: httplib's listen backlog is
+    // only 5, so when busy clients reconnect together their connection attempts are dropped and
+    // retried a second later (seen as a 1 s latency tail under load with a lower limit).
+    server_.set_keep_alive_max_count(std::numeric_limits<size_t>::max());
+    // Responses go out as headers then body: without TCP_NODELAY, Nagle's algorithm holds the
+    // body back until the client's delayed ACK (40 ms on Linux) on every keep-alive request.
+    server_.set_tcp_nodelay(true);
     httplib::Server::HandlerWithResponse on_error = [](const httplib::Request& req,
                                                        httplib::Response& res) {
       if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
@@ -113,6 +120,7 @@ class ServerImpl : public Server {
 
 Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   auto ctx = std::make_unique<ApiContext>();
+  ctx->cache = std::make_unique<ResponseCache>(options.cache_bytes);
   ctx->options = options;
   ctx->clock = &SystemClock();
   if (!options.web_root.empty() &&

@@ -104,6 +104,30 @@ class ServerTest : public ::testing::TestWithParam<std::string> {
   std::unique_ptr<httplib::Client> client_;
 };
 
+// Listings and searches are cached until the registry changes, whoever changes it: this server
+// or another process writing to the same database.
+TEST_P(ServerTest, CachedSearchesFollowEveryChange) {
+  auto count = [&](const std::string& q) {
+    auto r = Call("GET", "/api/v1/actors?q=" + q);
+    EXPECT_EQ(r.first, 200);
+    return r.second["items"].size();
+  };
+  EXPECT_EQ(count("zanzibar"), 0u);
+  EXPECT_EQ(count("zanzibar"), 0u);  // now from the cache
+  ASSERT_EQ(Call("POST", "/api/v1/actors", R"({"id": "z", "name": "Zanzibar Co-op"})").first, 201);
+  EXPECT_EQ(count("zanzibar"), 1u);
+  ASSERT_EQ(Call("PATCH", "/api/v1/actors/z", R"({"name": "Zeta Co-op"})").first, 200);
+  EXPECT_EQ(count("zanzibar"), 0u);
+  EXPECT_EQ(count("zeta"), 1u);
+  // Another connection (as `ecosol import` in another process would) writes to the database.
+  registry::Registry other(db_.store(), SystemClock());
+  model::Actor a;
+  a.id = "z2";
+  a.name = "Zeta Bakery";
+  ASSERT_TRUE(other.CreateActor(a, "test").ok());
+  EXPECT_EQ(count("zeta"), 2u);
+}
+
 TEST_P(ServerTest, HealthReportsStoreAndCount) {
   auto [status, body] = Call("GET", "/api/v1/health");
   EXPECT_EQ(status, 200);

@@ -4,8 +4,10 @@
 #include <deque>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "actor_rules.h"
 #include "ecosol/base/strings.h"
@@ -143,15 +145,20 @@ void Registry::PrepareRow(ImportRow row, const ImportOptions& options, const std
 }
 
 Status Registry::WriteRow(PreparedRow& row, const ImportOptions& options, ImportReport* report,
-                          std::set<std::string>* territories) {
+                          std::set<std::string>* territories,
+                          std::unordered_set<std::string>* created) {
   const std::string where = "line " + std::to_string(row.line);
   ECOSOL_RETURN_IF_ERROR(RecordTerritories(row.territories, territories));
-  auto existing_id = store_.FindByIdentifier(options.id_scheme, row.key);
+  // Into an empty registry (`created` given) every row is new (identifiers are unique within an
+  // import), and the only ids taken are those this import created.
+  Result<std::optional<std::string>> existing_id = std::optional<std::string>();
+  if (!created) existing_id = store_.FindByIdentifier(options.id_scheme, row.key);
   if (!existing_id.ok()) return existing_id.status();
   Actor& incoming = row.encoded.actor;
   if (!existing_id->has_value()) {
     if (!row.explicit_id) {
-      auto taken = store_.ActorIdTaken(incoming.id);
+      auto taken = created ? Result<bool>(created->count(incoming.id) > 0)
+                           : store_.ActorIdTaken(incoming.id);
       if (!taken.ok()) return taken.status();
       if (*taken) {
         auto id = NewActorId(options.id_prefix, row.key);
@@ -161,6 +168,7 @@ Status Registry::WriteRow(PreparedRow& row, const ImportOptions& options, Import
       }
     }
     ECOSOL_RETURN_IF_ERROR(store_.PutEncodedActor(row.encoded, "create").WithContext(where));
+    if (created) created->insert(incoming.id);
     ++report->imported;
     return Status::Ok();
   }
@@ -245,6 +253,7 @@ Result<ImportReport> Registry::Import(ImportSource& source, const ImportOptions&
   auto consume = [&]() -> Status {
     std::set<std::string> territories;  // recorded once per import
     bool bulk = false;
+    std::optional<std::unordered_set<std::string>> created;  // when the registry was empty
     while (true) {
       Batch batch = queue.Pop();
       ECOSOL_RETURN_IF_ERROR(batch.status);
@@ -256,12 +265,15 @@ Result<ImportReport> Registry::Import(ImportSource& source, const ImportOptions&
         if (!options.skip_invalid) writing = false;
       }
       if (writing && !bulk && !batch.rows.empty()) {
-        ECOSOL_RETURN_IF_ERROR(store_.BeginBulkLoad());
+        auto empty = store_.BeginBulkLoad();
+        if (!empty.ok()) return empty.status();
+        if (*empty) created.emplace();
         bulk = true;
       }
       for (PreparedRow& row : batch.rows) {
         if (!writing) break;
-        ECOSOL_RETURN_IF_ERROR(WriteRow(row, options, &report, &territories));
+        ECOSOL_RETURN_IF_ERROR(
+            WriteRow(row, options, &report, &territories, created ? &*created : nullptr));
         ++written;
       }
       if (options.progress) options.progress(batch.position);

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "test_store.h"
 
 namespace ecosol::registry {
@@ -222,6 +224,24 @@ TEST_P(RegistryTest, LateRejectionRollsBackEarlierBatches) {
   ASSERT_TRUE(page.ok());
   ASSERT_FALSE(page->items.empty());
   EXPECT_EQ(page->items[0].name, "Co-op 1999");
+}
+
+// Identifiers whose slugs collide get distinct ids, in an empty registry (where the import
+// tracks the ids it created) and in one that holds actors (where the store is asked).
+TEST_P(RegistryTest, CollidingIdsAreMadeUnique) {
+  auto first = registry_->Import({Row(2, "R-1", "One"), Row(3, "R 1", "Two")}, Options());
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  ASSERT_TRUE(first->committed);
+  auto second = registry_->Import({Row(2, "R.1", "Three")}, Options());
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  ASSERT_TRUE(second->committed);
+  std::set<std::string> ids;
+  for (const char* key : {"R-1", "R 1", "R.1"}) {
+    auto id = db_.store().FindByIdentifier("coops-uk", key);
+    ASSERT_TRUE(id.ok() && id->has_value()) << key;
+    ids.insert(**id);
+  }
+  EXPECT_EQ(ids, (std::set<std::string>{"cuk-r-1", "cuk-r-1-2", "cuk-r-1-3"}));
 }
 
 TEST_P(RegistryTest, ImportPlacesActorsInTheTerritoryChain) {

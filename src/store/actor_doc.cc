@@ -205,23 +205,27 @@ Result<model::Actor> ActorFromStoredDoc(const std::string& doc) {
     return Internal("stored actor document is corrupt: " +
                     (j.ok() ? std::string("not an object") : j.status().message()));
   }
+  // Grouped provenance is read here directly; the rest by the model's reader.
+  std::map<std::string, model::Provenance> provenance;
   auto prov = j->find("provenance");
-  if (prov != j->end() && prov->is_array()) {
-    json by_field = json::object();
+  const bool grouped = prov != j->end() && prov->is_array();
+  if (grouped) {
     for (const json& group : *prov) {
       if (!group.is_object() || !group.contains("fields") || !group["fields"].is_array()) {
         return Internal("stored actor document has corrupt provenance");
       }
+      model::Provenance p{group.value("source", ""), group.value("date", ""),
+                          group.value("method", "")};
       for (const json& field : group["fields"]) {
         if (!field.is_string()) return Internal("stored actor document has corrupt provenance");
-        by_field[field.get<std::string>()] = {{"source", group.value("source", "")},
-                                              {"date", group.value("date", "")},
-                                              {"method", group.value("method", "")}};
+        provenance.emplace(field.get<std::string>(), p);
       }
     }
-    *prov = std::move(by_field);
+    j->erase(prov);
   }
-  return model::ActorFromJson(*j, /*allow_server_fields=*/true);
+  auto actor = model::ActorFromJson(*j, /*allow_server_fields=*/true);
+  if (actor.ok() && grouped) actor->provenance = std::move(provenance);
+  return actor;
 }
 
 EncodedActor EncodeActor(model::Actor actor) {

@@ -203,6 +203,11 @@ UPDATE actors SET change = COALESCE((SELECT v.change FROM actor_versions v
 DELETE FROM actor_versions WHERE EXISTS (SELECT 1 FROM actors a
   WHERE a.id = actor_versions.actor_id AND a.version = actor_versions.version);
 )sql",
+    // The registry's generation: moved on by every transaction that changes it (Generation).
+    R"sql(
+CREATE TABLE registry_state (id INTEGER PRIMARY KEY CHECK (id = 1), generation BIGINT NOT NULL);
+INSERT INTO registry_state (id, generation) VALUES (1, 0);
+)sql",
 };
 
 // Quotes a word for to_tsquery: 'word' with quotes doubled.
@@ -244,7 +249,7 @@ class PostgresStore : public SqlStore {
             "'B')"};
   }
 
-  Status IndexLocation(long long, bool, const model::Actor&) override {
+  Status IndexLocation(long long, bool, const EncodedActor&) override {
     // The GiST index on point(lon, lat) follows the lat/lon columns written by the upsert.
     return Status::Ok();
   }

@@ -94,7 +94,12 @@ Status SqlStore::InTransaction(const std::function<Status()>& body) {
   Status s = body();
   // Deferred indexes are built before the commit (a rollback undoes their dropping).
   if (s.ok()) s = EndBulkLoad();
+  // A transaction that changed the registry moves the generation on, in the same commit.
+  if (s.ok() && changed_) {
+    s = conn().Exec("UPDATE registry_state SET generation = generation + 1 WHERE id = 1", {});
+  }
   indexes_deferred_ = false;
+  changed_ = false;
   --transaction_depth_;
   if (!s.ok()) {
     Status rb = conn().ExecScript("ROLLBACK");
@@ -109,14 +114,33 @@ Status SqlStore::InTransaction(const std::function<Status()>& body) {
   return c;
 }
 
-Status SqlStore::BeginBulkLoad() {
+Status SqlStore::Write(const std::function<Status()>& body) {
+  return InTransaction([&]() -> Status {
+    changed_ = true;
+    return body();
+  });
+}
+
+Result<long long> SqlStore::Generation() {
+  SqlRows rows;
+  ECOSOL_RETURN_IF_ERROR(
+      conn().Exec("SELECT generation FROM registry_state WHERE id = 1", {}, &rows));
+  if (rows.empty()) return Internal("registry_state has no row: the schema is damaged");
+  return Int(rows[0], 0);
+}
+
+Result<bool> SqlStore::BeginBulkLoad() {
   if (transaction_depth_ == 0) return Internal("BeginBulkLoad outside a transaction");
   ECOSOL_RETURN_IF_ERROR(conn().ExecScript(BulkLoadSql()));
-  if (indexes_deferred_) return Status::Ok();
-  auto deferred = DeferIndexes();
-  if (!deferred.ok()) return deferred.status();
-  indexes_deferred_ = *deferred;
-  return Status::Ok();
+  SqlRows rows;
+  ECOSOL_RETURN_IF_ERROR(conn().Exec("SELECT 1 FROM actors LIMIT 1", {}, &rows));
+  const bool empty = rows.empty();
+  if (empty && !indexes_deferred_) {
+    auto deferred = DeferIndexes();
+    if (!deferred.ok()) return deferred.status();
+    indexes_deferred_ = *deferred;
+  }
+  return empty;
 }
 
 Status SqlStore::EndBulkLoad() {
@@ -219,7 +243,7 @@ Status SqlStore::WriteIdentifiers(bool fresh, const Actor& a) {
 Status SqlStore::PutEncodedActor(const EncodedActor& e, std::string_view change) {
   const Actor& actor = e.actor;
   const bool fresh = change == "create";
-  return InTransaction([&]() -> Status {
+  return Write([&]() -> Status {
     if (!fresh) {
       // The state being replaced becomes history.
       ECOSOL_RETURN_IF_ERROR(conn().Exec(
@@ -231,7 +255,7 @@ Status SqlStore::PutEncodedActor(const EncodedActor& e, std::string_view change)
     auto rid = WriteActorRow(e, fresh, change);
     if (!rid.ok()) return rid.status();
     ECOSOL_RETURN_IF_ERROR(IndexText(*rid, fresh, e.name_forms, e.body_forms));
-    ECOSOL_RETURN_IF_ERROR(IndexLocation(*rid, fresh, actor));
+    ECOSOL_RETURN_IF_ERROR(IndexLocation(*rid, fresh, e));
     ECOSOL_RETURN_IF_ERROR(WriteActorCodes(*rid, fresh, actor));
     return WriteIdentifiers(fresh, actor);
   });
@@ -284,7 +308,15 @@ SqlFragment SqlStore::FilterConditions(const ActorQuery& q) const {
 }
 
 Result<ActorPage> SqlStore::ListByName(const ActorQuery& q) {
-  SqlFragment where = FilterConditions(q);
+  // A listing by box alone may come from the spatial index alone.
+  std::optional<SqlFragment> by_box;
+  if (q.bbox && !q.kind && q.country.empty() && q.activity.empty() && q.structure.empty() &&
+      !q.include_deleted) {
+    auto listing = BBoxListing(*q.bbox);
+    if (!listing.ok()) return listing.status();
+    by_box = std::move(*listing);
+  }
+  SqlFragment where = by_box ? SqlFragment{} : FilterConditions(q);
   if (!q.cursor.empty()) {
     std::string raw;
     auto parts =
@@ -299,8 +331,14 @@ Result<ActorPage> SqlStore::ListByName(const ActorQuery& q) {
   // Rows are chosen on the narrow columns first and their documents fetched afterwards, so that
   // a large match set never reads every document.
   SqlFragment sql{"SELECT a.rid, a.sort_name, a.id FROM actors a", where.params};
-  if (!where.sql.empty()) sql.sql += " WHERE " + where.sql;
-  sql.sql += " ORDER BY " + NameOrder(q) + " LIMIT ?";
+  if (by_box) {
+    sql = *by_box;
+    Append(&sql, where, " AND ");
+    sql.sql += " ORDER BY a.sort_name, a.id LIMIT ?";
+  } else {
+    if (!where.sql.empty()) sql.sql += " WHERE " + where.sql;
+    sql.sql += " ORDER BY " + NameOrder(q) + " LIMIT ?";
+  }
   sql.params.push_back(static_cast<long long>(q.limit + 1));
   SqlRows rows;
   ECOSOL_RETURN_IF_ERROR(conn().Exec(sql.sql, sql.params, &rows));
@@ -440,7 +478,7 @@ Result<std::vector<ActorVersion>> SqlStore::ActorHistory(const std::string& id) 
 // --- relationships ----------------------------------------------------------------------------
 
 Status SqlStore::PutRelationship(const Relationship& r, std::string_view change) {
-  return InTransaction([&]() -> Status {
+  return Write([&]() -> Status {
     std::string doc = model::RelationshipToJson(r).dump();
     ECOSOL_RETURN_IF_ERROR(conn().Exec(
         "INSERT INTO relationships (id, from_id, to_id, type, deleted, version, updated_at, doc) "
@@ -490,10 +528,12 @@ Result<long long> SqlStore::CountRelationships() {
 // --- data sources ----------------------------------------------------------------------------
 
 Status SqlStore::PutSourceAttribution(const std::string& source, const std::string& attribution) {
-  return conn().Exec(
-      "INSERT INTO sources (id, attribution) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET "
-      "attribution = excluded.attribution",
-      {source, attribution});
+  return Write([&] {
+    return conn().Exec(
+        "INSERT INTO sources (id, attribution) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET "
+        "attribution = excluded.attribution",
+        {source, attribution});
+  });
 }
 
 Result<std::vector<std::string>> SqlStore::SourceAttributions() {
@@ -508,7 +548,7 @@ Result<std::vector<std::string>> SqlStore::SourceAttributions() {
 // --- taxonomies ----------------------------------------------------------------------------
 
 Status SqlStore::PutTerms(const std::vector<model::Term>& terms) {
-  return InTransaction([&]() -> Status {
+  return Write([&]() -> Status {
     for (const model::Term& t : terms) {
       ECOSOL_RETURN_IF_ERROR(conn().Exec(
           "INSERT INTO terms (scheme, code, labels) VALUES (?, ?, ?) ON CONFLICT (scheme, code) "

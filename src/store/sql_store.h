@@ -4,6 +4,7 @@
 // SQLite and PostgreSQL differ (schema, full-text search, spatial index) left to subclasses.
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,7 +26,8 @@ class SqlStore : public Store {
   Status Migrate() override;
   Result<int> SchemaVersion() override;
   Status InTransaction(const std::function<Status()>& body) override;
-  Status BeginBulkLoad() override;
+  Result<long long> Generation() override;
+  Result<bool> BeginBulkLoad() override;
   Status EndBulkLoad() override;
   Status Optimize() override { return conn().ExecScript("ANALYZE"); }
   Status PutEncodedActor(const EncodedActor& actor, std::string_view change) override;
@@ -61,7 +63,7 @@ class SqlStore : public Store {
   // SQL run by BeginBulkLoad.
   virtual std::string_view BulkLoadSql() const = 0;
   // Drops the indexes a bulk load into an empty registry builds at the end; false when the
-  // backend keeps them up to date row by row.
+  // backend keeps them up to date row by row. Called only when the registry has no actor.
   virtual Result<bool> DeferIndexes() { return false; }
   // Builds what DeferIndexes dropped, from the rows written since.
   virtual Status BuildDeferredIndexes() { return Status::Ok(); }
@@ -78,7 +80,7 @@ class SqlStore : public Store {
   virtual Status IndexText(long long rid, bool fresh, const std::string& name_forms,
                            const std::string& body_forms) = 0;
   // Writes (or removes, when `actor` has no visible location or is deleted) the spatial entry.
-  virtual Status IndexLocation(long long rid, bool fresh, const model::Actor& actor) = 0;
+  virtual Status IndexLocation(long long rid, bool fresh, const EncodedActor& actor) = 0;
   // FROM/JOIN + WHERE pieces restricting to the full-text query `match` (built by MatchQuery),
   // and the expression giving a rank (lower is better).
   virtual SqlFragment SearchFrom(const std::string& match) const = 0;
@@ -91,10 +93,18 @@ class SqlStore : public Store {
   virtual std::string MatchQuery(const std::vector<std::vector<std::string>>& terms) const = 0;
   // The ORDER BY of a listing by name; a backend may change it to steer its planner.
   virtual std::string NameOrder(const ActorQuery& query) const;
+  // A SELECT of (rid, sort_name, id) of the non-deleted actors located in the box, from which
+  // the caller keeps a page by name ("a." columns, WHERE clause started, no ORDER BY); nullopt
+  // when the backend has no faster way than BBoxCondition on the actors table.
+  virtual Result<std::optional<SqlFragment>> BBoxListing(const BBox&) {
+    return std::optional<SqlFragment>();
+  }
   // A WHERE condition restricting actor `a` to the bounding box.
   virtual SqlFragment BBoxCondition(const BBox& bbox) const = 0;
 
  private:
+  // Runs `body` in a transaction that changes the registry (moving its generation on).
+  Status Write(const std::function<Status()>& body);
   // Inserts (`fresh`) or replaces the actor's row; returns its row id.
   Result<long long> WriteActorRow(const EncodedActor& actor, bool fresh, std::string_view change);
   // The documents of the actors whose row ids are in column 0 of `rid_rows`, in that order.
@@ -108,6 +118,7 @@ class SqlStore : public Store {
   std::unique_ptr<SqlConnection> conn_;
   int transaction_depth_ = 0;
   bool indexes_deferred_ = false;
+  bool changed_ = false;  // the current transaction changed the registry
 };
 
 }  // namespace ecosol::store

@@ -28,12 +28,14 @@ constexpr char kColumns[] = "SELECT id, parent_id, name, level, population FROM 
 }  // namespace
 
 Status SqlStore::PutTerritory(const Territory& t) {
-  return conn().Exec(
-      "INSERT INTO territories (id, parent_id, name, level, population) VALUES (?, ?, ?, ?, ?) "
-      "ON CONFLICT (id) DO UPDATE SET parent_id = excluded.parent_id, name = excluded.name, "
-      "level = excluded.level, "
-      "population = COALESCE(excluded.population, territories.population)",
-      {t.id, t.parent_id, t.name, t.level, OptionalValue(t.population)});
+  return Write([&] {
+    return conn().Exec(
+        "INSERT INTO territories (id, parent_id, name, level, population) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT (id) DO UPDATE SET parent_id = excluded.parent_id, name = excluded.name, "
+        "level = excluded.level, "
+        "population = COALESCE(excluded.population, territories.population)",
+        {t.id, t.parent_id, t.name, t.level, OptionalValue(t.population)});
+  });
 }
 
 Result<std::optional<Territory>> SqlStore::GetTerritory(const std::string& id) {
@@ -55,12 +57,14 @@ Result<std::vector<Territory>> SqlStore::Territories(const std::string& parent_i
 
 Status SqlStore::SetTerritoryPopulation(const std::string& id,
                                         std::optional<long long> population) {
-  SqlRows rows;
-  ECOSOL_RETURN_IF_ERROR(
-      conn().Exec("UPDATE territories SET population = ? WHERE id = ? RETURNING id",
-                  {OptionalValue(population), id}, &rows));
-  if (rows.empty()) return NotFound("no territory with id '" + id + "'");
-  return Status::Ok();
+  return Write([&]() -> Status {
+    SqlRows rows;
+    ECOSOL_RETURN_IF_ERROR(
+        conn().Exec("UPDATE territories SET population = ? WHERE id = ? RETURNING id",
+                    {OptionalValue(population), id}, &rows));
+    if (rows.empty()) return NotFound("no territory with id '" + id + "'");
+    return Status::Ok();
+  });
 }
 
 Result<long long> SqlStore::CountActorsIn(const std::string& territory_id) {

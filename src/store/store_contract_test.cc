@@ -7,6 +7,7 @@
 #include <libpq-fe.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
@@ -260,7 +261,9 @@ TEST_P(StoreContractTest, BulkLoadBuildsEveryIndex) {
   Actor h = MakeActor("h", "Hidden Housing", 51.5, -0.1);
   h.location->precision = LocationPrecision::kHidden;
   Status s = store_->InTransaction([&]() -> Status {
-    ECOSOL_RETURN_IF_ERROR(store_->BeginBulkLoad());
+    auto empty = store_->BeginBulkLoad();
+    if (!empty.ok()) return empty.status();
+    if (!*empty) return Internal("the registry was empty");
     for (const Actor& x : {a, b, h}) ECOSOL_RETURN_IF_ERROR(store_->PutActor(x, "create"));
     auto found = store_->FindByIdentifier("src", "A1");  // lookups work during the load
     if (!found.ok() || !found->has_value()) return Internal("identifier not found during load");
@@ -308,7 +311,7 @@ TEST_P(StoreContractTest, FailedBulkLoadLeavesTheRegistryAsItWas) {
   std::vector<std::string> indexes_before;
   if (GetParam() == "sqlite") indexes_before = SqliteIndexes(path_.string());
   Status s = store_->InTransaction([&]() -> Status {
-    ECOSOL_RETURN_IF_ERROR(store_->BeginBulkLoad());
+    ECOSOL_RETURN_IF_ERROR(store_->BeginBulkLoad().status());
     ECOSOL_RETURN_IF_ERROR(store_->PutActor(MakeActor("x", "Xenia Housing", 50, 0), "create"));
     return InvalidArgument("line 3 is bad");
   });
@@ -325,6 +328,61 @@ TEST_P(StoreContractTest, FailedBulkLoadLeavesTheRegistryAsItWas) {
   q = ActorQuery();
   q.bbox = BBox{-1, 49, 1, 51};
   EXPECT_EQ(Ids(q), std::vector<std::string>{"y"});
+}
+
+// A listing by box alone is ordered by name, pages with cursors, and uses exact coordinates.
+TEST_P(StoreContractTest, BoxListingIsByNameExactAndPaged) {
+  std::vector<std::string> expected;
+  for (int i = 0; i < 25; ++i) {
+    std::string name = std::string(1, static_cast<char>('z' - i)) + " co-op";
+    Actor a = MakeActor("in" + std::to_string(i), name, 51.0 + i * 0.01, -0.5 + i * 0.01);
+    ASSERT_TRUE(store_->PutActor(a, "create").ok());
+    expected.push_back(a.id);
+  }
+  std::reverse(expected.begin(), expected.end());  // by name: "f co-op" ... "z co-op"
+  // Just outside the box's edges (closer than a single-precision float can tell).
+  ASSERT_TRUE(store_->PutActor(MakeActor("out1", "a out", 50.9999999, 0), "create").ok());
+  ASSERT_TRUE(store_->PutActor(MakeActor("out2", "b out", 51.1, 0.0000001), "create").ok());
+  Actor gone = MakeActor("gone", "c gone", 51.1, -0.1);
+  ASSERT_TRUE(store_->PutActor(gone, "create").ok());
+  gone.deleted = true;
+  gone.version = 2;
+  ASSERT_TRUE(store_->PutActor(gone, "delete").ok());
+  ActorQuery q;
+  q.bbox = BBox{-0.5, 51.0, 0.0, 52.0};
+  q.limit = 10;
+  std::vector<std::string> seen;
+  for (int page = 0; page < 5; ++page) {
+    auto result = store_->ListActors(q);
+    ASSERT_TRUE(result.ok()) << result.status().ToString();
+    for (const Actor& a : result->items) seen.push_back(a.id);
+    if (result->next_cursor.empty()) break;
+    q.cursor = result->next_cursor;
+  }
+  EXPECT_EQ(seen, expected);
+}
+
+// The generation moves on with every committed change, and only then.
+TEST_P(StoreContractTest, GenerationMovesOnWithEveryCommittedChange) {
+  auto g0 = store_->Generation();
+  ASSERT_TRUE(g0.ok()) << g0.status().ToString();
+  ASSERT_TRUE(store_->PutActor(MakeActor("a", "A", 50, 0), "create").ok());
+  long long g1 = *store_->Generation();
+  EXPECT_GT(g1, *g0);
+  ASSERT_TRUE(store_->GetActor("a").ok());
+  ASSERT_TRUE(store_->ListActors(ActorQuery()).ok());
+  EXPECT_EQ(*store_->Generation(), g1);  // reads change nothing
+  Status failed = store_->InTransaction([&]() -> Status {
+    ECOSOL_RETURN_IF_ERROR(store_->PutActor(MakeActor("b", "B", 50, 0), "create"));
+    return InvalidArgument("no");
+  });
+  EXPECT_FALSE(failed.ok());
+  EXPECT_EQ(*store_->Generation(), g1);  // rolled back
+  ASSERT_TRUE(store_->PutSourceAttribution("src", "Contains open data").ok());
+  long long g2 = *store_->Generation();
+  EXPECT_GT(g2, g1);
+  ASSERT_TRUE(store_->PutTerritory({"GB", "", "United Kingdom", "country", std::nullopt}).ok());
+  EXPECT_GT(*store_->Generation(), g2);
 }
 
 TEST_P(StoreContractTest, CursorPagingVisitsEveryActorOnce) {
@@ -470,7 +528,7 @@ TEST(MigrationTest, UpgradesASchemaVersion3Database) {
     ASSERT_TRUE(store.ok());
     EXPECT_EQ(*(*store)->SchemaVersion(), 3);
     ASSERT_TRUE((*store)->Migrate().ok());
-    EXPECT_EQ(*(*store)->SchemaVersion(), 4);
+    EXPECT_EQ(*(*store)->SchemaVersion(), 5);
     auto history = (*store)->ActorHistory("cuk-r006884");
     ASSERT_TRUE(history.ok()) << history.status().ToString();
     ASSERT_EQ(history->size(), 2u);

@@ -32,6 +32,9 @@ struct ServerOptions {
   int threads = 64;           // request threads (one per open connection)
   int store_connections = 8;  // database connections shared by the request threads
   size_t max_body_bytes = 1 << 20;
+  // Memory for cached listing and search responses (valid until the registry changes); 0
+  // turns the cache off.
+  size_t cache_bytes = 64u << 20;
 };
 
 // A route as documented in OpenAPI: method and path template ("/api/v1/actors/{id}").

@@ -15,6 +15,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "ecosol/base/clock.h"
@@ -192,7 +193,7 @@ class Registry {
   static void PrepareRow(ImportRow row, const ImportOptions& options, const std::string& today,
                          const std::string& now, const Taxonomy& taxonomy, PreparedRow* out);
   Status WriteRow(PreparedRow& row, const ImportOptions& options, ImportReport* report,
-                  std::set<std::string>* territories);
+                  std::set<std::string>* territories, std::unordered_set<std::string>* created);
 
   store::Store& store_;
   const Clock& clock_;

@@ -90,12 +90,18 @@ class Store {
   // The schema version after Migrate().
   virtual Result<int> SchemaVersion() = 0;
 
+  // A number that moves on with every committed transaction that changed the registry, from any
+  // process or server sharing the database, so that a reader can tell whether what it computed
+  // earlier (a cached response) still holds.
+  virtual Result<long long> Generation() = 0;
+
   // Bulk loading, inside a transaction: tunes this connection for writing many rows (SQLite: a
   // page cache of up to 1 GiB) and, when the registry holds no actor yet, lets the backend build
   // its secondary, full-text and spatial indexes once at the end instead of row by row (SQLite).
   // Until EndBulkLoad (which the transaction's commit also runs), write only new actors
-  // (PutActor "create"); lookups by id and identifier work. No effect on results.
-  virtual Status BeginBulkLoad() = 0;
+  // (PutActor "create"); lookups by id and identifier work. No effect on results. Returns whether
+  // the registry held no actor at all (deleted ones included) when the load began.
+  virtual Result<bool> BeginBulkLoad() = 0;
   virtual Status EndBulkLoad() = 0;
   // Refreshes the query planner's statistics (after a large import).
   virtual Status Optimize() = 0;

@@ -13,8 +13,8 @@
 #include <list>
 #include <mutex>
 #include <optional>
-#include <string>
 #include <set>
+#include <string>
 #include <unordered_map>
 #include <utility>
 
@@ -31,8 +31,9 @@ class ResponseCache {
   // The cached body, or the one `compute` makes (nullopt: nothing to cache, such as an error).
   // Concurrent calls for the same key and generation compute once: the others wait for that
   // result instead of all ranking the same search at the same time.
-  std::optional<std::string> GetOrCompute(const std::string& key, long long generation,
-                                          const std::function<std::optional<std::string>()>& compute);
+  std::optional<std::string> GetOrCompute(
+      const std::string& key, long long generation,
+      const std::function<std::optional<std::string>()>& compute);
 
   struct Stats {
     size_t entries = 0;

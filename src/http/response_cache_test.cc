@@ -66,10 +66,13 @@ TEST(ResponseCacheTest, ConcurrentMissesComputeOnce) {
   EXPECT_EQ(computed.load(), 1);
   int errors = 0;
   for (int i = 0; i < 3; ++i) {
-    EXPECT_FALSE(cache.GetOrCompute("bad", 1, [&]() -> std::optional<std::string> {
-                        ++errors;
-                        return std::nullopt;
-                      }).has_value());
+    EXPECT_FALSE(cache
+                     .GetOrCompute("bad", 1,
+                                   [&]() -> std::optional<std::string> {
+                                     ++errors;
+                                     return std::nullopt;
+                                   })
+                     .has_value());
   }
   EXPECT_EQ(errors, 3);
   ResponseCache off(0);

@@ -225,7 +225,10 @@ class SqliteStore : public SqlStore {
  protected:
   const std::vector<std::string>& Migrations() const override { return kSqliteMigrations; }
   std::string_view BeginSql() const override { return "BEGIN IMMEDIATE"; }
-  std::string_view BulkLoadSql() const override { return "PRAGMA cache_size = -1048576"; }
+  // A page cache of up to 1 GiB, and up to 4 threads for the sorts of CREATE INDEX.
+  std::string_view BulkLoadSql() const override {
+    return "PRAGMA cache_size = -1048576; PRAGMA threads = 4";
+  }
 
   Status IndexText(long long rid, bool fresh, const std::string& name_forms,
                    const std::string& body_forms) override {

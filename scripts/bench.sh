@@ -5,7 +5,8 @@
 #   2. GET /api/v1/actors?q= and ?bbox= latency with 64 connections (wrk), and the server's
 #      peak resident memory, on the registry just imported.
 # Environment: ROWS (default 1000000), DURATION of each load run (default 30s), BENCH_DIR (default
-# a temporary folder, removed at the end unless KEEP=1).
+# a temporary folder, removed at the end unless KEEP=1), SERVE_ONLY=1 (with KEEP=1 and the
+# BENCH_DIR of an earlier run: measure the serving again on the registry already imported).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS=${ROWS:-1000000}
@@ -28,14 +29,19 @@ echo "date: $(date -u +%Y-%m-%dT%H:%MZ)"
 echo "rows: $ROWS"
 
 csv="$dir/registry.csv"
+db="$dir/ecosol.db"
+if [ "${SERVE_ONLY:-0}" = 1 ] && [ -f "$db" ]; then
+  echo "serving the registry already in $db (SERVE_ONLY=1): no generation or import"
+else
 t0=$(now); "$GEN" --rows "$ROWS" --seed 42 > "$csv"; t1=$(now)
 echo "generate: $(secs "$t0" "$t1") s, $(du -m "$csv" | cut -f1) MB"
 
+rm -f "$dir/plain.db"
 t0=$(now); sqlite3 "$dir/plain.db" ".import --csv $csv plain"; t1=$(now)
 peer=$(secs "$t0" "$t1")
 echo "sqlite3 .import (peer): $peer s"
 
-db="$dir/ecosol.db"
+rm -f "$db" "$db-wal" "$db-shm"
 "$ECOSOL" --db "$db" init >/dev/null
 t0=$(now)
 /usr/bin/time -f "%M" -o "$dir/import.rss" \
@@ -47,6 +53,7 @@ echo "ecosol import: $ours s, $(echo "$ROWS / $ours" | bc) rows/s, ratio to sqli
 grep -E '"(imported|updated|unchanged)"' "$dir/import.json" | tr -d ' \n'; echo
 echo "import peak resident memory: $(($(cat "$dir/import.rss") / 1024)) MB"
 echo "database size: $(du -m "$db" | cut -f1) MB"
+fi
 
 port=$((30000 + RANDOM % 20000))
 start_server() {
@@ -69,9 +76,9 @@ echo "server peak resident memory: $(awk '/VmHWM/ {print $2/1024 " MB"}' /proc/$
 kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
 # The same searches computed every time: what a query nobody asked since the last change costs.
 start_server --cache-mb 0
-run_wrk search "response cache off"
-echo "--- single searches, cache off (curl, after one warm-up request each)"
+echo "--- single searches, cache off (curl on the idle server, after one warm-up request each)"
 for w in housing cooperative community bakery; do
   curl -s -o /dev/null "http://127.0.0.1:$port/api/v1/actors?q=$w&limit=20"
   curl -s -o /dev/null -w "q=$w: %{time_total} s\n" "http://127.0.0.1:$port/api/v1/actors?q=$w&limit=20"
 done
+run_wrk search "response cache off"

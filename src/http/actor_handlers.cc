@@ -115,7 +115,7 @@ void ListActors(ApiContext& ctx, const httplib::Request& req, httplib::Response&
   if (!q.ok()) return SendError(res, q.status());
   // The same question asked since the last change of the registry gets the same answer.
   const std::string key = CacheKey(req);
-  Result<long long> generation = ctx.pool->Acquire()->Generation();
+  Result<long long> generation = ctx.pool->Generation();
   if (!generation.ok()) return SendError(res, generation.status());
   auto body = ctx.cache->GetOrCompute(key, *generation, [&]() -> std::optional<std::string> {
     auto store = ctx.pool->Acquire();

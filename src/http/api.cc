@@ -13,7 +13,18 @@ Result<std::unique_ptr<StorePool>> StorePool::Open(const std::string& url, int s
     if (!store.ok()) return store.status();
     pool->free_.push_back(std::move(*store));
   }
+  if (!pool->free_.empty() && pool->free_.front()->Backend() == "sqlite") {
+    auto store = store::OpenStore(url);
+    if (!store.ok()) return store.status();
+    pool->generation_store_ = std::move(*store);
+  }
   return pool;
+}
+
+Result<long long> StorePool::Generation() {
+  if (!generation_store_) return Acquire()->Generation();
+  std::lock_guard<std::mutex> lock(generation_mu_);
+  return generation_store_->Generation();
 }
 
 std::shared_ptr<store::Store> StorePool::Acquire() {

@@ -29,8 +29,14 @@ class StorePool {
   static Result<std::unique_ptr<StorePool>> Open(const std::string& url, int size);
   // Borrows a connection until the returned handle is destroyed.
   std::shared_ptr<store::Store> Acquire();
+  // The registry's generation (Store::Generation). With SQLite it is read on a connection of
+  // its own (a few microseconds under a lock), so that requests answered from the response cache
+  // never wait for a pooled connection; with PostgreSQL (a round trip) on a pooled one.
+  Result<long long> Generation();
 
  private:
+  std::mutex generation_mu_;
+  std::unique_ptr<store::Store> generation_store_;  // guarded by generation_mu_
   std::mutex mu_;
   std::condition_variable available_;
   std::vector<std::unique_ptr<store::Store>> free_;  // guarded by mu_

@@ -16,6 +16,10 @@ std::function<void(const registry::ImportProgress&)> ImportProgressDisplay(
     const Context& ctx, const std::string& what) {
   if (!isatty(STDERR_FILENO) || ctx.err != &std::cerr) return nullptr;
   return [what](const registry::ImportProgress& p) {
+    if (p.finishing) {
+      std::cerr << what << ": " << p.rows << " rows read; building the indexes and committing\n";
+      return;
+    }
     int percent =
         p.total == 0
             ? 100

@@ -254,6 +254,7 @@ Result<ImportReport> Registry::Import(ImportSource& source, const ImportOptions&
     std::set<std::string> territories;  // recorded once per import
     bool bulk = false;
     std::optional<std::unordered_set<std::string>> created;  // when the registry was empty
+    ImportProgress last_position;
     while (true) {
       Batch batch = queue.Pop();
       ECOSOL_RETURN_IF_ERROR(batch.status);
@@ -276,8 +277,14 @@ Result<ImportReport> Registry::Import(ImportSource& source, const ImportOptions&
             WriteRow(row, options, &report, &territories, created ? &*created : nullptr));
         ++written;
       }
+      last_position = batch.position;
       if (options.progress) options.progress(batch.position);
       if (batch.last) break;
+    }
+    if (writing && options.progress) {
+      ImportProgress finishing = last_position;
+      finishing.finishing = true;
+      options.progress(finishing);
     }
     if (bulk) ECOSOL_RETURN_IF_ERROR(store_.EndBulkLoad());
     if (writing || options.dry_run) return Status::Ok();

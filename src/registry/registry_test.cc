@@ -211,11 +211,16 @@ TEST_P(RegistryTest, LateRejectionRollsBackEarlierBatches) {
   ASSERT_EQ(seen.size(), 3u);  // one report per batch, the last one complete
   EXPECT_EQ(seen.back().rows, 2500u);
   EXPECT_EQ(seen.back().done, seen.back().total);
+  EXPECT_FALSE(seen.back().finishing);  // refused: nothing to finish
 
   o.skip_invalid = true;
+  seen.clear();
   report = registry_->Import(rows, o);
   ASSERT_TRUE(report.ok());
   EXPECT_TRUE(report->committed);
+  ASSERT_EQ(seen.size(), 4u);  // three batches, then the finishing step
+  EXPECT_TRUE(seen.back().finishing);
+  EXPECT_EQ(seen.back().rows, 2500u);
   EXPECT_EQ(report->imported, 2499);
   EXPECT_EQ(*db_.store().CountActors(), 2499);
   store::ActorQuery q;

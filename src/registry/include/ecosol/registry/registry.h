@@ -50,6 +50,9 @@ struct ImportProgress {
   size_t rows = 0;
   size_t done = 0;
   size_t total = 0;
+  // Every row is written and the import is finishing (building indexes, committing), which can
+  // take a while after a large import into an empty registry.
+  bool finishing = false;
 };
 
 // The records of an import, read batch by batch so that a large file is never held whole in

@@ -114,8 +114,10 @@ TEST_P(ServerTest, CachedSearchesFollowEveryChange) {
   };
   EXPECT_EQ(count("zanzibar"), 0u);
   EXPECT_EQ(count("zanzibar"), 0u);  // now from the cache
+  EXPECT_EQ(Call("GET", "/api/v1/health").second["actors"], 3);
   ASSERT_EQ(Call("POST", "/api/v1/actors", R"({"id": "z", "name": "Zanzibar Co-op"})").first, 201);
   EXPECT_EQ(count("zanzibar"), 1u);
+  EXPECT_EQ(Call("GET", "/api/v1/health").second["actors"], 4);  // the health count follows
   ASSERT_EQ(Call("PATCH", "/api/v1/actors/z", R"({"name": "Zeta Co-op"})").first, 200);
   EXPECT_EQ(count("zanzibar"), 0u);
   EXPECT_EQ(count("zeta"), 1u);
@@ -126,6 +128,7 @@ TEST_P(ServerTest, CachedSearchesFollowEveryChange) {
   a.name = "Zeta Bakery";
   ASSERT_TRUE(other.CreateActor(a, "test").ok());
   EXPECT_EQ(count("zeta"), 2u);
+  EXPECT_EQ(Call("GET", "/api/v1/health").second["actors"], 5);
 }
 
 TEST_P(ServerTest, HealthReportsStoreAndCount) {

@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "ecosol/store/store.h"
 #include "test_store.h"
 
 namespace ecosol::cli {
@@ -182,12 +183,35 @@ TEST(CliErrorsTest, UninitialisedDatabaseSaysToRunInit) {
   for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db + suffix);
 }
 
+// A database made by an older release (tests/data/README.md) is upgraded by the first command
+// that opens it, not only by `init`: before, `serve` on it failed with internal errors.
+TEST(CliUpgradeTest, AnyCommandUpgradesAnOlderDatabase) {
+  std::string db =
+      (fs::temp_directory_path() / ("ecosol_cli_v3_" + std::to_string(::getpid()) + ".db"))
+          .string();
+  fs::copy_file(std::string(ECOSOL_SOURCE_DIR) + "/tests/data/sqlite-schema-v3.db", db,
+                fs::copy_options::overwrite_existing);
+  const char* argv[] = {"ecosol", "--db", db.c_str(), "actors", "search", "maesteg", "--json"};
+  std::ostringstream out, err;
+  EXPECT_EQ(RunCli(7, argv, out, err), 0) << err.str();
+  EXPECT_NE(out.str().find("cuk-r006884"), std::string::npos) << out.str();
+  auto store = store::OpenStore(db);
+  ASSERT_TRUE(store.ok());
+  EXPECT_EQ(*(*store)->SchemaVersion(), 5);
+  store->reset();
+  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db + suffix);
+}
+
 TEST_P(CliTest, ErrorsAreClearAndNonZero) {
   ASSERT_EQ(Run({"init"}), 0);
   EXPECT_EQ(Run({"import", "/no/such/file.csv"}), 1);
   EXPECT_NE(err_.str().find("/no/such/file.csv"), std::string::npos);
   EXPECT_EQ(Run({"import", WriteFile("x.csv", "a,b\n"), "--format", "excel"}), 1);
   EXPECT_NE(err_.str().find("essglobal-csv"), std::string::npos);
+  EXPECT_EQ(Run({"import", WriteFile("empty.csv", "")}), 1);
+  EXPECT_NE(err_.str().find("empty"), std::string::npos) << err_.str();
+  EXPECT_EQ(Run({"import", dir_.string()}), 1);
+  EXPECT_NE(err_.str().find("not a regular file"), std::string::npos) << err_.str();
   EXPECT_EQ(Run({"frobnicate"}), 2);
   EXPECT_EQ(Run({"actors", "list", "--kind", "company"}), 1);
 }

@@ -194,20 +194,7 @@ CREATE INDEX territories_by_parent ON territories (parent_id, name);
 ALTER TABLE actors ADD COLUMN territory TEXT COLLATE "C" NOT NULL DEFAULT '';
 UPDATE actors SET territory = COALESCE(doc::json->>'territory', '');
 CREATE INDEX actors_by_territory ON actors (territory);
-)sql",
-    // The current version of an actor is its row; actor_versions keeps the superseded ones.
-    R"sql(
-ALTER TABLE actors ADD COLUMN change TEXT NOT NULL DEFAULT 'create';
-UPDATE actors SET change = COALESCE((SELECT v.change FROM actor_versions v
-  WHERE v.actor_id = actors.id AND v.version = actors.version), 'create');
-DELETE FROM actor_versions WHERE EXISTS (SELECT 1 FROM actors a
-  WHERE a.id = actor_versions.actor_id AND a.version = actor_versions.version);
-)sql",
-    // The registry's generation: moved on by every transaction that changes it (Generation).
-    R"sql(
-CREATE TABLE registry_state (id INTEGER PRIMARY KEY CHECK (id = 1), generation BIGINT NOT NULL);
-INSERT INTO registry_state (id, generation) VALUES (1, 0);
-)sql",
+)sql", kCurrentVersionInRowSql, kRegistryStateSql,
 };
 
 // Quotes a word for to_tsquery: 'word' with quotes doubled.

@@ -19,6 +19,23 @@ struct SqlFragment {
   std::vector<SqlValue> params;
 };
 
+// Migration steps both backends run with the same SQL.
+//
+// Migration 4: the current version of an actor is its row; actor_versions keeps the superseded
+// ones.
+inline constexpr const char* kCurrentVersionInRowSql = R"sql(
+ALTER TABLE actors ADD COLUMN change TEXT NOT NULL DEFAULT 'create';
+UPDATE actors SET change = COALESCE((SELECT v.change FROM actor_versions v
+  WHERE v.actor_id = actors.id AND v.version = actors.version), 'create');
+DELETE FROM actor_versions WHERE EXISTS (SELECT 1 FROM actors a
+  WHERE a.id = actor_versions.actor_id AND a.version = actor_versions.version);
+)sql";
+// Part of migration 5: the registry's generation (Store::Generation).
+inline constexpr const char* kRegistryStateSql = R"sql(
+CREATE TABLE registry_state (id INTEGER PRIMARY KEY CHECK (id = 1), generation BIGINT NOT NULL);
+INSERT INTO registry_state (id, generation) VALUES (1, 0);
+)sql";
+
 class SqlStore : public Store {
  public:
   explicit SqlStore(std::unique_ptr<SqlConnection> conn) : conn_(std::move(conn)) {}

@@ -199,22 +199,13 @@ ALTER TABLE actors ADD COLUMN territory TEXT NOT NULL DEFAULT '';
 UPDATE actors SET territory = COALESCE(json_extract(doc, '$.territory'), '');
 CREATE INDEX actors_by_territory ON actors (territory);
 )sql",
-    // The current version of an actor is its row; actor_versions keeps the superseded ones.
-    R"sql(
-ALTER TABLE actors ADD COLUMN change TEXT NOT NULL DEFAULT 'create';
-UPDATE actors SET change = COALESCE((SELECT v.change FROM actor_versions v
-  WHERE v.actor_id = actors.id AND v.version = actors.version), 'create');
-DELETE FROM actor_versions WHERE EXISTS (SELECT 1 FROM actors a
-  WHERE a.id = actor_versions.actor_id AND a.version = actor_versions.version);
-)sql",
+    kCurrentVersionInRowSql,
     // Listings by box: the located actors in name order, with their coordinates (see
     // BBoxListing). The registry's generation (Store::Generation).
     R"sql(
 CREATE INDEX actors_located_by_name ON actors (sort_name, id, lon, lat)
   WHERE lat IS NOT NULL AND deleted = 0;
-CREATE TABLE registry_state (id INTEGER PRIMARY KEY CHECK (id = 1), generation BIGINT NOT NULL);
-INSERT INTO registry_state (id, generation) VALUES (1, 0);
-)sql",
+)sql" + std::string(kRegistryStateSql),
 };
 
 class SqliteStore : public SqlStore {

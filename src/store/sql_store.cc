@@ -1,6 +1,7 @@
 #include "sql_store.h"
 
 #include <algorithm>
+#include <limits>
 
 #include "actor_doc.h"
 #include "ecosol/base/clock.h"
@@ -94,10 +95,6 @@ Status SqlStore::InTransaction(const std::function<Status()>& body) {
   Status s = body();
   // Deferred indexes are built before the commit (a rollback undoes their dropping).
   if (s.ok()) s = EndBulkLoad();
-  // A transaction that changed the registry moves the generation on, in the same commit.
-  if (s.ok() && changed_) {
-    s = conn().Exec("UPDATE registry_state SET generation = generation + 1 WHERE id = 1", {});
-  }
   indexes_deferred_ = false;
   changed_ = false;
   --transaction_depth_;
@@ -116,7 +113,20 @@ Status SqlStore::InTransaction(const std::function<Status()>& body) {
 
 Status SqlStore::Write(const std::function<Status()>& body) {
   return InTransaction([&]() -> Status {
-    changed_ = true;
+    if (!changed_) {
+      // A transaction that changes the registry moves the generation on at its first write, in
+      // the same commit: the rows it writes carry the generation they become visible in. On
+      // PostgreSQL the row lock also orders concurrent writers, so that generations follow the
+      // order of the commits.
+      SqlRows rows;
+      ECOSOL_RETURN_IF_ERROR(
+          conn().Exec("UPDATE registry_state SET generation = generation + 1 WHERE id = 1 "
+                      "RETURNING generation",
+                      {}, &rows));
+      if (rows.empty()) return Internal("registry_state has no row: the schema is damaged");
+      write_generation_ = Int(rows[0], 0);
+      changed_ = true;
+    }
     return body();
   });
 }
@@ -169,11 +179,12 @@ Result<long long> SqlStore::WriteActorRow(const EncodedActor& e, bool fresh,
                                   a.version,
                                   a.updated_at,
                                   std::string(change),
-                                  e.doc};
+                                  e.doc,
+                                  write_generation_};
   const std::string columns =
       "INSERT INTO actors (id, kind, name, sort_name, country, territory, lat, lon, deleted, "
-      "version, updated_at, change, doc";
-  const std::string values = ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+      "version, updated_at, change, doc, changed_gen";
+  const std::string values = ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
   if (fresh) {
     // A new actor: a plain insert with its full-text forms, which inserts nothing when the id
     // is taken.
@@ -194,7 +205,8 @@ Result<long long> SqlStore::WriteActorRow(const EncodedActor& e, bool fresh,
           "sort_name = excluded.sort_name, country = excluded.country, "
           "territory = excluded.territory, lat = excluded.lat, "
           "lon = excluded.lon, deleted = excluded.deleted, version = excluded.version, "
-          "updated_at = excluded.updated_at, change = excluded.change, doc = excluded.doc "
+          "updated_at = excluded.updated_at, change = excluded.change, doc = excluded.doc, "
+          "changed_gen = excluded.changed_gen "
           "RETURNING rid",
       params, &rows));
   if (rows.empty()) return Internal("actor write returned no row id");
@@ -415,6 +427,34 @@ Result<ActorPage> SqlStore::ListBySearch(const ActorQuery& q) {
 Result<ActorPage> SqlStore::ListActors(const ActorQuery& q) {
   if (q.limit < 1) return InvalidArgument("limit: must be at least 1");
   return q.q.empty() ? ListByName(q) : ListBySearch(q);
+}
+
+Status SqlStore::ActorChanges(long long since, const std::function<Status(ActorChange&&)>& visit) {
+  // In pages of the (changed_gen, rid) index, so that a full scan never holds every document.
+  constexpr long long kPage = 2000;
+  // (since, the largest row id) starts after every row of generation `since`.
+  long long gen = since, rid = std::numeric_limits<long long>::max();
+  while (true) {
+    SqlRows rows;
+    ECOSOL_RETURN_IF_ERROR(conn().Exec(
+        "SELECT changed_gen, rid, sort_name, CASE WHEN lat IS NOT NULL AND deleted = 0 THEN doc "
+        "END FROM actors WHERE (changed_gen, rid) > (?, ?) ORDER BY changed_gen, rid LIMIT ?",
+        {gen, rid, kPage}, &rows));
+    for (SqlRow& row : rows) {
+      ActorChange change;
+      change.rid = Int(row, 1);
+      change.sort_name = Text(row, 2);
+      if (row[3]) {
+        auto actor = ActorFromStoredDoc(*row[3]);
+        if (!actor.ok()) return actor.status();
+        change.located = std::move(*actor);
+      }
+      ECOSOL_RETURN_IF_ERROR(visit(std::move(change)));
+    }
+    if (rows.size() < static_cast<size_t>(kPage)) return Status::Ok();
+    gen = Int(rows.back(), 0);
+    rid = Int(rows.back(), 1);
+  }
 }
 
 Result<std::vector<MapPoint>> SqlStore::MapPoints(const ActorQuery& q, int limit, bool* truncated) {

@@ -35,6 +35,12 @@ inline constexpr const char* kRegistryStateSql = R"sql(
 CREATE TABLE registry_state (id INTEGER PRIMARY KEY CHECK (id = 1), generation BIGINT NOT NULL);
 INSERT INTO registry_state (id, generation) VALUES (1, 0);
 )sql";
+// Migration 6: the generation in which each actor row was last written (Store::ActorChanges).
+// Rows written before it have 0.
+inline constexpr const char* kChangedGenerationSql = R"sql(
+ALTER TABLE actors ADD COLUMN changed_gen BIGINT NOT NULL DEFAULT 0;
+CREATE INDEX actors_by_changed_gen ON actors (changed_gen, rid);
+)sql";
 
 class SqlStore : public Store {
  public:
@@ -53,6 +59,7 @@ class SqlStore : public Store {
   Result<std::optional<std::string>> FindByIdentifier(const std::string& scheme,
                                                       const std::string& value) override;
   Result<ActorPage> ListActors(const ActorQuery& query) override;
+  Status ActorChanges(long long since, const std::function<Status(ActorChange&&)>& visit) override;
   Result<std::vector<MapPoint>> MapPoints(const ActorQuery& query, int limit,
                                           bool* truncated) override;
   Result<long long> CountActors() override;
@@ -135,7 +142,8 @@ class SqlStore : public Store {
   std::unique_ptr<SqlConnection> conn_;
   int transaction_depth_ = 0;
   bool indexes_deferred_ = false;
-  bool changed_ = false;  // the current transaction changed the registry
+  bool changed_ = false;            // the current transaction changed the registry
+  long long write_generation_ = 0;  // the generation it commits (when changed_)
 };
 
 }  // namespace ecosol::store

@@ -206,6 +206,7 @@ CREATE INDEX actors_by_territory ON actors (territory);
 CREATE INDEX actors_located_by_name ON actors (sort_name, id, lon, lat)
   WHERE lat IS NOT NULL AND deleted = 0;
 )sql" + std::string(kRegistryStateSql),
+    kChangedGenerationSql,
 };
 
 class SqliteStore : public SqlStore {
@@ -277,6 +278,8 @@ class SqliteStore : public SqlStore {
         {"actor_codes_by_rid", "CREATE INDEX actor_codes_by_rid ON actor_codes (rid)"},
         {"actor_identifiers_by_actor",
          "CREATE INDEX actor_identifiers_by_actor ON actor_identifiers (actor_id)"},
+        {"actors_by_changed_gen",
+         "CREATE INDEX actors_by_changed_gen ON actors (changed_gen, rid)"},
     };
     return indexes;
   }
@@ -333,24 +336,29 @@ class SqliteStore : public SqlStore {
     return q.bbox ? "+a.sort_name, +a.id" : "a.sort_name, a.id";
   }
 
-  // A box holding few actors is read through the R*Tree (whose bounds are single-precision,
-  // rounded outwards: the exact coordinates decide) and sorted. A box holding many is found by
+  // The R*Tree entries that may lie in a box: its bounds are single-precision, rounded outwards,
+  // so an entry may stick out of the box its actor lies in (an actor on the box's edge); the
+  // exact coordinates decide. Parameters: min_lon, max_lon, min_lat, max_lat.
+  static constexpr const char* kRtreeOverlaps =
+      "max_lon >= ? AND min_lon <= ? AND max_lat >= ? AND min_lat <= ?";
+
+  // A box holding few actors is read through the R*Tree and sorted. A box holding many is found by
   // walking the located actors in name order (a covering index) until the page is full, which
   // stops early: with 2% of the actors in the box, a page of 50 reads about 2,500 index entries
   // instead of sorting tens of thousands.
   Result<std::optional<SqlFragment>> BBoxListing(const BBox& b) override {
     constexpr long long kFewInBox = 1500;
     SqlRows count;
-    ECOSOL_RETURN_IF_ERROR(conn().Exec(
-        "SELECT COUNT(*) FROM (SELECT 1 FROM actors_rtree WHERE min_lon >= ? AND max_lon <= ? "
-        "AND min_lat >= ? AND max_lat <= ? LIMIT ?)",
-        {b.min_lon, b.max_lon, b.min_lat, b.max_lat, kFewInBox}, &count));
+    ECOSOL_RETURN_IF_ERROR(conn().Exec("SELECT COUNT(*) FROM (SELECT 1 FROM actors_rtree WHERE " +
+                                           std::string(kRtreeOverlaps) + " LIMIT ?)",
+                                       {b.min_lon, b.max_lon, b.min_lat, b.max_lat, kFewInBox},
+                                       &count));
     const bool few = !count.empty() && count[0][0].value_or("0") != std::to_string(kFewInBox);
     if (few) {
       return std::optional<SqlFragment>(SqlFragment{
           "SELECT a.rid, a.sort_name, a.id FROM actors a WHERE a.rid IN (SELECT rid FROM "
-          "actors_rtree WHERE min_lon >= ? AND max_lon <= ? AND min_lat >= ? AND max_lat <= ?) "
-          "AND a.lon BETWEEN ? AND ? AND a.lat BETWEEN ? AND ?",
+          "actors_rtree WHERE " +
+              std::string(kRtreeOverlaps) + ") AND a.lon BETWEEN ? AND ? AND a.lat BETWEEN ? AND ?",
           {b.min_lon, b.max_lon, b.min_lat, b.max_lat, b.min_lon, b.max_lon, b.min_lat,
            b.max_lat}});
     }
@@ -363,9 +371,9 @@ class SqliteStore : public SqlStore {
 
   SqlFragment BBoxCondition(const BBox& b) const override {
     return {
-        "a.rid IN (SELECT rid FROM actors_rtree WHERE min_lon >= ? AND max_lon <= ? AND "
-        "min_lat >= ? AND max_lat <= ?)",
-        {b.min_lon, b.max_lon, b.min_lat, b.max_lat}};
+        "a.rid IN (SELECT rid FROM actors_rtree WHERE " + std::string(kRtreeOverlaps) +
+            ") AND a.lon BETWEEN ? AND ? AND a.lat BETWEEN ? AND ?",
+        {b.min_lon, b.max_lon, b.min_lat, b.max_lat, b.min_lon, b.max_lon, b.min_lat, b.max_lat}};
   }
 };
 

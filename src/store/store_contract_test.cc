@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <random>
+#include <set>
 
 #include "ecosol/store/store.h"
 
@@ -331,6 +332,30 @@ TEST_P(StoreContractTest, FailedBulkLoadLeavesTheRegistryAsItWas) {
 }
 
 // A listing by box alone is ordered by name, pages with cursors, and uses exact coordinates.
+// Boxes include their edges, also for coordinates no single-precision float holds exactly
+// (SQLite's R*Tree keeps such bounds rounded outwards).
+TEST_P(StoreContractTest, BoxesIncludeActorsOnTheirEdges) {
+  const double lat = 51.123456789, lon = -0.987654321;
+  ASSERT_TRUE(store_->PutActor(MakeActor("corner", "Corner", lat, lon), "create").ok());
+  ASSERT_TRUE(store_->PutActor(MakeActor("edge", "Edge", lat + 0.01, lon), "create").ok());
+  for (const BBox& box : {BBox{lon, lat, lon + 0.1, lat + 0.1},
+                          BBox{lon - 0.1, lat - 0.1, lon, lat}, BBox{lon, lat, lon, lat + 0.01}}) {
+    ActorQuery q;
+    q.bbox = box;
+    auto by_box = store_->ListActors(q);
+    ASSERT_TRUE(by_box.ok()) << by_box.status().ToString();
+    q.kind = ActorKind::kOrganisation;  // with another filter: another query plan
+    auto filtered = store_->ListActors(q);
+    ASSERT_TRUE(filtered.ok());
+    std::vector<std::string> ids, filtered_ids;
+    for (const Actor& a : by_box->items) ids.push_back(a.id);
+    for (const Actor& a : filtered->items) filtered_ids.push_back(a.id);
+    ASSERT_FALSE(ids.empty());
+    EXPECT_EQ(ids[0], "corner");
+    EXPECT_EQ(ids, filtered_ids);
+  }
+}
+
 TEST_P(StoreContractTest, BoxListingIsByNameExactAndPaged) {
   std::vector<std::string> expected;
   for (int i = 0; i < 25; ++i) {
@@ -383,6 +408,85 @@ TEST_P(StoreContractTest, GenerationMovesOnWithEveryCommittedChange) {
   EXPECT_GT(g2, g1);
   ASSERT_TRUE(store_->PutTerritory({"GB", "", "United Kingdom", "country", std::nullopt}).ok());
   EXPECT_GT(*store_->Generation(), g2);
+}
+
+// What ActorChanges reports: id, key and listed state of the actors written after a generation.
+std::vector<std::string> Changes(Store& store, long long since) {
+  std::vector<std::string> out;
+  Status s = store.ActorChanges(since, [&](ActorChange&& c) -> Status {
+    std::string line = c.sort_name + (c.located ? " located " + c.located->id : " not listed");
+    if (c.located) {
+      line += " " + std::to_string(c.located->location->lat);
+    }
+    out.push_back(line);
+    return Status::Ok();
+  });
+  if (!s.ok()) out.push_back("error: " + s.ToString());
+  return out;
+}
+
+// A reader that read the generation and then the changes since its last one misses nothing.
+TEST_P(StoreContractTest, ActorChangesSinceAGeneration) {
+  Actor a = MakeActor("a", "Alpha", 50, 0);
+  Actor b = MakeActor("b", "Beta", 51, 0);
+  b.location.reset();
+  Actor h = MakeActor("h", "Hidden", 52, 0);
+  h.location->precision = LocationPrecision::kHidden;
+  for (const Actor& x : {a, b, h}) ASSERT_TRUE(store_->PutActor(x, "create").ok());
+  EXPECT_EQ(Changes(*store_, -1),
+            (std::vector<std::string>{"alpha located a 50.000000", "beta not listed",
+                                      "hidden not listed"}));
+  long long g1 = *store_->Generation();
+  EXPECT_TRUE(Changes(*store_, g1).empty());
+  a.version = 2;
+  a.location->lat = 49;
+  ASSERT_TRUE(store_->PutActor(a, "update").ok());
+  long long g2 = *store_->Generation();
+  EXPECT_EQ(Changes(*store_, g1), std::vector<std::string>{"alpha located a 49.000000"});
+  // A rolled-back write and a change to something else than actors are not actor changes.
+  Status failed = store_->InTransaction([&]() -> Status {
+    ECOSOL_RETURN_IF_ERROR(store_->PutActor(MakeActor("c", "C", 50, 0), "create"));
+    return InvalidArgument("no");
+  });
+  EXPECT_FALSE(failed.ok());
+  ASSERT_TRUE(store_->PutSourceAttribution("src", "Contains open data").ok());
+  EXPECT_TRUE(Changes(*store_, g2).empty());
+  long long g3 = *store_->Generation();
+  a.version = 3;
+  a.deleted = true;
+  ASSERT_TRUE(store_->PutActor(a, "delete").ok());
+  h.version = 2;
+  h.location->precision = LocationPrecision::kExact;
+  ASSERT_TRUE(store_->PutActor(h, "update").ok());
+  EXPECT_EQ(Changes(*store_, g3),
+            (std::vector<std::string>{"alpha not listed", "hidden located h 52.000000"}));
+  EXPECT_EQ(Changes(*store_, -1).size(), 3u);
+}
+
+// Changes are read in pages: a large write is read whole, each actor once.
+TEST_P(StoreContractTest, ActorChangesReadsEveryRowOfALargeWrite) {
+  long long g0 = *store_->Generation();
+  const int n = 4500;  // more than two pages
+  Status s = store_->InTransaction([&]() -> Status {
+    for (int i = 0; i < n; ++i) {
+      ECOSOL_RETURN_IF_ERROR(store_->PutActor(
+          MakeActor("id" + std::to_string(i), "N" + std::to_string(i), 50, 0), "create"));
+    }
+    return Status::Ok();
+  });
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  std::set<long long> rids;
+  int visits = 0;
+  ASSERT_TRUE(store_
+                  ->ActorChanges(g0,
+                                 [&](ActorChange&& c) -> Status {
+                                   ++visits;
+                                   rids.insert(c.rid);
+                                   return Status::Ok();
+                                 })
+                  .ok());
+  EXPECT_EQ(visits, n);
+  EXPECT_EQ(rids.size(), static_cast<size_t>(n));
 }
 
 TEST_P(StoreContractTest, CursorPagingVisitsEveryActorOnce) {
@@ -528,7 +632,7 @@ TEST(MigrationTest, UpgradesASchemaVersion3Database) {
     ASSERT_TRUE(store.ok());
     EXPECT_EQ(*(*store)->SchemaVersion(), 3);
     ASSERT_TRUE((*store)->Migrate().ok());
-    EXPECT_EQ(*(*store)->SchemaVersion(), 5);
+    EXPECT_EQ(*(*store)->SchemaVersion(), 6);
     auto history = (*store)->ActorHistory("cuk-r006884");
     ASSERT_TRUE(history.ok()) << history.status().ToString();
     ASSERT_EQ(history->size(), 2u);

@@ -60,6 +60,15 @@ struct MapPoint {
   model::ActorKind kind = model::ActorKind::kOrganisation;
 };
 
+// An actor written after some generation (Store::ActorChanges).
+struct ActorChange {
+  long long rid = 0;      // the store's row id (stable for the actor's life)
+  std::string sort_name;  // the key of listings by name, with the id
+  // The actor, when listings by box show it (not deleted, with a visible location); nullopt
+  // when they do not (any more).
+  std::optional<model::Actor> located;
+};
+
 struct ActorVersion {
   long long version = 0;
   std::string changed_at;
@@ -126,6 +135,11 @@ class Store {
   virtual Result<std::optional<std::string>> FindByIdentifier(const std::string& scheme,
                                                               const std::string& value) = 0;
   virtual Result<ActorPage> ListActors(const ActorQuery& query) = 0;
+  // Calls `visit` for every actor whose last write committed in a generation after `since`
+  // (-1: every actor), in the order of those generations, so that a reader holding what it read
+  // at generation G catches up by reading the changes since G (read the generation first).
+  virtual Status ActorChanges(long long since,
+                              const std::function<Status(ActorChange&&)>& visit) = 0;
   // Markers for the map: non-deleted actors with a visible location matching the filters (its
   // limit and cursor are ignored). `*truncated` tells whether more than `limit` matched.
   virtual Result<std::vector<MapPoint>> MapPoints(const ActorQuery& query, int limit,

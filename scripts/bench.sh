@@ -3,7 +3,8 @@
 #   1. import of ROWS synthetic standard-CSV rows into SQLite by `ecosol import`, beside the
 #      sqlite3 shell's `.import` of the same file into a plain table (the named peer);
 #   2. GET /api/v1/actors?q= and ?bbox= latency with 64 connections (wrk), and the server's
-#      peak resident memory, on the registry just imported.
+#      peak resident memory, on the registry just imported; then, on a server without the
+#      response cache and the box index, single searches and both loads again.
 # Environment: ROWS (default 1000000), DURATION of each load run (default 30s), BENCH_DIR (default
 # a temporary folder, removed at the end unless KEEP=1), SERVE_ONLY=1 (with KEEP=1 and the
 # BENCH_DIR of an earlier run: measure the serving again on the registry already imported).
@@ -60,6 +61,12 @@ start_server() {
   "$ECOSOL" --db "$db" serve --port "$port" --web-root "" "$@" > "$dir/server.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/api/v1/health" >/dev/null 2>&1 && break; sleep 0.1; done
+  # The box index is built in the background (the database answers meanwhile): wait for it.
+  for _ in $(seq 1 600); do
+    curl -fs "http://127.0.0.1:$port/api/v1/health" | grep -qE '"state":"(ready|off)"' && break
+    sleep 0.5
+  done
+  grep "box index" "$dir/server.log" || true
 }
 # Each measured run follows a 10 s warm-up with the same script (not measured), as with any
 # server benchmark: the first requests fill SQLite's page caches and the response cache.
@@ -74,11 +81,13 @@ run_wrk search "response cache on (the default)"
 run_wrk bbox "response cache on (the default)"
 echo "server peak resident memory: $(awk '/VmHWM/ {print $2/1024 " MB"}' /proc/$server_pid/status)"
 kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
-# The same searches computed every time: what a query nobody asked since the last change costs.
-start_server --cache-mb 0
+# The same searches computed every time: what a query nobody asked since the last change costs;
+# and the boxes answered by the database (no box index).
+start_server --cache-mb 0 --box-index false
 echo "--- single searches, cache off (curl on the idle server, after one warm-up request each)"
 for w in housing cooperative community bakery; do
   curl -s -o /dev/null "http://127.0.0.1:$port/api/v1/actors?q=$w&limit=20"
   curl -s -o /dev/null -w "q=$w: %{time_total} s\n" "http://127.0.0.1:$port/api/v1/actors?q=$w&limit=20"
 done
 run_wrk search "response cache off"
+run_wrk bbox "no box index: from the database, response cache off"

@@ -61,6 +61,11 @@ void AddServeCommand(CLI::App& app, Context& ctx) {
       ->add_option("--cache-mb", *cache_mb,
                    "Memory for cached listing and search responses, in MiB (0: no cache)")
       ->capture_default_str();
+  serve
+      ->add_option("--box-index", o->box_index,
+                   "Answer listings by box from an in-memory index of the located actors "
+                   "(about 200 bytes an actor; false: from the database)")
+      ->capture_default_str();
   serve->callback([&ctx, o, cache_mb] {
     o->cache_bytes = *cache_mb << 20;
     RunServe(ctx, *o);

@@ -4,6 +4,7 @@
 #include "ecosol/base/strings.h"
 #include "ecosol/model/json.h"
 #include "ecosol/text/search_text.h"
+#include "listing.h"
 
 namespace ecosol::http {
 namespace {
@@ -84,25 +85,6 @@ std::string SnippetOf(const model::Actor& a, const std::vector<std::vector<std::
   return "";
 }
 
-json LocationJson(const model::Actor& a) {
-  if (!a.location) return nullptr;
-  return {{"lat", a.location->lat},
-          {"lon", a.location->lon},
-          {"precision", model::ToString(a.location->precision)}};
-}
-
-json Summary(const model::Actor& a) {
-  return {
-      {"id", a.id},
-      {"kind", model::ToString(a.kind)},
-      {"name", a.name},
-      {"primary_activity", a.primary_activity.empty() ? json(nullptr) : json(a.primary_activity)},
-      {"structures", a.structures},
-      {"country", a.address.country},
-      {"locality", a.address.locality},
-      {"location", LocationJson(a)}};
-}
-
 // The cache key of a request: its path and its parameters in order.
 std::string CacheKey(const httplib::Request& req) {
   std::string key = req.path;
@@ -117,6 +99,12 @@ void ListActors(ApiContext& ctx, const httplib::Request& req, httplib::Response&
   const std::string key = CacheKey(req);
   Result<long long> generation = ctx.pool->Generation();
   if (!generation.ok()) return SendError(res, generation.status());
+  // A listing by box alone comes from the box index when it holds this generation.
+  if (ctx.box_index && q->bbox && q->q.empty() && !q->kind && q->country.empty() &&
+      q->activity.empty() && q->structure.empty()) {
+    auto body = ctx.box_index->Listing(*q->bbox, q->limit, q->cursor, *generation);
+    if (body) return res.set_content(std::move(*body), "application/json; charset=utf-8");
+  }
   auto body = ctx.cache->GetOrCompute(key, *generation, [&]() -> std::optional<std::string> {
     auto store = ctx.pool->Acquire();
     registry::Registry reg(*store, *ctx.clock, ctx.taxonomy);
@@ -128,14 +116,14 @@ void ListActors(ApiContext& ctx, const httplib::Request& req, httplib::Response&
     auto terms = text::QueryTerms(q->q);
     json items = json::array();
     for (const model::Actor& a : page->items) {
-      json s = Summary(registry::PublicView(a));
+      json s = ActorSummary(registry::PublicView(a));
       if (!q->q.empty()) s["snippet"] = SnippetOf(a, terms);
       items.push_back(std::move(s));
     }
     json out = {
         {"items", items},
         {"next_cursor", page->next_cursor.empty() ? json(nullptr) : json(page->next_cursor)}};
-    return out.dump(-1, ' ', false, json::error_handler_t::replace);
+    return DumpBody(out);
   });
   if (body) res.set_content(std::move(*body), "application/json; charset=utf-8");
 }

@@ -3,6 +3,7 @@
 #include <regex>
 
 #include "ecosol/model/json.h"
+#include "listing.h"
 
 namespace ecosol::http {
 
@@ -86,8 +87,7 @@ int HttpStatusOf(StatusCode code) {
 
 void SendJson(httplib::Response& res, int status, const nlohmann::json& body) {
   res.status = status;
-  res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
-                  "application/json; charset=utf-8");
+  res.set_content(DumpBody(body), "application/json; charset=utf-8");
 }
 
 void SendError(httplib::Response& res, const Status& status, const nlohmann::json& details) {

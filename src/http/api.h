@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "box_index.h"
 #include "ecosol/base/clock.h"
 #include "ecosol/base/status.h"
 #include "ecosol/http/server.h"
@@ -49,6 +50,7 @@ struct ApiContext {
   std::shared_ptr<const registry::Taxonomy> taxonomy;
   const Clock* clock = nullptr;
   std::unique_ptr<ResponseCache> cache;  // listings and searches (see response_cache.h)
+  std::unique_ptr<BoxIndex> box_index;   // listings by box (see box_index.h); null when off
 };
 
 using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;

@@ -1,5 +1,6 @@
 #include "ecosol/http/server.h"
 
+#include <cstdio>
 #include <filesystem>
 #include <limits>
 
@@ -56,6 +57,11 @@ class ServerImpl : public Server {
     // only 5, so when busy clients reconnect together their connection attempts are dropped and
     // retried a second later (seen as a 1 s latency tail under load with a lower limit).
     server_.set_keep_alive_max_count(std::numeric_limits<size_t>::max());
+    // The listening socket is kept so that Bind() can raise that backlog (see there).
+    server_.set_socket_options([this](socket_t sock) {
+      httplib::default_socket_options(sock);
+      listen_socket_ = sock;
+    });
     // Responses go out as headers then body: without TCP_NODELAY, Nagle's algorithm holds the
     // body back until the client's delayed ACK (40 ms on Linux) on every keep-alive request.
     server_.set_tcp_nodelay(true);
@@ -94,6 +100,13 @@ class ServerImpl : public Server {
       }
       port_ = o.port;
     }
+    // httplib listens with a backlog of 5 connections: when many clients connect at once (a
+    // load test, a crowd after a restart) the others' handshakes are dropped and their first
+    // request waits for TCP's retransmissions (up to 1.6 s seen). Calling listen() again on the
+    // listening socket sets the backlog the system allows (Linux's somaxconn).
+    if (listen_socket_ != INVALID_SOCKET && ::listen(listen_socket_, SOMAXCONN) != 0) {
+      return Unavailable("cannot listen on " + o.host + ":" + std::to_string(port_));
+    }
     bound_ = true;
     return Status::Ok();
   }
@@ -114,6 +127,7 @@ class ServerImpl : public Server {
   std::vector<RouteInfo> routes_;
   int port_ = 0;
   bool bound_ = false;
+  socket_t listen_socket_ = INVALID_SOCKET;
 };
 
 }  // namespace
@@ -138,9 +152,20 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
       return Unavailable("the database '" + options.db_url +
                          "' is not initialised: run `ecosol init` (or `ecosol demo`) first");
     }
+    // A database made by an older release is upgraded before serving.
+    Status migrated = store->Migrate();
+    if (!migrated.ok()) return migrated.WithContext("upgrading '" + options.db_url + "'");
     auto tax = registry::Taxonomy::Load(*store);
     if (!tax.ok()) return tax.status();
     ctx->taxonomy = std::make_shared<const registry::Taxonomy>(std::move(*tax));
+  }
+  if (options.box_index) {
+    BoxIndex::Options index_options;
+    index_options.log = [](const std::string& line) { std::fprintf(stderr, "%s\n", line.c_str()); };
+    const std::string url = options.db_url;
+    ctx->box_index = std::make_unique<BoxIndex>([url] { return store::OpenStore(url); },
+                                                std::move(index_options));
+    ctx->box_index->Start();
   }
   return std::unique_ptr<Server>(std::make_unique<ServerImpl>(std::move(ctx)));
 }

@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <chrono>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <thread>
 
 #include "ecosol/registry/registry.h"
@@ -209,6 +211,62 @@ TEST_P(ServerTest, WritesNeedTheAdminToken) {
   auto res = client_->Post("/api/v1/actors", wrong, body, "application/json");
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 403);
+}
+
+// Listings by box come from the box index once it holds the registry's generation, and from
+// the database while it catches up after a write: a writer always reads its write.
+TEST_P(ServerTest, BoxListingsFromTheIndexFollowWrites) {
+  auto wait_ready = [&] {
+    json state;
+    for (int i = 0; i < 200; ++i) {
+      auto health = Call("GET", "/api/v1/health");
+      state = health.second["box_index"];
+      if (state["state"] == "ready") break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    }
+    EXPECT_EQ(state["state"], "ready") << state.dump();
+    return state;
+  };
+  auto ids = [&](const std::string& path) {
+    auto r = Call("GET", path);
+    EXPECT_EQ(r.first, 200) << r.second.dump();
+    std::vector<std::string> out;
+    for (const auto& item : r.second["items"]) out.push_back(item["id"]);
+    return out;
+  };
+  json state = wait_ready();
+  EXPECT_EQ(state["actors"], 2);  // the hidden group is not in it
+  EXPECT_EQ(ids("/api/v1/actors?bbox=-180,-90,180,90"),
+            (std::vector<std::string>{"bakery", "tiess"}));
+  auto created = Call("POST", "/api/v1/actors",
+                      R"({"id": "aaa", "name": "Aaa co-op", "kind": "organisation",
+                          "location": {"lat": 48.9, "lon": 2.4, "precision": "exact"}})");
+  ASSERT_EQ(created.first, 201) << created.second.dump();
+  EXPECT_EQ(ids("/api/v1/actors?bbox=2,48,3,49"), (std::vector<std::string>{"aaa", "bakery"}));
+  EXPECT_EQ(wait_ready()["actors"], 3);
+  EXPECT_EQ(ids("/api/v1/actors?bbox=2,48,3,49&limit=1"), std::vector<std::string>{"aaa"});
+  EXPECT_EQ(Call("DELETE", "/api/v1/actors/aaa").first, 204);
+  EXPECT_EQ(ids("/api/v1/actors?bbox=2,48,3,49"), std::vector<std::string>{"bakery"});
+  ExpectError(Call("GET", "/api/v1/actors?bbox=2,48,3,49&cursor=bad"), 400, "cursor");
+}
+
+// The server listens with the system's backlog (httplib's own is 5: connections beyond it wait
+// for TCP retransmissions), as `ss` shows for the listening socket.
+TEST_P(ServerTest, ListensWithALargeBacklog) {
+  const std::string command = "ss -ltnH 'sport = :" + std::to_string(server_->port()) + "' 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  char line[512] = {0};
+  std::string out;
+  while (fgets(line, sizeof line, pipe)) out += line;
+  ASSERT_EQ(pclose(pipe), 0) << out;
+  // State, Recv-Q, Send-Q (the backlog of a listening socket), local address.
+  std::istringstream fields(out);
+  std::string state, recv_q;
+  long backlog = 0;
+  fields >> state >> recv_q >> backlog;
+  EXPECT_EQ(state, "LISTEN") << out;
+  EXPECT_GE(backlog, 128) << out;
 }
 
 TEST_P(ServerTest, ActorLifecycle) {

@@ -27,7 +27,20 @@ void Health(ApiContext& ctx, const httplib::Request& req, httplib::Response& res
         {"status", "ok"}, {"store", std::string(store->Backend())}, {"actors", *count}}
         .dump();
   });
-  if (body) res.set_content(std::move(*body), "application/json; charset=utf-8");
+  if (!body) return;
+  // The box index's state changes without the registry changing: added to every answer.
+  nlohmann::json out = nlohmann::json::parse(*body);
+  if (ctx.box_index) {
+    BoxIndex::Stats st = ctx.box_index->stats();
+    out["box_index"] = {{"state", st.generation < 0              ? "building"
+                                  : st.generation == *generation ? "ready"
+                                                                 : "catching up"},
+                        {"generation", st.generation},
+                        {"actors", st.main_entries - st.dead_entries + st.delta_entries}};
+  } else {
+    out["box_index"] = {{"state", "off"}};
+  }
+  SendJson(res, 200, out);
 }
 
 void Config(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {

@@ -35,6 +35,9 @@ struct ServerOptions {
   // Memory for cached listing and search responses (valid until the registry changes); 0
   // turns the cache off.
   size_t cache_bytes = 64u << 20;
+  // Answer listings by box from an in-memory index of the located actors (built in the
+  // background at start, about 200 bytes an actor; the database answers until it is ready).
+  bool box_index = true;
 };
 
 // A route as documented in OpenAPI: method and path template ("/api/v1/actors/{id}").

@@ -430,16 +430,25 @@ Result<ActorPage> SqlStore::ListActors(const ActorQuery& q) {
 }
 
 Status SqlStore::ActorChanges(long long since, const std::function<Status(ActorChange&&)>& visit) {
-  // In pages of the (changed_gen, rid) index, so that a full scan never holds every document.
+  // In pages along the (changed_gen, rid) index, so that a full scan never holds every
+  // document. A page continues the generation of the last row (equality on the first column and
+  // a range on the second, which SQLite's planner serves with one index seek, where a row-value
+  // comparison would read the generation again from its start), then goes on to later ones.
   constexpr long long kPage = 2000;
-  // (since, the largest row id) starts after every row of generation `since`.
+  const std::string columns =
+      "SELECT changed_gen, rid, sort_name, CASE WHEN lat IS NOT NULL AND deleted = 0 THEN doc "
+      "END FROM actors ";
   long long gen = since, rid = std::numeric_limits<long long>::max();
   while (true) {
     SqlRows rows;
-    ECOSOL_RETURN_IF_ERROR(conn().Exec(
-        "SELECT changed_gen, rid, sort_name, CASE WHEN lat IS NOT NULL AND deleted = 0 THEN doc "
-        "END FROM actors WHERE (changed_gen, rid) > (?, ?) ORDER BY changed_gen, rid LIMIT ?",
-        {gen, rid, kPage}, &rows));
+    ECOSOL_RETURN_IF_ERROR(
+        conn().Exec(columns + "WHERE changed_gen = ? AND rid > ? ORDER BY rid LIMIT ?",
+                    {gen, rid, kPage}, &rows));
+    if (rows.size() < static_cast<size_t>(kPage)) {
+      ECOSOL_RETURN_IF_ERROR(
+          conn().Exec(columns + "WHERE changed_gen > ? ORDER BY changed_gen, rid LIMIT ?",
+                      {gen, kPage - static_cast<long long>(rows.size())}, &rows));
+    }
     for (SqlRow& row : rows) {
       ActorChange change;
       change.rid = Int(row, 1);

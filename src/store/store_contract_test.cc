@@ -475,18 +475,33 @@ TEST_P(StoreContractTest, ActorChangesReadsEveryRowOfALargeWrite) {
     return Status::Ok();
   });
   ASSERT_TRUE(s.ok()) << s.ToString();
-  std::set<long long> rids;
-  int visits = 0;
-  ASSERT_TRUE(store_
-                  ->ActorChanges(g0,
-                                 [&](ActorChange&& c) -> Status {
-                                   ++visits;
-                                   rids.insert(c.rid);
-                                   return Status::Ok();
-                                 })
-                  .ok());
-  EXPECT_EQ(visits, n);
-  EXPECT_EQ(rids.size(), static_cast<size_t>(n));
+  // Then single writes in later generations, one of them moving an actor of the large write.
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_TRUE(
+        store_->PutActor(MakeActor("later" + std::to_string(i), "L", 50, 0), "create").ok());
+  }
+  Actor moved = MakeActor("id7", "N7", 51, 1);
+  moved.version = 2;
+  ASSERT_TRUE(store_->PutActor(moved, "update").ok());
+  for (long long since : {g0, -1LL}) {
+    std::set<long long> rids;
+    int visits = 0;
+    double moved_lat = 0;
+    ASSERT_TRUE(store_
+                    ->ActorChanges(since,
+                                   [&](ActorChange&& c) -> Status {
+                                     ++visits;
+                                     rids.insert(c.rid);
+                                     if (c.located && c.located->id == "id7") {
+                                       moved_lat = c.located->location->lat;
+                                     }
+                                     return Status::Ok();
+                                   })
+                    .ok());
+    EXPECT_EQ(visits, n + 3);
+    EXPECT_EQ(rids.size(), static_cast<size_t>(n + 3));
+    EXPECT_EQ(moved_lat, 51);
+  }
 }
 
 TEST_P(StoreContractTest, CursorPagingVisitsEveryActorOnce) {

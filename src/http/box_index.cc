@@ -540,18 +540,25 @@ void BoxIndex::Run() {
       }
     }
     if (store) s = Refresh(*store);
-    lock.lock();
-    if (stopping_) return;
     if (!s.ok()) {
       store.reset();  // a new connection for the next attempt
-      if (options_.log) options_.log("box index: refresh failed: " + s.ToString());
+      if (options_.log && !Stopping()) {
+        options_.log("box index: refresh failed: " + s.ToString());
+      }
     }
+    lock.lock();
+    if (stopping_) return;
     if (!s.ok()) {
       // Try again in a second (the database answers meanwhile).
       wake_.wait_for(lock, std::chrono::seconds(1), [&] { return stopping_; });
       wanted_ = true;
     }
   }
+}
+
+bool BoxIndex::Stopping() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return stopping_;
 }
 
 Status BoxIndex::RefreshNow() {
@@ -578,10 +585,7 @@ Status BoxIndex::Refresh(store::Store& store) {
   std::unordered_set<int64_t> changed;
   PartBuilder builder;
   Status s = store.ActorChanges(since, [&](store::ActorChange&& c) -> Status {
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      if (stopping_) return Status(StatusCode::kUnavailable, "the server is stopping");
-    }
+    if (Stopping()) return Status(StatusCode::kUnavailable, "the server is stopping");
     if (old) {
       changed.insert(c.rid);
       if (auto rank = old->main->RankOf(c.rid); rank && !dead[*rank]) {

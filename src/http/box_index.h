@@ -77,6 +77,7 @@ class BoxIndex {
  private:
   void Run();
   Status Refresh(store::Store& store);
+  bool Stopping() const;
 
   OpenStore open_;
   Options options_;

@@ -84,6 +84,19 @@ class StoreContractTest : public ::testing::TestWithParam<std::string> {
     return a;
   }
 
+  // Filters on actors "a" (activity ICA140, structure OS60) and "b" (a network whose primary
+  // activity is ICA140), written by FiltersAndBBox and BulkLoadBuildsEveryIndex.
+  void ExpectFiltersFindAlphaAndBeta() {
+    ActorQuery q;
+    q.activity = "ICA140";
+    EXPECT_EQ(Ids(q), (std::vector<std::string>{"a", "b"}));
+    q.structure = "OS60";
+    EXPECT_EQ(Ids(q), std::vector<std::string>{"a"});
+    q = ActorQuery();
+    q.kind = ActorKind::kNetwork;
+    EXPECT_EQ(Ids(q), std::vector<std::string>{"b"});
+  }
+
   std::vector<std::string> Ids(const ActorQuery& q) {
     auto page = store_->ListActors(q);
     EXPECT_TRUE(page.ok()) << page.status().ToString();
@@ -203,15 +216,8 @@ TEST_P(StoreContractTest, FiltersAndBBox) {
   Actor h = MakeActor("h", "Hidden", 51.5, -0.1);
   h.location->precision = LocationPrecision::kHidden;
   for (const Actor& x : {a, b, h}) ASSERT_TRUE(store_->PutActor(x, "create").ok());
+  ExpectFiltersFindAlphaAndBeta();
   ActorQuery q;
-  q.activity = "ICA140";
-  EXPECT_EQ(Ids(q), (std::vector<std::string>{"a", "b"}));
-  q.structure = "OS60";
-  EXPECT_EQ(Ids(q), std::vector<std::string>{"a"});
-  q = ActorQuery();
-  q.kind = ActorKind::kNetwork;
-  EXPECT_EQ(Ids(q), std::vector<std::string>{"b"});
-  q = ActorQuery();
   q.bbox = BBox{-1, 51, 0, 52};
   EXPECT_EQ(Ids(q), std::vector<std::string>{"a"});  // the hidden actor is not found by place
   bool truncated = true;
@@ -277,15 +283,8 @@ TEST_P(StoreContractTest, BulkLoadBuildsEveryIndex) {
     EXPECT_EQ(SqliteIndexes(path_.string()), indexes_before);
   }
 
+  ExpectFiltersFindAlphaAndBeta();
   ActorQuery q;
-  q.activity = "ICA140";
-  EXPECT_EQ(Ids(q), (std::vector<std::string>{"a", "b"}));
-  q.structure = "OS60";
-  EXPECT_EQ(Ids(q), std::vector<std::string>{"a"});
-  q = ActorQuery();
-  q.kind = ActorKind::kNetwork;
-  EXPECT_EQ(Ids(q), std::vector<std::string>{"b"});
-  q = ActorQuery();
   q.bbox = BBox{-1, 51, 0, 52};
   EXPECT_EQ(Ids(q), std::vector<std::string>{"a"});
   q = ActorQuery();

@@ -53,9 +53,8 @@ class ServerImpl : public Server {
       return new httplib::ThreadPool(static_cast<size_t>(threads));  // owned by httplib
     };
     server_.set_payload_max_length(ctx_->options.max_body_bytes);
-    // Connections are kept for as many requests as clients send: httplib's listen backlog is
-    // only 5, so when busy clients reconnect together their connection attempts are dropped and
-    // retried a second later (seen as a 1 s latency tail under load with a lower limit).
+    // Connections are kept for as many requests as clients send: with a limit, busy clients
+    // reconnect together (and before the backlog was raised, see Bind(), waited a second).
     server_.set_keep_alive_max_count(std::numeric_limits<size_t>::max());
     // The listening socket is kept so that Bind() can raise that backlog (see there).
     server_.set_socket_options([this](socket_t sock) {

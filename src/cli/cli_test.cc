@@ -161,6 +161,14 @@ TEST_P(CliTest, DemoLoadsSeedActorsWithRelationships) {
   std::string coops = WriteFile("coops.csv", SmallCsv(false));
   ASSERT_EQ(Run({"demo", "--coops-uk", coops}), 0) << err_.str();
   EXPECT_NE(out_.str().find("demo ecosystem ready"), std::string::npos);
+  // The seed's actors and relationships are counted apart.
+  std::ifstream seed_file(std::string(ECOSOL_SOURCE_DIR) + "/data/demo/seed-ecosystem.json");
+  auto seed = nlohmann::json::parse(seed_file);
+  const std::string counts = "actors " + std::to_string(seed["actors"].size()) +
+                             " new, 0 updated, 0 unchanged; relationships " +
+                             std::to_string(seed["relationships"].size()) +
+                             " new, 0 updated, 0 unchanged";
+  EXPECT_NE(out_.str().find(counts), std::string::npos) << out_.str();
   ASSERT_EQ(Run({"actors", "show", "tiess", "--json"}), 0) << err_.str();
   auto tiess = nlohmann::json::parse(out_.str());
   EXPECT_EQ(tiess["kind"], "organisation");
@@ -170,6 +178,11 @@ TEST_P(CliTest, DemoLoadsSeedActorsWithRelationships) {
   // Running the demo again changes nothing.
   ASSERT_EQ(Run({"demo", "--coops-uk", coops}), 0);
   EXPECT_NE(out_.str().find("0 new, 0 updated, 3 unchanged"), std::string::npos) << out_.str();
+  EXPECT_NE(out_.str().find("actors 0 new, 0 updated, " + std::to_string(seed["actors"].size()) +
+                            " unchanged; relationships 0 new, 0 updated, " +
+                            std::to_string(seed["relationships"].size()) + " unchanged"),
+            std::string::npos)
+      << out_.str();
 }
 
 TEST(CliErrorsTest, UninitialisedDatabaseSaysToRunInit) {

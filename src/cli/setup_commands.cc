@@ -46,10 +46,13 @@ void RunDemo(Context& ctx, const std::string& coops_file, const std::string& see
            << report->updated << " updated, " << report->unchanged << " unchanged, "
            << report->rejected.size() << " rejected\n";
   std::string seed = seed_file.empty() ? DataDir(ctx) + "/demo/seed-ecosystem.json" : seed_file;
-  auto seeded = interop::ImportEcosolJson(*s->registry, seed);
+  registry::ImportReport rels;
+  auto seeded = interop::ImportEcosolJson(*s->registry, seed, &rels);
   if (!seeded.ok()) return Fail(ctx, seeded.status());
-  *ctx.out << "seed ecosystem (" << seed << "), actors and relationships: " << seeded->imported
-           << " new, " << seeded->updated << " updated, " << seeded->unchanged << " unchanged\n";
+  *ctx.out << "seed ecosystem (" << seed << "): actors " << seeded->imported << " new, "
+           << seeded->updated << " updated, " << seeded->unchanged << " unchanged; relationships "
+           << rels.imported << " new, " << rels.updated << " updated, " << rels.unchanged
+           << " unchanged\n";
   *ctx.out << "demo ecosystem ready in " << ctx.db << ": " << *s->store->CountActors()
            << " actors, " << *s->store->CountRelationships() << " relationships\n"
            << "Contains Co-operatives UK open data, licensed under ODC-By 1.0.\n";

@@ -140,7 +140,8 @@ Status ParseSeedRelationships(const nlohmann::json& doc, std::vector<model::Rela
 }  // namespace
 
 Result<registry::ImportReport> ImportEcosolJson(registry::Registry& registry,
-                                                const std::string& path) {
+                                                const std::string& path,
+                                                registry::ImportReport* relationships_report) {
   auto text = ReadFile(path);
   if (!text.ok()) return text.status();
   auto doc = model::ParseJson(*text);
@@ -167,9 +168,7 @@ Result<registry::ImportReport> ImportEcosolJson(registry::Registry& registry,
     auto relationships = registry.ImportRelationships(std::move(rels), source);
     if (!relationships.ok()) return relationships.status();
     total = *actors;
-    total.imported += relationships->imported;
-    total.updated += relationships->updated;
-    total.unchanged += relationships->unchanged;
+    if (relationships_report) *relationships_report = *relationships;
     return Status::Ok();
   });
   if (!s.ok()) return s.WithContext(path);

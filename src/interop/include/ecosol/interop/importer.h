@@ -41,9 +41,11 @@ Result<registry::ImportReport> ImportFile(registry::Registry& registry, const st
                                           const FileImportOptions& options);
 
 // An Ecosol JSON file {"source": {"id": ...}, "actors": [...], "relationships": [...]} (the format
-// of data/demo/seed-ecosystem.json): actors keep their ids; all-or-nothing.
+// of data/demo/seed-ecosystem.json): actors keep their ids; all-or-nothing. Returns the actors'
+// counts; the relationships' go to `relationships` when given.
 Result<registry::ImportReport> ImportEcosolJson(registry::Registry& registry,
-                                                const std::string& path);
+                                                const std::string& path,
+                                                registry::ImportReport* relationships = nullptr);
 
 // Every non-deleted actor, public view, in the given format.
 Result<std::string> ExportActors(registry::Registry& registry, const std::string& format,

@@ -250,6 +250,46 @@ TEST_P(ServerTest, BoxListingsFromTheIndexFollowWrites) {
   ExpectError(Call("GET", "/api/v1/actors?bbox=2,48,3,49&cursor=bad"), 400, "cursor");
 }
 
+// With the box index off, listings by box come from the database: the same answers, and health
+// says the index is off.
+TEST_P(ServerTest, WithoutTheBoxIndexTheDatabaseAnswersTheSame) {
+  ServerOptions o;
+  o.port = 0;
+  o.db_url = db_.url();
+  o.threads = 2;
+  o.store_connections = 1;
+  o.box_index = false;
+  auto plain = Server::Create(o);
+  ASSERT_TRUE(plain.ok()) << plain.status().ToString();
+  ASSERT_TRUE((*plain)->Bind().ok());
+  std::thread serving([&] { (void)(*plain)->Listen(); });
+  httplib::Client client("127.0.0.1", (*plain)->port());
+  auto get = [](httplib::Client& c, const std::string& path) {
+    auto res = c.Get(path.c_str());
+    return res ? std::make_pair(res->status, res->body) : std::make_pair(0, std::string());
+  };
+  auto health = get(client, "/api/v1/health");
+  EXPECT_EQ(health.first, 200);
+  EXPECT_EQ(json::parse(health.second)["box_index"]["state"], "off") << health.second;
+  json state;
+  for (int i = 0; i < 200; ++i) {
+    state = Call("GET", "/api/v1/health").second["box_index"]["state"];
+    if (state == "ready") break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  }
+  EXPECT_EQ(state, "ready");  // so that the other server answers from its index
+  for (const char* path :
+       {"/api/v1/actors?bbox=-180,-90,180,90", "/api/v1/actors?bbox=-180,-90,180,90&limit=1",
+        "/api/v1/actors?bbox=-80,40,-60,50", "/api/v1/actors?bbox=82,25,83,26"}) {
+    auto from_db = get(client, path);
+    auto from_index = get(*client_, path);
+    EXPECT_EQ(from_db.first, 200) << path;
+    EXPECT_EQ(from_db, from_index) << path;
+  }
+  (*plain)->Stop();
+  serving.join();
+}
+
 // The server listens with the system's backlog (httplib's own is 5: connections beyond it wait
 // for TCP retransmissions), as `ss` shows for the listening socket.
 TEST_P(ServerTest, ListensWithALargeBacklog) {

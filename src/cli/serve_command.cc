@@ -64,7 +64,7 @@ void AddServeCommand(CLI::App& app, Context& ctx) {
   serve
       ->add_option("--box-index", o->box_index,
                    "Answer listings by box from an in-memory index of the located actors "
-                   "(about 200 bytes an actor; false: from the database)")
+                   "(about 175 bytes a located actor; false: from the database)")
       ->capture_default_str();
   serve->callback([&ctx, o, cache_mb] {
     o->cache_bytes = *cache_mb << 20;

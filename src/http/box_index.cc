@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <array>
-#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <cstring>
@@ -42,8 +41,8 @@ constexpr size_t kHugePage = 2u << 20;
 
 void* MapLarge(size_t bytes) {
   const size_t size = (bytes + kHugePage - 1) / kHugePage * kHugePage;
-  // Twice the alignment's worth more, so that an aligned range of `size` fits; the rest is
-  // given back.
+  // One huge page more than needed, so that a range of `size` aligned to a huge page fits; what
+  // lies outside it is given back at once.
   void* raw =
       mmap(nullptr, size + kHugePage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (raw == MAP_FAILED) throw std::bad_alloc();
@@ -216,7 +215,8 @@ void AppendNumber(std::string* out, double v) {
   out->append(buf, static_cast<size_t>(end - buf));
 }
 
-// Placeholders that stand for the variable parts of a summary while it is cut into pieces.
+// Markers put in place of the parts of a summary that differ from actor to actor (id, latitude,
+// longitude, name), so that the rest can be cut into the pieces of a shape.
 constexpr std::array<const char*, 4> kMarkers = {"\x01", "\x02", "\x03", "\x04"};
 
 }  // namespace

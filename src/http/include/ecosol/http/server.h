@@ -36,7 +36,7 @@ struct ServerOptions {
   // turns the cache off.
   size_t cache_bytes = 64u << 20;
   // Answer listings by box from an in-memory index of the located actors (built in the
-  // background at start, about 200 bytes an actor; the database answers until it is ready).
+  // background at start, about 175 bytes a located actor; the database answers until it is ready).
   bool box_index = true;
 };
 

@@ -2,8 +2,10 @@
 
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <unistd.h>
 
 #include <chrono>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
@@ -449,6 +451,41 @@ TEST_P(ServerTest, OpenApiDocumentMatchesTheRoutes) {
     auto r = Call("GET", path);
     EXPECT_EQ(r.first, 200) << path;
   }
+}
+
+// A database made by an older release (tests/data/README.md) is upgraded when a server starts
+// on it, so that the box index finds the columns it reads and serves its actors.
+TEST(ServerUpgradeTest, StartingOnAnOlderDatabaseUpgradesIt) {
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("ecosol_server_v3_" + std::to_string(::getpid()) + ".db");
+  std::filesystem::copy_file(std::string(ECOSOL_SOURCE_DIR) + "/tests/data/sqlite-schema-v3.db",
+                             path, std::filesystem::copy_options::overwrite_existing);
+  {
+    ServerOptions o;
+    o.port = 0;
+    o.db_url = path.string();
+    o.threads = 2;
+    o.store_connections = 1;
+    auto server = Server::Create(o);
+    ASSERT_TRUE(server.ok()) << server.status().ToString();
+    auto store = store::OpenStore(path.string());
+    ASSERT_TRUE(store.ok());
+    EXPECT_EQ(*(*store)->SchemaVersion(), 6);
+    ASSERT_TRUE((*server)->Bind().ok());
+    std::thread serving([&] { (void)(*server)->Listen(); });
+    httplib::Client client("127.0.0.1", (*server)->port());
+    json state;
+    for (int i = 0; i < 200; ++i) {
+      auto res = client.Get("/api/v1/health");
+      if (res) state = json::parse(res->body)["box_index"];
+      if (state["state"] == "ready") break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    }
+    EXPECT_EQ(state["state"], "ready") << state.dump();
+    (*server)->Stop();
+    serving.join();
+  }
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ServerTest, ::testing::Values("sqlite", "postgresql"),

@@ -6,10 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DEBIAN_PACKAGES=(
-  build-essential cmake ninja-build pkg-config git clang-format
+  build-essential cmake ninja-build pkg-config git clang-format clang libclang-rt-14-dev
   libsqlite3-dev sqlite3 libpq-dev postgresql postgresql-contrib
   nlohmann-json3-dev libcli11-dev libcpp-httplib-dev libfmt-dev
-  libutf8proc-dev libstemmer-dev libjemalloc-dev libgtest-dev libgmock-dev libbenchmark-dev
+  libutf8proc-dev libstemmer-dev libsodium-dev libjemalloc-dev libgtest-dev libgmock-dev libbenchmark-dev
   chromium chromium-driver wrk curl iproute2
 )
 # Node.js may come from another package source (its own npm included): install Debian's only if

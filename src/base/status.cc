@@ -18,6 +18,8 @@ std::string_view StatusCodeName(StatusCode code) {
       return "unauthenticated";
     case StatusCode::kPayloadTooLarge:
       return "payload_too_large";
+    case StatusCode::kTooManyRequests:
+      return "too_many_requests";
     case StatusCode::kUnavailable:
       return "unavailable";
     case StatusCode::kInternal:

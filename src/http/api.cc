@@ -77,6 +77,8 @@ int HttpStatusOf(StatusCode code) {
       return 409;
     case StatusCode::kPayloadTooLarge:
       return 413;
+    case StatusCode::kTooManyRequests:
+      return 429;
     case StatusCode::kUnavailable:
       return 503;
     case StatusCode::kInternal:

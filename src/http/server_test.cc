@@ -470,7 +470,7 @@ TEST(ServerUpgradeTest, StartingOnAnOlderDatabaseUpgradesIt) {
     ASSERT_TRUE(server.ok()) << server.status().ToString();
     auto store = store::OpenStore(path.string());
     ASSERT_TRUE(store.ok());
-    EXPECT_EQ(*(*store)->SchemaVersion(), 6);
+    EXPECT_EQ(*(*store)->SchemaVersion(), 7);
     ASSERT_TRUE((*server)->Bind().ok());
     std::thread serving([&] { (void)(*server)->Listen(); });
     httplib::Client client("127.0.0.1", (*server)->port());

@@ -287,6 +287,16 @@ Result<ImportReport> Registry::Import(ImportSource& source, const ImportOptions&
       options.progress(finishing);
     }
     if (bulk) ECOSOL_RETURN_IF_ERROR(store_.EndBulkLoad());
+    if (writing && !options.dry_run) {
+      // One audit entry for the import as a whole; each actor's previous state is in its
+      // version history.
+      nlohmann::json summary = {{"source", options.source},
+                                {"imported", report.imported},
+                                {"updated", report.updated},
+                                {"unchanged", report.unchanged},
+                                {"rejected", report.rejected.size()}};
+      ECOSOL_RETURN_IF_ERROR(Audit("import", "registry", options.source, "", summary.dump()));
+    }
     if (writing || options.dry_run) return Status::Ok();
     refused = true;  // roll back what was written before the first rejection
     return Status(StatusCode::kConflict, "import refused");
@@ -345,7 +355,11 @@ Result<ImportReport> Registry::ImportRelationships(std::vector<model::Relationsh
       ECOSOL_RETURN_IF_ERROR(store_.PutRelationship(r, "create"));
       ++report.imported;
     }
-    return Status::Ok();
+    nlohmann::json summary = {{"source", source},
+                              {"imported", report.imported},
+                              {"updated", report.updated},
+                              {"unchanged", report.unchanged}};
+    return Audit("relationships.import", "registry", source, "", summary.dump());
   });
   if (!s.ok()) return s;
   report.committed = true;

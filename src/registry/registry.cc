@@ -50,6 +50,25 @@ Registry::Registry(store::Store& store, const Clock& clock,
                    std::shared_ptr<const Taxonomy> taxonomy)
     : store_(store), clock_(clock), taxonomy_(std::move(taxonomy)) {}
 
+Status Registry::Audit(std::string action, std::string object_type, std::string object_id,
+                       std::string before, std::string after) {
+  store::AuditEntry e;
+  e.at = Now();
+  e.who = audit_who_;
+  e.address = audit_address_;
+  e.action = std::move(action);
+  e.object_type = std::move(object_type);
+  e.object_id = std::move(object_id);
+  e.before = std::move(before);
+  e.after = std::move(after);
+  return store_.AppendAudit(&e);
+}
+
+namespace {
+std::string Doc(const Actor& a) { return model::ActorToJson(a).dump(); }
+std::string Doc(const Relationship& r) { return model::RelationshipToJson(r).dump(); }
+}  // namespace
+
 std::string Registry::Today() const { return FormatDate(clock_.Now()); }
 std::string Registry::Now() const { return FormatTimestamp(clock_.Now()); }
 
@@ -107,7 +126,8 @@ Result<Actor> Registry::CreateActor(Actor actor, const std::string& source,
     actor.version = 1;
     actor.updated_at = Now();
     actor.deleted = false;
-    return store_.PutActor(actor, "create");
+    ECOSOL_RETURN_IF_ERROR(store_.PutActor(actor, "create"));
+    return Audit("actor.create", "actor", actor.id, "", Doc(actor));
   });
   if (!s.ok()) return s;
   return actor;
@@ -156,31 +176,42 @@ Result<Actor> Registry::UpdateActor(const std::string& id, const nlohmann::json&
     }
     updated.version = current->version + 1;
     updated.updated_at = Now();
-    return store_.PutActor(updated, "update");
+    ECOSOL_RETURN_IF_ERROR(store_.PutActor(updated, "update"));
+    return Audit("actor.update", "actor", id, Doc(*current), Doc(updated));
   });
   if (!s.ok()) return s;
   return changed ? updated : *current;
 }
 
 Status Registry::DeleteActor(const std::string& id) {
-  auto current = GetActor(id);
-  if (!current.ok()) return current.status();
-  current->deleted = true;
-  current->version += 1;
-  current->updated_at = Now();
-  return store_.PutActor(*current, "delete");
+  return store_.InTransaction([&]() -> Status {
+    auto current = GetActor(id);
+    if (!current.ok()) return current.status();
+    Actor after = *current;
+    after.deleted = true;
+    after.version += 1;
+    after.updated_at = Now();
+    ECOSOL_RETURN_IF_ERROR(store_.PutActor(after, "delete"));
+    return Audit("actor.delete", "actor", id, Doc(*current), Doc(after));
+  });
 }
 
 Result<Actor> Registry::RestoreActor(const std::string& id) {
-  auto actor = store_.GetActor(id);
-  if (!actor.ok()) return actor.status();
-  if (!actor->has_value()) return NotFound("no actor with id '" + id + "'");
-  Actor a = std::move(**actor);
-  if (!a.deleted) return a;
-  a.deleted = false;
-  a.version += 1;
-  a.updated_at = Now();
-  ECOSOL_RETURN_IF_ERROR(store_.PutActor(a, "restore"));
+  Actor a;
+  Status s = store_.InTransaction([&]() -> Status {
+    auto actor = store_.GetActor(id);
+    if (!actor.ok()) return actor.status();
+    if (!actor->has_value()) return NotFound("no actor with id '" + id + "'");
+    a = std::move(**actor);
+    if (!a.deleted) return Status::Ok();
+    Actor before = a;
+    a.deleted = false;
+    a.version += 1;
+    a.updated_at = Now();
+    ECOSOL_RETURN_IF_ERROR(store_.PutActor(a, "restore"));
+    return Audit("actor.restore", "actor", id, Doc(before), Doc(a));
+  });
+  if (!s.ok()) return s;
   return a;
 }
 
@@ -234,7 +265,11 @@ Result<Relationship> Registry::CreateRelationship(Relationship rel, const std::s
   }
   rel.version = 1;
   rel.updated_at = Now();
-  ECOSOL_RETURN_IF_ERROR(store_.PutRelationship(rel, "create"));
+  Status s = store_.InTransaction([&]() -> Status {
+    ECOSOL_RETURN_IF_ERROR(store_.PutRelationship(rel, "create"));
+    return Audit("relationship.create", "relationship", rel.id, "", Doc(rel));
+  });
+  if (!s.ok()) return s;
   return rel;
 }
 
@@ -253,7 +288,11 @@ Result<Relationship> Registry::UpdateRelationship(const std::string& id,
     rel.provenance[field] = {source, Today(), "api"};
   rel.version += 1;
   rel.updated_at = Now();
-  ECOSOL_RETURN_IF_ERROR(store_.PutRelationship(rel, "update"));
+  Status s = store_.InTransaction([&]() -> Status {
+    ECOSOL_RETURN_IF_ERROR(store_.PutRelationship(rel, "update"));
+    return Audit("relationship.update", "relationship", id, Doc(**current), Doc(rel));
+  });
+  if (!s.ok()) return s;
   return rel;
 }
 
@@ -267,7 +306,10 @@ Status Registry::DeleteRelationship(const std::string& id) {
   rel.deleted = true;
   rel.version += 1;
   rel.updated_at = Now();
-  return store_.PutRelationship(rel, "delete");
+  return store_.InTransaction([&]() -> Status {
+    ECOSOL_RETURN_IF_ERROR(store_.PutRelationship(rel, "delete"));
+    return Audit("relationship.delete", "relationship", id, Doc(**current), Doc(rel));
+  });
 }
 
 Result<std::vector<Relationship>> Registry::RelationshipsOf(const std::string& actor_id) {

@@ -140,7 +140,17 @@ Result<TerritoryInfo> Registry::GetTerritory(const std::string& id) {
 
 Status Registry::SetPopulation(const std::string& id, std::optional<long long> population) {
   if (population && *population < 0) return InvalidArgument("population: must be 0 or more");
-  return store_.SetTerritoryPopulation(id, population);
+  return store_.InTransaction([&]() -> Status {
+    auto before = store_.GetTerritory(id);
+    if (!before.ok()) return before.status();
+    if (!before->has_value()) return NotFound("no territory with id '" + id + "'");
+    ECOSOL_RETURN_IF_ERROR(store_.SetTerritoryPopulation(id, population));
+    auto json_of = [](std::optional<long long> p) {
+      return nlohmann::json{{"population", p ? nlohmann::json(*p) : nlohmann::json()}}.dump();
+    };
+    return Audit("territory.population", "territory", id, json_of((*before)->population),
+                 json_of(population));
+  });
 }
 
 }  // namespace ecosol::registry

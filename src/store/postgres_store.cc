@@ -194,7 +194,7 @@ CREATE INDEX territories_by_parent ON territories (parent_id, name);
 ALTER TABLE actors ADD COLUMN territory TEXT COLLATE "C" NOT NULL DEFAULT '';
 UPDATE actors SET territory = COALESCE(doc::json->>'territory', '');
 CREATE INDEX actors_by_territory ON actors (territory);
-)sql", kCurrentVersionInRowSql, kRegistryStateSql, kChangedGenerationSql,
+)sql", kCurrentVersionInRowSql, kRegistryStateSql, kChangedGenerationSql, kAccountsSql,
 };
 
 // Quotes a word for to_tsquery: 'word' with quotes doubled.

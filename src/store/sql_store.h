@@ -41,6 +41,49 @@ inline constexpr const char* kChangedGenerationSql = R"sql(
 ALTER TABLE actors ADD COLUMN changed_gen BIGINT NOT NULL DEFAULT 0;
 CREATE INDEX actors_by_changed_gen ON actors (changed_gen, rid);
 )sql";
+// Migration 7: accounts, sessions, API tokens, role grants, the sign-in log and the audit log
+// (auth/). The audit chain's head is one row, updated by every append: it numbers the entries
+// and, on PostgreSQL, its row lock orders concurrent appends.
+inline constexpr const char* kAccountsSql = R"sql(
+CREATE TABLE users (
+  id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE, name TEXT NOT NULL DEFAULT '',
+  password_hash TEXT NOT NULL, created_at TEXT NOT NULL, disabled INTEGER NOT NULL DEFAULT 0,
+  failed_signins INTEGER NOT NULL DEFAULT 0, locked_until TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE role_grants (
+  user_id TEXT NOT NULL, role TEXT NOT NULL, scope TEXT NOT NULL DEFAULT '',
+  granted_at TEXT NOT NULL, granted_by TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (user_id, role, scope)
+);
+CREATE TABLE sessions (
+  id_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL, csrf_token TEXT NOT NULL,
+  created_at TEXT NOT NULL, expires_at TEXT NOT NULL, address TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX sessions_by_user ON sessions (user_id);
+CREATE TABLE api_tokens (
+  id TEXT PRIMARY KEY, user_id TEXT NOT NULL, name TEXT NOT NULL, secret_hash TEXT NOT NULL,
+  scope TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL,
+  revoked_at TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX api_tokens_by_user ON api_tokens (user_id);
+CREATE TABLE signin_events (
+  at TEXT NOT NULL, email TEXT NOT NULL, user_id TEXT NOT NULL DEFAULT '',
+  address TEXT NOT NULL, outcome TEXT NOT NULL
+);
+CREATE INDEX signin_events_by_address ON signin_events (address, at);
+CREATE INDEX signin_events_by_time ON signin_events (at);
+CREATE TABLE audit_log (
+  seq BIGINT PRIMARY KEY, at TEXT NOT NULL, who TEXT NOT NULL, address TEXT NOT NULL,
+  action TEXT NOT NULL, object_type TEXT NOT NULL, object_id TEXT NOT NULL,
+  before_doc TEXT NOT NULL, after_doc TEXT NOT NULL, prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE TABLE audit_head (
+  id INTEGER PRIMARY KEY CHECK (id = 1), seq BIGINT NOT NULL, hash TEXT NOT NULL
+);
+INSERT INTO audit_head (id, seq, hash)
+  VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
+)sql";
 
 class SqlStore : public Store {
  public:
@@ -76,6 +119,29 @@ class SqlStore : public Store {
   Status SetTerritoryPopulation(const std::string& id,
                                 std::optional<long long> population) override;
   Result<long long> CountActorsIn(const std::string& territory_id) override;
+  Status PutUser(const UserRecord& user) override;
+  Result<std::optional<UserRecord>> GetUser(const std::string& id) override;
+  Result<std::optional<UserRecord>> GetUserByEmail(const std::string& email) override;
+  Result<std::vector<UserRecord>> ListUsers() override;
+  Result<long long> CountUsers() override;
+  Status PutGrant(const RoleGrant& grant) override;
+  Status DeleteGrant(const std::string& user_id, const std::string& role,
+                     const std::string& scope) override;
+  Result<std::vector<RoleGrant>> Grants(const std::string& user_id) override;
+  Status PutSession(const SessionRecord& session) override;
+  Result<std::optional<SessionRecord>> GetSession(const std::string& id_hash) override;
+  Status DeleteSession(const std::string& id_hash) override;
+  Result<long long> DeleteSessionsOf(const std::string& user_id) override;
+  Status PutToken(const TokenRecord& token) override;
+  Result<std::optional<TokenRecord>> GetToken(const std::string& id) override;
+  Result<std::vector<TokenRecord>> Tokens(const std::string& user_id) override;
+  Status AddSignInEvent(const SignInEvent& event) override;
+  Result<long long> CountFailedSignIns(const std::string& address,
+                                       const std::string& since) override;
+  Result<std::vector<SignInEvent>> SignInEvents(int limit) override;
+  Status AppendAudit(AuditEntry* entry) override;
+  Result<std::vector<AuditEntry>> AuditEntries(long long from_seq, long long limit) override;
+  Result<std::pair<long long, std::string>> AuditHead() override;
   Status PutTerms(const std::vector<model::Term>& terms) override;
   Result<std::vector<model::Term>> Terms(const std::string& scheme) override;
 

@@ -207,6 +207,7 @@ CREATE INDEX actors_located_by_name ON actors (sort_name, id, lon, lat)
   WHERE lat IS NOT NULL AND deleted = 0;
 )sql" + std::string(kRegistryStateSql),
     kChangedGenerationSql,
+    kAccountsSql,
 };
 
 class SqliteStore : public SqlStore {

@@ -25,6 +25,7 @@ enum class StatusCode {
   kPermissionDenied,
   kUnauthenticated,
   kPayloadTooLarge,
+  kTooManyRequests,
   kUnavailable,
   kInternal,
 };

@@ -121,6 +121,13 @@ class Registry {
   Registry(store::Store& store, const Clock& clock, std::shared_ptr<const Taxonomy> taxonomy);
 
   store::Store& store() { return store_; }
+  // Who makes this registry's writes and from where, as the audit log records them (every
+  // write appends an entry in its own transaction): "user:<id>", "token:<id>", "cli:<login>"...
+  // and a client address or "local". By default "system" and "local".
+  void SetAuditSource(std::string who, std::string address) {
+    audit_who_ = std::move(who);
+    audit_address_ = std::move(address);
+  }
   // The taxonomies, loaded from the store on first use.
   Result<const Taxonomy*> taxonomy();
   // Loads the taxonomy folder (see ReadTaxonomyFolder) into the store.
@@ -188,6 +195,9 @@ class Registry {
   Status RecordTerritories(const std::vector<model::Territory>& chain,
                            std::set<std::string>* written);
   Result<TerritoryInfo> InfoOf(model::Territory territory);
+  // Appends an audit entry for a write made by this registry (in the current transaction).
+  Status Audit(std::string action, std::string object_type, std::string object_id,
+               std::string before, std::string after);
 
  public:
   struct PreparedRow;  // an import row ready to write (private to import.cc)
@@ -201,6 +211,8 @@ class Registry {
   store::Store& store_;
   const Clock& clock_;
   std::shared_ptr<const Taxonomy> taxonomy_;
+  std::string audit_who_ = "system";
+  std::string audit_address_ = "local";
 };
 
 // Stamps provenance {source, date, method} on every non-empty field of `actor` that has none.

@@ -27,6 +27,7 @@
 #include "ecosol/base/status.h"
 #include "ecosol/model/actor.h"
 #include "ecosol/model/relationship.h"
+#include "ecosol/store/accounts.h"
 
 namespace ecosol::store {
 
@@ -178,6 +179,48 @@ class Store {
                                         std::optional<long long> population) = 0;
   // The number of non-deleted actors whose territory is `territory_id` or lies below it.
   virtual Result<long long> CountActorsIn(const std::string& territory_id) = 0;
+
+  // --- accounts (auth/) ---
+  // Users, by id and by (lower-case) e-mail. PutUser inserts or replaces by id; Conflict when
+  // another user has the e-mail.
+  virtual Status PutUser(const UserRecord& user) = 0;
+  virtual Result<std::optional<UserRecord>> GetUser(const std::string& id) = 0;
+  virtual Result<std::optional<UserRecord>> GetUserByEmail(const std::string& email) = 0;
+  virtual Result<std::vector<UserRecord>> ListUsers() = 0;  // by e-mail
+  virtual Result<long long> CountUsers() = 0;
+  // Role grants. PutGrant keeps an existing identical grant; DeleteGrant: NotFound when absent.
+  virtual Status PutGrant(const RoleGrant& grant) = 0;
+  virtual Status DeleteGrant(const std::string& user_id, const std::string& role,
+                             const std::string& scope) = 0;
+  // The grants of one user ("" for every user's), ordered by user, role, scope.
+  virtual Result<std::vector<RoleGrant>> Grants(const std::string& user_id) = 0;
+  // Sessions, by the hash of their secret.
+  virtual Status PutSession(const SessionRecord& session) = 0;
+  virtual Result<std::optional<SessionRecord>> GetSession(const std::string& id_hash) = 0;
+  virtual Status DeleteSession(const std::string& id_hash) = 0;
+  // Ends every session of a user (password change, disabling); returns how many.
+  virtual Result<long long> DeleteSessionsOf(const std::string& user_id) = 0;
+  // API tokens: PutToken inserts or replaces by id.
+  virtual Status PutToken(const TokenRecord& token) = 0;
+  virtual Result<std::optional<TokenRecord>> GetToken(const std::string& id) = 0;
+  // The tokens of one user ("" for all), newest first.
+  virtual Result<std::vector<TokenRecord>> Tokens(const std::string& user_id) = 0;
+  // The sign-in log.
+  virtual Status AddSignInEvent(const SignInEvent& event) = 0;
+  // Failed sign-ins (outcome other than "ok") from `address` at or after `since`.
+  virtual Result<long long> CountFailedSignIns(const std::string& address,
+                                               const std::string& since) = 0;
+  // The latest `limit` events, newest first.
+  virtual Result<std::vector<SignInEvent>> SignInEvents(int limit) = 0;
+
+  // --- audit log ---
+  // Appends `entry` to the chain in the current transaction (or one of its own): sets its seq,
+  // prev_hash and hash. Appends are serialised, so the chain has no gap or fork.
+  virtual Status AppendAudit(AuditEntry* entry) = 0;
+  // Entries with seq >= from_seq, in order, at most `limit` (0: all).
+  virtual Result<std::vector<AuditEntry>> AuditEntries(long long from_seq, long long limit) = 0;
+  // The number of the last entry and its hash, as the chain's head records them.
+  virtual Result<std::pair<long long, std::string>> AuditHead() = 0;
 
   // --- taxonomies ---
   virtual Status PutTerms(const std::vector<model::Term>& terms) = 0;

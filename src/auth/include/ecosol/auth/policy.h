@@ -1,0 +1,98 @@
+#pragma once
+
+// Who may do what: the one policy function every handler and command asks (Authorize), and the
+// principal it decides for. docs/security.md states the rules in prose; policy_test.cc checks
+// them case by case.
+//
+//   auto principal = accounts.TokenPrincipal(bearer);
+//   auto scope = auth::ScopeOf(store, actor);
+//   ECOSOL_RETURN_IF_ERROR(auth::Authorize(*principal, auth::Action::kEditActor, {{*scope}}));
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ecosol/base/status.h"
+#include "ecosol/model/actor.h"
+#include "ecosol/store/store.h"
+
+namespace ecosol::auth {
+
+// Roles, each granted over a scope:
+//   admin     ""                                  the whole instance
+//   steward   "network:<actor id>" or "territory:<territory id>"  curates the actors in it
+//   member    "actor:<actor id>"                  edits that organisation
+//   assessor  "" or a network or territory scope  writes assessments (screening)
+//   funder    "actor:<funder's actor id>"         sees the finance data of its applicants
+enum class Role { kAdmin, kSteward, kMember, kAssessor, kFunder };
+std::string_view ToString(Role role);
+std::optional<Role> ParseRole(std::string_view name);
+const std::vector<std::string_view>& RoleNames();
+// InvalidArgument when `scope` is not a scope `role` can be granted over.
+Status CheckGrantScope(Role role, const std::string& scope);
+
+struct Grant {
+  Role role = Role::kMember;
+  std::string scope;
+  bool operator==(const Grant&) const = default;
+};
+
+// Who is asking: a signed-in user (by session or API token), the server's admin token, or the
+// anonymous public.
+struct Principal {
+  std::string user_id;  // "" for the public and the admin token
+  std::string email;
+  std::string who = "public";  // as the audit log records it: "user:<id>", "admin-token"...
+  std::vector<Grant> grants;
+  bool signed_in = false;
+  bool read_only = false;  // an API token with the "read" scope
+  std::string token_id;    // when authenticated by an API token
+
+  bool IsAdmin() const;
+  bool Holds(Role role, std::string_view scope) const;
+};
+Principal Public();
+// The holder of the server's --admin-token: an instance admin.
+Principal AdminTokenHolder();
+
+// What the policy needs to know about an actor: its id, territory and the networks it belongs
+// to (the actors it is member_of or federated_in).
+struct ActorScope {
+  std::string id;
+  std::string territory;
+  std::vector<std::string> networks;
+};
+// Reads the actor's networks from its relationships.
+Result<ActorScope> ScopeOf(store::Store& store, const model::Actor& actor);
+
+enum class Action {
+  kCreateActor,       // target: the new actor's scope (its territory)
+  kEditActor,         // target: the actor
+  kDeleteActor,       // target: the actor
+  kRestoreActor,      // target: the actor (admins only: deletes are recoverable by an admin)
+  kEditRelationship,  // target: both ends; allowed when either end may be edited
+  kEditTerritory,     // target: territory
+  kListUsers,         // admins and stewards
+  kManageUsers,       // create, disable, reset: admins
+  kGrantRole,         // target: role and scope granted (and the actor, for actor scopes)
+  kViewAudit,         // admins
+  kViewSignIns,       // admins
+  kManageOwnAccount,  // any signed-in user, on their own account and tokens
+};
+std::string_view ToString(Action action);
+
+struct Target {
+  std::vector<ActorScope> actors;
+  std::string territory;
+  Role role = Role::kMember;
+  std::string scope;
+};
+
+// OK, or Unauthenticated (401: no one signed in), or PermissionDenied (403) with the reason.
+Status Authorize(const Principal& principal, Action action, const Target& target = {});
+
+// True when `territory` is `ancestor` or lies below it ("GB/wales/cardiff" under "GB/wales").
+bool WithinTerritory(std::string_view territory, std::string_view ancestor);
+
+}  // namespace ecosol::auth

@@ -1,0 +1,239 @@
+#include "ecosol/auth/policy.h"
+
+#include <algorithm>
+
+#include "ecosol/base/strings.h"
+
+namespace ecosol::auth {
+namespace {
+
+bool CanEdit(const Principal& p, const ActorScope& a) {
+  if (p.Holds(Role::kMember, "actor:" + a.id)) return true;
+  if (p.Holds(Role::kSteward, "network:" + a.id)) return true;
+  for (const std::string& n : a.networks) {
+    if (p.Holds(Role::kSteward, "network:" + n)) return true;
+  }
+  for (const Grant& g : p.grants) {
+    if (g.role == Role::kSteward && StartsWith(g.scope, "territory:") && !a.territory.empty() &&
+        WithinTerritory(a.territory, g.scope.substr(10))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Curating (deleting, granting membership) is for stewards whose scope covers the actor.
+bool Curates(const Principal& p, const ActorScope& a) {
+  Principal stewards_only = p;
+  std::erase_if(stewards_only.grants, [](const Grant& g) { return g.role != Role::kSteward; });
+  return CanEdit(stewards_only, a);
+}
+
+bool IsSteward(const Principal& p) {
+  return std::any_of(p.grants.begin(), p.grants.end(),
+                     [](const Grant& g) { return g.role == Role::kSteward; });
+}
+
+Status Denied(std::string why) { return Status(StatusCode::kPermissionDenied, std::move(why)); }
+
+}  // namespace
+
+std::string_view ToString(Role role) {
+  switch (role) {
+    case Role::kAdmin:
+      return "admin";
+    case Role::kSteward:
+      return "steward";
+    case Role::kMember:
+      return "member";
+    case Role::kAssessor:
+      return "assessor";
+    case Role::kFunder:
+      return "funder";
+  }
+  return "member";
+}
+
+const std::vector<std::string_view>& RoleNames() {
+  static const std::vector<std::string_view> names = {"admin", "steward", "member", "assessor",
+                                                      "funder"};
+  return names;
+}
+
+std::optional<Role> ParseRole(std::string_view name) {
+  for (Role r : {Role::kAdmin, Role::kSteward, Role::kMember, Role::kAssessor, Role::kFunder}) {
+    if (ToString(r) == name) return r;
+  }
+  return std::nullopt;
+}
+
+Status CheckGrantScope(Role role, const std::string& scope) {
+  auto has_id = [&](std::string_view prefix) {
+    return StartsWith(scope, prefix) && scope.size() > prefix.size();
+  };
+  bool ok = false;
+  std::string expected;
+  switch (role) {
+    case Role::kAdmin:
+      ok = scope.empty();
+      expected = "no scope (the whole instance)";
+      break;
+    case Role::kSteward:
+      ok = has_id("network:") || has_id("territory:");
+      expected = "'network:<actor id>' or 'territory:<territory id>'";
+      break;
+    case Role::kMember:
+    case Role::kFunder:
+      ok = has_id("actor:");
+      expected = "'actor:<actor id>'";
+      break;
+    case Role::kAssessor:
+      ok = scope.empty() || has_id("network:") || has_id("territory:");
+      expected = "no scope, 'network:<actor id>' or 'territory:<territory id>'";
+      break;
+  }
+  if (ok) return Status::Ok();
+  return InvalidArgument("scope: the " + std::string(ToString(role)) + " role takes " + expected +
+                         (scope.empty() ? std::string(", not none") : ", not '" + scope + "'"));
+}
+
+bool Principal::IsAdmin() const { return Holds(Role::kAdmin, ""); }
+
+bool Principal::Holds(Role role, std::string_view scope) const {
+  return std::any_of(grants.begin(), grants.end(),
+                     [&](const Grant& g) { return g.role == role && g.scope == scope; });
+}
+
+Principal Public() { return Principal{}; }
+
+Principal AdminTokenHolder() {
+  Principal p;
+  p.who = "admin-token";
+  p.signed_in = true;
+  p.grants.push_back({Role::kAdmin, ""});
+  return p;
+}
+
+bool WithinTerritory(std::string_view territory, std::string_view ancestor) {
+  if (ancestor.empty()) return false;
+  return territory == ancestor ||
+         (territory.size() > ancestor.size() && StartsWith(territory, ancestor) &&
+          territory[ancestor.size()] == '/');
+}
+
+Result<ActorScope> ScopeOf(store::Store& store, const model::Actor& actor) {
+  ActorScope scope{actor.id, actor.territory, {}};
+  auto rels = store.RelationshipsOf(actor.id);
+  if (!rels.ok()) return rels.status();
+  for (const model::Relationship& r : *rels) {
+    if (r.from == actor.id && (r.type == model::RelationshipType::kMemberOf ||
+                               r.type == model::RelationshipType::kFederatedIn)) {
+      scope.networks.push_back(r.to);
+    }
+  }
+  return scope;
+}
+
+std::string_view ToString(Action action) {
+  switch (action) {
+    case Action::kCreateActor:
+      return "create actors";
+    case Action::kEditActor:
+      return "edit this actor";
+    case Action::kDeleteActor:
+      return "delete this actor";
+    case Action::kRestoreActor:
+      return "restore deleted actors";
+    case Action::kEditRelationship:
+      return "edit this relationship";
+    case Action::kEditTerritory:
+      return "edit this territory";
+    case Action::kListUsers:
+      return "list users";
+    case Action::kManageUsers:
+      return "manage users";
+    case Action::kGrantRole:
+      return "grant or revoke this role";
+    case Action::kViewAudit:
+      return "read the audit log";
+    case Action::kViewSignIns:
+      return "read the sign-in log";
+    case Action::kManageOwnAccount:
+      return "manage an account";
+  }
+  return "do this";
+}
+
+Status Authorize(const Principal& p, Action action, const Target& t) {
+  if (!p.signed_in) {
+    return Status(StatusCode::kUnauthenticated,
+                  "to " + std::string(ToString(action)) +
+                      ", sign in or send 'Authorization: Bearer <API token>'");
+  }
+  if (p.read_only) {
+    return Denied("this API token is read-only; create one with the 'write' scope to " +
+                  std::string(ToString(action)));
+  }
+  if (p.IsAdmin()) return Status::Ok();
+  const std::string why = "your roles do not allow you to " + std::string(ToString(action));
+  switch (action) {
+    case Action::kManageOwnAccount:
+      return Status::Ok();
+    case Action::kCreateActor:
+      // Stewards add actors to what they curate: a territory steward within the territory.
+      for (const Grant& g : p.grants) {
+        if (g.role != Role::kSteward) continue;
+        if (StartsWith(g.scope, "network:")) return Status::Ok();
+        if (!t.territory.empty() && WithinTerritory(t.territory, g.scope.substr(10))) {
+          return Status::Ok();
+        }
+      }
+      return Denied(why + " (stewards and admins create actors)");
+    case Action::kEditActor:
+      for (const ActorScope& a : t.actors) {
+        if (CanEdit(p, a)) return Status::Ok();
+      }
+      return Denied(why +
+                    " (its members, the stewards of its networks or territory, and admins "
+                    "may)");
+    case Action::kDeleteActor:
+      for (const ActorScope& a : t.actors) {
+        if (Curates(p, a)) return Status::Ok();
+      }
+      return Denied(why + " (the stewards of its networks or territory, and admins may)");
+    case Action::kEditRelationship:
+      for (const ActorScope& a : t.actors) {
+        if (CanEdit(p, a)) return Status::Ok();
+      }
+      return Denied(why + " (those who may edit one of its two actors may)");
+    case Action::kEditTerritory:
+      for (const Grant& g : p.grants) {
+        if (g.role == Role::kSteward && StartsWith(g.scope, "territory:") &&
+            WithinTerritory(t.territory, g.scope.substr(10))) {
+          return Status::Ok();
+        }
+      }
+      return Denied(why + " (its stewards and admins may)");
+    case Action::kListUsers:
+      if (IsSteward(p)) return Status::Ok();
+      return Denied(why);
+    case Action::kGrantRole:
+      // A steward grants (and revokes) membership of the organisations it curates.
+      if (t.role == Role::kMember) {
+        for (const ActorScope& a : t.actors) {
+          if (Curates(p, a)) return Status::Ok();
+        }
+      }
+      return Denied(why +
+                    " (admins grant every role; stewards grant 'member' of the actors "
+                    "they curate)");
+    case Action::kRestoreActor:
+    case Action::kManageUsers:
+    case Action::kViewAudit:
+    case Action::kViewSignIns:
+      return Denied(why + " (admins only)");
+  }
+  return Denied(why);
+}
+
+}  // namespace ecosol::auth

@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8080
 ECOSOL := $(BUILD_DIR)/ecosol
 
-.PHONY: run test deps build web demo serve format format-check bench asan clean
+.PHONY: run test deps build web demo serve format format-check bench asan fuzz clean
 
 run: deps build web demo serve
 
@@ -45,6 +45,10 @@ bench: deps build
 # The tests again under AddressSanitizer and UndefinedBehaviorSanitizer.
 asan: deps
 	ECOSOL_BUILD_DIR=build/asan ECOSOL_CMAKE_ARGS="-DCMAKE_BUILD_TYPE=RelWithDebInfo -DECOSOL_SANITIZE=ON -DECOSOL_BUILD_BENCH=OFF" ECOSOL_SKIP_WEB=1 scripts/test.sh
+
+# The libFuzzer targets (fuzz/), built with clang, each run for FUZZ_SECONDS (default 60).
+fuzz: deps
+	scripts/fuzz.sh
 
 clean:
 	rm -rf build web/dist

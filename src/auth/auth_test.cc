@@ -245,7 +245,7 @@ TEST_P(AccountsTest, TokensAreShownOnceScopedRevocableAndExpire) {
   auto t = accounts_->CreateToken(u.id, "nightly export", "read", 30);
   ASSERT_TRUE(t.ok()) << t.status().ToString();
   EXPECT_EQ(t->token.rfind("eco_", 0), 0u);
-  EXPECT_EQ(t->record.secret_hash.find(t->token.substr(t->token.rfind('_') + 1)),
+  EXPECT_EQ(t->record.secret_hash.find(t->token.substr(t->token.find('_', 4) + 1)),
             std::string::npos);
   auto p = accounts_->TokenPrincipal(t->token);
   ASSERT_TRUE(p.ok()) << p.status().ToString();

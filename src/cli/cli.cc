@@ -57,7 +57,14 @@ Result<Session> OpenSession(const Context& ctx, bool migrate) {
   Session s;
   s.store = std::move(*store);
   s.registry = std::make_unique<registry::Registry>(*s.store, SystemClock());
+  s.registry->SetAuditSource(CliAuditWho(), "local");
   return s;
+}
+
+std::string CliAuditWho() {
+  const char* user = std::getenv("USER");
+  if (!user || !*user) user = std::getenv("LOGNAME");
+  return "cli:" + std::string(user && *user ? user : "uid-" + std::to_string(::getuid()));
 }
 
 std::string DataDir(const Context& ctx) {
@@ -77,9 +84,15 @@ std::string SharedDir(const Context& ctx) {
 }
 
 int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  return RunCli(argc, argv, out, err, std::cin);
+}
+
+int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
+           std::istream& in) {
   Context ctx;
   ctx.out = &out;
   ctx.err = &err;
+  ctx.in = &in;
   if (const char* env = std::getenv("ECOSOL_DB")) ctx.db = env;
   CLI::App app{"Ecosol: a registry and map of the social and solidarity economy", "ecosol"};
   app.require_subcommand(1);
@@ -95,6 +108,7 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   AddActorCommands(app, ctx);
   AddTerritoryCommands(app, ctx);
   AddServeCommand(app, ctx);
+  AddAuthCommands(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -43,6 +43,18 @@ class CliTest : public ::testing::TestWithParam<std::string> {
     return RunCli(static_cast<int>(argv.size()), argv.data(), out_, err_);
   }
 
+  // The same, with `in` as the standard input (passwords).
+  int RunWithInput(std::vector<std::string> args, std::istream& in) {
+    std::vector<std::string> all = {"ecosol", "--db", db_.url(), "--data-dir",
+                                    std::string(ECOSOL_SOURCE_DIR) + "/data"};
+    all.insert(all.end(), args.begin(), args.end());
+    std::vector<const char*> argv;
+    for (const auto& a : all) argv.push_back(a.c_str());
+    out_.str("");
+    err_.str("");
+    return RunCli(static_cast<int>(argv.size()), argv.data(), out_, err_, in);
+  }
+
   std::string WriteFile(const std::string& name, const std::string& content) {
     fs::path p = dir_ / name;
     std::ofstream(p, std::ios::binary) << content;
@@ -227,6 +239,65 @@ TEST_P(CliTest, ErrorsAreClearAndNonZero) {
   EXPECT_NE(err_.str().find("not a regular file"), std::string::npos) << err_.str();
   EXPECT_EQ(Run({"frobnicate"}), 2);
   EXPECT_EQ(Run({"actors", "list", "--kind", "company"}), 1);
+  // Ecosol JSON with a source id that is not a string (it aborted the command before).
+  EXPECT_EQ(Run({"import", WriteFile("s.json", R"({"source": {"id": 5}, "actors": []})"),
+                 "--format", "ecosol-json"}),
+            1);
+  EXPECT_NE(err_.str().find("source"), std::string::npos) << err_.str();
+  EXPECT_EQ(Run({"import",
+                 WriteFile("n.json", R"({"actors": [{"name": "x", "location": )"
+                                     R"({"lat": 1e400, "lon": 0}}]})"),
+                 "--format", "ecosol-json"}),
+            1);
+  EXPECT_NE(err_.str().find("number"), std::string::npos) << err_.str();
+}
+
+// Accounts, tokens and the audit log from the command line.
+TEST_P(CliTest, UsersTokensAndAudit) {
+  ASSERT_EQ(Run({"init"}), 0);
+  std::istringstream password("a long passphrase\n");
+  ASSERT_EQ(RunWithInput({"users", "add", "ana@example.org", "--name", "Ana"}, password), 0)
+      << err_.str();
+  EXPECT_NE(out_.str().find("added user usr-"), std::string::npos);
+  std::istringstream weak("short\n");
+  EXPECT_EQ(RunWithInput({"users", "add", "bo@example.org"}, weak), 1);
+  EXPECT_NE(err_.str().find("12 characters"), std::string::npos);
+  ASSERT_EQ(Run({"users", "grant", "ana@example.org", "admin"}), 0) << err_.str();
+  EXPECT_EQ(Run({"users", "grant", "ana@example.org", "steward"}), 1);
+  EXPECT_NE(err_.str().find("scope"), std::string::npos);
+  EXPECT_EQ(Run({"users", "grant", "ana@example.org", "king"}), 1);
+  ASSERT_EQ(Run({"users", "list", "--json"}), 0);
+  auto users = nlohmann::json::parse(out_.str());
+  ASSERT_EQ(users["items"].size(), 1u);
+  EXPECT_EQ(users["items"][0]["roles"][0]["role"], "admin");
+  EXPECT_FALSE(users["items"][0].contains("password_hash"));
+
+  ASSERT_EQ(Run({"tokens", "create", "ana@example.org", "--name", "backup", "--scope", "read"}), 0)
+      << err_.str();
+  std::string token = out_.str();
+  EXPECT_EQ(token.rfind("eco_", 0), 0u);
+  ASSERT_EQ(Run({"tokens", "list", "--json"}), 0);
+  auto tokens = nlohmann::json::parse(out_.str());
+  ASSERT_EQ(tokens["items"].size(), 1u);
+  EXPECT_EQ(out_.str().find(token.substr(0, token.size() - 1)), std::string::npos);
+  std::string token_id = tokens["items"][0]["id"];
+  ASSERT_EQ(Run({"tokens", "revoke", token_id}), 0);
+  ASSERT_EQ(Run({"tokens", "list", "--json"}), 0);
+  EXPECT_EQ(nlohmann::json::parse(out_.str())["items"][0]["state"], "revoked");
+  ASSERT_EQ(Run({"users", "revoke", "ana@example.org", "admin"}), 0);
+  ASSERT_EQ(Run({"users", "disable", "ana@example.org"}), 0);
+
+  ASSERT_EQ(Run({"audit", "verify"}), 0) << out_.str();
+  EXPECT_NE(out_.str().find("intact: 6 entries"), std::string::npos) << out_.str();
+  ASSERT_EQ(Run({"audit", "show", "--json"}), 0);
+  auto entries = nlohmann::json::parse(out_.str())["items"];
+  ASSERT_EQ(entries.size(), 6u);
+  EXPECT_EQ(entries[0]["action"], "user.create");
+  EXPECT_EQ(entries[0]["who"].get<std::string>().rfind("cli:", 0), 0u);
+  EXPECT_EQ(entries[5]["action"], "user.disable");
+  EXPECT_EQ(out_.str().find("argon2"), std::string::npos);
+  ASSERT_EQ(Run({"audit", "show"}), 0);
+  EXPECT_NE(out_.str().find("token.revoke"), std::string::npos);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, CliTest, ::testing::Values("sqlite", "postgresql"),

@@ -21,6 +21,7 @@ struct Context {
   std::string shared_dir;  // the shared reference data (../shared/data)
   std::ostream* out = nullptr;
   std::ostream* err = nullptr;
+  std::istream* in = nullptr;  // passwords are read from here
   int exit_code = 0;
 };
 
@@ -30,12 +31,15 @@ struct Session {
   std::unique_ptr<registry::Registry> registry;
 };
 
-// Opens the database (creating its folder for SQLite) and migrates it when `migrate`.
+// Opens the database (creating its folder for SQLite) and migrates it when `migrate`. The
+// registry records its writes in the audit log as "cli:<login>" from "local".
 Result<Session> OpenSession(const Context& ctx, bool migrate);
 // The data folder: --data-dir, else ECOSOL_DATA_DIR, else data/ beside the project the binary was
 // built in, else ./data.
 std::string DataDir(const Context& ctx);
 std::string SharedDir(const Context& ctx);
+// "cli:<login name>": who the audit log says made a command's changes.
+std::string CliAuditWho();
 
 // A progress display for imports on a terminal ("\rimporting x.csv: 42% (420000 rows)"); null
 // when standard error is not a terminal.
@@ -50,5 +54,6 @@ void AddImportCommands(CLI::App& app, Context& ctx);     // import, export
 void AddActorCommands(CLI::App& app, Context& ctx);      // actors list|show|search
 void AddTerritoryCommands(CLI::App& app, Context& ctx);  // territories list|set-population
 void AddServeCommand(CLI::App& app, Context& ctx);       // serve
+void AddAuthCommands(CLI::App& app, Context& ctx);       // users, tokens, audit
 
 }  // namespace ecosol::cli

@@ -27,7 +27,10 @@ void RunServe(Context& ctx, http::ServerOptions o) {
   if (!bound.ok()) return Fail(ctx, bound);
   *ctx.out << "Ecosol is serving on http://" << o.host << ":" << (*server)->port() << "/"
            << (o.web_root.empty() ? " (API only)" : "") << "\n"
-           << (o.admin_token.empty() ? "writes are disabled (no --admin-token)\n" : "")
+           << (o.admin_token.empty()
+                   ? ""
+                   : "the admin token acts as an instance admin; prefer accounts and API tokens "
+                     "(docs/security.md)\n")
            << std::flush;
   g_server = server->get();
   std::signal(SIGINT, StopOnSignal);
@@ -48,7 +51,18 @@ void AddServeCommand(CLI::App& app, Context& ctx) {
   serve->add_option("--web-root", o->web_root, "Folder of the built web app (empty: API only)")
       ->capture_default_str();
   serve->add_option("--admin-token", o->admin_token,
-                    "Token that authorises writes (env ECOSOL_ADMIN_TOKEN)");
+                    "A token that acts as an instance admin, for set-up before any account "
+                    "exists (env ECOSOL_ADMIN_TOKEN)");
+  serve->add_option("--cors-origin", o->cors_origins,
+                    "A browser origin allowed to call the API from another site, such as "
+                    "https://map.example.org (repeatable; none by default)");
+  serve
+      ->add_option("--secure-cookies", o->secure_cookies,
+                   "Mark the session cookie Secure (set it when served over HTTPS; a proxy's "
+                   "X-Forwarded-Proto: https does the same)")
+      ->capture_default_str();
+  serve->add_option("--session-minutes", o->session_minutes, "How long a sign-in lasts")
+      ->capture_default_str();
   serve->add_option("--tile-url", o->tile_url,
                     "Online map tiles, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png "
                     "(default: offline country outlines only)");

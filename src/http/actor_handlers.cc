@@ -171,10 +171,57 @@ void ActorRelationships(ApiContext& ctx, const httplib::Request& req, httplib::R
   SendJson(res, 200, {{"items", items}});
 }
 
+// The policy's view of an existing actor, for a write; NotFound for unknown or deleted ones
+// (deleted ones too when `include_deleted`).
+Result<auth::ActorScope> ScopeOfActor(registry::Registry& reg, const std::string& id,
+                                      bool include_deleted = false) {
+  auto actor = reg.store().GetActor(id);
+  if (!actor.ok()) return actor.status();
+  if (!actor->has_value() || ((*actor)->deleted && !include_deleted)) {
+    return NotFound("no actor with id '" + id + "'");
+  }
+  return auth::ScopeOf(reg.store(), **actor);
+}
+
+// Asks the policy about `action` on the actor with `id`.
+Status AllowedOnActor(registry::Registry& reg, const Caller& c, auth::Action action,
+                      const std::string& id, bool include_deleted = false) {
+  auto scope = ScopeOfActor(reg, id, include_deleted);
+  if (!scope.ok()) return scope.status();
+  auth::Target target;
+  target.actors.push_back(std::move(*scope));
+  return auth::Authorize(c.principal, action, target);
+}
+
+// Asks the policy about changing a relationship between `from` and `to`.
+Status AllowedOnRelationship(registry::Registry& reg, const Caller& c, const std::string& from,
+                             const std::string& to) {
+  auth::Target target;
+  for (const std::string& id : {from, to}) {
+    auto scope = ScopeOfActor(reg, id);
+    if (scope.ok()) target.actors.push_back(std::move(*scope));
+  }
+  return auth::Authorize(c.principal, auth::Action::kEditRelationship, target);
+}
+
+// The same for an existing relationship (NotFound when there is none).
+Status AllowedOnExistingRelationship(registry::Registry& reg, const Caller& c,
+                                     const std::string& id) {
+  auto rel = reg.store().GetRelationship(id);
+  if (!rel.ok()) return rel.status();
+  if (!rel->has_value() || (*rel)->deleted) return NotFound("no relationship with id '" + id + "'");
+  return AllowedOnRelationship(reg, c, (*rel)->from, (*rel)->to);
+}
+
 void CreateActor(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  Write(ctx, req, res, true, [&](registry::Registry& reg, const json& payload) {
+  Write(ctx, req, res, true, [&](registry::Registry& reg, const json& payload, const Caller& c) {
     auto actor = model::ActorFromJson(payload);
     if (!actor.ok()) return SendError(res, actor.status());
+    auth::Target target;
+    target.territory =
+        actor->territory.empty() ? registry::TerritoryIdOf(actor->address) : actor->territory;
+    Status allowed = auth::Authorize(c.principal, auth::Action::kCreateActor, target);
+    if (!allowed.ok()) return SendError(res, allowed);
     auto created = reg.CreateActor(*actor, "api");
     if (!created.ok()) return SendError(res, created.status());
     res.set_header("Location", "/api/v1/actors/" + created->id);
@@ -183,7 +230,9 @@ void CreateActor(ApiContext& ctx, const httplib::Request& req, httplib::Response
 }
 
 void PatchActor(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  Write(ctx, req, res, true, [&](registry::Registry& reg, json payload) {
+  Write(ctx, req, res, true, [&](registry::Registry& reg, json payload, const Caller& c) {
+    Status allowed = AllowedOnActor(reg, c, auth::Action::kEditActor, req.matches[1]);
+    if (!allowed.ok()) return SendError(res, allowed);
     std::optional<long long> expected;
     if (payload.contains("version")) {
       if (!payload["version"].is_number_integer()) {
@@ -199,7 +248,9 @@ void PatchActor(ApiContext& ctx, const httplib::Request& req, httplib::Response&
 }
 
 void DeleteActor(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  Write(ctx, req, res, false, [&](registry::Registry& reg, const json&) {
+  Write(ctx, req, res, false, [&](registry::Registry& reg, const json&, const Caller& c) {
+    Status allowed = AllowedOnActor(reg, c, auth::Action::kDeleteActor, req.matches[1]);
+    if (!allowed.ok()) return SendError(res, allowed);
     Status s = reg.DeleteActor(req.matches[1]);
     if (!s.ok()) return SendError(res, s);
     res.status = 204;
@@ -207,7 +258,9 @@ void DeleteActor(ApiContext& ctx, const httplib::Request& req, httplib::Response
 }
 
 void RestoreActor(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  Write(ctx, req, res, false, [&](registry::Registry& reg, const json&) {
+  Write(ctx, req, res, false, [&](registry::Registry& reg, const json&, const Caller& c) {
+    Status allowed = AllowedOnActor(reg, c, auth::Action::kRestoreActor, req.matches[1], true);
+    if (!allowed.ok()) return SendError(res, allowed);
     auto restored = reg.RestoreActor(req.matches[1]);
     if (!restored.ok()) return SendError(res, restored.status());
     SendJson(res, 200, model::ActorToJson(*restored));
@@ -228,9 +281,11 @@ void GetRelationship(ApiContext& ctx, const httplib::Request& req, httplib::Resp
 }
 
 void CreateRelationship(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  Write(ctx, req, res, true, [&](registry::Registry& reg, const json& payload) {
+  Write(ctx, req, res, true, [&](registry::Registry& reg, const json& payload, const Caller& c) {
     auto rel = model::RelationshipFromJson(payload);
     if (!rel.ok()) return SendError(res, rel.status());
+    Status allowed = AllowedOnRelationship(reg, c, rel->from, rel->to);
+    if (!allowed.ok()) return SendError(res, allowed);
     auto created = reg.CreateRelationship(*rel, "api");
     if (!created.ok()) return SendError(res, created.status());
     SendJson(res, 201, model::RelationshipToJson(*created));
@@ -238,7 +293,9 @@ void CreateRelationship(ApiContext& ctx, const httplib::Request& req, httplib::R
 }
 
 void PatchRelationship(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  Write(ctx, req, res, true, [&](registry::Registry& reg, const json& payload) {
+  Write(ctx, req, res, true, [&](registry::Registry& reg, const json& payload, const Caller& c) {
+    Status allowed = AllowedOnExistingRelationship(reg, c, req.matches[1]);
+    if (!allowed.ok()) return SendError(res, allowed);
     auto updated = reg.UpdateRelationship(req.matches[1], payload, "api");
     if (!updated.ok()) return SendError(res, updated.status());
     SendJson(res, 200, model::RelationshipToJson(*updated));
@@ -246,7 +303,9 @@ void PatchRelationship(ApiContext& ctx, const httplib::Request& req, httplib::Re
 }
 
 void DeleteRelationship(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  Write(ctx, req, res, false, [&](registry::Registry& reg, const json&) {
+  Write(ctx, req, res, false, [&](registry::Registry& reg, const json&, const Caller& c) {
+    Status allowed = AllowedOnExistingRelationship(reg, c, req.matches[1]);
+    if (!allowed.ok()) return SendError(res, allowed);
     Status s = reg.DeleteRelationship(req.matches[1]);
     if (!s.ok()) return SendError(res, s);
     res.status = 204;

@@ -2,6 +2,7 @@
 
 #include <regex>
 
+#include "ecosol/base/strings.h"
 #include "ecosol/model/json.h"
 #include "listing.h"
 
@@ -120,27 +121,68 @@ Result<nlohmann::json> JsonBody(const httplib::Request& req) {
   return j;
 }
 
-Status CheckWriteAccess(const ApiContext& ctx, const httplib::Request& req) {
-  if (ctx.options.admin_token.empty()) {
-    return Status(StatusCode::kPermissionDenied,
-                  "writes are disabled on this server: start it with --admin-token (or "
-                  "ECOSOL_ADMIN_TOKEN)");
+std::string CookieValue(const httplib::Request& req, std::string_view name) {
+  for (size_t h = 0; h < req.get_header_value_count("Cookie"); ++h) {
+    std::string header = req.get_header_value("Cookie", h);
+    for (const std::string& part : Split(header, ';')) {
+      std::string_view kv = Trim(part);
+      size_t eq = kv.find('=');
+      if (eq != std::string_view::npos && kv.substr(0, eq) == name) {
+        return std::string(kv.substr(eq + 1));
+      }
+    }
   }
-  std::string auth = req.get_header_value("Authorization");
-  const std::string prefix = "Bearer ";
-  if (auth.rfind(prefix, 0) != 0) {
-    return Status(StatusCode::kUnauthenticated,
-                  "writes need the header 'Authorization: Bearer <admin token>'");
+  return "";
+}
+
+auth::Accounts AccountsFor(ApiContext& ctx, store::Store& store, const Caller& caller) {
+  auth::Accounts accounts(store, *ctx.clock, ctx.accounts_options);
+  accounts.SetAuditSource(caller.principal.who, caller.address);
+  return accounts;
+}
+
+Result<Caller> Identify(ApiContext& ctx, const httplib::Request& req, store::Store& store) {
+  Caller caller;
+  caller.principal = auth::Public();
+  caller.address = req.remote_addr;
+  auth::Accounts accounts(store, *ctx.clock, ctx.accounts_options);
+  std::string authorization = req.get_header_value("Authorization");
+  if (!authorization.empty()) {
+    const std::string prefix = "Bearer ";
+    if (authorization.rfind(prefix, 0) != 0) {
+      return Status(StatusCode::kUnauthenticated,
+                    "Authorization: expected 'Bearer <API token>' (create a token on the "
+                    "account page or with `ecosol tokens create`)");
+    }
+    std::string token = authorization.substr(prefix.size());
+    const std::string& admin = ctx.options.admin_token;
+    if (!admin.empty() && auth::ConstantTimeEquals(token, admin)) {
+      caller.principal = auth::AdminTokenHolder();
+      return caller;
+    }
+    auto p = accounts.TokenPrincipal(token);
+    if (!p.ok()) return p.status();
+    caller.principal = std::move(*p);
+    return caller;
   }
-  std::string token = auth.substr(prefix.size());
-  const std::string& expected = ctx.options.admin_token;
-  // Constant-time comparison.
-  unsigned char diff = token.size() == expected.size() ? 0 : 1;
-  for (size_t i = 0; i < token.size() && i < expected.size(); ++i) {
-    diff = static_cast<unsigned char>(diff | (token[i] ^ expected[i]));
+  std::string cookie = CookieValue(req, kSessionCookie);
+  if (cookie.empty()) return caller;
+  auto p = accounts.SessionPrincipal(cookie, &caller.session);
+  if (!p.ok()) {
+    if (p.status().code() == StatusCode::kUnauthenticated) return caller;  // ended: the public
+    return p.status();
   }
-  if (diff) return Status(StatusCode::kPermissionDenied, "the admin token is not valid");
-  return Status::Ok();
+  caller.principal = std::move(*p);
+  caller.by_cookie = true;
+  if (req.method != "GET" && req.method != "HEAD" && req.method != "OPTIONS") {
+    std::string csrf = req.get_header_value("X-CSRF-Token");
+    if (csrf.empty() || !auth::ConstantTimeEquals(csrf, caller.session.csrf_token)) {
+      return Status(StatusCode::kPermissionDenied,
+                    "X-CSRF-Token: missing or wrong; a request made with the session cookie must "
+                    "send the csrf_token given at sign-in (GET /api/v1/auth/me)");
+    }
+  }
+  return caller;
 }
 
 }  // namespace ecosol::http

@@ -15,6 +15,8 @@
 #include <vector>
 
 #include "box_index.h"
+#include "ecosol/auth/accounts.h"
+#include "ecosol/auth/policy.h"
 #include "ecosol/base/clock.h"
 #include "ecosol/base/status.h"
 #include "ecosol/http/server.h"
@@ -51,6 +53,7 @@ struct ApiContext {
   const Clock* clock = nullptr;
   std::unique_ptr<ResponseCache> cache;  // listings and searches (see response_cache.h)
   std::unique_ptr<BoxIndex> box_index;   // listings by box (see box_index.h); null when off
+  auth::AccountsOptions accounts_options;
 };
 
 using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;
@@ -79,19 +82,45 @@ int HttpStatusOf(StatusCode code);
 Status CheckParams(const httplib::Request& req, const std::set<std::string>& allowed);
 // Parses the request body as a JSON object.
 Result<nlohmann::json> JsonBody(const httplib::Request& req);
-// Checks the admin token of a write request.
-Status CheckWriteAccess(const ApiContext& ctx, const httplib::Request& req);
+// Who is asking, identified once per request.
+struct Caller {
+  auth::Principal principal;  // auth::Public() when no one is signed in
+  std::string address;        // the client's address
+  bool by_cookie = false;     // identified by the session cookie
+  store::SessionRecord session;
+};
+
+// The name of the session cookie.
+inline constexpr char kSessionCookie[] = "ecosol_session";
+// The value of cookie `name` in the request, or "".
+std::string CookieValue(const httplib::Request& req, std::string_view name);
+
+// Identifies the caller: "Authorization: Bearer" with the server's admin token or an API token
+// (Unauthenticated when it is neither), else the session cookie (an ended session counts as no
+// one), else the public. A state-changing request identified by its cookie must carry the
+// session's CSRF token in the X-CSRF-Token header (PermissionDenied otherwise).
+Result<Caller> Identify(ApiContext& ctx, const httplib::Request& req, store::Store& store);
+
+// The accounts service for a request, with the caller as the audit log's source.
+auth::Accounts AccountsFor(ApiContext& ctx, store::Store& store, const Caller& caller);
 
 // Binds a handler taking the context to `ctx`, which must outlive the server.
 Handler Bind(ApiContext& ctx, void (*f)(ApiContext&, const httplib::Request&, httplib::Response&));
 
-// Runs a write: checks access and parameters, parses the body when `with_body`, and calls
-// `body(registry, payload)` to answer.
+// Runs a write: identifies the caller (who must be signed in), checks the parameters, parses
+// the body when `with_body`, and calls `body(registry, payload, caller)`, which asks
+// auth::Authorize before changing anything. The registry records the caller in the audit log.
 template <typename F>
 void Write(ApiContext& ctx, const httplib::Request& req, httplib::Response& res, bool with_body,
            F&& body) {
-  Status access = CheckWriteAccess(ctx, req);
-  if (!access.ok()) return SendError(res, access);
+  auto store = ctx.pool->Acquire();
+  auto caller = Identify(ctx, req, *store);
+  if (!caller.ok()) return SendError(res, caller.status());
+  if (!caller->principal.signed_in) {
+    return SendError(res, Status(StatusCode::kUnauthenticated,
+                                 "changes need you to sign in, or the header 'Authorization: "
+                                 "Bearer <API token>'"));
+  }
   Status p = CheckParams(req, {});
   if (!p.ok()) return SendError(res, p);
   nlohmann::json payload;
@@ -100,14 +129,15 @@ void Write(ApiContext& ctx, const httplib::Request& req, httplib::Response& res,
     if (!j.ok()) return SendError(res, j.status());
     payload = std::move(*j);
   }
-  auto store = ctx.pool->Acquire();
   registry::Registry reg(*store, *ctx.clock, ctx.taxonomy);
-  body(reg, payload);
+  reg.SetAuditSource(caller->principal.who, caller->address);
+  body(reg, payload, *caller);
 }
 
 void AddSystemRoutes(Router& router, ApiContext& ctx);
 void AddActorRoutes(Router& router, ApiContext& ctx);
 void AddRelationshipRoutes(Router& router, ApiContext& ctx);
 void AddTerritoryRoutes(Router& router, ApiContext& ctx);
+void AddAuthRoutes(Router& router, ApiContext& ctx);
 
 }  // namespace ecosol::http

@@ -1,5 +1,6 @@
 #include "ecosol/http/server.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <limits>
@@ -45,6 +46,25 @@ std::string DefaultMessage(const httplib::Request& req, int status) {
   }
 }
 
+// The Content-Security-Policy of every response: only this origin's scripts, styles and data;
+// images also from the configured map tile server; never framed.
+std::string ContentSecurityPolicy(const ServerOptions& o) {
+  std::string tiles;
+  if (!o.tile_url.empty()) {
+    // "https://{s}.tile.example.org/{z}/{x}/{y}.png" -> "https://*.tile.example.org"
+    std::string url = o.tile_url;
+    size_t scheme = url.find("://");
+    size_t end = scheme == std::string::npos ? std::string::npos : url.find('/', scheme + 3);
+    std::string origin = url.substr(0, end);
+    size_t sub = origin.find("{s}");
+    if (sub != std::string::npos) origin.replace(sub, 3, "*");
+    if (origin.find('{') == std::string::npos) tiles = " " + origin;
+  }
+  return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:" + tiles +
+         "; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+         "form-action 'self'; frame-ancestors 'none'";
+}
+
 class ServerImpl : public Server {
  public:
   explicit ServerImpl(std::unique_ptr<ApiContext> ctx) : ctx_(std::move(ctx)) {
@@ -74,6 +94,40 @@ class ServerImpl : public Server {
       return httplib::Server::HandlerResponse::Handled;
     };
     server_.set_error_handler(on_error);
+    server_.set_read_timeout(ctx_->options.read_timeout_seconds, 0);
+    server_.set_write_timeout(ctx_->options.write_timeout_seconds, 0);
+    // Security headers on every response (API, web app files, errors), and CORS for the
+    // configured origins only.
+    csp_ = ContentSecurityPolicy(ctx_->options);
+    server_.set_post_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+      res.set_header("Content-Security-Policy", csp_);
+      res.set_header("X-Content-Type-Options", "nosniff");
+      res.set_header("X-Frame-Options", "DENY");
+      res.set_header("Referrer-Policy", "no-referrer");
+      res.set_header("Cross-Origin-Opener-Policy", "same-origin");
+      if (req.path.rfind("/api/", 0) == 0) res.set_header("Cache-Control", "no-store");
+      std::string origin = req.get_header_value("Origin");
+      if (!origin.empty() && AllowedOrigin(origin)) {
+        res.set_header("Access-Control-Allow-Origin", origin);
+        res.set_header("Vary", "Origin");
+      }
+    });
+    // CORS preflights: answered for the allowed origins (which may then send the Authorization
+    // header, never cookies), refused for the others.
+    server_.Options(R"(/api/.*)", [this](const httplib::Request& req, httplib::Response& res) {
+      std::string origin = req.get_header_value("Origin");
+      if (origin.empty() || !AllowedOrigin(origin)) {
+        res.status = 403;
+        return SendError(res, Status(StatusCode::kPermissionDenied,
+                                     "Origin: '" + origin +
+                                         "' may not call this API from a browser (the server's "
+                                         "--cors-origin lists the origins that may)"));
+      }
+      res.status = 204;
+      res.set_header("Access-Control-Allow-Methods", "GET, POST, PATCH, DELETE");
+      res.set_header("Access-Control-Allow-Headers", "Authorization, Content-Type");
+      res.set_header("Access-Control-Max-Age", "600");
+    });
     server_.set_exception_handler(
         [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
           SendError(res, Internal("the server failed to answer this request; it has been logged"));
@@ -83,6 +137,7 @@ class ServerImpl : public Server {
     AddActorRoutes(router, *ctx_);
     AddRelationshipRoutes(router, *ctx_);
     AddTerritoryRoutes(router, *ctx_);
+    AddAuthRoutes(router, *ctx_);
     if (!ctx_->options.web_root.empty()) server_.set_mount_point("/", ctx_->options.web_root);
   }
 
@@ -121,7 +176,13 @@ class ServerImpl : public Server {
   const std::vector<RouteInfo>& routes() const override { return routes_; }
 
  private:
+  bool AllowedOrigin(const std::string& origin) const {
+    const auto& allowed = ctx_->options.cors_origins;
+    return std::find(allowed.begin(), allowed.end(), origin) != allowed.end();
+  }
+
   std::unique_ptr<ApiContext> ctx_;
+  std::string csp_;
   httplib::Server server_;
   std::vector<RouteInfo> routes_;
   int port_ = 0;
@@ -136,6 +197,17 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   ctx->cache = std::make_unique<ResponseCache>(options.cache_bytes);
   ctx->options = options;
   ctx->clock = &SystemClock();
+  ctx->accounts_options.session_lifetime = std::chrono::minutes(options.session_minutes);
+  if (options.fast_password_hashing) {
+    ctx->accounts_options.password_cost = auth::PasswordCost::kMinimum;
+  }
+  for (const std::string& origin : options.cors_origins) {
+    if (!(origin.rfind("http://", 0) == 0 || origin.rfind("https://", 0) == 0) ||
+        origin.back() == '/') {
+      return InvalidArgument("--cors-origin: '" + origin +
+                             "' is not an origin such as https://map.example.org");
+    }
+  }
   if (!options.web_root.empty() &&
       !std::filesystem::exists(std::filesystem::path(options.web_root) / "index.html")) {
     return InvalidArgument("--web-root: no index.html in '" + options.web_root +

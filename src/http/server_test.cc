@@ -206,13 +206,19 @@ TEST_P(ServerTest, HiddenLocationsAreNeverServed) {
   EXPECT_TRUE(list.second["items"][0]["location"].is_null());
 }
 
-TEST_P(ServerTest, WritesNeedTheAdminToken) {
+TEST_P(ServerTest, WritesNeedCredentials) {
   std::string body = R"({"name": "New co-op"})";
-  ExpectError(Call("POST", "/api/v1/actors", body, false), 401, "Authorization");
+  ExpectError(Call("POST", "/api/v1/actors", body, false), 401, "sign in");
   httplib::Headers wrong = {{"Authorization", "Bearer nope"}};
   auto res = client_->Post("/api/v1/actors", wrong, body, "application/json");
   ASSERT_TRUE(res);
-  EXPECT_EQ(res->status, 403);
+  EXPECT_EQ(res->status, 401);
+  EXPECT_NE(res->body.find("not valid"), std::string::npos);
+  httplib::Headers basic = {{"Authorization", "Basic YTpi"}};
+  res = client_->Post("/api/v1/actors", basic, body, "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 401);
+  EXPECT_NE(res->body.find("Bearer"), std::string::npos);
 }
 
 // Listings by box come from the box index once it holds the registry's generation, and from
@@ -445,11 +451,16 @@ TEST_P(ServerTest, OpenApiDocumentMatchesTheRoutes) {
     for (const auto& [method, op] : ops.items()) documented.insert({method, path});
   }
   EXPECT_EQ(registered, documented);
-  // Every documented GET without path parameters answers with JSON, not 404 or 500.
+  // Every documented GET without path parameters answers, with the admin token and without
+  // any credential, with JSON and one of its documented statuses (never 404 or 500).
   for (const auto& [method, path] : documented) {
     if (method != "get" || path.find('{') != std::string::npos) continue;
-    auto r = Call("GET", path);
-    EXPECT_EQ(r.first, 200) << path;
+    for (bool with_token : {true, false}) {
+      auto r = Call("GET", path, "", with_token);
+      EXPECT_TRUE(doc["paths"][path]["get"]["responses"].contains(std::to_string(r.first)))
+          << path << " answered " << r.first << (with_token ? " with" : " without") << " a token";
+      EXPECT_FALSE(r.second.is_discarded()) << path;
+    }
   }
 }
 

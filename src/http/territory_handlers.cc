@@ -45,7 +45,11 @@ Result<std::optional<long long>> PopulationOf(const json& payload) {
 }
 
 void PatchTerritory(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  Write(ctx, req, res, true, [&](registry::Registry& reg, const json& payload) {
+  Write(ctx, req, res, true, [&](registry::Registry& reg, const json& payload, const Caller& c) {
+    auth::Target target;
+    target.territory = req.matches[1];
+    Status allowed = auth::Authorize(c.principal, auth::Action::kEditTerritory, target);
+    if (!allowed.ok()) return SendError(res, allowed);
     auto population = PopulationOf(payload);
     if (!population.ok()) return SendError(res, population.status());
     Status s = reg.SetPopulation(req.matches[1], *population);

@@ -52,8 +52,13 @@ bool CsvReader::Next(CsvRecord* rec) {
         rec->fields.push_back(field);
         return true;
       }
-      if (pos_ < text_.size() && text_[pos_] != delimiter_ && text_[pos_] != '\n' &&
-          text_[pos_] != '\r') {
+      // After the closing quote: the delimiter, the end of the line (a CR only as part of CRLF
+      // or at the very end) or the end of the input.
+      const bool lone_cr = pos_ < text_.size() && text_[pos_] == '\r' && pos_ + 1 < text_.size() &&
+                           text_[pos_ + 1] != '\n';
+      if ((pos_ < text_.size() && text_[pos_] != delimiter_ && text_[pos_] != '\n' &&
+           text_[pos_] != '\r') ||
+          lone_cr) {
         rec->error = "bad quoting: text after the closing quote of cell " +
                      std::to_string(rec->fields.size() + 1);
         rec->fields.push_back(field);

@@ -31,6 +31,20 @@ TEST(CsvTest, BadQuotingIsReportedAndReadingGoesOn) {
   EXPECT_EQ(recs[3].line, 4);
 }
 
+// Found by the fuzzer (fuzz/csv_fuzz.cc): a lone carriage return after a closing quote made the
+// next character count as the delimiter, silently dropping it.
+TEST(CsvTest, ALoneCarriageReturnAfterAClosingQuoteIsAnError) {
+  auto recs = ReadAll("\"a\"\rb,c\nok,1\n");
+  ASSERT_EQ(recs.size(), 2u);
+  EXPECT_NE(recs[0].error.find("after the closing quote"), std::string::npos);
+  EXPECT_EQ(recs[1].fields, (std::vector<std::string>{"ok", "1"}));
+  // CRLF after a closing quote, and a final CR, stay fine.
+  auto crlf = ReadAll("\"a\",\"b\"\r\n\"c\",d\r");
+  ASSERT_EQ(crlf.size(), 2u);
+  EXPECT_TRUE(crlf[0].error.empty() && crlf[1].error.empty());
+  EXPECT_EQ(crlf[0].fields, (std::vector<std::string>{"a", "b"}));
+}
+
 TEST(CsvTest, UnterminatedQuoteNamesTheLineItOpenedOn) {
   auto recs = ReadAll("h\n\"never closed\nmore\n");
   ASSERT_EQ(recs.size(), 2u);

@@ -150,7 +150,9 @@ struct RowParser {
     a.address = {std::string(Trim(Cell(kStreet))), std::string(Trim(Cell(kLocality))),
                  std::string(Trim(Cell(kRegion))), std::string(Trim(Cell(kPostcode))),
                  AsciiLower(Trim(Cell(kCountry)))};
-    for (char& c : a.address.country) c = static_cast<char>(std::toupper(c));
+    for (char& c : a.address.country) {
+      c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
     a.territory = std::string(Trim(Cell(kTerritory)));
     a.website = std::string(Trim(Cell(kWebsite)));
     a.legal_form = std::string(Trim(Cell(kLegalForm)));

@@ -147,9 +147,14 @@ Result<registry::ImportReport> ImportEcosolJson(registry::Registry& registry,
   auto doc = model::ParseJson(*text);
   if (!doc.ok()) return doc.status().WithContext(path);
   std::string source = "ecosol-json";
-  if (doc->contains("source") && (*doc)["source"].is_object() &&
-      (*doc)["source"].value("id", "").size()) {
-    source = (*doc)["source"]["id"].get<std::string>();
+  if (doc->contains("source")) {
+    const nlohmann::json& src = (*doc)["source"];
+    if (!src.is_object() || (src.contains("id") && !src["id"].is_string())) {
+      return InvalidArgument(path + ": source: expected an object whose \"id\" is a string");
+    }
+    if (src.contains("id") && !src["id"].get<std::string>().empty()) {
+      source = src["id"].get<std::string>();
+    }
   }
   std::vector<registry::ImportRow> rows;
   std::vector<model::Relationship> rels;

@@ -361,6 +361,12 @@ Result<json> ParseJson(std::string_view text) {
     // nlohmann's message: "[json.exception.parse_error.101] parse error at line 1, column 2: ..."
     size_t at = msg.find("at line");
     return InvalidArgument("invalid JSON " + (at == std::string::npos ? msg : msg.substr(at)));
+  } catch (const json::exception& e) {
+    // A number beyond a double's range ("1e400") is an out_of_range error, not a parse_error.
+    std::string msg = e.what();
+    size_t end = msg.find("] ");
+    return InvalidArgument("invalid JSON: " +
+                           (end == std::string::npos ? msg : msg.substr(end + 2)));
   }
 }
 

@@ -71,6 +71,16 @@ TEST(ActorJsonTest, FilledDataFieldsAgreeWithTheJsonForm) {
   EXPECT_EQ(FilledDataFields(full).size(), 20u);
 }
 
+// Found by the fuzzer (fuzz/json_fuzz.cc): a number beyond a double's range threw an exception
+// that ParseJson let escape (a 500 from the API, an abort from the CLI).
+TEST(ParseJsonTest, NumbersOutOfRangeAreInvalidInput) {
+  auto r = ParseJson(R"({"name": "x", "location": {"lat": 1e400, "lon": 0}})");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(r.status().message().find("number"), std::string::npos) << r.status().message();
+  EXPECT_FALSE(ParseJson("{\"a\": ").ok());
+}
+
 TEST(ActorJsonTest, UnknownFieldIsNamed) {
   auto r = ActorFromJson(nlohmann::json{{"name", "x"}, {"nmae", "y"}});
   ASSERT_FALSE(r.ok());

@@ -9,5 +9,8 @@
 namespace ecosol::cli {
 
 int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
+// The same, reading passwords from `in` instead of the standard input.
+int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
+           std::istream& in);
 
 }  // namespace ecosol::cli

@@ -25,9 +25,11 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;  // 0 picks a free port
   std::string db_url = "data/ecosol.db";
-  std::string web_root;     // folder with index.html; empty serves the API only
-  std::string admin_token;  // required for writes; empty disables writes
-  std::string tile_url;     // optional online map tiles
+  std::string web_root;  // folder with index.html; empty serves the API only
+  // A token that acts as an instance admin (for set-up and scripts before any account exists);
+  // empty: none. Users sign in with their accounts and API tokens (docs/security.md).
+  std::string admin_token;
+  std::string tile_url;  // optional online map tiles
   std::string tile_attribution;
   int threads = 64;           // request threads (one per open connection)
   int store_connections = 8;  // database connections shared by the request threads
@@ -38,6 +40,18 @@ struct ServerOptions {
   // Answer listings by box from an in-memory index of the located actors (built in the
   // background at start, about 175 bytes a located actor; the database answers until it is ready).
   bool box_index = true;
+  // Browser origins (scheme://host[:port]) allowed to call the API from other sites (CORS).
+  // None by default: the web app is served from the same origin.
+  std::vector<std::string> cors_origins;
+  // Marks the session cookie Secure. It is also Secure on requests a proxy marks
+  // "X-Forwarded-Proto: https".
+  bool secure_cookies = false;
+  int session_minutes = 12 * 60;
+  // How long a connection may take to send a request, and the server to write its answer.
+  int read_timeout_seconds = 10;
+  int write_timeout_seconds = 30;
+  // The weakest argon2id settings, so that tests sign in fast. Never in production.
+  bool fast_password_hashing = false;
 };
 
 // A route as documented in OpenAPI: method and path template ("/api/v1/actors/{id}").

@@ -1,0 +1,463 @@
+// Accounts over HTTP: sign-in and sessions, CSRF, API tokens, lock-out, who may write what,
+// the audit log, security headers and CORS. Runs on both backends.
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "ecosol/auth/accounts.h"
+#include "ecosol/http/server.h"
+#include "ecosol/registry/registry.h"
+#include "test_store.h"
+
+namespace ecosol::http {
+namespace {
+
+using nlohmann::json;
+
+const char kPassword[] = "long enough passphrase";
+
+// A signed-in browser: its session cookie and CSRF token.
+struct Browser {
+  std::string cookie;  // "ecosol_session=..."
+  std::string csrf;
+};
+
+class AuthServerTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  AuthServerTest() : db_(GetParam()) {}
+
+  void SetUp() override {
+    ASSERT_TRUE(db_.ok()) << db_.error();
+    registry::Registry reg(db_.store(), SystemClock());
+    ASSERT_TRUE(reg.LoadTaxonomies(testing::TaxonomyFolder()).ok());
+    // A network with one member co-op in Wales, and an unrelated co-op in France.
+    model::Actor net;
+    net.id = "wales-net";
+    net.name = "Wales Co-operative Network";
+    net.kind = model::ActorKind::kNetwork;
+    net.address.country = "GB";
+    net.address.region = "Wales";
+    ASSERT_TRUE(reg.CreateActor(net, "test").ok());
+    model::Actor coop;
+    coop.id = "bro";
+    coop.name = "Cwmni Bro";
+    coop.address = {"", "Cardiff", "Wales", "", "GB"};
+    ASSERT_TRUE(reg.CreateActor(coop, "test").ok());
+    model::Actor other;
+    other.id = "lyon";
+    other.name = "Boulangerie de Lyon";
+    other.address.country = "FR";
+    ASSERT_TRUE(reg.CreateActor(other, "test").ok());
+    model::Relationship m;
+    m.from = "bro";
+    m.to = "wales-net";
+    m.type = model::RelationshipType::kMemberOf;
+    ASSERT_TRUE(reg.CreateRelationship(m, "test").ok());
+
+    auth::AccountsOptions ao;
+    ao.password_cost = auth::PasswordCost::kMinimum;
+    auth::Accounts accounts(db_.store(), SystemClock(), ao);
+    auto add = [&](const std::string& email, std::optional<auth::Grant> grant) {
+      auto u = accounts.AddUser(email, kPassword, "");
+      ASSERT_TRUE(u.ok()) << u.status().ToString();
+      if (grant) {
+        ASSERT_TRUE(accounts.GrantRole(u->id, grant->role, grant->scope).ok());
+      }
+      ids_[email] = u->id;
+    };
+    add("admin@example.org", auth::Grant{auth::Role::kAdmin, ""});
+    add("steward@example.org", auth::Grant{auth::Role::kSteward, "network:wales-net"});
+    add("wales@example.org", auth::Grant{auth::Role::kSteward, "territory:GB/wales"});
+    add("member@example.org", auth::Grant{auth::Role::kMember, "actor:bro"});
+    add("assessor@example.org", auth::Grant{auth::Role::kAssessor, ""});
+    add("funder@example.org", auth::Grant{auth::Role::kFunder, "actor:wales-net"});
+    add("nobody@example.org", std::nullopt);
+    Start({});
+  }
+
+  void Start(ServerOptions o) {
+    Stop();
+    o.port = 0;
+    o.db_url = db_.url();
+    o.threads = 4;
+    o.store_connections = 2;
+    o.fast_password_hashing = true;
+    if (!o.web_root.empty()) o.web_root = WebRoot();
+    auto server = Server::Create(o);
+    ASSERT_TRUE(server.ok()) << server.status().ToString();
+    server_ = std::move(*server);
+    ASSERT_TRUE(server_->Bind().ok());
+    thread_ = std::thread([this] { (void)server_->Listen(); });
+    client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
+    // Wait until it serves: httplib's stop() does nothing to a server not yet listening.
+    for (int i = 0; i < 200; ++i) {
+      if (auto r = client_->Get("/health"); r && r->status == 200) return;
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    FAIL() << "the server did not start";
+  }
+
+  void Stop() {
+    if (server_) server_->Stop();
+    if (thread_.joinable()) thread_.join();
+    server_.reset();
+  }
+  void TearDown() override { Stop(); }
+
+  std::string WebRoot() {
+    auto dir = std::filesystem::temp_directory_path() /
+               ("ecosol_web_" + std::to_string(::getpid()) + "_" + GetParam());
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir / "index.html") << "<!doctype html><title>Ecosol</title>";
+    return dir.string();
+  }
+
+  httplib::Result Send(const std::string& method, const std::string& path, const std::string& body,
+                       const httplib::Headers& headers) {
+    if (method == "POST") return client_->Post(path.c_str(), headers, body, "application/json");
+    if (method == "PATCH") return client_->Patch(path.c_str(), headers, body, "application/json");
+    if (method == "DELETE") {
+      return client_->Delete(path.c_str(), headers, body, "application/json");
+    }
+    return client_->Get(path.c_str(), headers);
+  }
+
+  std::pair<int, json> Call(const std::string& method, const std::string& path,
+                            const std::string& body, const httplib::Headers& headers) {
+    auto res = Send(method, path, body, headers);
+    if (!res) return {0, nullptr};
+    json parsed = res->body.empty() ? json(nullptr) : json::parse(res->body, nullptr, false);
+    return {res->status, parsed};
+  }
+
+  Browser SignIn(const std::string& email) {
+    auto res = Send("POST", "/api/v1/auth/signin",
+                    json{{"email", email}, {"password", kPassword}}.dump(), {});
+    EXPECT_TRUE(res);
+    if (!res) return {};
+    EXPECT_EQ(res->status, 200) << res->body;
+    std::string set_cookie = res->get_header_value("Set-Cookie");
+    Browser b;
+    b.cookie = set_cookie.substr(0, set_cookie.find(';'));
+    b.csrf = json::parse(res->body)["csrf_token"];
+    return b;
+  }
+
+  static httplib::Headers As(const Browser& b, bool with_csrf = true) {
+    httplib::Headers h = {{"Cookie", b.cookie}};
+    if (with_csrf) h.emplace("X-CSRF-Token", b.csrf);
+    return h;
+  }
+  static httplib::Headers Bearer(const std::string& token) {
+    return {{"Authorization", "Bearer " + token}};
+  }
+
+  testing::TestStore db_;
+  std::map<std::string, std::string> ids_;
+  std::unique_ptr<Server> server_;
+  std::thread thread_;
+  std::unique_ptr<httplib::Client> client_;
+};
+
+TEST_P(AuthServerTest, SignInSetsASafeCookieAndMeTellsWhoIsIn) {
+  auto res = Send("POST", "/api/v1/auth/signin",
+                  json{{"email", "Member@Example.org"}, {"password", kPassword}}.dump(), {});
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  std::string cookie = res->get_header_value("Set-Cookie");
+  EXPECT_EQ(cookie.rfind("ecosol_session=", 0), 0u) << cookie;
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(cookie.find("SameSite=Lax"), std::string::npos);
+  EXPECT_EQ(cookie.find("Secure"), std::string::npos);  // plain HTTP
+  json body = json::parse(res->body);
+  EXPECT_EQ(body["user"]["email"], "member@example.org");
+  EXPECT_EQ(body["user"]["roles"][0]["scope"], "actor:bro");
+  EXPECT_FALSE(body["user"].contains("password_hash"));
+
+  Browser b{cookie.substr(0, cookie.find(';')), body["csrf_token"]};
+  auto me = Call("GET", "/api/v1/auth/me", "", As(b, false));
+  ASSERT_EQ(me.first, 200);
+  EXPECT_EQ(me.second["user"]["id"], ids_["member@example.org"]);
+  EXPECT_EQ(me.second["csrf_token"], b.csrf);
+  EXPECT_EQ(Call("GET", "/api/v1/auth/me", "", {}).first, 401);
+
+  // Behind a proxy that terminates TLS the cookie is Secure.
+  auto tls = Send("POST", "/api/v1/auth/signin",
+                  json{{"email", "member@example.org"}, {"password", kPassword}}.dump(),
+                  {{"X-Forwarded-Proto", "https"}});
+  ASSERT_TRUE(tls);
+  EXPECT_NE(tls->get_header_value("Set-Cookie").find("; Secure"), std::string::npos);
+
+  // Signing out ends the session.
+  EXPECT_EQ(Call("POST", "/api/v1/auth/signout", "", As(b)).first, 204);
+  EXPECT_EQ(Call("GET", "/api/v1/auth/me", "", As(b, false)).first, 401);
+}
+
+TEST_P(AuthServerTest, WritesWithTheCookieNeedTheCsrfToken) {
+  Browser b = SignIn("member@example.org");
+  std::string patch = R"({"website": "https://bro.example"})";
+  auto no_csrf = Call("PATCH", "/api/v1/actors/bro", patch, As(b, false));
+  EXPECT_EQ(no_csrf.first, 403);
+  EXPECT_NE(no_csrf.second["error"]["message"].get<std::string>().find("CSRF"), std::string::npos);
+  Browser forged = b;
+  forged.csrf = "forged";
+  EXPECT_EQ(Call("PATCH", "/api/v1/actors/bro", patch, As(forged)).first, 403);
+  EXPECT_EQ(Call("GET", "/api/v1/actors/bro", "", {}).second["website"], nullptr);
+  auto ok = Call("PATCH", "/api/v1/actors/bro", patch, As(b));
+  EXPECT_EQ(ok.first, 200) << ok.second.dump();
+  EXPECT_EQ(ok.second["website"], "https://bro.example");
+  // Sign-out is state-changing too.
+  EXPECT_EQ(Call("POST", "/api/v1/auth/signout", "", As(b, false)).first, 403);
+}
+
+TEST_P(AuthServerTest, AnExpiredSessionCountsAsNoOne) {
+  ServerOptions o;
+  o.session_minutes = 0;  // every session has expired as soon as it starts
+  Start(o);
+  Browser b = SignIn("member@example.org");
+  EXPECT_EQ(Call("GET", "/api/v1/auth/me", "", As(b, false)).first, 401);
+  auto write = Call("PATCH", "/api/v1/actors/bro", R"({"website": "https://x.example"})", As(b));
+  EXPECT_EQ(write.first, 401);
+}
+
+TEST_P(AuthServerTest, TokensWorkUntilRevokedAndReadTokensCannotWrite) {
+  Browser b = SignIn("member@example.org");
+  auto created = Call("POST", "/api/v1/auth/tokens",
+                      R"({"name": "sync script", "scope": "write", "days": 7})", As(b));
+  ASSERT_EQ(created.first, 201) << created.second.dump();
+  std::string token = created.second["token"];
+  std::string id = created.second["id"];
+  EXPECT_EQ(created.second["state"], "active");
+  // Listed without the secret.
+  auto listed = Call("GET", "/api/v1/auth/tokens", "", As(b, false));
+  ASSERT_EQ(listed.first, 200);
+  ASSERT_EQ(listed.second["items"].size(), 1u);
+  EXPECT_FALSE(listed.second["items"][0].contains("token"));
+
+  std::string patch = R"({"website": "https://bro.example"})";
+  EXPECT_EQ(Call("PATCH", "/api/v1/actors/bro", patch, Bearer(token)).first, 200);
+  // A token needs no CSRF token (no cookie is involved) and cannot act beyond its user's roles.
+  EXPECT_EQ(Call("PATCH", "/api/v1/actors/lyon", patch, Bearer(token)).first, 403);
+
+  EXPECT_EQ(Call("DELETE", "/api/v1/auth/tokens/" + id, "", As(b)).first, 204);
+  auto revoked = Call("PATCH", "/api/v1/actors/bro", patch, Bearer(token));
+  EXPECT_EQ(revoked.first, 401);
+
+  auto read = Call("POST", "/api/v1/auth/tokens", R"({"name": "reader", "scope": "read"})", As(b));
+  ASSERT_EQ(read.first, 201);
+  auto refused = Call("PATCH", "/api/v1/actors/bro", patch, Bearer(read.second["token"]));
+  EXPECT_EQ(refused.first, 403);
+  EXPECT_NE(refused.second["error"]["message"].get<std::string>().find("read-only"),
+            std::string::npos);
+  EXPECT_EQ(Call("GET", "/api/v1/auth/me", "", Bearer(read.second["token"])).first, 200);
+  EXPECT_EQ(Call("POST", "/api/v1/auth/tokens", R"({"name": "x", "scope": "admin"})", As(b)).first,
+            400);
+}
+
+TEST_P(AuthServerTest, RepeatedFailuresLockTheAccount) {
+  for (int i = 0; i < 5; ++i) {
+    auto bad =
+        Call("POST", "/api/v1/auth/signin",
+             json{{"email", "member@example.org"}, {"password", "wrong but long"}}.dump(), {});
+    EXPECT_EQ(bad.first, 401) << i;
+  }
+  auto locked = Call("POST", "/api/v1/auth/signin",
+                     json{{"email", "member@example.org"}, {"password", kPassword}}.dump(), {});
+  EXPECT_EQ(locked.first, 429);
+  EXPECT_NE(locked.second["error"]["message"].get<std::string>().find("locked"), std::string::npos);
+  // The admin sees every attempt in the sign-in log.
+  Browser admin = SignIn("admin@example.org");
+  auto log = Call("GET", "/api/v1/auth/signins?limit=20", "", As(admin, false));
+  ASSERT_EQ(log.first, 200);
+  int failures = 0;
+  for (const json& e : log.second["items"]) failures += e["outcome"] != "ok";
+  EXPECT_EQ(failures, 6);
+  EXPECT_EQ(Call("GET", "/api/v1/auth/signins", "", As(SignIn("steward@example.org"), false)).first,
+            403);
+}
+
+// Who may write what: every write endpoint for every role, with the exact status.
+TEST_P(AuthServerTest, WritePermissionMatrix) {
+  struct Case {
+    std::string method, path, body;
+  };
+  const std::string patch = R"({"website": "https://changed.example"})";
+  const std::vector<Case> cases = {
+      {"PATCH", "/api/v1/actors/bro", patch},   // 0
+      {"PATCH", "/api/v1/actors/lyon", patch},  // 1
+      {"POST", "/api/v1/actors",
+       R"({"name": "New Welsh co-op", "address": {"country": "GB", "region": "Wales"}})"},  // 2
+      {"POST", "/api/v1/relationships",
+       R"({"from": "lyon", "to": "bro", "type": "partner_of"})"},               // 3
+      {"PATCH", "/api/v1/territories/GB/wales", R"({"population": 3100000})"},  // 4
+      {"DELETE", "/api/v1/actors/bro", ""},                                     // 5
+      {"POST", "/api/v1/actors/bro/restore", ""},                               // 6
+      {"GET", "/api/v1/users", ""},                                             // 7
+      {"GET", "/api/v1/audit", ""},                                             // 8
+  };
+  // Expected statuses per role, in the order of `cases`.
+  const std::map<std::string, std::vector<int>> expected = {
+      {"", {401, 401, 401, 401, 401, 401, 401, 401, 401}},
+      {"nobody@example.org", {403, 403, 403, 403, 403, 403, 403, 403, 403}},
+      {"assessor@example.org", {403, 403, 403, 403, 403, 403, 403, 403, 403}},
+      {"funder@example.org", {403, 403, 403, 403, 403, 403, 403, 403, 403}},
+      {"member@example.org", {200, 403, 403, 201, 403, 403, 403, 403, 403}},
+      {"steward@example.org", {200, 403, 201, 201, 403, 204, 403, 403, 403}},
+      {"wales@example.org", {200, 403, 201, 201, 200, 204, 403, 403, 403}},
+      {"admin@example.org", {200, 200, 201, 201, 200, 204, 200, 200, 200}},
+  };
+  for (const auto& [who, statuses] : expected) {
+    // Each role starts from the same registry: the delete is undone by an admin afterwards.
+    Browser b = who.empty() ? Browser{} : SignIn(who);
+    for (size_t i = 0; i < cases.size(); ++i) {
+      const Case& c = cases[i];
+      std::string body = c.body;
+      if (i == 3) {  // one relationship id per role, so that creating it twice does not conflict
+        body = json{{"from", "lyon"},
+                    {"to", "bro"},
+                    {"type", "partner_of"},
+                    {"id", "rel-" + std::to_string(std::hash<std::string>{}(who))}}
+                   .dump();
+      }
+      auto r = Call(c.method, c.path, body, who.empty() ? httplib::Headers{} : As(b));
+      EXPECT_EQ(r.first, statuses[i])
+          << who << ": " << c.method << " " << c.path << " -> " << r.second.dump();
+      if (c.method == "DELETE" && r.first == 204) {
+        Browser admin = SignIn("admin@example.org");
+        ASSERT_EQ(Call("POST", "/api/v1/actors/bro/restore", "", As(admin)).first, 200);
+      }
+    }
+  }
+}
+
+TEST_P(AuthServerTest, StewardsGrantMembershipOfWhatTheyCurateOnly) {
+  Browser steward = SignIn("steward@example.org");
+  std::string nobody = ids_["nobody@example.org"];
+  auto found = Call("GET", "/api/v1/users?email=nobody@example.org", "", As(steward, false));
+  ASSERT_EQ(found.first, 200);
+  ASSERT_EQ(found.second["items"].size(), 1u);
+  EXPECT_EQ(found.second["items"][0]["id"], nobody);
+  auto grant = Call("POST", "/api/v1/users/" + nobody + "/roles",
+                    R"({"role": "member", "scope": "actor:bro"})", As(steward));
+  EXPECT_EQ(grant.first, 200) << grant.second.dump();
+  EXPECT_EQ(Call("POST", "/api/v1/users/" + nobody + "/roles",
+                 R"({"role": "member", "scope": "actor:lyon"})", As(steward))
+                .first,
+            403);
+  EXPECT_EQ(
+      Call("POST", "/api/v1/users/" + nobody + "/roles", R"({"role": "admin"})", As(steward)).first,
+      403);
+  // The new member may now edit the co-op.
+  Browser member = SignIn("nobody@example.org");
+  EXPECT_EQ(
+      Call("PATCH", "/api/v1/actors/bro", R"({"website": "https://m.example"})", As(member)).first,
+      200);
+  EXPECT_EQ(Call("DELETE", "/api/v1/users/" + nobody + "/roles",
+                 R"({"role": "member", "scope": "actor:bro"})", As(steward))
+                .first,
+            200);
+  EXPECT_EQ(
+      Call("PATCH", "/api/v1/actors/bro", R"({"website": "https://n.example"})", As(member)).first,
+      403);
+}
+
+TEST_P(AuthServerTest, TheAuditLogRecordsWhoWhatAndWhereAndVerifies) {
+  Browser member = SignIn("member@example.org");
+  ASSERT_EQ(
+      Call("PATCH", "/api/v1/actors/bro", R"({"website": "https://audit.example"})", As(member))
+          .first,
+      200);
+  Browser admin = SignIn("admin@example.org");
+  auto log = Call("GET", "/api/v1/audit?limit=1000", "", As(admin, false));
+  ASSERT_EQ(log.first, 200);
+  const json& last = log.second["items"].back();
+  EXPECT_EQ(last["action"], "actor.update");
+  EXPECT_EQ(last["who"], "user:" + ids_["member@example.org"]);
+  EXPECT_EQ(last["address"], "127.0.0.1");
+  EXPECT_EQ(last["object_id"], "bro");
+  EXPECT_TRUE(last["before"]["website"].is_null());
+  EXPECT_EQ(last["after"]["website"], "https://audit.example");
+  auto verify = Call("GET", "/api/v1/audit/verify", "", As(admin, false));
+  ASSERT_EQ(verify.first, 200);
+  EXPECT_EQ(verify.second["ok"], true);
+  EXPECT_EQ(verify.second["entries"], log.second["items"].size());
+}
+
+TEST_P(AuthServerTest, EveryResponseCarriesTheSecurityHeaders) {
+  ServerOptions o;
+  o.web_root = "web";  // replaced by a temporary folder with an index.html
+  o.tile_url = "https://{s}.tile.example.org/{z}/{x}/{y}.png";
+  Start(o);
+  for (const std::string path : {"/api/v1/health", "/", "/index.html", "/api/v1/nothing"}) {
+    auto res = client_->Get(path.c_str());
+    ASSERT_TRUE(res) << path;
+    std::string csp = res->get_header_value("Content-Security-Policy");
+    EXPECT_NE(csp.find("default-src 'self'"), std::string::npos) << path;
+    EXPECT_NE(csp.find("frame-ancestors 'none'"), std::string::npos) << path;
+    EXPECT_NE(csp.find("img-src 'self' data: https://*.tile.example.org"), std::string::npos)
+        << csp;
+    EXPECT_EQ(csp.find("unsafe"), std::string::npos) << csp;
+    EXPECT_EQ(res->get_header_value("X-Content-Type-Options"), "nosniff") << path;
+    EXPECT_EQ(res->get_header_value("Referrer-Policy"), "no-referrer") << path;
+    EXPECT_EQ(res->get_header_value("X-Frame-Options"), "DENY") << path;
+    EXPECT_FALSE(res->has_header("Access-Control-Allow-Origin")) << path;
+  }
+}
+
+TEST_P(AuthServerTest, CorsIsClosedUnlessAnOriginIsAllowed) {
+  httplib::Headers from_elsewhere = {{"Origin", "https://evil.example"}};
+  auto res = client_->Get("/api/v1/actors", from_elsewhere);
+  ASSERT_TRUE(res);
+  EXPECT_FALSE(res->has_header("Access-Control-Allow-Origin"));
+  auto preflight = client_->Options("/api/v1/actors", from_elsewhere);
+  ASSERT_TRUE(preflight);
+  EXPECT_EQ(preflight->status, 403);
+
+  ServerOptions o;
+  o.cors_origins = {"https://map.example.org"};
+  Start(o);
+  httplib::Headers allowed = {{"Origin", "https://map.example.org"}};
+  res = client_->Get("/api/v1/actors", allowed);
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->get_header_value("Access-Control-Allow-Origin"), "https://map.example.org");
+  EXPECT_FALSE(res->has_header("Access-Control-Allow-Credentials"));
+  preflight = client_->Options("/api/v1/actors", allowed);
+  ASSERT_TRUE(preflight);
+  EXPECT_EQ(preflight->status, 204);
+  EXPECT_NE(preflight->get_header_value("Access-Control-Allow-Headers").find("Authorization"),
+            std::string::npos);
+  res = client_->Get("/api/v1/actors", from_elsewhere);
+  EXPECT_FALSE(res->has_header("Access-Control-Allow-Origin"));
+
+  o.cors_origins = {"map.example.org"};
+  EXPECT_EQ(Server::Create([&] {
+              ServerOptions bad = o;
+              bad.db_url = db_.url();
+              return bad;
+            }())
+                .status()
+                .code(),
+            StatusCode::kInvalidArgument);
+}
+
+TEST_P(AuthServerTest, OversizedRequestsAreRefused) {
+  std::string huge(2 << 20, 'x');
+  auto res = client_->Post("/api/v1/auth/signin", huge, "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 413);
+  httplib::Headers big = {{"X-Filler", std::string(20000, 'y')}};
+  auto r2 = client_->Get("/api/v1/health", big);
+  EXPECT_TRUE(!r2 || r2->status >= 400);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, AuthServerTest, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& i) { return i.param; });
+
+}  // namespace
+}  // namespace ecosol::http

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "ecosol/base/strings.h"
+#include "ecosol/registry/registry.h"
 
 namespace ecosol::auth {
 namespace {
@@ -132,6 +133,86 @@ Result<ActorScope> ScopeOf(store::Store& store, const model::Actor& actor) {
     }
   }
   return scope;
+}
+
+namespace {
+
+bool IsMembership(const model::Relationship& r) {
+  return r.type == model::RelationshipType::kMemberOf ||
+         r.type == model::RelationshipType::kFederatedIn;
+}
+
+// The network and its members.
+Status AddNetwork(store::Store& store, const std::string& network, std::set<std::string>* out) {
+  out->insert(network);
+  auto rels = store.RelationshipsOf(network);
+  if (!rels.ok()) return rels.status();
+  for (const model::Relationship& r : *rels) {
+    if (r.to == network && IsMembership(r)) out->insert(r.from);
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<Viewer> Viewer::For(const Principal& p, store::Store& store) {
+  Viewer v;
+  if (p.IsAdmin()) {
+    v.audience_.everything = true;
+    return v;
+  }
+  for (const Grant& g : p.grants) {
+    if (g.role == Role::kMember && StartsWith(g.scope, "actor:")) {
+      std::string id = g.scope.substr(6);
+      v.own_.insert(id);
+      // The networks it belongs to, and their members.
+      auto rels = store.RelationshipsOf(id);
+      if (!rels.ok()) return rels.status();
+      for (const model::Relationship& r : *rels) {
+        if (r.from == id && IsMembership(r)) {
+          ECOSOL_RETURN_IF_ERROR(AddNetwork(store, r.to, &v.network_));
+        }
+      }
+    } else if (g.role == Role::kSteward && StartsWith(g.scope, "network:")) {
+      ECOSOL_RETURN_IF_ERROR(AddNetwork(store, g.scope.substr(8), &v.network_));
+    } else if (g.role == Role::kSteward && StartsWith(g.scope, "territory:")) {
+      v.audience_.territories.push_back(g.scope.substr(10));
+    }
+  }
+  v.audience_.actor_ids.assign(v.own_.begin(), v.own_.end());
+  for (const std::string& id : v.network_) {
+    if (!v.own_.count(id)) v.audience_.network_ids.push_back(id);
+  }
+  return v;
+}
+
+model::Visibility Viewer::LevelOf(const model::Actor& a) const {
+  if (audience_.everything || own_.count(a.id)) return model::Visibility::kPrivate;
+  if (network_.count(a.id)) return model::Visibility::kNetwork;
+  for (const std::string& t : audience_.territories) {
+    if (!a.territory.empty() && WithinTerritory(a.territory, t)) return model::Visibility::kNetwork;
+  }
+  return model::Visibility::kPublic;
+}
+
+std::optional<model::Actor> Viewer::View(model::Actor actor) const {
+  model::Visibility level = LevelOf(actor);
+  return registry::ViewAs(std::move(actor), level);
+}
+
+Status AuthorizeFieldChanges(model::Visibility level, const model::Actor& actor,
+                             const std::vector<std::string>& fields) {
+  for (const std::string& f : fields) {
+    if ((f == "visibility" || f == "field_visibility") && level != model::Visibility::kPrivate) {
+      return Denied(f + ": only the actor's members and admins may change who sees it");
+    }
+    auto it = actor.field_visibility.find(f);
+    if (it != actor.field_visibility.end() && it->second > level) {
+      return Denied(f + ": this field is " + std::string(model::ToString(it->second)) +
+                    " and you may not see it, so you may not change it");
+    }
+  }
+  return Status::Ok();
 }
 
 std::string_view ToString(Action action) {

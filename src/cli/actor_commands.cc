@@ -1,4 +1,5 @@
-// `ecosol actors list|show|search`.
+// `ecosol actors list|show|search`. Run on the server with access to the database, they show
+// every actor and field (as an admin sees them); `ecosol export` publishes the public view.
 
 #include <iomanip>
 #include <nlohmann/json.hpp>
@@ -23,6 +24,8 @@ struct ListArgs {
 
 Result<store::ActorQuery> ToQuery(const ListArgs& a) {
   store::ActorQuery q;
+  // The command line acts as an instance admin (see auth_commands.cc): every actor, every field.
+  q.audience.everything = true;
   q.q = a.q;
   if (!a.kind.empty()) {
     q.kind = model::ParseActorKind(a.kind);
@@ -48,7 +51,7 @@ void RunList(Context& ctx, const ListArgs& args) {
   auto terms = text::QueryTerms(args.q);
   if (args.json) {
     nlohmann::json items = nlohmann::json::array();
-    for (const auto& a : page->items) items.push_back(model::ActorToJson(registry::PublicView(a)));
+    for (const auto& a : page->items) items.push_back(model::ActorToJson(a));
     *ctx.out << nlohmann::json{{"items", items},
                                {"next_cursor", page->next_cursor.empty()
                                                    ? nlohmann::json(nullptr)
@@ -70,7 +73,7 @@ void RunShow(Context& ctx, const std::string& id, bool json) {
   if (!s.ok()) return Fail(ctx, s.status());
   auto actor = s->registry->GetActor(id);
   if (!actor.ok()) return Fail(ctx, actor.status());
-  nlohmann::json j = model::ActorToJson(registry::PublicView(*actor));
+  nlohmann::json j = model::ActorToJson(*actor);
   if (json) {
     *ctx.out << j.dump(2) << "\n";
     return;

@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "ecosol/registry/registry.h"
 #include "ecosol/store/store.h"
 #include "test_store.h"
 
@@ -222,7 +223,7 @@ TEST(CliUpgradeTest, AnyCommandUpgradesAnOlderDatabase) {
   EXPECT_NE(out.str().find("cuk-r006884"), std::string::npos) << out.str();
   auto store = store::OpenStore(db);
   ASSERT_TRUE(store.ok());
-  EXPECT_EQ(*(*store)->SchemaVersion(), 7);
+  EXPECT_EQ(*(*store)->SchemaVersion(), 8);
   store->reset();
   for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db + suffix);
 }
@@ -250,6 +251,37 @@ TEST_P(CliTest, ErrorsAreClearAndNonZero) {
                  "--format", "ecosol-json"}),
             1);
   EXPECT_NE(err_.str().find("number"), std::string::npos) << err_.str();
+}
+
+// An export publishes only what the public may see.
+TEST_P(CliTest, ExportsLeaveOutWhatThePublicMayNotSee) {
+  ASSERT_EQ(Run({"init"}), 0);
+  ASSERT_EQ(Run({"import", WriteFile("coops.csv", SmallCsv(false))}), 0) << err_.str();
+  {
+    auto store = store::OpenStore(db_.url());
+    ASSERT_TRUE(store.ok());
+    registry::Registry reg(**store, SystemClock());
+    auto page = reg.ListActors({});
+    ASSERT_TRUE(page.ok() && page->items.size() == 3u);
+    std::string alpha, beta;
+    for (const auto& a : page->items) {
+      if (a.name.find("Alpha") != std::string::npos) alpha = a.id;
+      if (a.name.find("Beta") != std::string::npos) beta = a.id;
+    }
+    ASSERT_TRUE(reg.UpdateActor(alpha, {{"visibility", "network"}}, {}, "test").ok());
+    ASSERT_TRUE(reg.UpdateActor(beta,
+                                {{"website", "https://beta-secret.example"},
+                                 {"field_visibility", {{"website", "private"}}}},
+                                {}, "test")
+                    .ok());
+  }
+  ASSERT_EQ(Run({"export"}), 0) << err_.str();
+  EXPECT_EQ(out_.str().find("Alpha Bakery"), std::string::npos);
+  EXPECT_NE(out_.str().find("Beta Housing"), std::string::npos);
+  EXPECT_EQ(out_.str().find("beta-secret"), std::string::npos);
+  // The command line itself acts as an admin and lists everything.
+  ASSERT_EQ(Run({"actors", "list"}), 0);
+  EXPECT_NE(out_.str().find("Alpha Bakery"), std::string::npos);
 }
 
 // Accounts, tokens and the audit log from the command line.

@@ -92,10 +92,42 @@ std::string CacheKey(const httplib::Request& req) {
   return key;
 }
 
+// A page of actors as JSON, each as `viewer` sees it.
+std::string ListingBody(const store::ActorPage& page, const auth::Viewer& viewer,
+                        const std::string& q) {
+  auto terms = text::QueryTerms(q);
+  json items = json::array();
+  for (const model::Actor& a : page.items) {
+    std::optional<model::Actor> shown = viewer.View(a);
+    if (!shown) continue;  // the query's audience already keeps such actors out
+    json s = ActorSummary(*shown);
+    // The snippet is cut from what the viewer sees, never from restricted text.
+    if (!q.empty()) s["snippet"] = SnippetOf(*shown, terms);
+    items.push_back(std::move(s));
+  }
+  json out = {{"items", items},
+              {"next_cursor", page.next_cursor.empty() ? json(nullptr) : json(page.next_cursor)}};
+  return DumpBody(out);
+}
+
 void ListActors(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
   auto q = ParseQuery(req, 50, 500);
   if (!q.ok()) return SendError(res, q.status());
-  // The same question asked since the last change of the registry gets the same answer.
+  if (HasCredentials(req)) {
+    // A signed-in reader may see more than the public: answered from the database, uncached.
+    auto store = ctx.pool->Acquire();
+    auto viewer = ViewerOf(ctx, req, *store);
+    if (!viewer.ok()) return SendError(res, viewer.status());
+    if (!viewer->public_only()) {
+      q->audience = viewer->audience();
+      registry::Registry reg(*store, *ctx.clock, ctx.taxonomy);
+      auto page = reg.ListActors(*q);
+      if (!page.ok()) return SendError(res, page.status());
+      return res.set_content(ListingBody(*page, *viewer, q->q), "application/json; charset=utf-8");
+    }
+  }
+  // The public's answer: the same question asked since the last change of the registry gets the
+  // same answer.
   const std::string key = CacheKey(req);
   Result<long long> generation = ctx.pool->Generation();
   if (!generation.ok()) return SendError(res, generation.status());
@@ -113,17 +145,7 @@ void ListActors(ApiContext& ctx, const httplib::Request& req, httplib::Response&
       SendError(res, page.status());
       return std::nullopt;
     }
-    auto terms = text::QueryTerms(q->q);
-    json items = json::array();
-    for (const model::Actor& a : page->items) {
-      json s = ActorSummary(registry::PublicView(a));
-      if (!q->q.empty()) s["snippet"] = SnippetOf(a, terms);
-      items.push_back(std::move(s));
-    }
-    json out = {
-        {"items", items},
-        {"next_cursor", page->next_cursor.empty() ? json(nullptr) : json(page->next_cursor)}};
-    return DumpBody(out);
+    return ListingBody(*page, auth::Viewer(), q->q);
   });
   if (body) res.set_content(std::move(*body), "application/json; charset=utf-8");
 }
@@ -132,6 +154,9 @@ void MapPoints(ApiContext& ctx, const httplib::Request& req, httplib::Response& 
   auto q = ParseQuery(req, 50000, 100000);
   if (!q.ok()) return SendError(res, q.status());
   auto store = ctx.pool->Acquire();
+  auto viewer = ViewerOf(ctx, req, *store);
+  if (!viewer.ok()) return SendError(res, viewer.status());
+  q->audience = viewer->audience();
   bool truncated = false;
   auto points = store->MapPoints(*q, q->limit, &truncated);
   if (!points.ok()) return SendError(res, points.status());
@@ -142,30 +167,78 @@ void MapPoints(ApiContext& ctx, const httplib::Request& req, httplib::Response& 
   SendJson(res, 200, {{"items", items}, {"truncated", truncated}});
 }
 
+// The actor with `id` as the caller sees it; NotFound when unknown, deleted or not visible to
+// the caller (the same answer, so that hidden actors cannot be told from absent ones).
+Result<model::Actor> VisibleActor(store::Store& store, const auth::Viewer& viewer,
+                                  const std::string& id, bool include_deleted = false) {
+  auto actor = store.GetActor(id);
+  if (!actor.ok()) return actor.status();
+  if (actor->has_value() && (!(*actor)->deleted || include_deleted)) {
+    if (auto shown = viewer.View(**actor)) return std::move(*shown);
+  }
+  return NotFound("no actor with id '" + id + "'");
+}
+
 void GetActor(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
   Status p = CheckParams(req, {});
   if (!p.ok()) return SendError(res, p);
   auto store = ctx.pool->Acquire();
-  registry::Registry reg(*store, *ctx.clock, ctx.taxonomy);
-  auto actor = reg.GetActor(req.matches[1]);
+  auto viewer = ViewerOf(ctx, req, *store);
+  if (!viewer.ok()) return SendError(res, viewer.status());
+  auto actor = VisibleActor(*store, *viewer, req.matches[1]);
   if (!actor.ok()) return SendError(res, actor.status());
-  SendJson(res, 200, model::ActorToJson(registry::PublicView(*actor)));
+  SendJson(res, 200, model::ActorToJson(*actor));
+}
+
+// What the caller may do with an actor, for the web app to offer only that.
+void ActorAccess(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  Status p = CheckParams(req, {});
+  if (!p.ok()) return SendError(res, p);
+  auto store = ctx.pool->Acquire();
+  auto caller = Identify(ctx, req, *store);
+  if (!caller.ok()) return SendError(res, caller.status());
+  auto viewer = auth::Viewer::For(caller->principal, *store);
+  if (!viewer.ok()) return SendError(res, viewer.status());
+  auto stored = store->GetActor(req.matches[1]);
+  if (!stored.ok()) return SendError(res, stored.status());
+  if (!stored->has_value() || !viewer->CanSee(**stored) ||
+      ((*stored)->deleted && !caller->principal.IsAdmin())) {
+    return SendError(res, NotFound("no actor with id '" + std::string(req.matches[1]) + "'"));
+  }
+  auto scope = auth::ScopeOf(*store, **stored);
+  if (!scope.ok()) return SendError(res, scope.status());
+  auth::Target target;
+  target.actors.push_back(*scope);
+  auto allowed = [&](auth::Action a) { return auth::Authorize(caller->principal, a, target).ok(); };
+  SendJson(res, 200,
+           {{"sees", model::ToString(viewer->LevelOf(**stored))},
+            {"can_edit", allowed(auth::Action::kEditActor)},
+            {"can_delete", allowed(auth::Action::kDeleteActor)},
+            {"can_restore", allowed(auth::Action::kRestoreActor)}});
 }
 
 void ActorRelationships(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
   Status p = CheckParams(req, {});
   if (!p.ok()) return SendError(res, p);
   auto store = ctx.pool->Acquire();
-  registry::Registry reg(*store, *ctx.clock, ctx.taxonomy);
-  auto rels = reg.RelationshipsOf(req.matches[1]);
+  auto viewer = ViewerOf(ctx, req, *store);
+  if (!viewer.ok()) return SendError(res, viewer.status());
+  auto actor = VisibleActor(*store, *viewer, req.matches[1]);
+  if (!actor.ok()) return SendError(res, actor.status());
+  auto rels = store->RelationshipsOf(actor->id);
   if (!rels.ok()) return SendError(res, rels.status());
   json items = json::array();
   for (const model::Relationship& r : *rels) {
-    json j = model::RelationshipToJson(r);
-    for (const auto& [key, id] : {std::pair{"from_name", r.from}, std::pair{"to_name", r.to}}) {
-      auto other = store->GetActor(id);
-      j[key] = other.ok() && other->has_value() ? json((*other)->name) : json(nullptr);
+    // A relationship with an actor the caller may not see is not shown either.
+    const std::string& other_id = r.from == actor->id ? r.to : r.from;
+    auto other = VisibleActor(*store, *viewer, other_id, /*include_deleted=*/true);
+    if (!other.ok()) {
+      if (other.status().code() == StatusCode::kNotFound) continue;
+      return SendError(res, other.status());
     }
+    json j = model::RelationshipToJson(r);
+    j["from_name"] = r.from == actor->id ? actor->name : other->name;
+    j["to_name"] = r.to == actor->id ? actor->name : other->name;
     items.push_back(std::move(j));
   }
   SendJson(res, 200, {{"items", items}});
@@ -173,11 +246,14 @@ void ActorRelationships(ApiContext& ctx, const httplib::Request& req, httplib::R
 
 // The policy's view of an existing actor, for a write; NotFound for unknown or deleted ones
 // (deleted ones too when `include_deleted`).
-Result<auth::ActorScope> ScopeOfActor(registry::Registry& reg, const std::string& id,
-                                      bool include_deleted = false) {
+Result<auth::ActorScope> ScopeOfActor(registry::Registry& reg, const Caller& c,
+                                      const std::string& id, bool include_deleted = false) {
   auto actor = reg.store().GetActor(id);
   if (!actor.ok()) return actor.status();
-  if (!actor->has_value() || ((*actor)->deleted && !include_deleted)) {
+  auto viewer = auth::Viewer::For(c.principal, reg.store());
+  if (!viewer.ok()) return viewer.status();
+  // An actor the caller may not see is answered as absent, as reads do.
+  if (!actor->has_value() || ((*actor)->deleted && !include_deleted) || !viewer->CanSee(**actor)) {
     return NotFound("no actor with id '" + id + "'");
   }
   return auth::ScopeOf(reg.store(), **actor);
@@ -186,7 +262,7 @@ Result<auth::ActorScope> ScopeOfActor(registry::Registry& reg, const std::string
 // Asks the policy about `action` on the actor with `id`.
 Status AllowedOnActor(registry::Registry& reg, const Caller& c, auth::Action action,
                       const std::string& id, bool include_deleted = false) {
-  auto scope = ScopeOfActor(reg, id, include_deleted);
+  auto scope = ScopeOfActor(reg, c, id, include_deleted);
   if (!scope.ok()) return scope.status();
   auth::Target target;
   target.actors.push_back(std::move(*scope));
@@ -198,7 +274,7 @@ Status AllowedOnRelationship(registry::Registry& reg, const Caller& c, const std
                              const std::string& to) {
   auth::Target target;
   for (const std::string& id : {from, to}) {
-    auto scope = ScopeOfActor(reg, id);
+    auto scope = ScopeOfActor(reg, c, id);
     if (scope.ok()) target.actors.push_back(std::move(*scope));
   }
   return auth::Authorize(c.principal, auth::Action::kEditRelationship, target);
@@ -241,9 +317,22 @@ void PatchActor(ApiContext& ctx, const httplib::Request& req, httplib::Response&
       expected = payload["version"].get<long long>();
       payload.erase("version");
     }
+    auto viewer = auth::Viewer::For(c.principal, reg.store());
+    if (!viewer.ok()) return SendError(res, viewer.status());
+    auto current = reg.GetActor(req.matches[1]);
+    if (!current.ok()) return SendError(res, current.status());
+    std::vector<std::string> fields;
+    for (const auto& [key, unused] : payload.items()) fields.push_back(key);
+    Status fields_allowed =
+        auth::AuthorizeFieldChanges(viewer->LevelOf(*current), *current, fields);
+    if (!fields_allowed.ok()) return SendError(res, fields_allowed);
     auto updated = reg.UpdateActor(req.matches[1], payload, expected, "api");
     if (!updated.ok()) return SendError(res, updated.status());
-    SendJson(res, 200, model::ActorToJson(*updated));
+    auto shown = viewer->View(*updated);
+    if (!shown) {  // the change made it private to others: the caller keeps seeing what it sent
+      return SendJson(res, 200, {{"id", updated->id}, {"version", updated->version}});
+    }
+    SendJson(res, 200, model::ActorToJson(*shown));
   });
 }
 
@@ -271,11 +360,17 @@ void GetRelationship(ApiContext& ctx, const httplib::Request& req, httplib::Resp
   Status p = CheckParams(req, {});
   if (!p.ok()) return SendError(res, p);
   auto store = ctx.pool->Acquire();
+  auto viewer = ViewerOf(ctx, req, *store);
+  if (!viewer.ok()) return SendError(res, viewer.status());
   auto rel = store->GetRelationship(req.matches[1]);
   if (!rel.ok()) return SendError(res, rel.status());
-  if (!rel->has_value() || (*rel)->deleted) {
-    return SendError(res,
-                     NotFound("no relationship with id '" + std::string(req.matches[1]) + "'"));
+  const Status absent = NotFound("no relationship with id '" + std::string(req.matches[1]) + "'");
+  if (!rel->has_value() || (*rel)->deleted) return SendError(res, absent);
+  // Shown only when the caller may see both of its actors.
+  for (const std::string& id : {(*rel)->from, (*rel)->to}) {
+    auto end = VisibleActor(*store, *viewer, id, /*include_deleted=*/true);
+    if (!end.ok())
+      return SendError(res, end.status().code() == StatusCode::kNotFound ? absent : end.status());
   }
   SendJson(res, 200, model::RelationshipToJson(**rel));
 }
@@ -322,6 +417,7 @@ void AddActorRoutes(Router& router, ApiContext& ctx) {
   router.Add("DELETE", "/api/v1/actors/{id}", Bind(ctx, DeleteActor));
   router.Add("POST", "/api/v1/actors/{id}/restore", Bind(ctx, RestoreActor));
   router.Add("GET", "/api/v1/actors/{id}/relationships", Bind(ctx, ActorRelationships));
+  router.Add("GET", "/api/v1/actors/{id}/access", Bind(ctx, ActorAccess));
   router.Add("GET", "/api/v1/map/points", Bind(ctx, MapPoints));
 }
 

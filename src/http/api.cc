@@ -135,6 +135,17 @@ std::string CookieValue(const httplib::Request& req, std::string_view name) {
   return "";
 }
 
+bool HasCredentials(const httplib::Request& req) {
+  return req.has_header("Authorization") || !CookieValue(req, kSessionCookie).empty();
+}
+
+Result<auth::Viewer> ViewerOf(ApiContext& ctx, const httplib::Request& req, store::Store& store) {
+  if (!HasCredentials(req)) return auth::Viewer();
+  auto caller = Identify(ctx, req, store);
+  if (!caller.ok()) return caller.status();
+  return auth::Viewer::For(caller->principal, store);
+}
+
 auth::Accounts AccountsFor(ApiContext& ctx, store::Store& store, const Caller& caller) {
   auth::Accounts accounts(store, *ctx.clock, ctx.accounts_options);
   accounts.SetAuditSource(caller.principal.who, caller.address);

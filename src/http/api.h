@@ -101,6 +101,12 @@ std::string CookieValue(const httplib::Request& req, std::string_view name);
 // session's CSRF token in the X-CSRF-Token header (PermissionDenied otherwise).
 Result<Caller> Identify(ApiContext& ctx, const httplib::Request& req, store::Store& store);
 
+// Whether the request carries a credential (an Authorization header or the session cookie);
+// without one the caller is the public, known without a database round trip.
+bool HasCredentials(const httplib::Request& req);
+// What the caller may read (auth::Viewer): the public's without credentials.
+Result<auth::Viewer> ViewerOf(ApiContext& ctx, const httplib::Request& req, store::Store& store);
+
 // The accounts service for a request, with the caller as the audit log's source.
 auth::Accounts AccountsFor(ApiContext& ctx, store::Store& store, const Caller& caller);
 

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <thread>
 
 #include "ecosol/auth/accounts.h"
@@ -454,6 +455,184 @@ TEST_P(AuthServerTest, OversizedRequestsAreRefused) {
   httplib::Headers big = {{"X-Filler", std::string(20000, 'y')}};
   auto r2 = client_->Get("/api/v1/health", big);
   EXPECT_TRUE(!r2 || r2->status >= 400);
+}
+
+// Who may read what: for every role, the exact status of each read endpoint on public, network
+// and private data, and that nothing it may not see appears in any response (actors, fields,
+// search results and snippets, boxes, map points, relationships, counts).
+TEST_P(AuthServerTest, ReadPermissionMatrix) {
+  {
+    registry::Registry reg(db_.store(), SystemClock());
+    ASSERT_TRUE(reg.LoadTaxonomies(testing::TaxonomyFolder()).ok());
+    // "bro" (public) keeps its phone to its members and a note to its network.
+    ASSERT_TRUE(reg.UpdateActor("bro",
+                                {{"contacts", {{"phone", "SECRETPHONE"}}},
+                                 {"description", {{"en", "Networknote for members"}}},
+                                 {"field_visibility",
+                                  {{"contacts", "private"}, {"description", "network"}}}},
+                                {}, "test")
+                    .ok());
+    model::Actor hidden;
+    hidden.id = "hidden-group";
+    hidden.name = "Zzyzx women's transport";
+    hidden.description = {{"en", "Hiddenwords about routes"}};
+    hidden.address = {"", "Cardiff", "Wales", "", "GB"};
+    hidden.location = model::Location{51.4816, -3.1791, model::LocationPrecision::kExact};
+    hidden.visibility = model::Visibility::kPrivate;
+    ASSERT_TRUE(reg.CreateActor(hidden, "test").ok());
+    model::Actor net_only;
+    net_only.id = "netonly";
+    net_only.name = "Netonly circle";
+    net_only.address = {"", "Swansea", "Wales", "", "GB"};
+    net_only.location = model::Location{51.62, -3.94, model::LocationPrecision::kExact};
+    net_only.visibility = model::Visibility::kNetwork;
+    ASSERT_TRUE(reg.CreateActor(net_only, "test").ok());
+    for (const char* id : {"hidden-group", "netonly"}) {
+      model::Relationship m;
+      m.id = std::string("m-") + id;
+      m.from = id;
+      m.to = "wales-net";
+      m.type = model::RelationshipType::kMemberOf;
+      ASSERT_TRUE(reg.CreateRelationship(m, "test").ok());
+    }
+    auth::AccountsOptions ao;
+    ao.password_cost = auth::PasswordCost::kMinimum;
+    auth::Accounts accounts(db_.store(), SystemClock(), ao);
+    auto lyon = accounts.AddUser("lyon@example.org", kPassword, "");
+    ASSERT_TRUE(lyon.ok());
+    ASSERT_TRUE(accounts.GrantRole(lyon->id, auth::Role::kMember, "actor:lyon").ok());
+  }
+  // What each role sees: the hidden group, the network-only actor, bro's private phone and
+  // bro's network note.
+  struct Sees {
+    bool hidden, net_only, phone, note;
+  };
+  const std::map<std::string, Sees> roles = {
+      {"", {false, false, false, false}},
+      {"nobody@example.org", {false, false, false, false}},
+      {"lyon@example.org", {false, false, false, false}},
+      {"assessor@example.org", {false, false, false, false}},
+      {"funder@example.org", {false, false, false, false}},
+      {"member@example.org", {false, true, true, true}},
+      {"steward@example.org", {false, true, false, true}},
+      {"wales@example.org", {false, true, false, true}},
+      {"admin@example.org", {true, true, true, true}},
+  };
+  const std::string box = "bbox=-3.2,51.4,-3.1,51.5";  // around the hidden group only
+  for (const auto& [who, sees] : roles) {
+    httplib::Headers h = who.empty() ? httplib::Headers{} : As(SignIn(who), false);
+    std::string all_bodies;
+    auto get = [&](const std::string& path) {
+      auto res = Send("GET", path, "", h);
+      EXPECT_TRUE(res) << path;
+      if (!res) return std::pair<int, json>{0, nullptr};
+      all_bodies += res->body;
+      return std::pair<int, json>{res->status, json::parse(res->body, nullptr, false)};
+    };
+    auto ids_of = [](const json& items) {
+      std::set<std::string> ids;
+      for (const json& i : items) ids.insert(i.is_array() ? i[0] : i["id"]);
+      return ids;
+    };
+    SCOPED_TRACE(who.empty() ? "public" : who);
+    EXPECT_EQ(get("/api/v1/actors/hidden-group").first, sees.hidden ? 200 : 404);
+    EXPECT_EQ(get("/api/v1/actors/hidden-group/relationships").first, sees.hidden ? 200 : 404);
+    EXPECT_EQ(get("/api/v1/actors/hidden-group/access").first, sees.hidden ? 200 : 404);
+    EXPECT_EQ(get("/api/v1/relationships/m-hidden-group").first, sees.hidden ? 200 : 404);
+    EXPECT_EQ(get("/api/v1/actors/netonly").first, sees.net_only ? 200 : 404);
+    EXPECT_EQ(get("/api/v1/relationships/m-netonly").first, sees.net_only ? 200 : 404);
+    auto bro = get("/api/v1/actors/bro");
+    ASSERT_EQ(bro.first, 200);
+    EXPECT_EQ(bro.second["contacts"].contains("phone"), sees.phone);
+    EXPECT_EQ(!bro.second["description"].empty(), sees.note);
+    EXPECT_EQ(bro.second.contains("field_visibility"), sees.phone);  // members and admins
+    EXPECT_EQ(bro.second["provenance"].contains("contacts"), sees.phone);
+    // Search: by name; never by restricted words (they are not indexed).
+    EXPECT_EQ(ids_of(get("/api/v1/actors?q=zzyzx").second["items"]).count("hidden-group"),
+              sees.hidden ? 1u : 0u);
+    EXPECT_EQ(ids_of(get("/api/v1/actors?q=netonly").second["items"]).count("netonly"),
+              sees.net_only ? 1u : 0u);
+    // A private record's own text is indexed, and found only by those who may see it.
+    EXPECT_EQ(ids_of(get("/api/v1/actors?q=hiddenwords").second["items"]).count("hidden-group"),
+              sees.hidden ? 1u : 0u);
+    EXPECT_TRUE(get("/api/v1/actors?q=networknote").second["items"].empty());
+    // Boxes and map points, narrowed around the hidden group.
+    EXPECT_EQ(ids_of(get("/api/v1/actors?" + box).second["items"]).count("hidden-group"),
+              sees.hidden ? 1u : 0u);
+    EXPECT_EQ(ids_of(get("/api/v1/map/points?" + box).second["items"]).count("hidden-group"),
+              sees.hidden ? 1u : 0u);
+    std::set<std::string> expected_gb = {"bro", "wales-net"};
+    if (sees.hidden) expected_gb.insert("hidden-group");
+    if (sees.net_only) expected_gb.insert("netonly");
+    EXPECT_EQ(ids_of(get("/api/v1/actors?country=GB&limit=500").second["items"]), expected_gb);
+    // The network's members: the hidden ones only to those who may see them.
+    std::set<std::string> members;
+    auto rels = get("/api/v1/actors/wales-net/relationships");
+    for (const json& r : rels.second["items"]) members.insert(r["from"]);
+    SCOPED_TRACE(rels.second.dump());
+    EXPECT_EQ(members.count("hidden-group"), sees.hidden ? 1u : 0u);
+    EXPECT_EQ(members.count("netonly"), sees.net_only ? 1u : 0u);
+    // Counts are of public actors, for everyone.
+    EXPECT_EQ(get("/api/v1/territories/GB/wales").second["actors"], 2);
+    // And nothing restricted anywhere in what was sent.
+    if (!sees.hidden) {
+      for (const char* secret : {"Zzyzx", "Hiddenwords", "51.4816"}) {
+        EXPECT_EQ(all_bodies.find(secret), std::string::npos) << secret;
+      }
+    }
+    if (!sees.net_only) {
+      EXPECT_EQ(all_bodies.find("Netonly"), std::string::npos);
+    }
+    if (!sees.phone) {
+      EXPECT_EQ(all_bodies.find("SECRETPHONE"), std::string::npos);
+    }
+    if (!sees.note) {
+      EXPECT_EQ(all_bodies.find("Networknote"), std::string::npos);
+    }
+  }
+}
+
+// A field restricted beyond what a steward sees cannot be changed by it, and only members and
+// admins change who sees what.
+TEST_P(AuthServerTest, ChangesTouchOnlyWhatTheirAuthorSees) {
+  Browser member = SignIn("member@example.org");
+  auto restricted =
+      Call("PATCH", "/api/v1/actors/bro",
+           R"({"contacts": {"phone": "+44 1"}, "field_visibility": {"contacts": "private"},
+                             "location": {"lat": 51.48163, "lon": -3.17909, "precision": "approximate"}})",
+           As(member));
+  ASSERT_EQ(restricted.first, 200) << restricted.second.dump();
+  EXPECT_EQ(restricted.second["field_visibility"]["contacts"], "private");
+  EXPECT_DOUBLE_EQ(restricted.second["location"]["lat"], 51.48163);  // members see it exactly
+  auto pub = Call("GET", "/api/v1/actors/bro", "", {});
+  EXPECT_TRUE(pub.second["contacts"].empty());
+  EXPECT_DOUBLE_EQ(pub.second["location"]["lat"], 51.48);
+  EXPECT_EQ(pub.second["location"]["precision"], "approximate");
+
+  Browser steward = SignIn("steward@example.org");
+  auto blind =
+      Call("PATCH", "/api/v1/actors/bro", R"({"contacts": {"phone": "+44 2"}})", As(steward));
+  EXPECT_EQ(blind.first, 403);
+  EXPECT_NE(blind.second["error"]["message"].get<std::string>().find("contacts"),
+            std::string::npos);
+  EXPECT_EQ(Call("PATCH", "/api/v1/actors/bro", R"({"visibility": "private"})", As(steward)).first,
+            403);
+  EXPECT_EQ(Call("PATCH", "/api/v1/actors/bro", R"({"website": "https://ok.example"})", As(steward))
+                .first,
+            200);
+  // A member hides the actor: the public loses it everywhere, the member keeps it.
+  EXPECT_EQ(Call("PATCH", "/api/v1/actors/bro", R"({"visibility": "private"})", As(member)).first,
+            200);
+  EXPECT_EQ(Call("GET", "/api/v1/actors/bro", "", {}).first, 404);
+  EXPECT_EQ(Call("GET", "/api/v1/actors/bro", "", As(member, false)).first, 200);
+  EXPECT_EQ(
+      Call("PATCH", "/api/v1/actors/bro", R"({"website": "https://x.example"})", As(steward)).first,
+      404);
+  auto access = Call("GET", "/api/v1/actors/bro/access", "", As(member, false));
+  ASSERT_EQ(access.first, 200);
+  EXPECT_EQ(access.second["sees"], "private");
+  EXPECT_EQ(access.second["can_edit"], true);
+  EXPECT_EQ(access.second["can_delete"], false);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, AuthServerTest, ::testing::Values("sqlite", "postgresql"),

@@ -309,8 +309,9 @@ class PartBuilder {
   PartBuilder() : part_(std::make_shared<BoxIndex::Part>()) {}
 
   Status Add(int64_t rid, std::string_view sort_name, const model::Actor& actor) {
-    model::Actor view = registry::PublicView(actor);
-    if (!view.location) return Status::Ok();
+    std::optional<model::Actor> shown = registry::PublicView(actor);
+    if (!shown || !shown->location) return Status::Ok();
+    const model::Actor& view = *shown;
     json s = ActorSummary(view);
     s["id"] = kMarkers[0];
     s["location"]["lat"] = kMarkers[1];

@@ -31,7 +31,7 @@ std::string DatabaseListing(store::Store& s, const store::BBox& box, int limit,
   auto page = s.ListActors(q);
   if (!page.ok()) return "error: " + page.status().ToString();
   json items = json::array();
-  for (const Actor& a : page->items) items.push_back(ActorSummary(registry::PublicView(a)));
+  for (const Actor& a : page->items) items.push_back(ActorSummary(*registry::PublicView(a)));
   return DumpBody(
       {{"items", items},
        {"next_cursor", page->next_cursor.empty() ? json(nullptr) : json(page->next_cursor)}});

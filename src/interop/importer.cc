@@ -192,7 +192,11 @@ Result<std::string> ExportActors(registry::Registry& registry, const std::string
   while (true) {
     auto page = registry.ListActors(q);
     if (!page.ok()) return page.status();
-    for (model::Actor& a : page->items) actors.push_back(registry::PublicView(std::move(a)));
+    // An export publishes: only public actors (the query's default audience), as the public
+    // sees them.
+    for (model::Actor& a : page->items) {
+      if (auto view = registry::PublicView(std::move(a))) actors.push_back(std::move(*view));
+    }
     if (page->next_cursor.empty()) break;
     q.cursor = page->next_cursor;
   }

@@ -1,6 +1,7 @@
 #include "ecosol/model/actor.h"
 
 #include <array>
+#include <cmath>
 #include <utility>
 
 #include "ecosol/model/relationship.h"
@@ -22,6 +23,12 @@ constexpr std::array<std::pair<LocationPrecision, std::string_view>, 3> kPrecisi
     {LocationPrecision::kExact, "exact"},
     {LocationPrecision::kApproximate, "approximate"},
     {LocationPrecision::kHidden, "hidden"},
+}};
+
+constexpr std::array<std::pair<Visibility, std::string_view>, 3> kVisibilities = {{
+    {Visibility::kPublic, "public"},
+    {Visibility::kNetwork, "network"},
+    {Visibility::kPrivate, "private"},
 }};
 
 constexpr std::array<std::pair<RelationshipType, std::string_view>, 8> kRelTypes = {{
@@ -73,6 +80,17 @@ std::optional<LocationPrecision> ParseLocationPrecision(std::string_view name) {
   return Parse(kPrecisions, name);
 }
 
+std::string_view ToString(Visibility v) { return NameOf(kVisibilities, v); }
+std::optional<Visibility> ParseVisibility(std::string_view name) {
+  return Parse(kVisibilities, name);
+}
+const std::vector<std::string_view>& RestrictableFields() {
+  static const std::vector<std::string_view> fields = {"description", "legal_form",  "address",
+                                                       "contacts",    "website",     "founded",
+                                                       "dissolved",   "identifiers", "attributes"};
+  return fields;
+}
+
 std::string_view ToString(RelationshipType type) { return NameOf(kRelTypes, type); }
 std::optional<RelationshipType> ParseRelationshipType(std::string_view name) {
   return Parse(kRelTypes, name);
@@ -80,6 +98,16 @@ std::optional<RelationshipType> ParseRelationshipType(std::string_view name) {
 const std::vector<std::string_view>& RelationshipTypeNames() {
   static const auto names = Names(kRelTypes);
   return names;
+}
+
+std::optional<Location> PublicLocation(const Actor& a) {
+  if (!a.location || a.location->precision == LocationPrecision::kHidden) return std::nullopt;
+  Location loc = *a.location;
+  if (loc.precision == LocationPrecision::kApproximate) {
+    loc.lat = std::round(loc.lat * 100) / 100;
+    loc.lon = std::round(loc.lon * 100) / 100;
+  }
+  return loc;
 }
 
 bool SameData(const Actor& a, const Actor& b) {

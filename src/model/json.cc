@@ -1,5 +1,6 @@
 #include "ecosol/model/json.h"
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <set>
@@ -161,6 +162,52 @@ Status ReadKind(const json& v, Actor* a) {
   return Status::Ok();
 }
 
+Status ReadVisibility(const json& v, Actor* a) {
+  if (v.is_null()) {
+    a->visibility = Visibility::kPublic;
+    return Status::Ok();
+  }
+  if (!v.is_string()) return TypeError("visibility", "a string");
+  auto vis = ParseVisibility(v.get<std::string>());
+  if (!vis) return InvalidArgument("visibility: must be public, network or private");
+  a->visibility = *vis;
+  return Status::Ok();
+}
+
+// {"contacts": "private", "address": null}: a merge patch of the map (null or "public" lifts a
+// restriction).
+Status ReadFieldVisibility(const json& v, Actor* a) {
+  if (v.is_null()) {
+    a->field_visibility.clear();
+    return Status::Ok();
+  }
+  if (!v.is_object()) {
+    return TypeError("field_visibility", "an object such as {\"contacts\": \"private\"}");
+  }
+  const auto& fields = RestrictableFields();
+  for (const auto& [field, value] : v.items()) {
+    std::string where = "field_visibility." + field;
+    if (std::find(fields.begin(), fields.end(), field) == fields.end()) {
+      std::vector<std::string> names(fields.begin(), fields.end());
+      return InvalidArgument(where + ": not a field whose visibility can be set (" +
+                             Join(names, ", ") + ")");
+    }
+    if (value.is_null()) {
+      a->field_visibility.erase(field);
+      continue;
+    }
+    if (!value.is_string()) return TypeError(where, "public, network or private");
+    auto vis = ParseVisibility(value.get<std::string>());
+    if (!vis) return InvalidArgument(where + ": must be public, network or private");
+    if (*vis == Visibility::kPublic) {
+      a->field_visibility.erase(field);
+    } else {
+      a->field_visibility[field] = *vis;
+    }
+  }
+  return Status::Ok();
+}
+
 const std::map<std::string, ActorSetter>& ActorSetters() {
   static const std::map<std::string, ActorSetter> setters = {
       {"id", Str(&Actor::id, "id")},
@@ -185,6 +232,8 @@ const std::map<std::string, ActorSetter>& ActorSetters() {
       {"identifiers", Map(&Actor::identifiers, "identifiers")},
       {"attributes", Map(&Actor::attributes, "attributes")},
       {"provenance", [](const json& v, Actor* a) { return ReadProvenance(v, &a->provenance); }},
+      {"visibility", ReadVisibility},
+      {"field_visibility", ReadFieldVisibility},
   };
   return setters;
 }
@@ -251,6 +300,12 @@ json ActorToJson(const Actor& a) {
     j["location"] = {{"lat", a.location->lat},
                      {"lon", a.location->lon},
                      {"precision", ToString(a.location->precision)}};
+  }
+  j["visibility"] = ToString(a.visibility);
+  if (!a.field_visibility.empty()) {
+    json fv = json::object();
+    for (const auto& [field, v] : a.field_visibility) fv[field] = ToString(v);
+    j["field_visibility"] = fv;
   }
   if (a.deleted) j["deleted"] = true;
   return j;

@@ -37,11 +37,42 @@ void StampProvenance(Actor* actor, const model::Provenance& provenance) {
   }
 }
 
-Actor PublicView(Actor actor) {
-  if (actor.location && actor.location->precision == model::LocationPrecision::kHidden) {
-    actor.location.reset();
+namespace {
+void ClearField(Actor* a, const std::string& field) {
+  if (field == "description") a->description.clear();
+  if (field == "legal_form") a->legal_form.clear();
+  if (field == "address") {
+    // The country stays (it is a filter of every listing); the territory, which can name the
+    // locality, is cut back to it.
+    a->address = model::Address{"", "", "", "", a->address.country};
+    a->territory = a->territory.substr(0, a->territory.find('/'));
+  }
+  if (field == "contacts") a->contacts.clear();
+  if (field == "website") a->website.clear();
+  if (field == "founded") a->founded.clear();
+  if (field == "dissolved") a->dissolved.clear();
+  if (field == "identifiers") a->identifiers.clear();
+  if (field == "attributes") a->attributes.clear();
+}
+}  // namespace
+
+std::optional<Actor> ViewAs(Actor actor, model::Visibility level) {
+  if (actor.visibility > level) return std::nullopt;
+  for (const auto& [field, v] : actor.field_visibility) {
+    if (v <= level) continue;
+    ClearField(&actor, field);
+    actor.provenance.erase(field);
+    if (field == "address") actor.provenance.erase("territory");
+  }
+  if (level != model::Visibility::kPrivate) {
+    actor.location = model::PublicLocation(actor);
+    actor.field_visibility.clear();
   }
   return actor;
+}
+
+std::optional<Actor> PublicView(Actor actor) {
+  return ViewAs(std::move(actor), model::Visibility::kPublic);
 }
 
 Registry::Registry(store::Store& store, const Clock& clock) : store_(store), clock_(clock) {}

@@ -323,9 +323,42 @@ TEST_P(RegistryTest, PopulationCanBeSetAndCleared) {
 TEST_P(RegistryTest, PublicViewHidesHiddenLocations) {
   Actor a;
   a.location = model::Location{1, 2, model::LocationPrecision::kHidden};
-  EXPECT_FALSE(PublicView(a).location.has_value());
-  a.location->precision = model::LocationPrecision::kApproximate;
-  EXPECT_TRUE(PublicView(a).location.has_value());
+  EXPECT_FALSE(PublicView(a)->location.has_value());
+  a.location = model::Location{51.48163, -3.17909, model::LocationPrecision::kApproximate};
+  auto rounded = PublicView(a)->location;
+  ASSERT_TRUE(rounded.has_value());
+  EXPECT_DOUBLE_EQ(rounded->lat, 51.48);
+  EXPECT_DOUBLE_EQ(rounded->lon, -3.18);
+  // Its members see it exactly.
+  EXPECT_DOUBLE_EQ(ViewAs(a, model::Visibility::kPrivate)->location->lat, 51.48163);
+}
+
+TEST_P(RegistryTest, ViewsKeepWhatEachLevelMaySee) {
+  Actor a;
+  a.id = "x";
+  a.name = "Safe routes";
+  a.description = {{"en", "Women's e-rickshaw network"}};
+  a.contacts = {{"phone", "+91 0000"}};
+  a.address = {"12 Lane", "Lucknow", "Uttar Pradesh", "226001", "IN"};
+  a.territory = "IN/uttar-pradesh/lucknow";
+  a.provenance["contacts"] = {"s", "2026-01-01", "api"};
+  a.field_visibility = {{"contacts", model::Visibility::kPrivate},
+                        {"address", model::Visibility::kNetwork}};
+  auto pub = PublicView(a);
+  ASSERT_TRUE(pub.has_value());
+  EXPECT_TRUE(pub->contacts.empty());
+  EXPECT_FALSE(pub->provenance.count("contacts"));
+  EXPECT_EQ(pub->address, (model::Address{"", "", "", "", "IN"}));
+  EXPECT_EQ(pub->territory, "IN");
+  EXPECT_TRUE(pub->field_visibility.empty());
+  EXPECT_EQ(pub->description, a.description);
+  auto net = ViewAs(a, model::Visibility::kNetwork);
+  EXPECT_TRUE(net->contacts.empty());
+  EXPECT_EQ(net->address.locality, "Lucknow");
+  EXPECT_EQ(*ViewAs(a, model::Visibility::kPrivate), a);
+  a.visibility = model::Visibility::kNetwork;
+  EXPECT_FALSE(PublicView(a).has_value());
+  EXPECT_TRUE(ViewAs(a, model::Visibility::kNetwork).has_value());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, RegistryTest, ::testing::Values("sqlite", "postgresql"),

@@ -193,6 +193,14 @@ std::string ActorToStoredDoc(const model::Actor& a) {
   w.Map("identifiers", a.identifiers);
   w.Map("attributes", a.attributes);
   w.Provenance(a.provenance);
+  if (a.visibility != model::Visibility::kPublic) {
+    w.String("visibility", std::string(model::ToString(a.visibility)));
+  }
+  if (!a.field_visibility.empty()) {
+    std::map<std::string, std::string> fv;
+    for (const auto& [field, v] : a.field_visibility) fv[field] = std::string(model::ToString(v));
+    w.Map("field_visibility", fv);
+  }
   w.Number("version", a.version);
   w.String("updated_at", a.updated_at);
   if (a.deleted) w.True("deleted");
@@ -234,7 +242,18 @@ EncodedActor EncodeActor(model::Actor actor) {
   e.sort_name = text::Fold(actor.name);
   if (!actor.deleted) {  // deleted actors leave the full-text index
     e.name_forms = text::IndexForms(NameText(actor));
-    e.body_forms = text::IndexForms(BodyText(actor));
+    if (actor.field_visibility.empty()) {
+      e.body_forms = text::IndexForms(BodyText(actor));
+    } else {
+      // Text seen by fewer than the record is not indexed: a search must not find an actor by
+      // words its reader may not see.
+      model::Actor shown = actor;
+      if (shown.field_visibility.count("description")) shown.description.clear();
+      if (shown.field_visibility.count("legal_form")) shown.legal_form.clear();
+      if (shown.field_visibility.count("address")) shown.address = {};
+      if (shown.field_visibility.count("identifiers")) shown.identifiers.clear();
+      e.body_forms = text::IndexForms(BodyText(shown));
+    }
   }
   e.actor = std::move(actor);
   return e;

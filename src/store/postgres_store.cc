@@ -194,7 +194,19 @@ CREATE INDEX territories_by_parent ON territories (parent_id, name);
 ALTER TABLE actors ADD COLUMN territory TEXT COLLATE "C" NOT NULL DEFAULT '';
 UPDATE actors SET territory = COALESCE(doc::json->>'territory', '');
 CREATE INDEX actors_by_territory ON actors (territory);
-)sql", kCurrentVersionInRowSql, kRegistryStateSql, kChangedGenerationSql, kAccountsSql,
+)sql",
+    kCurrentVersionInRowSql,
+    kRegistryStateSql,
+    kChangedGenerationSql,
+    kAccountsSql,
+    // Migration 8: visibility per record (0 public, 1 network, 2 private); the coordinates of
+    // approximate locations rounded in the columns (model::PublicLocation).
+    R"sql(
+ALTER TABLE actors ADD COLUMN visibility INTEGER NOT NULL DEFAULT 0;
+UPDATE actors SET lat = round(lat::numeric, 2)::double precision,
+  lon = round(lon::numeric, 2)::double precision
+  WHERE lat IS NOT NULL AND doc::json->'location'->>'precision' = 'approximate';
+)sql",
 };
 
 // Quotes a word for to_tsquery: 'word' with quotes doubled.

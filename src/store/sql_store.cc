@@ -164,9 +164,10 @@ Status SqlStore::EndBulkLoad() {
 Result<long long> SqlStore::WriteActorRow(const EncodedActor& e, bool fresh,
                                           std::string_view change) {
   const Actor& a = e.actor;
-  const bool visible = a.location && a.location->precision != model::LocationPrecision::kHidden;
-  SqlValue lat = visible ? SqlValue(a.location->lat) : SqlValue(nullptr);
-  SqlValue lon = visible ? SqlValue(a.location->lon) : SqlValue(nullptr);
+  // The columns (and the spatial index over them) hold the coordinates anyone may know of.
+  const std::optional<model::Location> shown = model::PublicLocation(a);
+  SqlValue lat = shown ? SqlValue(shown->lat) : SqlValue(nullptr);
+  SqlValue lon = shown ? SqlValue(shown->lon) : SqlValue(nullptr);
   std::vector<SqlValue> params = {a.id,
                                   std::string(model::ToString(a.kind)),
                                   a.name,
@@ -180,11 +181,12 @@ Result<long long> SqlStore::WriteActorRow(const EncodedActor& e, bool fresh,
                                   a.updated_at,
                                   std::string(change),
                                   e.doc,
-                                  write_generation_};
+                                  write_generation_,
+                                  static_cast<long long>(a.visibility)};
   const std::string columns =
       "INSERT INTO actors (id, kind, name, sort_name, country, territory, lat, lon, deleted, "
-      "version, updated_at, change, doc, changed_gen";
-  const std::string values = ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+      "version, updated_at, change, doc, changed_gen, visibility";
+  const std::string values = ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
   if (fresh) {
     // A new actor: a plain insert with its full-text forms, which inserts nothing when the id
     // is taken.
@@ -206,7 +208,7 @@ Result<long long> SqlStore::WriteActorRow(const EncodedActor& e, bool fresh,
           "territory = excluded.territory, lat = excluded.lat, "
           "lon = excluded.lon, deleted = excluded.deleted, version = excluded.version, "
           "updated_at = excluded.updated_at, change = excluded.change, doc = excluded.doc, "
-          "changed_gen = excluded.changed_gen "
+          "changed_gen = excluded.changed_gen, visibility = excluded.visibility "
           "RETURNING rid",
       params, &rows));
   if (rows.empty()) return Internal("actor write returned no row id");
@@ -298,6 +300,41 @@ Result<std::optional<std::string>> SqlStore::FindByIdentifier(const std::string&
   return std::optional<std::string>(Text(rows[0], 0));
 }
 
+SqlFragment SqlStore::AudienceCondition(const Audience& audience) {
+  if (audience.everything) return {};
+  auto in_list = [](const std::vector<std::string>& ids, SqlFragment* f) {
+    f->sql += "a.id IN (";
+    for (size_t i = 0; i < ids.size(); ++i) {
+      f->sql += i ? ", ?" : "?";
+      f->params.push_back(ids[i]);
+    }
+    f->sql += ")";
+  };
+  SqlFragment cond{"(a.visibility = 0", {}};
+  if (!audience.actor_ids.empty()) {
+    cond.sql += " OR ";
+    in_list(audience.actor_ids, &cond);
+  }
+  if (!audience.network_ids.empty() || !audience.territories.empty()) {
+    cond.sql += " OR (a.visibility = 1 AND (";
+    bool first = true;
+    if (!audience.network_ids.empty()) {
+      in_list(audience.network_ids, &cond);
+      first = false;
+    }
+    for (const std::string& t : audience.territories) {
+      // The territory or below it (see CountActorsIn).
+      cond.sql += first ? "" : " OR ";
+      first = false;
+      cond.sql += "a.territory = ? OR (a.territory >= ? AND a.territory < ?)";
+      cond.params.insert(cond.params.end(), {t, t + "/", t + "0"});
+    }
+    cond.sql += "))";
+  }
+  cond.sql += ")";
+  return cond;
+}
+
 SqlFragment SqlStore::FilterConditions(const ActorQuery& q) const {
   SqlFragment where;
   if (!q.include_deleted) Append(&where, {"a.deleted = 0", {}}, " AND ");
@@ -316,6 +353,7 @@ SqlFragment SqlStore::FilterConditions(const ActorQuery& q) const {
            " AND ");
   }
   if (q.bbox) Append(&where, BBoxCondition(*q.bbox), " AND ");
+  Append(&where, AudienceCondition(q.audience), " AND ");
   return where;
 }
 
@@ -323,7 +361,7 @@ Result<ActorPage> SqlStore::ListByName(const ActorQuery& q) {
   // A listing by box alone may come from the spatial index alone.
   std::optional<SqlFragment> by_box;
   if (q.bbox && !q.kind && q.country.empty() && q.activity.empty() && q.structure.empty() &&
-      !q.include_deleted) {
+      !q.include_deleted && q.audience.public_only()) {
     auto listing = BBoxListing(*q.bbox);
     if (!listing.ok()) return listing.status();
     by_box = std::move(*listing);
@@ -436,7 +474,8 @@ Status SqlStore::ActorChanges(long long since, const std::function<Status(ActorC
   // comparison would read the generation again from its start), then goes on to later ones.
   constexpr long long kPage = 2000;
   const std::string columns =
-      "SELECT changed_gen, rid, sort_name, CASE WHEN lat IS NOT NULL AND deleted = 0 THEN doc "
+      "SELECT changed_gen, rid, sort_name, CASE WHEN lat IS NOT NULL AND deleted = 0 AND "
+      "visibility = 0 THEN doc "
       "END FROM actors ";
   long long gen = since, rid = std::numeric_limits<long long>::max();
   while (true) {

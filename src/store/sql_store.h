@@ -183,9 +183,9 @@ class SqlStore : public Store {
   virtual std::string MatchQuery(const std::vector<std::vector<std::string>>& terms) const = 0;
   // The ORDER BY of a listing by name; a backend may change it to steer its planner.
   virtual std::string NameOrder(const ActorQuery& query) const;
-  // A SELECT of (rid, sort_name, id) of the non-deleted actors located in the box, from which
-  // the caller keeps a page by name ("a." columns, WHERE clause started, no ORDER BY); nullopt
-  // when the backend has no faster way than BBoxCondition on the actors table.
+  // A SELECT of (rid, sort_name, id) of the public, non-deleted actors located in the box, from
+  // which the caller keeps a page by name ("a." columns, WHERE clause started, no ORDER BY);
+  // nullopt when the backend has no faster way than BBoxCondition on the actors table.
   virtual Result<std::optional<SqlFragment>> BBoxListing(const BBox&) {
     return std::optional<SqlFragment>();
   }
@@ -202,6 +202,8 @@ class SqlStore : public Store {
   Status WriteActorCodes(long long rid, bool fresh, const model::Actor& actor);
   Status WriteIdentifiers(bool fresh, const model::Actor& actor);
   SqlFragment FilterConditions(const ActorQuery& query) const;
+  // The condition restricting actor `a` to those `audience` may see (empty for everything).
+  static SqlFragment AudienceCondition(const Audience& audience);
   Result<ActorPage> ListByName(const ActorQuery& query);
   Result<ActorPage> ListBySearch(const ActorQuery& query);
 

@@ -73,7 +73,8 @@ Result<long long> SqlStore::CountActorsIn(const std::string& territory_id) {
   // (byte order: SQLite's default collation, "C" in PostgreSQL).
   SqlRows rows;
   ECOSOL_RETURN_IF_ERROR(
-      conn().Exec("SELECT COUNT(*) FROM actors WHERE deleted = 0 AND (territory = ? OR "
+      conn().Exec("SELECT COUNT(*) FROM actors WHERE deleted = 0 AND visibility = 0 AND "
+                  "(territory = ? OR "
                   "(territory >= ? AND territory < ?))",
                   {territory_id, territory_id + "/", territory_id + "0"}, &rows));
   long long n = 0;

@@ -208,6 +208,22 @@ CREATE INDEX actors_located_by_name ON actors (sort_name, id, lon, lat)
 )sql" + std::string(kRegistryStateSql),
     kChangedGenerationSql,
     kAccountsSql,
+    // Migration 8: visibility per record (0 public, 1 network, 2 private); only public actors
+    // in the covering index of box listings; the coordinates of approximate locations rounded
+    // in the columns and the R*Tree (model::PublicLocation).
+    R"sql(
+ALTER TABLE actors ADD COLUMN visibility INTEGER NOT NULL DEFAULT 0;
+DROP INDEX actors_located_by_name;
+CREATE INDEX actors_located_by_name ON actors (sort_name, id, lon, lat)
+  WHERE lat IS NOT NULL AND deleted = 0 AND visibility = 0;
+UPDATE actors SET lat = round(lat, 2), lon = round(lon, 2)
+  WHERE lat IS NOT NULL AND json_extract(doc, '$.location.precision') = 'approximate';
+DELETE FROM actors_rtree WHERE rid IN (SELECT rid FROM actors
+  WHERE lat IS NOT NULL AND json_extract(doc, '$.location.precision') = 'approximate');
+INSERT INTO actors_rtree SELECT rid, lon, lon, lat, lat FROM actors
+  WHERE lat IS NOT NULL AND deleted = 0
+  AND json_extract(doc, '$.location.precision') = 'approximate';
+)sql",
 };
 
 class SqliteStore : public SqlStore {
@@ -253,11 +269,10 @@ class SqliteStore : public SqlStore {
     if (fresh && indexes_deferred()) return Status::Ok();
     if (!fresh)
       ECOSOL_RETURN_IF_ERROR(conn().Exec("DELETE FROM actors_rtree WHERE rid = ?", {rid}));
-    if (a.deleted || !a.location || a.location->precision == model::LocationPrecision::kHidden) {
-      return Status::Ok();
-    }
+    const std::optional<model::Location> shown = model::PublicLocation(a);
+    if (a.deleted || !shown) return Status::Ok();
     return conn().Exec("INSERT INTO actors_rtree VALUES (?, ?, ?, ?, ?)",
-                       {rid, a.location->lon, a.location->lon, a.location->lat, a.location->lat});
+                       {rid, shown->lon, shown->lon, shown->lat, shown->lat});
   }
 
   std::pair<std::string, std::string> TextColumnsOfNewRow() const override {
@@ -275,7 +290,7 @@ class SqliteStore : public SqlStore {
         {"actors_by_territory", "CREATE INDEX actors_by_territory ON actors (territory)"},
         {"actors_located_by_name",
          "CREATE INDEX actors_located_by_name ON actors (sort_name, id, lon, lat)\n"
-         "  WHERE lat IS NOT NULL AND deleted = 0"},
+         "  WHERE lat IS NOT NULL AND deleted = 0 AND visibility = 0"},
         {"actor_codes_by_rid", "CREATE INDEX actor_codes_by_rid ON actor_codes (rid)"},
         {"actor_identifiers_by_actor",
          "CREATE INDEX actor_identifiers_by_actor ON actor_identifiers (actor_id)"},
@@ -359,14 +374,15 @@ class SqliteStore : public SqlStore {
       return std::optional<SqlFragment>(SqlFragment{
           "SELECT a.rid, a.sort_name, a.id FROM actors a WHERE a.rid IN (SELECT rid FROM "
           "actors_rtree WHERE " +
-              std::string(kRtreeOverlaps) + ") AND a.lon BETWEEN ? AND ? AND a.lat BETWEEN ? AND ?",
+              std::string(kRtreeOverlaps) +
+              ") AND a.visibility = 0 AND a.lon BETWEEN ? AND ? AND a.lat BETWEEN ? AND ?",
           {b.min_lon, b.max_lon, b.min_lat, b.max_lat, b.min_lon, b.max_lon, b.min_lat,
            b.max_lat}});
     }
     return std::optional<SqlFragment>(SqlFragment{
         "SELECT a.rid, a.sort_name, a.id FROM actors a INDEXED BY actors_located_by_name "
-        "WHERE a.lat IS NOT NULL AND a.deleted = 0 AND a.lon BETWEEN ? AND ? AND a.lat BETWEEN "
-        "? AND ?",
+        "WHERE a.lat IS NOT NULL AND a.deleted = 0 AND a.visibility = 0 AND a.lon BETWEEN ? AND "
+        "? AND a.lat BETWEEN ? AND ?",
         {b.min_lon, b.max_lon, b.min_lat, b.max_lat}});
   }
 

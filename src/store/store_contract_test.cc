@@ -78,7 +78,7 @@ class StoreContractTest : public ::testing::TestWithParam<std::string> {
     a.name = name;
     a.kind = ActorKind::kOrganisation;
     a.address.country = "GB";
-    a.location = Location{lat, lon, LocationPrecision::kApproximate};
+    a.location = Location{lat, lon, LocationPrecision::kExact};
     a.version = 1;
     a.updated_at = "2026-11-28T00:00:00Z";
     return a;
@@ -386,6 +386,73 @@ TEST_P(StoreContractTest, BoxListingIsByNameExactAndPaged) {
   EXPECT_EQ(seen, expected);
 }
 
+// An approximate location is known to listings, maps and boxes only rounded to 0.01 degree
+// (about 1 km): narrowing a box around the true place finds nothing, and only a box around the
+// rounded point does. Restricted records are listed only to audiences that may see them.
+TEST_P(StoreContractTest, BoxesKnowApproximateLocationsOnlyRoundedAndRestrictedRecordsNot) {
+  Actor a = MakeActor("routes", "Safe routes", 26.84671, 80.94621);
+  a.location->precision = LocationPrecision::kApproximate;
+  ASSERT_TRUE(store_->PutActor(a, "create").ok());
+  Actor b = MakeActor("closed", "Closed group", 26.9, 80.9);
+  b.visibility = model::Visibility::kNetwork;
+  b.territory = "GB/wales";
+  ASSERT_TRUE(store_->PutActor(b, "create").ok());
+  auto ids = [&](ActorQuery q) {
+    std::vector<std::string> out;
+    auto page = store_->ListActors(q);
+    EXPECT_TRUE(page.ok()) << page.status().ToString();
+    if (page.ok()) {
+      for (const Actor& x : page->items) out.push_back(x.id);
+    }
+    return out;
+  };
+  ActorQuery near_truth;
+  near_truth.bbox = BBox{80.9462, 26.8467, 80.9463, 26.8468};
+  EXPECT_TRUE(ids(near_truth).empty());
+  ActorQuery near_rounded;
+  near_rounded.bbox = BBox{80.949, 26.849, 80.951, 26.851};
+  EXPECT_EQ(ids(near_rounded), std::vector<std::string>{"routes"});
+  bool truncated = false;
+  auto points = store_->MapPoints(near_rounded, 10, &truncated);
+  ASSERT_TRUE(points.ok());
+  ASSERT_EQ(points->size(), 1u);
+  EXPECT_DOUBLE_EQ((*points)[0].lat, 26.85);
+  // The stored document keeps the exact place for those who may see it.
+  EXPECT_DOUBLE_EQ((*store_->GetActor("routes"))->location->lat, 26.84671);
+
+  ActorQuery all;
+  all.bbox = BBox{80, 26, 81, 27};
+  EXPECT_EQ(ids(all), std::vector<std::string>{"routes"});
+  all.q = "closed";
+  all.bbox.reset();
+  EXPECT_TRUE(ids(all).empty());
+  all.audience.actor_ids = {"closed"};
+  EXPECT_EQ(ids(all), std::vector<std::string>{"closed"});
+  all.audience = {};
+  all.audience.network_ids = {"closed"};
+  EXPECT_EQ(ids(all), std::vector<std::string>{"closed"});  // a network record
+  Actor c = MakeActor("sealed", "Sealed", 10.5, 10.5);
+  c.visibility = model::Visibility::kPrivate;
+  c.territory = "GB/wales";
+  ASSERT_TRUE(store_->PutActor(c, "create").ok());
+  ActorQuery sealed;
+  sealed.bbox = BBox{10, 10, 11, 11};
+  sealed.audience.network_ids = {"sealed"};
+  sealed.audience.territories = {"GB"};
+  EXPECT_TRUE(ids(sealed).empty());  // a private record is not seen at network level
+  sealed.audience.actor_ids = {"sealed"};
+  EXPECT_EQ(ids(sealed), std::vector<std::string>{"sealed"});
+  all.audience = {};
+  all.audience.everything = true;
+  EXPECT_EQ(ids(all), std::vector<std::string>{"closed"});
+  all.q.clear();
+  all.audience = {};
+  all.audience.territories = {"GB"};
+  all.bbox = BBox{80, 26, 81, 27};
+  EXPECT_EQ(ids(all), (std::vector<std::string>{"closed", "routes"}));
+  EXPECT_EQ(*store_->CountActorsIn("GB"), 0);  // public counts: "routes" has no territory
+}
+
 // The generation moves on with every committed change, and only then.
 TEST_P(StoreContractTest, GenerationMovesOnWithEveryCommittedChange) {
   auto g0 = store_->Generation();
@@ -646,7 +713,7 @@ TEST(MigrationTest, UpgradesASchemaVersion3Database) {
     ASSERT_TRUE(store.ok());
     EXPECT_EQ(*(*store)->SchemaVersion(), 3);
     ASSERT_TRUE((*store)->Migrate().ok());
-    EXPECT_EQ(*(*store)->SchemaVersion(), 7);
+    EXPECT_EQ(*(*store)->SchemaVersion(), 8);
     auto history = (*store)->ActorHistory("cuk-r006884");
     ASSERT_TRUE(history.ok()) << history.status().ToString();
     ASSERT_EQ(history->size(), 2u);

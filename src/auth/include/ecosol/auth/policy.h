@@ -9,6 +9,7 @@
 //   ECOSOL_RETURN_IF_ERROR(auth::Authorize(*principal, auth::Action::kEditActor, {{*scope}}));
 
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -91,6 +92,40 @@ struct Target {
 
 // OK, or Unauthenticated (401: no one signed in), or PermissionDenied (403) with the reason.
 Status Authorize(const Principal& principal, Action action, const Target& target = {});
+
+// What a principal may read. Each actor is seen at a level (registry::ViewAs):
+//   private  its members ("member" of actor:<id>) and admins: everything;
+//   network  the actors sharing a network with one the principal is a member of (both member_of
+//            or federated_in the same network, or the network itself), and the actors a steward
+//            curates (its network and the network's members, or its territory): the record and
+//            fields marked network or public;
+//   public   everyone else: public records and fields, locations as their precision allows.
+class Viewer {
+ public:
+  // The public's viewer.
+  Viewer() = default;
+  // Reads the networks the principal's grants reach.
+  static Result<Viewer> For(const Principal& principal, store::Store& store);
+
+  model::Visibility LevelOf(const model::Actor& actor) const;
+  // The actor as this viewer sees it; nullopt when it may not see it at all.
+  std::optional<model::Actor> View(model::Actor actor) const;
+  bool CanSee(const model::Actor& actor) const { return actor.visibility <= LevelOf(actor); }
+  // For store queries: the actors beyond the public ones this viewer may list and find.
+  const store::Audience& audience() const { return audience_; }
+  bool public_only() const { return audience_.public_only(); }
+
+ private:
+  std::set<std::string> own_;      // private level
+  std::set<std::string> network_;  // network level
+  store::Audience audience_;
+};
+
+// A change may only touch what its author sees: restricting fields or the record (visibility,
+// field_visibility) needs the private level (the actor's members, admins), and a field
+// restricted beyond the author's level cannot be changed. PermissionDenied naming the field.
+Status AuthorizeFieldChanges(model::Visibility level, const model::Actor& actor,
+                             const std::vector<std::string>& fields);
 
 // True when `territory` is `ancestor` or lies below it ("GB/wales/cardiff" under "GB/wales").
 bool WithinTerritory(std::string_view territory, std::string_view ancestor);

@@ -24,12 +24,20 @@ enum class ActorKind {
 
 enum class LocationPrecision { kExact, kApproximate, kHidden };
 
+// Who may see a record or a field, in increasing order of restriction: everyone; the networks the
+// actor belongs to (and their stewards); the actor's own members (and admins).
+enum class Visibility { kPublic, kNetwork, kPrivate };
+
 // "organisation", "informal_group", ... and back. Parse returns nullopt on unknown names.
 std::string_view ToString(ActorKind kind);
 std::optional<ActorKind> ParseActorKind(std::string_view name);
 const std::vector<std::string_view>& ActorKindNames();
 std::string_view ToString(LocationPrecision precision);
 std::optional<LocationPrecision> ParseLocationPrecision(std::string_view name);
+std::string_view ToString(Visibility visibility);
+std::optional<Visibility> ParseVisibility(std::string_view name);
+// The fields of an actor whose visibility can be restricted below the record's (JSON names).
+const std::vector<std::string_view>& RestrictableFields();
 
 // Where a fact came from: "coops-uk-standard-2023", on "2026-11-28", by "import" (or "api",
 // "declared", "seed", ...).
@@ -83,12 +91,21 @@ struct Actor {
   // Other facts a source gives that have no field of their own ("sic_code", "sector", ...).
   std::map<std::string, std::string> attributes;
   std::map<std::string, Provenance> provenance;  // field -> where it came from
+  // Who may see the actor at all, and fields seen by fewer (a RestrictableFields() name ->
+  // network or private; absent: as the record).
+  Visibility visibility = Visibility::kPublic;
+  std::map<std::string, Visibility> field_visibility;
   long long version = 0;
   std::string updated_at;
   bool deleted = false;
 
   bool operator==(const Actor&) const = default;
 };
+
+// The location anyone may know of: none when hidden; rounded to 0.01 degree (about 1 km) when
+// approximate; as it is when exact. Listings, maps and box queries use it, so that narrowing a
+// box cannot find a place more exactly than this.
+std::optional<Location> PublicLocation(const Actor& a);
 
 // True when the two actors hold the same data, ignoring version, timestamps, deletion state and
 // provenance dates (a re-import of unchanged data is not a change).

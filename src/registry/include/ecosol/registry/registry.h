@@ -218,7 +218,14 @@ class Registry {
 // Stamps provenance {source, date, method} on every non-empty field of `actor` that has none.
 void StampProvenance(model::Actor* actor, const model::Provenance& provenance);
 
-// The actor as the public may see it: a hidden location is removed.
-model::Actor PublicView(model::Actor actor);
+// The actor as a reader who may see `level` sees it (auth decides the level: public for
+// everyone, network for the actor's networks and their stewards, private for its members and
+// admins): nullopt when the record itself is more restricted; fields restricted beyond `level`
+// emptied with their provenance (an address down to its country, and the territory with it);
+// below private, the location as its precision allows (model::PublicLocation) and the field
+// restrictions themselves left out.
+std::optional<model::Actor> ViewAs(model::Actor actor, model::Visibility level);
+// ViewAs(actor, public): what anyone may see (and exports publish).
+std::optional<model::Actor> PublicView(model::Actor actor);
 
 }  // namespace ecosol::registry

@@ -35,6 +35,18 @@ struct BBox {
   double min_lon = 0, min_lat = 0, max_lon = 0, max_lat = 0;
 };
 
+// The actors a reader may see besides the public ones (decided by auth::AudienceOf). By default
+// only public actors are listed, searched, mapped and counted.
+struct Audience {
+  bool everything = false;               // admins: every actor
+  std::vector<std::string> actor_ids;    // actors visible whatever their visibility (members)
+  std::vector<std::string> network_ids;  // actors visible when public or network
+  std::vector<std::string> territories;  // public or network actors placed in these (stewards)
+  bool public_only() const {
+    return !everything && actor_ids.empty() && network_ids.empty() && territories.empty();
+  }
+};
+
 struct ActorQuery {
   std::string q;  // full-text query; empty lists by name
   std::optional<model::ActorKind> kind;
@@ -45,6 +57,7 @@ struct ActorQuery {
   int limit = 50;
   std::string cursor;  // opaque, from ActorPage::next_cursor
   bool include_deleted = false;
+  Audience audience;
 };
 
 struct ActorPage {
@@ -65,8 +78,8 @@ struct MapPoint {
 struct ActorChange {
   long long rid = 0;      // the store's row id (stable for the actor's life)
   std::string sort_name;  // the key of listings by name, with the id
-  // The actor, when listings by box show it (not deleted, with a visible location); nullopt
-  // when they do not (any more).
+  // The actor, when public listings by box show it (public, not deleted, with a visible
+  // location); nullopt when they do not (any more).
   std::optional<model::Actor> located;
 };
 
@@ -142,7 +155,8 @@ class Store {
   virtual Status ActorChanges(long long since,
                               const std::function<Status(ActorChange&&)>& visit) = 0;
   // Markers for the map: non-deleted actors with a visible location matching the filters (its
-  // limit and cursor are ignored). `*truncated` tells whether more than `limit` matched.
+  // limit and cursor are ignored), at their public coordinates (model::PublicLocation).
+  // `*truncated` tells whether more than `limit` matched.
   virtual Result<std::vector<MapPoint>> MapPoints(const ActorQuery& query, int limit,
                                                   bool* truncated) = 0;
   virtual Result<long long> CountActors() = 0;
@@ -177,7 +191,7 @@ class Store {
   // Sets or (with nullopt) clears a territory's population. NotFound for an unknown id.
   virtual Status SetTerritoryPopulation(const std::string& id,
                                         std::optional<long long> population) = 0;
-  // The number of non-deleted actors whose territory is `territory_id` or lies below it.
+  // The number of public, non-deleted actors whose territory is `territory_id` or lies below it.
   virtual Result<long long> CountActorsIn(const std::string& territory_id) = 0;
 
   // --- accounts (auth/) ---

@@ -572,8 +572,17 @@ TEST_P(AuthServerTest, ReadPermissionMatrix) {
     SCOPED_TRACE(rels.second.dump());
     EXPECT_EQ(members.count("hidden-group"), sees.hidden ? 1u : 0u);
     EXPECT_EQ(members.count("netonly"), sees.net_only ? 1u : 0u);
-    // Counts are of public actors, for everyone.
+    // Counts are of public actors, for everyone, and no territory exists only because a hidden
+    // actor is there (the network-only circle is the only actor in Swansea).
     EXPECT_EQ(get("/api/v1/territories/GB/wales").second["actors"], 2);
+    EXPECT_EQ(get("/api/v1/territories/GB/wales/swansea").first, 404);
+    std::set<std::string> localities;
+    auto wales = get("/api/v1/territories?parent=GB/wales");
+    SCOPED_TRACE(wales.second.dump());
+    for (const json& t : wales.second["items"]) {
+      localities.insert(t["id"]);
+    }
+    EXPECT_EQ(localities, std::set<std::string>{"GB/wales/cardiff"});
     // And nothing restricted anywhere in what was sent.
     if (!sees.hidden) {
       for (const char* secret : {"Zzyzx", "Hiddenwords", "51.4816"}) {

@@ -29,5 +29,9 @@ inline void AddPrimaryToActivities(model::Actor* a) {
 // ancestor of its address's) and returns the chain of territories from its country down. Pure:
 // safe on any thread.
 std::vector<model::Territory> PlaceActor(model::Actor* actor, const Taxonomy& taxonomy);
+// The part of that chain recorded as territory rows, which anyone may list: none for an actor
+// that is not public, the country alone when its address is restricted.
+std::vector<model::Territory> PublicChain(const model::Actor& actor,
+                                          std::vector<model::Territory> chain);
 
 }  // namespace ecosol::registry

@@ -134,7 +134,7 @@ void Registry::PrepareRow(ImportRow row, const ImportOptions& options, const std
   Actor& a = row.actor;
   AddPrimaryToActivities(&a);
   out->line = row.line;
-  out->territories = PlaceActor(&a, taxonomy);
+  out->territories = PublicChain(a, PlaceActor(&a, taxonomy));
   StampProvenance(&a, {options.source, today, "import"});
   out->key = a.identifiers.at(options.id_scheme);
   out->explicit_id = !a.id.empty();

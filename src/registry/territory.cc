@@ -77,6 +77,13 @@ nlohmann::json TerritoryInfoToJson(const TerritoryInfo& info) {
           {"children", info.children}};
 }
 
+// Territory rows (and their listing) must not reveal where a hidden actor is.
+std::vector<Territory> PublicChain(const model::Actor& actor, std::vector<Territory> chain) {
+  if (actor.visibility != model::Visibility::kPublic) return {};
+  if (actor.field_visibility.count("address") && chain.size() > 1) chain.resize(1);
+  return chain;
+}
+
 std::vector<Territory> PlaceActor(model::Actor* actor, const Taxonomy& tax) {
   std::vector<Territory> chain = ChainOf(actor->address, tax);
   const std::string derived = chain.empty() ? "" : chain.back().id;
@@ -103,7 +110,7 @@ Status Registry::RecordTerritories(const std::vector<Territory>& chain,
 Status Registry::PlaceInTerritory(model::Actor* actor, std::set<std::string>* written) {
   auto tax = taxonomy();
   if (!tax.ok()) return tax.status();
-  return RecordTerritories(PlaceActor(actor, **tax), written);
+  return RecordTerritories(PublicChain(*actor, PlaceActor(actor, **tax)), written);
 }
 
 Result<TerritoryInfo> Registry::InfoOf(Territory territory) {

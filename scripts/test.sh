@@ -51,6 +51,25 @@ step "web unit tests"
 step "browser tests (headless Chromium)"
 db="$work/demo.db"
 "$BUILD_DIR/ecosol" --db "$db" demo
+# Test accounts, passed to the tests in ECOSOL_TEST_* (web/tests/browser/helpers.mjs): an admin, a
+# member of the demo actor Cwmpas, and a steward of the Diesis network (of which Cwmpas is a
+# member). Passwords are new each run; `users add` reads them from standard input.
+test_password() { printf 'Browser-%s-Test' "$(od -An -N9 -tx1 /dev/urandom | tr -d ' \n')"; }
+add_test_user() { # EMAIL NAME PASSWORD ROLE [SCOPE]
+  printf '%s\n' "$3" | "$BUILD_DIR/ecosol" --db "$db" users add "$1" --name "$2" >/dev/null
+  "$BUILD_DIR/ecosol" --db "$db" users grant "$1" "$4" ${5:+"$5"} >/dev/null
+}
+export ECOSOL_TEST_ADMIN_EMAIL=admin@browser-test.example
+export ECOSOL_TEST_ADMIN_PASSWORD; ECOSOL_TEST_ADMIN_PASSWORD=$(test_password)
+export ECOSOL_TEST_MEMBER_EMAIL=member@browser-test.example ECOSOL_TEST_MEMBER_ACTOR=cwmpas
+export ECOSOL_TEST_MEMBER_PASSWORD; ECOSOL_TEST_MEMBER_PASSWORD=$(test_password)
+export ECOSOL_TEST_STEWARD_EMAIL=steward@browser-test.example ECOSOL_TEST_STEWARD_NETWORK=diesis
+export ECOSOL_TEST_STEWARD_PASSWORD; ECOSOL_TEST_STEWARD_PASSWORD=$(test_password)
+add_test_user "$ECOSOL_TEST_ADMIN_EMAIL" "Browser Admin" "$ECOSOL_TEST_ADMIN_PASSWORD" admin
+add_test_user "$ECOSOL_TEST_MEMBER_EMAIL" "Browser Member" "$ECOSOL_TEST_MEMBER_PASSWORD" \
+  member "actor:$ECOSOL_TEST_MEMBER_ACTOR"
+add_test_user "$ECOSOL_TEST_STEWARD_EMAIL" "Browser Steward" "$ECOSOL_TEST_STEWARD_PASSWORD" \
+  steward "network:$ECOSOL_TEST_STEWARD_NETWORK"
 port=$((30000 + RANDOM % 20000))
 "$BUILD_DIR/ecosol" --db "$db" serve --host 127.0.0.1 --port "$port" --web-root web/dist \
   >"$work/server.log" 2>&1 &

@@ -1,16 +1,29 @@
 // Client of the Ecosol HTTP API (docs/http-api.md). URLs are relative: the server serves the app and
-// the API on the same origin. Every failure becomes an ApiError that pages show with ErrorMessage.
+// the API on the same origin, so the session cookie goes with every request. Writes made with the
+// cookie carry the session's CSRF token (X-CSRF-Token), which lives in memory only. Every failure
+// becomes an ApiError that pages show with ErrorMessage.
 
 import { filtersToParams, type Filters } from './filters';
 import type {
   Actor,
+  ActorAccess,
+  ActorPatch,
   ActorSummary,
   AppConfig,
+  AuditCheck,
+  AuditPage,
+  Grant,
   MapPoints,
+  Me,
+  NewToken,
   Page,
   Relationship,
+  SignInResult,
   Taxonomy,
   Territory,
+  Token,
+  TokenScope,
+  User,
 } from './types';
 
 export const API_BASE = '/api/v1';
@@ -21,10 +34,29 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly details: unknown = null,
   ) {
     super(message);
     this.name = 'ApiError';
   }
+}
+
+/** The CSRF token of the signed-in session; set by the session store, never stored on disk. */
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Methods that change state: the server refuses them with the cookie but without the token. */
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The headers of a request: JSON, plus the CSRF token on writes when someone is signed in. */
+export function requestHeaders(method: string, hasBody: boolean): Record<string, string> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (hasBody) headers['Content-Type'] = 'application/json';
+  if (csrfToken && WRITE_METHODS.has(method.toUpperCase())) headers['X-CSRF-Token'] = csrfToken;
+  return headers;
 }
 
 export function actorsUrl(filters: Filters, cursor?: string | null, limit?: number): string {
@@ -70,31 +102,72 @@ function withQuery(path: string, params: URLSearchParams): string {
 
 /** Turns an error body into an ApiError; tolerates bodies that are not the documented shape. */
 export function errorFromBody(status: number, body: unknown): ApiError {
-  const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  const error = (
+    body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null
+  )?.error;
   const code = typeof error?.code === 'string' ? error.code : `http_${status}`;
   const message = typeof error?.message === 'string' ? error.message : `HTTP ${status}`;
-  return new ApiError(status, code, message);
+  return new ApiError(status, code, message, error?.details ?? null);
 }
 
 export type Fetcher = (url: string, init?: RequestInit) => Promise<Response>;
 
-/** Fetches JSON; rejects with ApiError. The fetcher is injectable for tests. */
-export async function getJson<T>(
+const defaultFetcher: Fetcher = (u, i) => fetch(u, i);
+
+export interface RequestOptions {
+  body?: unknown;
+  signal?: AbortSignal;
+  fetcher?: Fetcher;
+}
+
+/**
+ * Sends a request and reads its JSON answer (undefined for 204 No Content); rejects with
+ * ApiError. Cookies go along (same origin); the fetcher is injectable for tests.
+ */
+export async function requestJson<T>(
+  method: string,
   url: string,
-  signal?: AbortSignal,
-  fetcher: Fetcher = (u, i) => fetch(u, i),
+  options: RequestOptions = {},
 ): Promise<T> {
+  const hasBody = options.body !== undefined;
+  const init: RequestInit = {
+    method,
+    signal: options.signal,
+    credentials: 'same-origin',
+    headers: requestHeaders(method, hasBody),
+  };
+  if (hasBody) init.body = JSON.stringify(options.body);
   let response: Response;
   try {
-    response = await fetcher(url, { signal, headers: { Accept: 'application/json' } });
+    response = await (options.fetcher ?? defaultFetcher)(url, init);
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     throw new ApiError(0, 'network', e instanceof Error ? e.message : String(e));
   }
+  if (response.status === 204) return undefined as T;
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) throw errorFromBody(response.status, body);
   if (body === null) throw new ApiError(response.status, 'bad_response', 'invalid JSON');
   return body as T;
+}
+
+/** Fetches JSON; rejects with ApiError. The fetcher is injectable for tests. */
+export function getJson<T>(url: string, signal?: AbortSignal, fetcher?: Fetcher): Promise<T> {
+  return requestJson<T>('GET', url, { signal, fetcher });
+}
+
+const send = <T>(method: string, url: string, body?: unknown) =>
+  requestJson<T>(method, url, { body });
+
+export function userUrl(id: string): string {
+  return `${API_BASE}/users/${encodeURIComponent(id)}`;
+}
+
+export function auditUrl(from: number, limit: number): string {
+  return withQuery(
+    `${API_BASE}/audit`,
+    new URLSearchParams({ from: String(from), limit: String(limit) }),
+  );
 }
 
 export const api = {
@@ -111,4 +184,39 @@ export const api = {
     getJson<{ items: Territory[] }>(territoriesUrl(parent), signal),
   territory: (id: string, signal?: AbortSignal) => getJson<Territory>(territoryUrl(id), signal),
   config: (signal?: AbortSignal) => getJson<AppConfig>(`${API_BASE}/config`, signal),
+  actorAccess: (id: string, signal?: AbortSignal) =>
+    getJson<ActorAccess>(`${actorUrl(id)}/access`, signal),
+  patchActor: (id: string, patch: ActorPatch) => send<Actor>('PATCH', actorUrl(id), patch),
+};
+
+/** Accounts, roles and the audit log (/api/v1/auth, /users, /audit). */
+export const accountApi = {
+  me: (signal?: AbortSignal) => getJson<Me>(`${API_BASE}/auth/me`, signal),
+  signIn: (email: string, password: string) =>
+    send<SignInResult>('POST', `${API_BASE}/auth/signin`, { email, password }),
+  signOut: () => send<undefined>('POST', `${API_BASE}/auth/signout`),
+  changePassword: (current: string, fresh: string) =>
+    send<undefined>('POST', `${API_BASE}/auth/password`, {
+      current_password: current,
+      new_password: fresh,
+    }),
+  tokens: (signal?: AbortSignal) => getJson<{ items: Token[] }>(`${API_BASE}/auth/tokens`, signal),
+  createToken: (name: string, scope: TokenScope, days: number) =>
+    send<NewToken>('POST', `${API_BASE}/auth/tokens`, { name, scope, days }),
+  revokeToken: (id: string) =>
+    send<undefined>('DELETE', `${API_BASE}/auth/tokens/${encodeURIComponent(id)}`),
+  users: (signal?: AbortSignal) => getJson<{ items: User[] }>(`${API_BASE}/users`, signal),
+  userByEmail: (email: string, signal?: AbortSignal) =>
+    getJson<{ items: User[] }>(
+      withQuery(`${API_BASE}/users`, new URLSearchParams({ email })),
+      signal,
+    ),
+  createUser: (email: string, name: string, password: string) =>
+    send<User>('POST', `${API_BASE}/users`, { email, name, password }),
+  setDisabled: (id: string, disabled: boolean) => send<User>('PATCH', userUrl(id), { disabled }),
+  grantRole: (id: string, grant: Grant) => send<User>('POST', `${userUrl(id)}/roles`, grant),
+  revokeRole: (id: string, grant: Grant) => send<User>('DELETE', `${userUrl(id)}/roles`, grant),
+  audit: (from: number, limit: number, signal?: AbortSignal) =>
+    getJson<AuditPage>(auditUrl(from, limit), signal),
+  verifyAudit: (signal?: AbortSignal) => getJson<AuditCheck>(`${API_BASE}/audit/verify`, signal),
 };

@@ -1,17 +1,24 @@
-// The app shell: header (brand, navigation, language switch), the current page in <main>, and the
-// hash router that swaps pages.
+// The app shell: header (brand, navigation, account corner, language switch), the current page in
+// <main>, and the hash router that swaps pages.
 
 import { api } from './api';
+import { AccountMenu } from './components/account_menu';
 import { languageSelect } from './components/language_select';
 import { h } from './dom';
 import { onLangChange, translateTree } from './i18n/i18n';
+import { AccountPage } from './pages/account_page';
+import { ActorEditPage } from './pages/actor_edit_page';
 import { ActorPage } from './pages/actor_page';
+import { AuditPage } from './pages/audit_page';
 import { DirectoryPage } from './pages/directory_page';
 import { MapPage } from './pages/map_page';
 import { NotFoundPage } from './pages/not_found_page';
+import { SignInPage } from './pages/signin_page';
 import { TerritoriesPage } from './pages/territories_page';
+import { UsersPage } from './pages/users_page';
 import type { Page, PageContext } from './pages/page';
 import { pageHref, parseRoute, type Route } from './router';
+import type { SessionStore } from './session';
 
 const SITE_NAME = 'Ecosol';
 
@@ -22,7 +29,8 @@ export class App implements PageContext {
     directory: navLink('directory', 'nav.directory'),
     territories: navLink('territories', 'nav.territories'),
   };
-  private readonly header = this.buildHeader();
+  private readonly accountMenu: AccountMenu;
+  private readonly header: HTMLElement;
   private readonly footer = h(
     'footer',
     { className: 'site-footer' },
@@ -30,14 +38,22 @@ export class App implements PageContext {
   );
   private page: Page | null = null;
 
-  constructor(private readonly root: HTMLElement) {}
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly session: SessionStore,
+  ) {
+    this.accountMenu = new AccountMenu(session, (href) => this.navigate(href));
+    this.header = this.buildHeader();
+  }
 
   start(): void {
     this.root.replaceChildren(this.header, this.main, this.footer);
     void this.showAttributions();
     window.addEventListener('hashchange', () => this.route(false));
     onLangChange(() => this.languageChanged());
+    this.session.onChange(() => this.sessionChanged());
     this.route(true);
+    void this.session.ready();
   }
 
   /** Data licences such as ODC-By require their attribution wherever the data is shown. */
@@ -81,8 +97,14 @@ export class App implements PageContext {
           h('li', {}, this.navLinks.territories),
         ),
       ),
+      this.accountMenu.element,
       languageSelect(),
     );
+  }
+
+  private sessionChanged(): void {
+    this.accountMenu.render();
+    this.page?.onSessionChange?.();
   }
 
   /** Shows the page of location.hash; focus moves to its heading when the user navigated. */
@@ -96,7 +118,7 @@ export class App implements PageContext {
 
   private mount(route: Route): void {
     this.page?.destroy();
-    this.page = createPage(route, this);
+    this.page = createPage(route, this, this.session);
     this.main.replaceChildren(this.page.element);
     this.page.mounted?.();
   }
@@ -127,7 +149,7 @@ export class App implements PageContext {
   }
 }
 
-function createPage(route: Route, ctx: PageContext): Page {
+function createPage(route: Route, ctx: PageContext, session: SessionStore): Page {
   switch (route.page) {
     case 'map':
       return new MapPage(route, ctx);
@@ -136,7 +158,17 @@ function createPage(route: Route, ctx: PageContext): Page {
     case 'territories':
       return new TerritoriesPage(route);
     case 'actor':
-      return new ActorPage(route.id);
+      return new ActorPage(route.id, session);
+    case 'actor_edit':
+      return new ActorEditPage(route.id, session);
+    case 'signin':
+      return new SignInPage(route, session, ctx);
+    case 'account':
+      return new AccountPage(session, ctx);
+    case 'users':
+      return new UsersPage(session);
+    case 'audit':
+      return new AuditPage(session);
     case 'not_found':
       return new NotFoundPage();
   }

@@ -1,4 +1,4 @@
-// Entry point: styles, language, then the app shell.
+// Entry point: styles, language, then the app shell (which asks the server who is signed in).
 
 import 'leaflet/dist/leaflet.css';
 import 'leaflet.markercluster/dist/MarkerCluster.css';
@@ -8,9 +8,12 @@ import './styles/directory.css';
 import './styles/map.css';
 import './styles/profile.css';
 import './styles/territories.css';
+import './styles/forms.css';
+import './styles/admin.css';
 import { App } from './app';
 import { initLang, safeStorage } from './i18n/i18n';
+import { session } from './session';
 
 initLang(safeStorage(), navigator.languages ?? [navigator.language]);
 const root = document.getElementById('app');
-if (root) new App(root).start();
+if (root) new App(root, session).start();

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { actorHref, pageHref, parseRoute, territoriesHref } from './router';
+import {
+  actorEditHref,
+  actorHref,
+  pageHref,
+  parseRoute,
+  safeNext,
+  signInHref,
+  territoriesHref,
+} from './router';
 
 describe('parseRoute', () => {
   it('shows the map for an empty hash', () => {
@@ -30,6 +38,19 @@ describe('parseRoute', () => {
     expect(parseRoute('#/actors/a%2Fb')).toMatchObject({ page: 'actor', id: 'a/b' });
   });
 
+  it('reads the account, sign-in and administration pages', () => {
+    expect(parseRoute('#/signin?next=%23%2Faccount').page).toBe('signin');
+    expect(parseRoute('#/account').page).toBe('account');
+    expect(parseRoute('#/admin/users').page).toBe('users');
+    expect(parseRoute('#/admin/audit/').page).toBe('audit');
+    expect(parseRoute('#/admin').page).toBe('not_found');
+  });
+
+  it('reads the edit page of an actor', () => {
+    expect(parseRoute(actorEditHref('a/b'))).toMatchObject({ page: 'actor_edit', id: 'a/b' });
+    expect(parseRoute('#/actors/x/delete').page).toBe('not_found');
+  });
+
   it('reports unknown paths and bad escapes as not found', () => {
     expect(parseRoute('#/nowhere')).toMatchObject({ page: 'not_found', path: '/nowhere' });
     expect(parseRoute('#/actors/%E0%A4%A')).toMatchObject({ page: 'not_found' });
@@ -47,5 +68,22 @@ describe('hrefs', () => {
 
   it('omits an empty query', () => {
     expect(pageHref('map', new URLSearchParams())).toBe('#/map');
+  });
+});
+
+describe('sign-in return', () => {
+  it('carries where to go back to and why', () => {
+    const route = parseRoute(signInHref('#/actors/x/edit', 'password'));
+    expect(route.params.get('next')).toBe('#/actors/x/edit');
+    expect(route.params.get('reason')).toBe('password');
+    expect(signInHref()).toBe('#/signin');
+  });
+
+  it('only returns to a page of this app', () => {
+    expect(safeNext('#/admin/users')).toBe('#/admin/users');
+    expect(safeNext('https://evil.example/')).toBe('#/account');
+    expect(safeNext('#//evil.example')).toBe('#/account');
+    expect(safeNext('#/signin')).toBe('#/account');
+    expect(safeNext(null)).toBe('#/account');
   });
 });

@@ -1,12 +1,31 @@
-// Hash routes: #/map, #/directory, #/territories, #/actors/{id}, each with an optional ?query (the filters).
-// Hash routing lets `ecosol serve` serve one index.html for every page.
+// Hash routes: #/map, #/directory, #/territories, #/actors/{id} and #/actors/{id}/edit, #/signin,
+// #/account, #/admin/users and #/admin/audit, each with an optional ?query (filters, or where to go
+// after signing in). Hash routing lets `ecosol serve` serve one index.html for every page.
 
 export type Route =
   | { page: 'map'; params: URLSearchParams }
   | { page: 'directory'; params: URLSearchParams }
   | { page: 'territories'; params: URLSearchParams }
   | { page: 'actor'; id: string; params: URLSearchParams }
+  | { page: 'actor_edit'; id: string; params: URLSearchParams }
+  | { page: 'signin'; params: URLSearchParams }
+  | { page: 'account'; params: URLSearchParams }
+  | { page: 'users'; params: URLSearchParams }
+  | { page: 'audit'; params: URLSearchParams }
   | { page: 'not_found'; path: string; params: URLSearchParams };
+
+/** Pages named by a fixed path. */
+const FIXED: Record<
+  string,
+  'directory' | 'territories' | 'signin' | 'account' | 'users' | 'audit'
+> = {
+  directory: 'directory',
+  territories: 'territories',
+  signin: 'signin',
+  account: 'account',
+  'admin/users': 'users',
+  'admin/audit': 'audit',
+};
 
 export type PageName = Route['page'];
 
@@ -20,11 +39,12 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 0 || (parts.length === 1 && parts[0] === 'map')) {
     return { page: 'map', params };
   }
-  if (parts.length === 1 && parts[0] === 'directory') return { page: 'directory', params };
-  if (parts.length === 1 && parts[0] === 'territories') return { page: 'territories', params };
-  if (parts.length === 2 && parts[0] === 'actors') {
+  const fixed = FIXED[parts.join('/')];
+  if (fixed) return { page: fixed, params };
+  const editing = parts.length === 3 && parts[2] === 'edit';
+  if (parts[0] === 'actors' && (parts.length === 2 || editing)) {
     const id = safeDecode(parts[1] ?? '');
-    if (id) return { page: 'actor', id, params };
+    if (id) return { page: editing ? 'actor_edit' : 'actor', id, params };
   }
   return { page: 'not_found', path, params };
 }
@@ -54,3 +74,25 @@ export function territoriesHref(parent: string): string {
 export function actorHref(id: string): string {
   return `#/actors/${encodeURIComponent(id)}`;
 }
+
+export function actorEditHref(id: string): string {
+  return `${actorHref(id)}/edit`;
+}
+
+/** The sign-in page; `next` is the hash to return to once signed in. */
+export function signInHref(next?: string, reason?: 'signed_out' | 'password'): string {
+  const params = new URLSearchParams();
+  if (next) params.set('next', next);
+  if (reason) params.set('reason', reason);
+  const query = params.toString();
+  return `#/signin${query ? `?${query}` : ''}`;
+}
+
+/** Where to go after signing in: only a hash of this app, never another site. */
+export function safeNext(next: string | null): string {
+  return next && /^#\/[^/]/.test(next) && !next.startsWith('#/signin') ? next : ACCOUNT_HREF;
+}
+
+export const ACCOUNT_HREF = '#/account';
+export const USERS_HREF = '#/admin/users';
+export const AUDIT_HREF = '#/admin/audit';

@@ -23,7 +23,29 @@ export const RELATIONSHIP_TYPES = [
 ] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 
-export type LocationPrecision = 'exact' | 'approximate' | 'hidden';
+export const LOCATION_PRECISIONS = ['exact', 'approximate', 'hidden'] as const;
+export type LocationPrecision = (typeof LOCATION_PRECISIONS)[number];
+
+/** Who may see an actor: everyone, the people of its networks, or only those who curate it. */
+export const VISIBILITIES = ['public', 'network', 'private'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+
+/** The fields of an actor that can be shown to fewer people than the record itself. */
+export const RESTRICTABLE_FIELDS = [
+  'description',
+  'legal_form',
+  'address',
+  'contacts',
+  'website',
+  'founded',
+  'dissolved',
+  'identifiers',
+  'attributes',
+] as const;
+export type RestrictableField = (typeof RESTRICTABLE_FIELDS)[number];
+export type FieldVisibility = Partial<Record<RestrictableField, 'network' | 'private'>>;
+/** A merge patch of field_visibility: null lifts a field's restriction. */
+export type FieldVisibilityPatch = Partial<Record<RestrictableField, 'network' | 'private' | null>>;
 
 export interface Location {
   lat: number;
@@ -87,8 +109,23 @@ export interface Actor {
   /** Free key/value facts (sent by the server; not yet in docs/http-api.md). */
   attributes?: Record<string, string>;
   provenance?: Record<string, ProvenanceEntry>;
+  visibility?: Visibility;
+  field_visibility?: FieldVisibility;
   version?: number;
   updated_at?: string;
+}
+
+/** A JSON merge patch of an actor (PATCH /api/v1/actors/{id}); `version` guards against overwrites. */
+export type ActorPatch = {
+  [K in Exclude<keyof Actor, 'field_visibility'>]?: Actor[K] | null;
+} & { field_visibility?: FieldVisibilityPatch; version?: number };
+
+/** What the caller may do with an actor (GET /api/v1/actors/{id}/access). */
+export interface ActorAccess {
+  sees: Visibility;
+  can_edit: boolean;
+  can_delete: boolean;
+  can_restore: boolean;
 }
 
 export interface Relationship {
@@ -143,4 +180,83 @@ export interface AppConfig {
   languages?: string[];
   /** Attributions the licences of the loaded data require (shown in the footer). */
   attributions?: string[];
+}
+
+export const ROLES = ['admin', 'steward', 'member', 'assessor', 'funder'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** A role over a scope: "" (the instance), "network:<id>", "territory:<id>" or "actor:<id>". */
+export interface Grant {
+  role: Role;
+  scope: string;
+}
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  created_at: string;
+  disabled: boolean;
+  locked_until?: string | null;
+  roles: Grant[];
+}
+
+/** GET /api/v1/auth/me: who is signed in; the CSRF token comes only with a session cookie. */
+export interface Me {
+  who: string;
+  user: User | null;
+  roles: Grant[];
+  read_only: boolean;
+  csrf_token?: string;
+  expires_at?: string;
+}
+
+export interface SignInResult {
+  user: User;
+  csrf_token: string;
+  expires_at: string;
+}
+
+export type TokenScope = 'read' | 'write';
+
+export interface Token {
+  id: string;
+  user_id: string;
+  name: string;
+  scope: TokenScope;
+  created_at: string;
+  expires_at: string;
+  revoked_at?: string | null;
+  state: 'active' | 'expired' | 'revoked';
+}
+
+/** The answer to a token's creation: the only time its secret is shown. */
+export interface NewToken extends Token {
+  token: string;
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  who: string;
+  address: string;
+  action: string;
+  object_type: string;
+  object_id: string;
+  before: unknown;
+  after: unknown;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditPage {
+  items: AuditEntry[];
+  next_from: number | null;
+}
+
+export interface AuditCheck {
+  ok: boolean;
+  entries: number;
+  first_bad: number | null;
+  problem: string | null;
 }

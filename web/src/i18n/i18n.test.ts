@@ -41,6 +41,26 @@ describe('catalogue', () => {
     const labels = LANGUAGES.map((lang) => CATALOGUES[lang]['nav.directory']);
     expect(new Set(labels).size).toBe(LANGUAGES.length);
   });
+
+  it.each([
+    'account.',
+    'signin.',
+    'password.',
+    'tokens.',
+    'users.',
+    'audit.',
+    'edit.',
+    'visibility.',
+  ])('has the %s texts in every language, translated', (prefix) => {
+    const own = keys.filter((key) => key.startsWith(prefix)) as (keyof typeof en)[];
+    expect(own.length).toBeGreaterThan(0);
+    for (const lang of LANGUAGES) {
+      if (lang === 'en') continue;
+      // A few words are the same across languages (Action, Contact...), most are not.
+      const same = own.filter((key) => CATALOGUES[lang][key] === en[key]);
+      expect(same.length, `${lang}: ${same.join(', ')}`).toBeLessThan(own.length / 4);
+    }
+  });
 });
 
 describe('format', () => {

@@ -1,29 +1,47 @@
-// An actor's profile: the record, its relationships, and where its facts come from.
+// An actor's profile: the record, its relationships, and where its facts come from; a link to edit
+// it for those GET /actors/{id}/access allows.
 
 import { api } from '../api';
 import { actorProfile, type ProfileLabels } from '../components/actor_profile';
 import { errorMessage } from '../components/error_message';
 import { h } from '../dom';
-import { getLang, t } from '../i18n/i18n';
-import { pageHref, type Route } from '../router';
+import { getLang, t, type MessageKey } from '../i18n/i18n';
+import { actorEditHref, pageHref, type Route } from '../router';
+import type { SessionStore } from '../session';
 import { SCHEMES, taxonomies } from '../taxonomy';
-import type { Relationship } from '../types';
+import type { Actor, Relationship, Visibility } from '../types';
 import type { Page } from './page';
+
+const VISIBILITY_NOTES: Partial<Record<Visibility, MessageKey>> = {
+  network: 'profile.visibleToNetwork',
+  private: 'profile.visibleToCurators',
+};
 
 export class ActorPage implements Page {
   readonly element: HTMLElement;
   private readonly body = h('div', { className: 'profile-body' });
+  private readonly tools = h('div', { className: 'profile-tools' });
   private readonly controller = new AbortController();
   private name = '';
+  /** Who the record was last asked for as ("" anonymous), once the session is known. */
+  private loadedAs: string | null = null;
 
-  constructor(private readonly id: string) {
+  constructor(
+    private readonly id: string,
+    private readonly session: SessionStore,
+  ) {
     this.element = h(
       'article',
       { className: 'page actor-page', testId: 'actor-page', attrs: { 'aria-busy': 'true' } },
       h(
-        'nav',
-        { className: 'breadcrumb', i18nAttrs: { 'aria-label': 'profile.breadcrumb' } },
-        h('a', { i18n: 'profile.backToDirectory', attrs: { href: pageHref('directory') } }),
+        'div',
+        { className: 'profile-top' },
+        h(
+          'nav',
+          { className: 'breadcrumb', i18nAttrs: { 'aria-label': 'profile.breadcrumb' } },
+          h('a', { i18n: 'profile.backToDirectory', attrs: { href: pageHref('directory') } }),
+        ),
+        this.tools,
       ),
       this.body,
     );
@@ -39,13 +57,39 @@ export class ActorPage implements Page {
     return route.page === 'actor' && route.id === this.id;
   }
 
+  /** Someone signed in or out: the record (restricted fields) and the edit link may differ. */
+  onSessionChange(): void {
+    if (this.loadedAs !== null && this.loadedAs !== (this.session.current?.who ?? '')) {
+      void this.load();
+    }
+  }
+
   destroy(): void {
     this.controller.abort();
+  }
+
+  /** The edit link, when the signed-in caller may edit this actor. */
+  private async showTools(): Promise<void> {
+    this.tools.replaceChildren();
+    if (!this.session.signedIn) return;
+    const access = await api.actorAccess(this.id, this.controller.signal).catch(() => null);
+    if (!access?.can_edit) return;
+    this.tools.replaceChildren(
+      h('a', {
+        className: 'button-link',
+        i18n: 'profile.edit',
+        attrs: { href: actorEditHref(this.id) },
+        testId: 'edit-actor-link',
+      }),
+    );
   }
 
   private async load(): Promise<void> {
     const signal = this.controller.signal;
     try {
+      // Asked as the signed-in user (the cookie), so wait until the page knows who that is.
+      await this.session.ready();
+      this.loadedAs = this.session.current?.who ?? '';
       const [actor, relationships, labels] = await Promise.all([
         api.actor(this.id, signal),
         api
@@ -57,7 +101,11 @@ export class ActorPage implements Page {
       if (signal.aborted) return;
       this.name = actor.name;
       document.title = `${actor.name} · Ecosol`;
-      this.body.replaceChildren(...actorProfile(actor, relationships, labels, errorMessage));
+      this.body.replaceChildren(
+        ...visibilityNote(actor),
+        ...actorProfile(actor, relationships, labels, errorMessage),
+      );
+      void this.showTools();
     } catch (error) {
       if (signal.aborted) return;
       this.body.replaceChildren(
@@ -68,6 +116,14 @@ export class ActorPage implements Page {
       this.element.removeAttribute('aria-busy');
     }
   }
+}
+
+/** Says who can see a record that is not public (only its network or its curators see it). */
+function visibilityNote(actor: Actor): HTMLElement[] {
+  const key = actor.visibility ? VISIBILITY_NOTES[actor.visibility] : undefined;
+  return key
+    ? [h('p', { className: 'visibility-note', i18n: key, testId: 'visibility-note' })]
+    : [];
 }
 
 async function profileLabels(): Promise<ProfileLabels> {

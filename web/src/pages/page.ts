@@ -15,6 +15,8 @@ export interface Page {
   update?(route: Route): boolean;
   /** The language changed; without this method the shell builds the page anew. */
   onLanguageChange?(): void;
+  /** Someone signed in or out; pages whose content depends on who is asking implement it. */
+  onSessionChange?(): void;
   destroy(): void;
 }
 

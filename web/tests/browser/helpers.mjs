@@ -1,5 +1,16 @@
 // Shared set-up of the browser tests: Debian's Chromium driven by playwright-core, a page per
-// test, and a screenshot in test-results/ when a test fails.
+// test, a screenshot in test-results/ when a test fails, and the test accounts.
+//
+// Environment:
+//   ECOSOL_BASE_URL                 the server under test (required), e.g. http://127.0.0.1:8099
+//   CHROMIUM_PATH                   the browser (default /usr/bin/chromium)
+//   ECOSOL_TEST_ADMIN_EMAIL, ECOSOL_TEST_ADMIN_PASSWORD       a user with the admin role
+//   ECOSOL_TEST_MEMBER_EMAIL, ECOSOL_TEST_MEMBER_PASSWORD     a user with only the member role of
+//   ECOSOL_TEST_MEMBER_ACTOR                                  this demo actor (e.g. cwmpas)
+//   ECOSOL_TEST_STEWARD_EMAIL, ECOSOL_TEST_STEWARD_PASSWORD   a user with only the steward role of
+//   ECOSOL_TEST_STEWARD_NETWORK                               this demo network (e.g. diesis)
+// scripts/test.sh creates these users with `ecosol users add` and `ecosol users grant` before it
+// starts the server; see accountsHelp() to create them by hand.
 
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -35,6 +46,50 @@ export function baseUrl() {
     );
   }
   return url.replace(/\/+$/, '');
+}
+
+const ROLES = {
+  admin: ['ECOSOL_TEST_ADMIN_EMAIL', 'ECOSOL_TEST_ADMIN_PASSWORD'],
+  member: ['ECOSOL_TEST_MEMBER_EMAIL', 'ECOSOL_TEST_MEMBER_PASSWORD', 'ECOSOL_TEST_MEMBER_ACTOR'],
+  steward: [
+    'ECOSOL_TEST_STEWARD_EMAIL',
+    'ECOSOL_TEST_STEWARD_PASSWORD',
+    'ECOSOL_TEST_STEWARD_NETWORK',
+  ],
+};
+
+function accountsHelp() {
+  return (
+    'Create the test users and pass them in the environment, e.g.\n' +
+    "  printf '%s\\n' 'Green-Fields-2026' | build/release/ecosol --db /tmp/demo.db users add admin@example.org --name Admin\n" +
+    '  build/release/ecosol --db /tmp/demo.db users grant admin@example.org admin\n' +
+    '  (likewise a member with `grant EMAIL member actor:cwmpas` and a steward with\n' +
+    '  `grant EMAIL steward network:diesis`), then set ECOSOL_TEST_ADMIN_EMAIL, ..._PASSWORD, etc.\n' +
+    '(scripts/test.sh does all this.)'
+  );
+}
+
+/**
+ * The test account with `role` ("admin", "member" or "steward"): {email, password, scope} where
+ * scope is the member's actor id or the steward's network id.
+ */
+export function account(role) {
+  const names = ROLES[role];
+  const missing = names.filter((name) => !process.env[name]);
+  if (missing.length > 0) {
+    throw new Error(`${missing.join(', ')} not set. ${accountsHelp()}`);
+  }
+  const [email, password, scope] = names.map((name) => process.env[name]);
+  return { email, password, scope };
+}
+
+/** Signs in through the sign-in page and waits until the header shows the user. */
+export async function signIn(page, who) {
+  await open(page, '#/signin');
+  await page.getByTestId('signin-email').fill(who.email);
+  await page.getByTestId('signin-password').fill(who.password);
+  await page.getByTestId('signin-submit').click();
+  await page.getByTestId('account-email').waitFor();
 }
 
 export function launchBrowser() {

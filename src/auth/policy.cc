@@ -241,6 +241,8 @@ std::string_view ToString(Action action) {
       return "read the sign-in log";
     case Action::kManageOwnAccount:
       return "manage an account";
+    case Action::kReadUser:
+      return "read this user's account";
   }
   return "do this";
 }
@@ -260,6 +262,9 @@ Status Authorize(const Principal& p, Action action, const Target& t) {
   switch (action) {
     case Action::kManageOwnAccount:
       return Status::Ok();
+    case Action::kReadUser:
+      if (!p.user_id.empty() && p.user_id == t.scope) return Status::Ok();
+      return Denied(why + " (admins, and the user themself)");
     case Action::kCreateActor:
       // Stewards add actors to what they curate: a territory steward within the territory.
       for (const Grant& g : p.grants) {

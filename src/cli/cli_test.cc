@@ -1,6 +1,8 @@
 #include "ecosol/cli/cli.h"
 
 #include <gtest/gtest.h>
+#include <libpq-fe.h>
+#include <sqlite3.h>
 
 #include <filesystem>
 #include <fstream>
@@ -330,6 +332,22 @@ TEST_P(CliTest, UsersTokensAndAudit) {
   EXPECT_EQ(out_.str().find("argon2"), std::string::npos);
   ASSERT_EQ(Run({"audit", "show"}), 0);
   EXPECT_NE(out_.str().find("token.revoke"), std::string::npos);
+
+  // Someone with access to the database rewrites who disabled the user: verify names the entry.
+  const std::string sql = "UPDATE audit_log SET who = 'cli:someone-else' WHERE seq = 6";
+  if (GetParam() == "sqlite") {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(db_.url().c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+  } else {
+    PGconn* pg = PQconnectdb(db_.url().c_str());
+    ASSERT_EQ(PQstatus(pg), CONNECTION_OK);
+    PQclear(PQexec(pg, sql.c_str()));
+    PQfinish(pg);
+  }
+  EXPECT_EQ(Run({"audit", "verify"}), 1);
+  EXPECT_NE(out_.str().find("BROKEN at entry 6"), std::string::npos) << out_.str();
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, CliTest, ::testing::Values("sqlite", "postgresql"),

@@ -241,10 +241,10 @@ void ListUsers(ApiContext& ctx, const httplib::Request& req, httplib::Response& 
 
 void GetUser(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
   Read(ctx, req, res, {}, [&](store::Store& store, const Caller& c) {
-    if (c.principal.user_id != std::string(req.matches[1])) {
-      Status allowed = auth::Authorize(c.principal, auth::Action::kManageUsers);
-      if (!allowed.ok()) return SendError(res, allowed);
-    }
+    auth::Target target;
+    target.scope = req.matches[1];
+    Status allowed = auth::Authorize(c.principal, auth::Action::kReadUser, target);
+    if (!allowed.ok()) return SendError(res, allowed);
     auth::Accounts accounts(store, *ctx.clock, ctx.accounts_options);
     auto u = accounts.FindUser(req.matches[1]);
     if (!u.ok()) return SendError(res, u.status());

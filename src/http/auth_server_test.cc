@@ -283,7 +283,8 @@ TEST_P(AuthServerTest, RepeatedFailuresLockTheAccount) {
             403);
 }
 
-// Who may write what: every write endpoint for every role, with the exact status.
+// Who may write what (and read the account and audit endpoints): every such endpoint for every
+// role, with the exact status.
 TEST_P(AuthServerTest, WritePermissionMatrix) {
   struct Case {
     std::string method, path, body;
@@ -301,17 +302,37 @@ TEST_P(AuthServerTest, WritePermissionMatrix) {
       {"POST", "/api/v1/actors/bro/restore", ""},                               // 6
       {"GET", "/api/v1/users", ""},                                             // 7
       {"GET", "/api/v1/audit", ""},                                             // 8
+      {"PATCH", "/api/v1/relationships/REL", R"({"description": "changed"})"},  // 9
+      {"DELETE", "/api/v1/relationships/REL", ""},                              // 10
+      {"POST", "/api/v1/users", R"({"email": "EMAIL", "password": "a long new passphrase"})"},
+      {"PATCH", "/api/v1/users/NOBODY", R"({"disabled": false})"},  // 12
+      {"GET", "/api/v1/users/NOBODY", ""},                          // 13
+      {"GET", "/api/v1/audit/verify", ""},                          // 14
+      {"GET", "/api/v1/auth/signins", ""},                          // 15
+      {"POST", "/api/v1/users/NOBODY/roles", R"({"role": "member", "scope": "actor:bro"})"},
+      {"DELETE", "/api/v1/users/NOBODY/roles", R"({"role": "member", "scope": "actor:bro"})"},
   };
-  // Expected statuses per role, in the order of `cases`.
+  // Expected statuses per role, in the order of `cases` (11: add a user; 16 and 17: grant and
+  // revoke "member" of bro to "nobody"). Rows 9 and 10 act on the relationship the role created in
+  // row 3 (none when it could not: 404); rows 12 to 17 on the user "nobody", who may read their
+  // own account (row 13).
   const std::map<std::string, std::vector<int>> expected = {
-      {"", {401, 401, 401, 401, 401, 401, 401, 401, 401}},
-      {"nobody@example.org", {403, 403, 403, 403, 403, 403, 403, 403, 403}},
-      {"assessor@example.org", {403, 403, 403, 403, 403, 403, 403, 403, 403}},
-      {"funder@example.org", {403, 403, 403, 403, 403, 403, 403, 403, 403}},
-      {"member@example.org", {200, 403, 403, 201, 403, 403, 403, 403, 403}},
-      {"steward@example.org", {200, 403, 201, 201, 403, 204, 403, 403, 403}},
-      {"wales@example.org", {200, 403, 201, 201, 200, 204, 403, 403, 403}},
-      {"admin@example.org", {200, 200, 201, 201, 200, 204, 200, 200, 200}},
+      {"",
+       {401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401}},
+      {"nobody@example.org",
+       {403, 403, 403, 403, 403, 403, 403, 403, 403, 404, 404, 403, 403, 200, 403, 403, 403, 403}},
+      {"assessor@example.org",
+       {403, 403, 403, 403, 403, 403, 403, 403, 403, 404, 404, 403, 403, 403, 403, 403, 403, 403}},
+      {"funder@example.org",
+       {403, 403, 403, 403, 403, 403, 403, 403, 403, 404, 404, 403, 403, 403, 403, 403, 403, 403}},
+      {"member@example.org",
+       {200, 403, 403, 201, 403, 403, 403, 403, 403, 200, 204, 403, 403, 403, 403, 403, 403, 403}},
+      {"steward@example.org",
+       {200, 403, 201, 201, 403, 204, 403, 403, 403, 200, 204, 403, 403, 403, 403, 403, 200, 200}},
+      {"wales@example.org",
+       {200, 403, 201, 201, 200, 204, 403, 403, 403, 200, 204, 403, 403, 403, 403, 403, 200, 200}},
+      {"admin@example.org",
+       {200, 200, 201, 201, 200, 204, 200, 200, 200, 200, 204, 201, 200, 200, 200, 200, 200, 200}},
   };
   for (const auto& [who, statuses] : expected) {
     // Each role starts from the same registry: the delete is undone by an admin afterwards.
@@ -319,16 +340,21 @@ TEST_P(AuthServerTest, WritePermissionMatrix) {
     for (size_t i = 0; i < cases.size(); ++i) {
       const Case& c = cases[i];
       std::string body = c.body;
+      std::string path = c.path;
+      const std::string rel_id = "rel-" + std::to_string(std::hash<std::string>{}(who));
       if (i == 3) {  // one relationship id per role, so that creating it twice does not conflict
-        body = json{{"from", "lyon"},
-                    {"to", "bro"},
-                    {"type", "partner_of"},
-                    {"id", "rel-" + std::to_string(std::hash<std::string>{}(who))}}
-                   .dump();
+        body = json{{"from", "lyon"}, {"to", "bro"}, {"type", "partner_of"}, {"id", rel_id}}.dump();
       }
-      auto r = Call(c.method, c.path, body, who.empty() ? httplib::Headers{} : As(b));
+      auto replace = [](std::string* text, const std::string& from, const std::string& to) {
+        size_t at = text->find(from);
+        if (at != std::string::npos) text->replace(at, from.size(), to);
+      };
+      replace(&path, "REL", rel_id);
+      replace(&path, "NOBODY", ids_["nobody@example.org"]);
+      replace(&body, "EMAIL", "new-" + std::to_string(i) + "@example.org");
+      auto r = Call(c.method, path, body, who.empty() ? httplib::Headers{} : As(b));
       EXPECT_EQ(r.first, statuses[i])
-          << who << ": " << c.method << " " << c.path << " -> " << r.second.dump();
+          << who << ": " << c.method << " " << path << " -> " << r.second.dump();
       if (c.method == "DELETE" && r.first == 204) {
         Browser admin = SignIn("admin@example.org");
         ASSERT_EQ(Call("POST", "/api/v1/actors/bro/restore", "", As(admin)).first, 200);

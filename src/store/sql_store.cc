@@ -168,12 +168,17 @@ Result<long long> SqlStore::WriteActorRow(const EncodedActor& e, bool fresh,
   const std::optional<model::Location> shown = model::PublicLocation(a);
   SqlValue lat = shown ? SqlValue(shown->lat) : SqlValue(nullptr);
   SqlValue lon = shown ? SqlValue(shown->lon) : SqlValue(nullptr);
+  // The territory column serves counts anyone may read: with a restricted address it holds the
+  // country alone (the document keeps the actor's territory).
+  const std::string territory = a.field_visibility.count("address")
+                                    ? a.territory.substr(0, a.territory.find('/'))
+                                    : a.territory;
   std::vector<SqlValue> params = {a.id,
                                   std::string(model::ToString(a.kind)),
                                   a.name,
                                   e.sort_name,
                                   a.address.country,
-                                  a.territory,
+                                  territory,
                                   lat,
                                   lon,
                                   a.deleted ? 1LL : 0LL,

@@ -80,6 +80,7 @@ enum class Action {
   kViewAudit,         // admins
   kViewSignIns,       // admins
   kManageOwnAccount,  // any signed-in user, on their own account and tokens
+  kReadUser,          // target.scope: the user's id; admins, and the user themself
 };
 std::string_view ToString(Action action);
 

@@ -34,16 +34,10 @@ class CliTest : public ::testing::TestWithParam<std::string> {
   }
   void TearDown() override { fs::remove_all(dir_); }
 
-  // Runs `ecosol --db <test db> args...`; returns the exit code.
+  // Runs `ecosol --db <test db> args...` with an empty standard input; returns the exit code.
   int Run(std::vector<std::string> args) {
-    std::vector<std::string> all = {"ecosol", "--db", db_.url(), "--data-dir",
-                                    std::string(ECOSOL_SOURCE_DIR) + "/data"};
-    all.insert(all.end(), args.begin(), args.end());
-    std::vector<const char*> argv;
-    for (const auto& a : all) argv.push_back(a.c_str());
-    out_.str("");
-    err_.str("");
-    return RunCli(static_cast<int>(argv.size()), argv.data(), out_, err_);
+    std::istringstream nothing;
+    return RunWithInput(std::move(args), nothing);
   }
 
   // The same, with `in` as the standard input (passwords).

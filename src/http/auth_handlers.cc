@@ -50,6 +50,11 @@ Result<json> UserJson(auth::Accounts& accounts, const store::UserRecord& u) {
 void SignIn(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
   Status p = CheckParams(req, {});
   if (!p.ok()) return SendError(res, p);
+  // A form on another site cannot send this content type without the browser asking first
+  // (CORS), so no other site can sign a visitor in to an account of its choosing.
+  if (req.get_header_value("Content-Type").rfind("application/json", 0) != 0) {
+    return SendError(res, InvalidArgument("Content-Type: send the sign-in as application/json"));
+  }
   auto body = JsonBody(req);
   if (!body.ok()) return SendError(res, body.status());
   auto email = StringField(*body, "email");

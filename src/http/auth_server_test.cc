@@ -195,6 +195,14 @@ TEST_P(AuthServerTest, SignInSetsASafeCookieAndMeTellsWhoIsIn) {
   ASSERT_TRUE(tls);
   EXPECT_NE(tls->get_header_value("Set-Cookie").find("; Secure"), std::string::npos);
 
+  // A cross-site form (text/plain) cannot sign anyone in.
+  auto form = client_->Post("/api/v1/auth/signin",
+                            json{{"email", "member@example.org"}, {"password", kPassword}}.dump(),
+                            "text/plain");
+  ASSERT_TRUE(form);
+  EXPECT_EQ(form->status, 400);
+  EXPECT_FALSE(form->has_header("Set-Cookie"));
+
   // Signing out ends the session.
   EXPECT_EQ(Call("POST", "/api/v1/auth/signout", "", As(b)).first, 204);
   EXPECT_EQ(Call("GET", "/api/v1/auth/me", "", As(b, false)).first, 401);

@@ -185,7 +185,10 @@ Status Registry::WriteRow(PreparedRow& row, const ImportOptions& options, Import
   merged->updated_at = incoming.updated_at;
   ECOSOL_RETURN_IF_ERROR(store_.PutActor(*merged, "update").WithContext(where));
   ++report->updated;
-  return Status::Ok();
+  // A change to an existing actor is audited with what it replaced, as an API change is; new
+  // actors are counted in the import's own entry (their document is the source's row).
+  return Audit("actor.update", "actor", merged->id, model::ActorToJson(**existing).dump(),
+               model::ActorToJson(*merged).dump());
 }
 
 Result<ImportReport> Registry::Import(std::vector<ImportRow> rows, const ImportOptions& options) {

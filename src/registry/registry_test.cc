@@ -187,6 +187,17 @@ TEST_P(RegistryTest, ReimportUpdatesInPlaceAndKeepsOtherEdits) {
   auto one = registry_->GetActor("cuk-r1");
   EXPECT_EQ(one->website, "https://one.coop");
   EXPECT_EQ(*db_.store().CountActors(), 2);
+  // The audit log: one entry per import, the API change, and the re-imported change with what it
+  // replaced.
+  auto log = db_.store().AuditEntries(1, 0);
+  ASSERT_TRUE(log.ok());
+  std::vector<std::string> actions;
+  for (const auto& e : *log) actions.push_back(e.action + " " + e.object_id);
+  EXPECT_EQ(actions, (std::vector<std::string>{"import test-source", "actor.update cuk-r1",
+                                               "import test-source", "actor.update cuk-r2",
+                                               "import test-source"}));
+  EXPECT_NE((*log)[3].before.find("\"Two\""), std::string::npos);
+  EXPECT_NE((*log)[3].after.find("Two Renamed"), std::string::npos);
 }
 
 // Imports are read and written batch by batch (1,000 rows): a rejection far into the input

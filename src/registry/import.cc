@@ -107,6 +107,7 @@ struct Registry::PreparedRow {
   bool explicit_id = false;  // the row gave the actor's id
   std::vector<model::Territory> territories;
   store::EncodedActor encoded;  // the actor as created when new (version 1)
+  std::string doc_sha256;       // of encoded.doc, for the audit log
 };
 
 namespace {
@@ -142,11 +143,12 @@ void Registry::PrepareRow(ImportRow row, const ImportOptions& options, const std
   a.version = 1;
   a.updated_at = now;
   out->encoded = store::EncodeActor(std::move(a));
+  out->doc_sha256 = store::Sha256Hex(out->encoded.doc);  // here, on the reading thread
 }
 
 Status Registry::WriteRow(PreparedRow& row, const ImportOptions& options, ImportReport* report,
                           std::set<std::string>* territories,
-                          std::unordered_set<std::string>* created) {
+                          std::unordered_set<std::string>* created, nlohmann::json* created_log) {
   const std::string where = "line " + std::to_string(row.line);
   ECOSOL_RETURN_IF_ERROR(RecordTerritories(row.territories, territories));
   // Into an empty registry (`created` given) every row is new (identifiers are unique within an
@@ -165,10 +167,12 @@ Status Registry::WriteRow(PreparedRow& row, const ImportOptions& options, Import
         if (!id.ok()) return id.status();
         incoming.id = *id;
         row.encoded = store::EncodeActor(std::move(incoming));
+        row.doc_sha256 = store::Sha256Hex(row.encoded.doc);
       }
     }
     ECOSOL_RETURN_IF_ERROR(store_.PutEncodedActor(row.encoded, "create").WithContext(where));
-    if (created) created->insert(incoming.id);
+    created_log->push_back({row.encoded.actor.id, row.doc_sha256});
+    if (created) created->insert(row.encoded.actor.id);
     ++report->imported;
     return Status::Ok();
   }
@@ -274,11 +278,19 @@ Result<ImportReport> Registry::Import(ImportSource& source, const ImportOptions&
         if (*empty) created.emplace();
         bulk = true;
       }
+      nlohmann::json created_log = nlohmann::json::array();
       for (PreparedRow& row : batch.rows) {
         if (!writing) break;
-        ECOSOL_RETURN_IF_ERROR(
-            WriteRow(row, options, &report, &territories, created ? &*created : nullptr));
+        ECOSOL_RETURN_IF_ERROR(WriteRow(row, options, &report, &territories,
+                                        created ? &*created : nullptr, &created_log));
         ++written;
+      }
+      if (writing && !created_log.empty()) {
+        // The actors a batch created, each by id and the SHA-256 of its first version's document
+        // (the document itself is in the actor's history).
+        nlohmann::json after = {{"source", options.source}, {"created", std::move(created_log)}};
+        ECOSOL_RETURN_IF_ERROR(
+            Audit("actors.create", "registry", options.source, "", after.dump()));
       }
       last_position = batch.position;
       if (options.progress) options.progress(batch.position);

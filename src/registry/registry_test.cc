@@ -193,11 +193,18 @@ TEST_P(RegistryTest, ReimportUpdatesInPlaceAndKeepsOtherEdits) {
   ASSERT_TRUE(log.ok());
   std::vector<std::string> actions;
   for (const auto& e : *log) actions.push_back(e.action + " " + e.object_id);
-  EXPECT_EQ(actions, (std::vector<std::string>{"import test-source", "actor.update cuk-r1",
-                                               "import test-source", "actor.update cuk-r2",
-                                               "import test-source"}));
-  EXPECT_NE((*log)[3].before.find("\"Two\""), std::string::npos);
-  EXPECT_NE((*log)[3].after.find("Two Renamed"), std::string::npos);
+  EXPECT_EQ(actions, (std::vector<std::string>{"actors.create test-source", "import test-source",
+                                               "actor.update cuk-r1", "import test-source",
+                                               "actor.update cuk-r2", "import test-source"}));
+  // Created actors are listed by id with the SHA-256 of their first document.
+  auto created = nlohmann::json::parse((*log)[0].after)["created"];
+  ASSERT_EQ(created.size(), 2u);
+  EXPECT_EQ(created[0][0], "cuk-r1");
+  auto history = db_.store().ActorHistory("cuk-r1");
+  ASSERT_TRUE(history.ok());
+  EXPECT_EQ(created[0][1], store::Sha256Hex(store::EncodeActor(history->front().actor).doc));
+  EXPECT_NE((*log)[4].before.find("\"Two\""), std::string::npos);
+  EXPECT_NE((*log)[4].after.find("Two Renamed"), std::string::npos);
 }
 
 // Imports are read and written batch by batch (1,000 rows): a rejection far into the input

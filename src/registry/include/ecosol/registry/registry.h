@@ -205,8 +205,11 @@ class Registry {
  private:
   static void PrepareRow(ImportRow row, const ImportOptions& options, const std::string& today,
                          const std::string& now, const Taxonomy& taxonomy, PreparedRow* out);
+  // Appends [id, SHA-256 of its document] of a created actor to `created_log`, which the import
+  // records in the audit log batch by batch.
   Status WriteRow(PreparedRow& row, const ImportOptions& options, ImportReport* report,
-                  std::set<std::string>* territories, std::unordered_set<std::string>* created);
+                  std::set<std::string>* territories, std::unordered_set<std::string>* created,
+                  nlohmann::json* created_log);
 
   store::Store& store_;
   const Clock& clock_;

@@ -291,8 +291,8 @@ TEST_P(AuthServerTest, RepeatedFailuresLockTheAccount) {
             403);
 }
 
-// Who may write what (and read the account and audit endpoints): every such endpoint for every
-// role, with the exact status.
+// Who may do what: every endpoint that changes something or reads accounts and logs, and the
+// open ones, for every role, with the exact status.
 TEST_P(AuthServerTest, WritePermissionMatrix) {
   struct Case {
     std::string method, path, body;
@@ -319,28 +319,53 @@ TEST_P(AuthServerTest, WritePermissionMatrix) {
       {"GET", "/api/v1/auth/signins", ""},                          // 15
       {"POST", "/api/v1/users/NOBODY/roles", R"({"role": "member", "scope": "actor:bro"})"},
       {"DELETE", "/api/v1/users/NOBODY/roles", R"({"role": "member", "scope": "actor:bro"})"},
+      {"GET", "/api/v1/auth/me", ""},                            // 18
+      {"GET", "/api/v1/auth/tokens", ""},                        // 19
+      {"POST", "/api/v1/auth/tokens", R"({"name": "matrix"})"},  // 20
+      {"DELETE", "/api/v1/auth/tokens/tok-none", ""},            // 21
+      {"POST", "/api/v1/auth/password",
+       R"({"current_password": "not the password", "new_password": "x"})"},  // 22
+      {"GET", "/api/v1/actors/bro/access", ""},                              // 23
+      {"GET", "/api/v1/territories", ""},                                    // 24
+      {"GET", "/api/v1/taxonomies", ""},                                     // 25
+      {"GET", "/api/v1/config", ""},                                         // 26
   };
   // Expected statuses per role, in the order of `cases` (11: add a user; 16 and 17: grant and
   // revoke "member" of bro to "nobody"). Rows 9 and 10 act on the relationship the role created in
   // row 3 (none when it could not: 404); rows 12 to 17 on the user "nobody", who may read their
   // own account (row 13).
+  // Rows 18 to 26: one's own account (a wrong current password is 400), and reads open to all.
+  const std::vector<int> own = {200, 200, 201, 404, 400, 200, 200, 200, 200};
+  const std::vector<int> anonymous = {401, 401, 401, 401, 401, 200, 200, 200, 200};
+  auto row = [](std::vector<int> first, const std::vector<int>& rest) {
+    first.insert(first.end(), rest.begin(), rest.end());
+    return first;
+  };
   const std::map<std::string, std::vector<int>> expected = {
-      {"",
-       {401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401}},
-      {"nobody@example.org",
-       {403, 403, 403, 403, 403, 403, 403, 403, 403, 404, 404, 403, 403, 200, 403, 403, 403, 403}},
-      {"assessor@example.org",
-       {403, 403, 403, 403, 403, 403, 403, 403, 403, 404, 404, 403, 403, 403, 403, 403, 403, 403}},
-      {"funder@example.org",
-       {403, 403, 403, 403, 403, 403, 403, 403, 403, 404, 404, 403, 403, 403, 403, 403, 403, 403}},
-      {"member@example.org",
-       {200, 403, 403, 201, 403, 403, 403, 403, 403, 200, 204, 403, 403, 403, 403, 403, 403, 403}},
-      {"steward@example.org",
-       {200, 403, 201, 201, 403, 204, 403, 403, 403, 200, 204, 403, 403, 403, 403, 403, 200, 200}},
-      {"wales@example.org",
-       {200, 403, 201, 201, 200, 204, 403, 403, 403, 200, 204, 403, 403, 403, 403, 403, 200, 200}},
-      {"admin@example.org",
-       {200, 200, 201, 201, 200, 204, 200, 200, 200, 200, 204, 201, 200, 200, 200, 200, 200, 200}},
+      {"", row({401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401,
+                401},
+               anonymous)},
+      {"nobody@example.org", row({403, 403, 403, 403, 403, 403, 403, 403, 403, 404, 404, 403, 403,
+                                  200, 403, 403, 403, 403},
+                                 own)},
+      {"assessor@example.org", row({403, 403, 403, 403, 403, 403, 403, 403, 403, 404, 404, 403, 403,
+                                    403, 403, 403, 403, 403},
+                                   own)},
+      {"funder@example.org", row({403, 403, 403, 403, 403, 403, 403, 403, 403, 404, 404, 403, 403,
+                                  403, 403, 403, 403, 403},
+                                 own)},
+      {"member@example.org", row({200, 403, 403, 201, 403, 403, 403, 403, 403, 200, 204, 403, 403,
+                                  403, 403, 403, 403, 403},
+                                 own)},
+      {"steward@example.org", row({200, 403, 201, 201, 403, 204, 403, 403, 403, 200, 204, 403, 403,
+                                   403, 403, 403, 200, 200},
+                                  own)},
+      {"wales@example.org", row({200, 403, 201, 201, 200, 204, 403, 403, 403, 200, 204, 403, 403,
+                                 403, 403, 403, 200, 200},
+                                own)},
+      {"admin@example.org", row({200, 200, 201, 201, 200, 204, 200, 200, 200, 200, 204, 201, 200,
+                                 200, 200, 200, 200, 200},
+                                own)},
   };
   for (const auto& [who, statuses] : expected) {
     // Each role starts from the same registry: the delete is undone by an admin afterwards.

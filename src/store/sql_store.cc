@@ -358,6 +358,12 @@ SqlFragment SqlStore::FilterConditions(const ActorQuery& q) const {
            " AND ");
   }
   if (q.bbox) Append(&where, BBoxCondition(*q.bbox), " AND ");
+  if (!q.verdict.empty()) {
+    Append(&where,
+           {"a.id IN (SELECT actor_id FROM latest_verdicts WHERE framework = ? AND verdict = ?)",
+            {q.verdict_framework.empty() ? std::string("un-ilo") : q.verdict_framework, q.verdict}},
+           " AND ");
+  }
   Append(&where, AudienceCondition(q.audience), " AND ");
   return where;
 }
@@ -366,7 +372,7 @@ Result<ActorPage> SqlStore::ListByName(const ActorQuery& q) {
   // A listing by box alone may come from the spatial index alone.
   std::optional<SqlFragment> by_box;
   if (q.bbox && !q.kind && q.country.empty() && q.activity.empty() && q.structure.empty() &&
-      !q.include_deleted && q.audience.public_only()) {
+      q.verdict.empty() && !q.include_deleted && q.audience.public_only()) {
     auto listing = BBoxListing(*q.bbox);
     if (!listing.ok()) return listing.status();
     by_box = std::move(*listing);

@@ -41,6 +41,35 @@ inline constexpr const char* kChangedGenerationSql = R"sql(
 ALTER TABLE actors ADD COLUMN changed_gen BIGINT NOT NULL DEFAULT 0;
 CREATE INDEX actors_by_changed_gen ON actors (changed_gen, rid);
 )sql";
+// Migration 9: screening profiles (versioned), assessments, the latest verdict per actor and
+// framework, and background jobs (store/screening.h).
+inline constexpr const char* kScreeningSql = R"sql(
+CREATE TABLE actor_profiles (
+  actor_id TEXT NOT NULL, version BIGINT NOT NULL, created_at TEXT NOT NULL,
+  who TEXT NOT NULL DEFAULT '', doc TEXT NOT NULL, statutes_name TEXT NOT NULL DEFAULT '',
+  statutes_text TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (actor_id, version)
+);
+CREATE TABLE assessments (
+  id TEXT PRIMARY KEY, actor_id TEXT NOT NULL, framework TEXT NOT NULL,
+  framework_version TEXT NOT NULL, n BIGINT NOT NULL, verdict TEXT NOT NULL,
+  created_at TEXT NOT NULL, who TEXT NOT NULL DEFAULT '', profile_version BIGINT NOT NULL,
+  result TEXT NOT NULL,
+  UNIQUE (actor_id, framework, n)
+);
+CREATE TABLE latest_verdicts (
+  actor_id TEXT NOT NULL, framework TEXT NOT NULL, verdict TEXT NOT NULL,
+  PRIMARY KEY (actor_id, framework)
+);
+CREATE INDEX latest_verdicts_by_verdict ON latest_verdicts (framework, verdict, actor_id);
+CREATE TABLE jobs (
+  id TEXT PRIMARY KEY, kind TEXT NOT NULL, state TEXT NOT NULL, params TEXT NOT NULL,
+  done BIGINT NOT NULL DEFAULT 0, total BIGINT NOT NULL DEFAULT 0, created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL, who TEXT NOT NULL DEFAULT '', error TEXT NOT NULL DEFAULT '',
+  result TEXT NOT NULL DEFAULT ''
+);
+)sql";
+
 // Migration 7: accounts, sessions, API tokens, role grants, the sign-in log and the audit log
 // (auth/). The audit chain's head is one row, updated by every append: it numbers the entries
 // and, on PostgreSQL, its row lock orders concurrent appends.
@@ -144,6 +173,17 @@ class SqlStore : public Store {
   Result<std::pair<long long, std::string>> AuditHead() override;
   Status PutTerms(const std::vector<model::Term>& terms) override;
   Result<std::vector<model::Term>> Terms(const std::string& scheme) override;
+  Status PutProfile(ProfileRecord* record) override;
+  Result<std::optional<ProfileRecord>> GetProfile(const std::string& actor_id,
+                                                  long long version) override;
+  Result<std::vector<std::string>> ProfiledActors(const std::string& after_id, int limit) override;
+  Status AddAssessment(AssessmentRecord* record) override;
+  Result<std::vector<AssessmentRecord>> Assessments(const std::string& actor_id,
+                                                    const std::string& framework) override;
+  Result<std::vector<std::pair<std::string, long long>>> VerdictCounts(
+      const std::string& framework) override;
+  Status PutJob(const JobRecord& job) override;
+  Result<std::optional<JobRecord>> GetJob(const std::string& id) override;
 
  protected:
   SqlConnection& conn() { return *conn_; }

@@ -224,6 +224,7 @@ INSERT INTO actors_rtree SELECT rid, lon, lon, lat, lat FROM actors
   WHERE lat IS NOT NULL AND deleted = 0
   AND json_extract(doc, '$.location.precision') = 'approximate';
 )sql",
+    kScreeningSql,
 };
 
 class SqliteStore : public SqlStore {

@@ -713,7 +713,7 @@ TEST(MigrationTest, UpgradesASchemaVersion3Database) {
     ASSERT_TRUE(store.ok());
     EXPECT_EQ(*(*store)->SchemaVersion(), 3);
     ASSERT_TRUE((*store)->Migrate().ok());
-    EXPECT_EQ(*(*store)->SchemaVersion(), 8);
+    EXPECT_EQ(*(*store)->SchemaVersion(), 9);
     auto history = (*store)->ActorHistory("cuk-r006884");
     ASSERT_TRUE(history.ok()) << history.status().ToString();
     ASSERT_EQ(history->size(), 2u);
@@ -751,6 +751,74 @@ TEST(OpenStoreTest, UnwritableFolderGivesAClearError) {
   auto store = OpenStore("/nonexistent-folder/x.db");
   ASSERT_FALSE(store.ok());
   EXPECT_NE(store.status().message().find("/nonexistent-folder/x.db"), std::string::npos);
+}
+
+TEST_P(StoreContractTest, ProfilesAreVersionedAndAssessmentsDriveTheVerdictFilter) {
+  ASSERT_TRUE(store_->PutActor(MakeActor("coop", "Coop", 50.1, 3.1), "create").ok());
+  ASSERT_TRUE(store_->PutActor(MakeActor("washer", "Washer", 50.2, 3.2), "create").ok());
+  ProfileRecord p{"coop", 0, "2026-11-29T00:00:00Z", "tester", R"({"legal_form":"cooperative"})",
+                  "",     ""};
+  ASSERT_TRUE(store_->PutProfile(&p).ok());
+  EXPECT_EQ(p.version, 1);
+  p.doc = R"({"legal_form":"company"})";
+  ASSERT_TRUE(store_->PutProfile(&p).ok());
+  EXPECT_EQ(p.version, 2);
+  auto latest = store_->GetProfile("coop", 0);
+  ASSERT_TRUE(latest.ok() && latest->has_value());
+  EXPECT_EQ((*latest)->doc, R"({"legal_form":"company"})");
+  auto first = store_->GetProfile("coop", 1);
+  ASSERT_TRUE(first.ok() && first->has_value());
+  EXPECT_EQ((*first)->doc, R"({"legal_form":"cooperative"})");
+  EXPECT_FALSE(store_->GetProfile("washer", 0)->has_value());
+  EXPECT_EQ(*store_->ProfiledActors("", 10), std::vector<std::string>{"coop"});
+
+  AssessmentRecord a{"asm-1",  "coop", "un-ilo", "1.0.0", 0, "consistent", "2026-11-29T00:00:00Z",
+                     "tester", 1,      "{}"};
+  ASSERT_TRUE(store_->AddAssessment(&a).ok());
+  EXPECT_EQ(a.n, 1);
+  AssessmentRecord b = a;
+  b.id = "asm-2";
+  b.verdict = "inconsistent";
+  ASSERT_TRUE(store_->AddAssessment(&b).ok());
+  EXPECT_EQ(b.n, 2);
+  AssessmentRecord w{"asm-3",  "washer", "un-ilo", "1.0.0", 0, "consistent", "2026-11-29T00:00:00Z",
+                     "tester", 0,        "{}"};
+  ASSERT_TRUE(store_->AddAssessment(&w).ok());
+  auto history = store_->Assessments("coop", "");
+  ASSERT_TRUE(history.ok());
+  ASSERT_EQ(history->size(), 2u);
+  EXPECT_EQ((*history)[0].verdict, "consistent");
+  EXPECT_EQ((*history)[1].verdict, "inconsistent");
+
+  // The filter uses the latest verdict only.
+  ActorQuery q;
+  q.verdict = "inconsistent";
+  auto page = store_->ListActors(q);
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->items.size(), 1u);
+  EXPECT_EQ(page->items[0].id, "coop");
+  q.verdict = "consistent";
+  page = store_->ListActors(q);
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->items.size(), 1u);
+  EXPECT_EQ(page->items[0].id, "washer");
+  q.verdict_framework = "fr-ess";
+  EXPECT_TRUE(store_->ListActors(q)->items.empty());
+  auto counts = store_->VerdictCounts("un-ilo");
+  ASSERT_TRUE(counts.ok());
+  EXPECT_EQ(*counts, (std::vector<std::pair<std::string, long long>>{{"consistent", 1},
+                                                                     {"inconsistent", 1}}));
+
+  JobRecord job{"job-1", "screening", "running", "{}", 5, 10, "t0", "t1", "tester", "", ""};
+  ASSERT_TRUE(store_->PutJob(job).ok());
+  job.state = "done";
+  job.done = 10;
+  ASSERT_TRUE(store_->PutJob(job).ok());
+  auto got = store_->GetJob("job-1");
+  ASSERT_TRUE(got.ok() && got->has_value());
+  EXPECT_EQ((*got)->state, "done");
+  EXPECT_EQ((*got)->done, 10);
+  EXPECT_FALSE(store_->GetJob("job-2")->has_value());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreContractTest, ::testing::Values("sqlite", "postgresql"),

@@ -28,6 +28,7 @@
 #include "ecosol/model/actor.h"
 #include "ecosol/model/relationship.h"
 #include "ecosol/store/accounts.h"
+#include "ecosol/store/screening.h"
 
 namespace ecosol::store {
 
@@ -54,6 +55,10 @@ struct ActorQuery {
   std::string activity;   // ICA code (any of the actor's activities)
   std::string structure;  // OS code
   std::optional<BBox> bbox;
+  // Only actors whose latest assessment under `verdict_framework` (default un-ilo) has this
+  // verdict ("consistent", "inconsistent", ...).
+  std::string verdict;
+  std::string verdict_framework;
   int limit = 50;
   std::string cursor;  // opaque, from ActorPage::next_cursor
   bool include_deleted = false;
@@ -235,6 +240,27 @@ class Store {
   virtual Result<std::vector<AuditEntry>> AuditEntries(long long from_seq, long long limit) = 0;
   // The number of the last entry and its hash, as the chain's head records them.
   virtual Result<std::pair<long long, std::string>> AuditHead() = 0;
+
+  // --- screening (screening/) ---
+  // Appends a new version of the actor's profile; sets record->version.
+  virtual Status PutProfile(ProfileRecord* record) = 0;
+  // The latest version (version 0) or the given one; nullopt when there is none.
+  virtual Result<std::optional<ProfileRecord>> GetProfile(const std::string& actor_id,
+                                                          long long version) = 0;
+  // Ids of the actors that have a profile, in id order, after `after_id`, at most `limit`.
+  virtual Result<std::vector<std::string>> ProfiledActors(const std::string& after_id,
+                                                          int limit) = 0;
+  // Stores an assessment (sets record->n) and makes it the actor's latest for its framework.
+  virtual Status AddAssessment(AssessmentRecord* record) = 0;
+  // The actor's assessments (all frameworks when `framework` is empty), by framework then n.
+  virtual Result<std::vector<AssessmentRecord>> Assessments(const std::string& actor_id,
+                                                            const std::string& framework) = 0;
+  // Counts of the latest verdicts under a framework: verdict -> number of actors.
+  virtual Result<std::vector<std::pair<std::string, long long>>> VerdictCounts(
+      const std::string& framework) = 0;
+  // Background jobs: PutJob inserts or replaces by id.
+  virtual Status PutJob(const JobRecord& job) = 0;
+  virtual Result<std::optional<JobRecord>> GetJob(const std::string& id) = 0;
 
   // --- taxonomies ---
   virtual Status PutTerms(const std::vector<model::Term>& terms) = 0;

@@ -46,7 +46,9 @@ step "web: lint, format, type check and build"
 (cd web && npm run lint && npm run format:check && npm run build)
 
 step "web unit tests"
-(cd web && npm test) 2>&1 | tee "$work/vitest.log"
+# The golden screening test compares the browser's engine with this build's `ecosol screen`.
+ecosol_bin=$(realpath "$BUILD_DIR/ecosol")
+(cd web && ECOSOL_BIN="$ecosol_bin" npm test) 2>&1 | tee "$work/vitest.log"
 
 step "browser tests (headless Chromium)"
 db="$work/demo.db"

@@ -30,6 +30,22 @@ bool Curates(const Principal& p, const ActorScope& a) {
   return CanEdit(stewards_only, a);
 }
 
+// Assessors cover the whole instance (no scope), a network and its members, or a territory.
+bool Assesses(const Principal& p, const ActorScope& a) {
+  for (const Grant& g : p.grants) {
+    if (g.role != Role::kAssessor) continue;
+    if (g.scope.empty() || g.scope == "network:" + a.id) return true;
+    for (const std::string& n : a.networks) {
+      if (g.scope == "network:" + n) return true;
+    }
+    if (StartsWith(g.scope, "territory:") && !a.territory.empty() &&
+        WithinTerritory(a.territory, g.scope.substr(10))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool IsSteward(const Principal& p) {
   return std::any_of(p.grants.begin(), p.grants.end(),
                      [](const Grant& g) { return g.role == Role::kSteward; });
@@ -243,6 +259,10 @@ std::string_view ToString(Action action) {
       return "manage an account";
     case Action::kReadUser:
       return "read this user's account";
+    case Action::kAssessActor:
+      return "assess this actor";
+    case Action::kScreenRegistry:
+      return "screen the whole registry";
   }
   return "do this";
 }
@@ -282,6 +302,16 @@ Status Authorize(const Principal& p, Action action, const Target& t) {
       return Denied(why +
                     " (its members, the stewards of its networks or territory, and admins "
                     "may)");
+    case Action::kAssessActor:
+      for (const ActorScope& a : t.actors) {
+        if (CanEdit(p, a) || Assesses(p, a)) return Status::Ok();
+      }
+      return Denied(why +
+                    " (its members, the assessors and stewards whose scope covers it, and "
+                    "admins may)");
+    case Action::kScreenRegistry:
+      if (p.Holds(Role::kAssessor, "")) return Status::Ok();
+      return Denied(why + " (admins and instance-wide assessors may)");
     case Action::kDeleteActor:
       for (const ActorScope& a : t.actors) {
         if (Curates(p, a)) return Status::Ok();

@@ -17,6 +17,8 @@ struct ListArgs {
   std::string country;
   std::string activity;
   std::string structure;
+  std::string verdict;
+  std::string verdict_framework;
   int limit = 20;
   std::string cursor;
   bool json = false;
@@ -35,6 +37,8 @@ Result<store::ActorQuery> ToQuery(const ListArgs& a) {
   for (char& c : q.country) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   q.activity = a.activity;
   q.structure = a.structure;
+  q.verdict = a.verdict;
+  q.verdict_framework = a.verdict_framework;
   if (a.limit < 1 || a.limit > 10000) return InvalidArgument("--limit: from 1 to 10000");
   q.limit = a.limit;
   q.cursor = a.cursor;
@@ -99,6 +103,11 @@ void AddFilters(CLI::App* cmd, ListArgs& a) {
   cmd->add_option("--country", a.country, "ISO 3166-1 alpha-2 code");
   cmd->add_option("--activity", a.activity, "ICA activity code, e.g. ICA140");
   cmd->add_option("--structure", a.structure, "ESSGlobal organisational structure, e.g. OS115");
+  cmd->add_option("--verdict", a.verdict,
+                  "Latest screening verdict: consistent, partially_consistent, inconsistent, "
+                  "insufficient_evidence, not_applicable");
+  cmd->add_option("--verdict-framework", a.verdict_framework,
+                  "The framework of --verdict (default un-ilo)");
   cmd->add_option("--limit", a.limit, "How many")->capture_default_str();
   cmd->add_option("--cursor", a.cursor, "Continue from a previous page");
   cmd->add_flag("--json", a.json, "Print JSON");

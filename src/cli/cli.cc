@@ -75,6 +75,12 @@ std::string DataDir(const Context& ctx) {
   return "data";
 }
 
+std::string FrameworksDir(const Context& ctx) {
+  if (!ctx.frameworks_dir.empty()) return ctx.frameworks_dir;
+  if (const char* env = std::getenv("ECOSOL_FRAMEWORKS")) return env;
+  return (fs::path(DataDir(ctx)).parent_path() / "frameworks").lexically_normal().string();
+}
+
 std::string SharedDir(const Context& ctx) {
   if (!ctx.shared_dir.empty()) return ctx.shared_dir;
   if (const char* env = std::getenv("ECOSOL_SHARED_DATA")) return env;
@@ -103,12 +109,16 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
                  "Folder of Ecosol's data files: taxonomy/, demo/ (env ECOSOL_DATA_DIR)");
   app.add_option("--shared-data", ctx.shared_dir,
                  "Folder of the shared reference data sets (env ECOSOL_SHARED_DATA)");
+  app.add_option("--frameworks", ctx.frameworks_dir,
+                 "Folder of the assessment frameworks (env ECOSOL_FRAMEWORKS)");
   AddSetupCommands(app, ctx);
   AddImportCommands(app, ctx);
   AddActorCommands(app, ctx);
   AddTerritoryCommands(app, ctx);
   AddServeCommand(app, ctx);
   AddAuthCommands(app, ctx);
+  AddScreeningCommands(app, ctx);
+  AddStatutesCommands(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -17,8 +17,9 @@ namespace ecosol::cli {
 
 struct Context {
   std::string db = "data/ecosol.db";
-  std::string data_dir;    // project data (taxonomies, demo files); resolved by ResolveDataDir
-  std::string shared_dir;  // the shared reference data (../shared/data)
+  std::string data_dir;        // project data (taxonomies, demo files); resolved by ResolveDataDir
+  std::string shared_dir;      // the shared reference data (../shared/data)
+  std::string frameworks_dir;  // assessment frameworks (frameworks/); see FrameworksDir
   std::ostream* out = nullptr;
   std::ostream* err = nullptr;
   std::istream* in = nullptr;  // passwords are read from here
@@ -38,6 +39,9 @@ Result<Session> OpenSession(const Context& ctx, bool migrate);
 // built in, else ./data.
 std::string DataDir(const Context& ctx);
 std::string SharedDir(const Context& ctx);
+// The assessment frameworks: --frameworks, else ECOSOL_FRAMEWORKS, else frameworks/ beside the
+// data folder.
+std::string FrameworksDir(const Context& ctx);
 // "cli:<login name>": who the audit log says made a command's changes.
 std::string CliAuditWho();
 
@@ -54,6 +58,10 @@ void AddImportCommands(CLI::App& app, Context& ctx);     // import, export
 void AddActorCommands(CLI::App& app, Context& ctx);      // actors list|show|search
 void AddTerritoryCommands(CLI::App& app, Context& ctx);  // territories list|set-population
 void AddServeCommand(CLI::App& app, Context& ctx);       // serve
-void AddAuthCommands(CLI::App& app, Context& ctx);       // users, tokens, audit
+void AddAuthCommands(CLI::App& app, Context& ctx);
+void AddScreeningCommands(
+    CLI::App& app,
+    Context& ctx);  // screen, profile, screenings, frameworks       // users, tokens, audit
+void AddStatutesCommands(CLI::App& app, Context& ctx);  // statutes analyze|patterns
 
 }  // namespace ecosol::cli

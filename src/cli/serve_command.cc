@@ -18,6 +18,8 @@ extern "C" void StopOnSignal(int) {
 
 void RunServe(Context& ctx, http::ServerOptions o) {
   o.db_url = ctx.db;
+  o.frameworks_dir = FrameworksDir(ctx);
+  o.clauses_dir = DataDir(ctx) + "/clauses";
   if (o.admin_token.empty()) {
     if (const char* env = std::getenv("ECOSOL_ADMIN_TOKEN")) o.admin_token = env;
   }

@@ -11,8 +11,8 @@ namespace {
 
 using nlohmann::json;
 
-const std::set<std::string> kFilterParams = {"q",         "kind", "country", "activity",
-                                             "structure", "bbox", "limit",   "cursor"};
+const std::set<std::string> kFilterParams = {"q",    "kind",  "country", "activity", "structure",
+                                             "bbox", "limit", "cursor",  "verdict",  "framework"};
 
 Result<store::BBox> ParseBBox(const std::string& text) {
   auto parts = Split(text, ',');
@@ -44,6 +44,20 @@ Result<store::ActorQuery> ParseQuery(const httplib::Request& req, int default_li
   q.cursor = req.get_param_value("cursor");
   q.activity = req.get_param_value("activity");
   q.structure = req.get_param_value("structure");
+  q.verdict = req.get_param_value("verdict");
+  q.verdict_framework = req.get_param_value("framework");
+  if (!q.verdict.empty() && q.verdict != "consistent" && q.verdict != "partially_consistent" &&
+      q.verdict != "inconsistent" && q.verdict != "insufficient_evidence" &&
+      q.verdict != "not_applicable") {
+    return InvalidArgument("verdict: '" + q.verdict +
+                           "' is not one of consistent, partially_consistent, inconsistent, "
+                           "insufficient_evidence, not_applicable");
+  }
+  if (!q.verdict_framework.empty() && q.verdict.empty()) {
+    return InvalidArgument(
+        "framework: goes with verdict (the actors whose latest assessment "
+        "under this framework has that verdict)");
+  }
   if (q.q.size() > 500) return InvalidArgument("q: longer than 500 characters");
   if (!IsValidUtf8(q.q)) return InvalidArgument("q: not valid UTF-8");
   if (req.has_param("kind")) {
@@ -113,6 +127,18 @@ std::string ListingBody(const store::ActorPage& page, const auth::Viewer& viewer
 void ListActors(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
   auto q = ParseQuery(req, 50, 500);
   if (!q.ok()) return SendError(res, q.status());
+  if (!q->verdict.empty()) {
+    // Assessments do not change the registry's generation, so listings by verdict are never
+    // cached: answered from the database for everyone.
+    auto store = ctx.pool->Acquire();
+    auto viewer = ViewerOf(ctx, req, *store);
+    if (!viewer.ok()) return SendError(res, viewer.status());
+    q->audience = viewer->audience();
+    registry::Registry reg(*store, *ctx.clock, ctx.taxonomy);
+    auto page = reg.ListActors(*q);
+    if (!page.ok()) return SendError(res, page.status());
+    return res.set_content(ListingBody(*page, *viewer, q->q), "application/json; charset=utf-8");
+  }
   if (HasCredentials(req)) {
     // A signed-in reader may see more than the public: answered from the database, uncached.
     auto store = ctx.pool->Acquire();
@@ -214,7 +240,8 @@ void ActorAccess(ApiContext& ctx, const httplib::Request& req, httplib::Response
            {{"sees", model::ToString(viewer->LevelOf(**stored))},
             {"can_edit", allowed(auth::Action::kEditActor)},
             {"can_delete", allowed(auth::Action::kDeleteActor)},
-            {"can_restore", allowed(auth::Action::kRestoreActor)}});
+            {"can_restore", allowed(auth::Action::kRestoreActor)},
+            {"can_assess", allowed(auth::Action::kAssessActor)}});
 }
 
 void ActorRelationships(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {

@@ -51,6 +51,8 @@ void Router::Add(const std::string& method, const std::string& path, Handler han
     server_.Get(pattern, std::move(handler));
   } else if (method == "POST") {
     server_.Post(pattern, std::move(handler));
+  } else if (method == "PUT") {
+    server_.Put(pattern, std::move(handler));
   } else if (method == "PATCH") {
     server_.Patch(pattern, std::move(handler));
   } else if (method == "DELETE") {

@@ -21,7 +21,10 @@
 #include "ecosol/base/status.h"
 #include "ecosol/http/server.h"
 #include "ecosol/registry/registry.h"
+#include "ecosol/screening/framework.h"
 #include "ecosol/store/store.h"
+#include "ecosol/text/statutes.h"
+#include "job_runner.h"
 #include "response_cache.h"
 
 namespace ecosol::http {
@@ -54,6 +57,10 @@ struct ApiContext {
   std::unique_ptr<ResponseCache> cache;  // listings and searches (see response_cache.h)
   std::unique_ptr<BoxIndex> box_index;   // listings by box (see box_index.h); null when off
   auth::AccountsOptions accounts_options;
+  // Screening (null when not configured): immutable snapshots shared by all requests.
+  std::shared_ptr<const screening::Catalogue> frameworks;
+  std::shared_ptr<const text::ClauseAnalyzer> clauses;
+  std::unique_ptr<JobRunner> jobs;  // background jobs (screening the registry)
 };
 
 using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;
@@ -145,5 +152,6 @@ void AddActorRoutes(Router& router, ApiContext& ctx);
 void AddRelationshipRoutes(Router& router, ApiContext& ctx);
 void AddTerritoryRoutes(Router& router, ApiContext& ctx);
 void AddAuthRoutes(Router& router, ApiContext& ctx);
+void AddScreeningRoutes(Router& router, ApiContext& ctx);
 
 }  // namespace ecosol::http

@@ -138,6 +138,7 @@ class ServerImpl : public Server {
     AddRelationshipRoutes(router, *ctx_);
     AddTerritoryRoutes(router, *ctx_);
     AddAuthRoutes(router, *ctx_);
+    AddScreeningRoutes(router, *ctx_);
     if (!ctx_->options.web_root.empty()) server_.set_mount_point("/", ctx_->options.web_root);
   }
 
@@ -230,6 +231,15 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
     if (!tax.ok()) return tax.status();
     ctx->taxonomy = std::make_shared<const registry::Taxonomy>(std::move(*tax));
   }
+  if (!options.frameworks_dir.empty()) {
+    auto frameworks = screening::LoadFrameworks(options.frameworks_dir);
+    if (!frameworks.ok()) return frameworks.status();
+    ctx->frameworks = *frameworks;
+    auto clauses = text::ClauseAnalyzer::Load(options.clauses_dir);
+    if (!clauses.ok()) return clauses.status();
+    ctx->clauses = *clauses;
+  }
+  ctx->jobs = std::make_unique<JobRunner>();
   if (options.box_index) {
     BoxIndex::Options index_options;
     index_options.log = [](const std::string& line) { std::fprintf(stderr, "%s\n", line.c_str()); };

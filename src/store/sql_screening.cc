@@ -85,6 +85,46 @@ Result<std::vector<std::string>> SqlStore::ProfiledActors(const std::string& aft
   return out;
 }
 
+Result<std::vector<ProfileRecord>> SqlStore::LatestProfiles(const std::vector<std::string>& ids) {
+  std::vector<ProfileRecord> out;
+  constexpr size_t kChunk = 500;  // well under both backends' parameter limits
+  for (size_t i = 0; i < ids.size(); i += kChunk) {
+    std::string in;
+    std::vector<SqlValue> params;
+    for (size_t j = i; j < std::min(ids.size(), i + kChunk); ++j) {
+      in += in.empty() ? "?" : ", ?";
+      params.emplace_back(ids[j]);
+    }
+    SqlRows rows;
+    ECOSOL_RETURN_IF_ERROR(conn().Exec(
+        std::string(kProfileColumns) + " p WHERE actor_id IN (" + in +
+            ") AND version = (SELECT MAX(version) FROM actor_profiles q WHERE q.actor_id = "
+            "p.actor_id)",
+        params, &rows));
+    for (const SqlRow& r : rows) out.push_back(ProfileFromRow(r));
+  }
+  return out;
+}
+
+Status SqlStore::AddAssessments(const std::vector<AssessmentRecord>& records) {
+  return InTransaction([&]() -> Status {
+    for (const AssessmentRecord& a : records) {
+      ECOSOL_RETURN_IF_ERROR(conn().Exec(
+          "INSERT INTO assessments (id, actor_id, framework, framework_version, n, verdict, "
+          "created_at, who, profile_version, result) VALUES (?, ?, ?, ?, (SELECT "
+          "COALESCE(MAX(n), 0) + 1 FROM assessments WHERE actor_id = ? AND framework = ?), ?, ?, "
+          "?, ?, ?)",
+          {a.id, a.actor_id, a.framework, a.framework_version, a.actor_id, a.framework, a.verdict,
+           a.created_at, a.who, a.profile_version, a.result}));
+      ECOSOL_RETURN_IF_ERROR(
+          conn().Exec("INSERT INTO latest_verdicts (actor_id, framework, verdict) VALUES (?, ?, ?) "
+                      "ON CONFLICT (actor_id, framework) DO UPDATE SET verdict = excluded.verdict",
+                      {a.actor_id, a.framework, a.verdict}));
+    }
+    return Status::Ok();
+  });
+}
+
 Status SqlStore::AddAssessment(AssessmentRecord* a) {
   return InTransaction([&]() -> Status {
     SqlRows rows;

@@ -177,6 +177,8 @@ class SqlStore : public Store {
   Result<std::optional<ProfileRecord>> GetProfile(const std::string& actor_id,
                                                   long long version) override;
   Result<std::vector<std::string>> ProfiledActors(const std::string& after_id, int limit) override;
+  Result<std::vector<ProfileRecord>> LatestProfiles(const std::vector<std::string>& ids) override;
+  Status AddAssessments(const std::vector<AssessmentRecord>& records) override;
   Status AddAssessment(AssessmentRecord* record) override;
   Result<std::vector<AssessmentRecord>> Assessments(const std::string& actor_id,
                                                     const std::string& framework) override;

@@ -5,6 +5,15 @@
 
 import { filtersToParams, type Filters } from './filters';
 import type {
+  ActorProfile,
+  FactSpec,
+  Framework,
+  FrameworkSummary,
+  ProfileDoc,
+  ScreenResponse,
+  ScreeningHistory,
+} from './screening/types';
+import type {
   Actor,
   ActorAccess,
   ActorPatch,
@@ -219,4 +228,43 @@ export const accountApi = {
   audit: (from: number, limit: number, signal?: AbortSignal) =>
     getJson<AuditPage>(auditUrl(from, limit), signal),
   verifyAudit: (signal?: AbortSignal) => getJson<AuditCheck>(`${API_BASE}/audit/verify`, signal),
+};
+
+/** What POST /screen and POST /screenings take besides the profile or the actor. */
+export interface ScreenRequest {
+  frameworks?: string[];
+  options?: string[];
+  lang?: string;
+}
+
+/** The statutes as plain text, with the name of the file they came from. */
+export interface StatutesText {
+  name: string;
+  text: string;
+}
+
+/** SSE screening: frameworks, facts, screening a profile, actors' profiles and assessments. */
+export const screeningApi = {
+  frameworks: (signal?: AbortSignal) =>
+    getJson<{ items: FrameworkSummary[] }>(`${API_BASE}/frameworks`, signal),
+  framework: (id: string, signal?: AbortSignal) =>
+    getJson<Framework>(`${API_BASE}/frameworks/${encodeURIComponent(id)}`, signal),
+  facts: (signal?: AbortSignal) => getJson<{ items: FactSpec[] }>(`${API_BASE}/facts`, signal),
+  screen: (profile: ProfileDoc, request: ScreenRequest, statutes?: StatutesText) =>
+    send<ScreenResponse>('POST', `${API_BASE}/screen`, { profile, statutes, ...request }),
+  profile: (actor: string, signal?: AbortSignal) =>
+    getJson<ActorProfile>(`${actorUrl(actor)}/profile`, signal),
+  saveProfile: (actor: string, profile: ProfileDoc, statutes?: StatutesText) =>
+    send<ActorProfile>('PUT', `${actorUrl(actor)}/profile`, { profile, statutes }),
+  history: (actor: string, lang: string, signal?: AbortSignal) =>
+    getJson<ScreeningHistory>(
+      withQuery(`${actorUrl(actor)}/screenings`, new URLSearchParams({ lang })),
+      signal,
+    ),
+  screenActor: (actor: string, request: ScreenRequest = {}) =>
+    send<ScreenResponse & { actor: string; assessments: string[]; date: string }>(
+      'POST',
+      `${API_BASE}/screenings`,
+      { actor, ...request },
+    ),
 };

@@ -9,10 +9,14 @@ import { onLangChange, translateTree } from './i18n/i18n';
 import { AccountPage } from './pages/account_page';
 import { ActorEditPage } from './pages/actor_edit_page';
 import { ActorPage } from './pages/actor_page';
+import { ActorScreeningPage } from './pages/actor_screening_page';
 import { AuditPage } from './pages/audit_page';
 import { DirectoryPage } from './pages/directory_page';
+import { FrameworkPage } from './pages/framework_page';
+import { FrameworksPage } from './pages/frameworks_page';
 import { MapPage } from './pages/map_page';
 import { NotFoundPage } from './pages/not_found_page';
+import { SelfAssessmentPage } from './pages/self_assessment_page';
 import { SignInPage } from './pages/signin_page';
 import { TerritoriesPage } from './pages/territories_page';
 import { UsersPage } from './pages/users_page';
@@ -28,6 +32,8 @@ export class App implements PageContext {
     map: navLink('map', 'nav.map'),
     directory: navLink('directory', 'nav.directory'),
     territories: navLink('territories', 'nav.territories'),
+    frameworks: navLink('frameworks', 'nav.frameworks'),
+    'self-assessment': navLink('self-assessment', 'nav.selfAssessment'),
   };
   private readonly accountMenu: AccountMenu;
   private readonly header: HTMLElement;
@@ -95,6 +101,8 @@ export class App implements PageContext {
           h('li', {}, this.navLinks.map),
           h('li', {}, this.navLinks.directory),
           h('li', {}, this.navLinks.territories),
+          h('li', {}, this.navLinks.frameworks),
+          h('li', {}, this.navLinks['self-assessment']),
         ),
       ),
       this.accountMenu.element,
@@ -132,8 +140,9 @@ export class App implements PageContext {
   }
 
   private markCurrent(route: Route): void {
+    const current = CURRENT_NAV[route.page] ?? route.page;
     for (const [name, link] of Object.entries(this.navLinks)) {
-      if (name === route.page) link.setAttribute('aria-current', 'page');
+      if (name === current) link.setAttribute('aria-current', 'page');
       else link.removeAttribute('aria-current');
     }
   }
@@ -161,6 +170,14 @@ function createPage(route: Route, ctx: PageContext, session: SessionStore): Page
       return new ActorPage(route.id, session);
     case 'actor_edit':
       return new ActorEditPage(route.id, session);
+    case 'actor_screening':
+      return new ActorScreeningPage(route.id, session);
+    case 'frameworks':
+      return new FrameworksPage();
+    case 'framework':
+      return new FrameworkPage(route.id);
+    case 'self_assessment':
+      return new SelfAssessmentPage();
     case 'signin':
       return new SignInPage(route, session, ctx);
     case 'account':
@@ -174,9 +191,15 @@ function createPage(route: Route, ctx: PageContext, session: SessionStore): Page
   }
 }
 
+/** Pages whose navigation link is another page's (a framework is under "Frameworks"). */
+const CURRENT_NAV: Partial<Record<Route['page'], string>> = {
+  framework: 'frameworks',
+  self_assessment: 'self-assessment',
+};
+
 function navLink(
-  page: 'map' | 'directory' | 'territories',
-  key: 'nav.map' | 'nav.directory' | 'nav.territories',
+  page: 'map' | 'directory' | 'territories' | 'frameworks' | 'self-assessment',
+  key: 'nav.map' | 'nav.directory' | 'nav.territories' | 'nav.frameworks' | 'nav.selfAssessment',
 ): HTMLAnchorElement {
   return h('a', { i18n: key, attrs: { href: pageHref(page) }, testId: `nav-${page}` });
 }

@@ -11,6 +11,12 @@ describe('filters', () => {
     expect(filtersToParams({ structure: 'OS115', q: 'x' }).toString()).toBe('q=x&structure=OS115');
   });
 
+  it('keeps the screening verdict with the other filters', () => {
+    const filters = filtersFromParams(new URLSearchParams('country=FR&verdict=inconsistent'));
+    expect(filters).toEqual({ country: 'FR', verdict: 'inconsistent' });
+    expect(filtersToParams(filters).toString()).toBe('country=FR&verdict=inconsistent');
+  });
+
   it('compares ignoring order and blanks', () => {
     expect(sameFilters({ q: 'a', kind: 'network' }, { kind: 'network', q: 'a', country: '' })).toBe(
       true,

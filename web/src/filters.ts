@@ -1,7 +1,7 @@
 // Search filters shared by the directory and the map, and their round trip through query strings
 // (the API's query and the hash route's query use the same parameter names).
 
-export const FILTER_KEYS = ['q', 'kind', 'country', 'activity', 'structure'] as const;
+export const FILTER_KEYS = ['q', 'kind', 'country', 'activity', 'structure', 'verdict'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type Filters = Partial<Record<FilterKey, string>>;
 

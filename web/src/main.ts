@@ -10,6 +10,7 @@ import './styles/profile.css';
 import './styles/territories.css';
 import './styles/forms.css';
 import './styles/admin.css';
+import './styles/screening.css';
 import { App } from './app';
 import { initLang, safeStorage } from './i18n/i18n';
 import { session } from './session';

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   actorEditHref,
   actorHref,
+  actorScreeningHref,
+  frameworkHref,
   pageHref,
   parseRoute,
   safeNext,
@@ -49,6 +51,17 @@ describe('parseRoute', () => {
   it('reads the edit page of an actor', () => {
     expect(parseRoute(actorEditHref('a/b'))).toMatchObject({ page: 'actor_edit', id: 'a/b' });
     expect(parseRoute('#/actors/x/delete').page).toBe('not_found');
+  });
+
+  it('reads the screening pages', () => {
+    expect(parseRoute(actorScreeningHref('a/b'))).toMatchObject({
+      page: 'actor_screening',
+      id: 'a/b',
+    });
+    expect(parseRoute(pageHref('frameworks')).page).toBe('frameworks');
+    expect(parseRoute(frameworkHref('un-ilo'))).toMatchObject({ page: 'framework', id: 'un-ilo' });
+    expect(parseRoute('#/frameworks/a/b').page).toBe('not_found');
+    expect(parseRoute(pageHref('self-assessment')).page).toBe('self_assessment');
   });
 
   it('reports unknown paths and bad escapes as not found', () => {

@@ -1,4 +1,5 @@
-// Hash routes: #/map, #/directory, #/territories, #/actors/{id} and #/actors/{id}/edit, #/signin,
+// Hash routes: #/map, #/directory, #/territories, #/actors/{id}, #/actors/{id}/edit and
+// #/actors/{id}/screening, #/frameworks and #/frameworks/{id}, #/self-assessment, #/signin,
 // #/account, #/admin/users and #/admin/audit, each with an optional ?query (filters, or where to go
 // after signing in). Hash routing lets `ecosol serve` serve one index.html for every page.
 
@@ -8,6 +9,10 @@ export type Route =
   | { page: 'territories'; params: URLSearchParams }
   | { page: 'actor'; id: string; params: URLSearchParams }
   | { page: 'actor_edit'; id: string; params: URLSearchParams }
+  | { page: 'actor_screening'; id: string; params: URLSearchParams }
+  | { page: 'frameworks'; params: URLSearchParams }
+  | { page: 'framework'; id: string; params: URLSearchParams }
+  | { page: 'self_assessment'; params: URLSearchParams }
   | { page: 'signin'; params: URLSearchParams }
   | { page: 'account'; params: URLSearchParams }
   | { page: 'users'; params: URLSearchParams }
@@ -17,10 +22,19 @@ export type Route =
 /** Pages named by a fixed path. */
 const FIXED: Record<
   string,
-  'directory' | 'territories' | 'signin' | 'account' | 'users' | 'audit'
+  | 'directory'
+  | 'territories'
+  | 'frameworks'
+  | 'self_assessment'
+  | 'signin'
+  | 'account'
+  | 'users'
+  | 'audit'
 > = {
   directory: 'directory',
   territories: 'territories',
+  frameworks: 'frameworks',
+  'self-assessment': 'self_assessment',
   signin: 'signin',
   account: 'account',
   'admin/users': 'users',
@@ -41,10 +55,16 @@ export function parseRoute(hash: string): Route {
   }
   const fixed = FIXED[parts.join('/')];
   if (fixed) return { page: fixed, params };
-  const editing = parts.length === 3 && parts[2] === 'edit';
-  if (parts[0] === 'actors' && (parts.length === 2 || editing)) {
-    const id = safeDecode(parts[1] ?? '');
-    if (id) return { page: editing ? 'actor_edit' : 'actor', id, params };
+  const id = parts.length >= 2 ? safeDecode(parts[1] ?? '') : '';
+  if (parts[0] === 'actors' && id) {
+    if (parts.length === 2) return { page: 'actor', id, params };
+    if (parts.length === 3 && parts[2] === 'edit') return { page: 'actor_edit', id, params };
+    if (parts.length === 3 && parts[2] === 'screening') {
+      return { page: 'actor_screening', id, params };
+    }
+  }
+  if (parts[0] === 'frameworks' && parts.length === 2 && id) {
+    return { page: 'framework', id, params };
   }
   return { page: 'not_found', path, params };
 }
@@ -59,7 +79,7 @@ function safeDecode(s: string): string {
 
 /** The hash of a page, e.g. mapHref({q: 'x'}) = "#/map?q=x". */
 export function pageHref(
-  page: 'map' | 'directory' | 'territories',
+  page: 'map' | 'directory' | 'territories' | 'frameworks' | 'self-assessment',
   params?: URLSearchParams,
 ): string {
   const query = params?.toString() ?? '';
@@ -77,6 +97,14 @@ export function actorHref(id: string): string {
 
 export function actorEditHref(id: string): string {
   return `${actorHref(id)}/edit`;
+}
+
+export function actorScreeningHref(id: string): string {
+  return `${actorHref(id)}/screening`;
+}
+
+export function frameworkHref(id: string): string {
+  return `#/frameworks/${encodeURIComponent(id)}`;
 }
 
 /** The sign-in page; `next` is the hash to return to once signed in. */

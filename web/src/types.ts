@@ -126,6 +126,8 @@ export interface ActorAccess {
   can_edit: boolean;
   can_delete: boolean;
   can_restore: boolean;
+  /** May screen the actor and read or change its screening profile. */
+  can_assess?: boolean;
 }
 
 export interface Relationship {

@@ -1,15 +1,18 @@
-// The search box and filters (kind, country, activity, structure) of the directory and the map.
+// The search box and filters (kind, country, activity, structure, screening verdict) of the
+// directory and the map.
 // Selects apply at once; the search box after a short pause or on Enter.
 
 import { h, option } from '../dom';
 import type { Filters } from '../filters';
 import { getLang, type MessageKey } from '../i18n/i18n';
 import { SCHEMES, sortedTerms, taxonomies } from '../taxonomy';
+import { VERDICTS } from '../screening/types';
 import { ACTOR_KINDS } from '../types';
+import { VERDICT_KEYS } from './status_badge';
 
 const TYPING_PAUSE_MS = 400;
 
-type SelectKey = 'kind' | 'country' | 'activity' | 'structure';
+type SelectKey = 'kind' | 'country' | 'activity' | 'structure' | 'verdict';
 
 const TAXONOMY_OF: Partial<Record<SelectKey, string>> = {
   country: SCHEMES.countries,
@@ -22,6 +25,7 @@ const LABEL_OF: Record<SelectKey, { label: MessageKey; all: MessageKey }> = {
   country: { label: 'filter.country', all: 'filter.countryAll' },
   activity: { label: 'filter.activity', all: 'filter.activityAll' },
   structure: { label: 'filter.structure', all: 'filter.structureAll' },
+  verdict: { label: 'filter.verdict', all: 'filter.verdictAll' },
 };
 
 export class FilterForm {
@@ -75,7 +79,9 @@ export class FilterForm {
       h(
         'div',
         { className: 'filter-selects' },
-        ...(['kind', 'country', 'activity', 'structure'] as const).map((k) => this.selectField(k)),
+        ...(['kind', 'country', 'activity', 'structure', 'verdict'] as const).map((k) =>
+          this.selectField(k),
+        ),
       ),
     );
     this.setFilters(initial);
@@ -124,6 +130,9 @@ export class FilterForm {
     select.append(option('', { i18n: LABEL_OF[key].all }));
     if (key === 'kind') {
       for (const kind of ACTOR_KINDS) select.append(option(kind, { i18n: `kind.${kind}` }));
+    }
+    if (key === 'verdict') {
+      for (const v of VERDICTS) select.append(option(v, { i18n: VERDICT_KEYS[v] }));
     }
     this.selects.set(key, select);
     return this.field(key, LABEL_OF[key].label, select);

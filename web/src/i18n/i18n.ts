@@ -40,6 +40,11 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
   return format(CATALOGUES[current][key] ?? en[key], params);
 }
 
+/** The message for a key made at run time (e.g. from data), or null when the catalogue lacks it. */
+export function tMaybe(key: string, params?: Record<string, string | number>): string | null {
+  return key in en ? t(key as MessageKey, params) : null;
+}
+
 export function format(template: string, params?: Record<string, string | number>): string {
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>

@@ -6,7 +6,7 @@ import { actorProfile, type ProfileLabels } from '../components/actor_profile';
 import { errorMessage } from '../components/error_message';
 import { h } from '../dom';
 import { getLang, t, type MessageKey } from '../i18n/i18n';
-import { actorEditHref, pageHref, type Route } from '../router';
+import { actorEditHref, actorScreeningHref, pageHref, type Route } from '../router';
 import type { SessionStore } from '../session';
 import { SCHEMES, taxonomies } from '../taxonomy';
 import type { Actor, Relationship, Visibility } from '../types';
@@ -68,13 +68,20 @@ export class ActorPage implements Page {
     this.controller.abort();
   }
 
-  /** The edit link, when the signed-in caller may edit this actor. */
+  /** The screening link for everyone; the edit link when the signed-in caller may edit. */
   private async showTools(): Promise<void> {
-    this.tools.replaceChildren();
+    const screening = h('a', {
+      className: 'button-link secondary',
+      i18n: 'actorScreening.link',
+      attrs: { href: actorScreeningHref(this.id) },
+      testId: 'screening-link',
+    });
+    this.tools.replaceChildren(screening);
     if (!this.session.signedIn) return;
     const access = await api.actorAccess(this.id, this.controller.signal).catch(() => null);
     if (!access?.can_edit) return;
     this.tools.replaceChildren(
+      screening,
       h('a', {
         className: 'button-link',
         i18n: 'profile.edit',

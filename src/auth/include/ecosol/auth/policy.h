@@ -81,6 +81,10 @@ enum class Action {
   kViewSignIns,       // admins
   kManageOwnAccount,  // any signed-in user, on their own account and tokens
   kReadUser,          // target.scope: the user's id; admins, and the user themself
+  kAssessActor,       // target: the actor; record its screening profile, screen it, read its
+                      // facts: its members (self-assessment), assessors and stewards whose
+                      // scope covers it, admins
+  kScreenRegistry,    // screen every actor: admins and instance-wide assessors
 };
 std::string_view ToString(Action action);
 

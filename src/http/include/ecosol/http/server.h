@@ -52,6 +52,10 @@ struct ServerOptions {
   int write_timeout_seconds = 30;
   // The weakest argon2id settings, so that tests sign in fast. Never in production.
   bool fast_password_hashing = false;
+  // Screening: the assessment frameworks (frameworks/) and the statutes clause cues
+  // (data/clauses/). Loaded and checked at start; empty: the screening routes answer 503.
+  std::string frameworks_dir;
+  std::string clauses_dir;
 };
 
 // A route as documented in OpenAPI: method and path template ("/api/v1/actors/{id}").

@@ -247,11 +247,17 @@ class Store {
   // The latest version (version 0) or the given one; nullopt when there is none.
   virtual Result<std::optional<ProfileRecord>> GetProfile(const std::string& actor_id,
                                                           long long version) = 0;
+  // The latest profiles of several actors at once (those without one are absent).
+  virtual Result<std::vector<ProfileRecord>> LatestProfiles(
+      const std::vector<std::string>& ids) = 0;
   // Ids of the actors that have a profile, in id order, after `after_id`, at most `limit`.
   virtual Result<std::vector<std::string>> ProfiledActors(const std::string& after_id,
                                                           int limit) = 0;
   // Stores an assessment (sets record->n) and makes it the actor's latest for its framework.
   virtual Status AddAssessment(AssessmentRecord* record) = 0;
+  // Stores many assessments (their `n` is assigned in the database and not read back) in the
+  // current transaction or one of its own: the batch form of AddAssessment.
+  virtual Status AddAssessments(const std::vector<AssessmentRecord>& records) = 0;
   // The actor's assessments (all frameworks when `framework` is empty), by framework then n.
   virtual Result<std::vector<AssessmentRecord>> Assessments(const std::string& actor_id,
                                                             const std::string& framework) = 0;

@@ -7,7 +7,7 @@
 //      resolve clauses with negation and values) with as many threads as rg uses; then both again
 //      on one thread.
 //      ripgrep's lazy DFA cannot take the exact scan patterns together: their unbounded
-//      within-clause gaps ([^.;\n]*) multiply its states, and it falls back to its NFA at a few
+//      within-clause gaps ([^.;]*) multiply its states, and it falls back to its NFA at a few
 //      tens of KB/s. So the peer searches the fragments of the patterns between those gaps (each
 //      a necessary part of a match: a superset search, less work than the exact one), and the
 //      exact set is timed on a small sample only (--exact-sample-mb) to show that rate;
@@ -53,7 +53,7 @@ struct Options {
 // Splits each scan pattern at its top-level gaps and keeps the fragments that hold a literal of
 // at least three letters (a fragment such as "\s+" would match every line).
 std::vector<std::string> Fragments(const std::vector<std::string>& patterns) {
-  const std::string gap = "[^.;\\n]*";
+  const std::string gap = "[^.;]*";  // kScanGap of src/text/cue_pattern.cc
   std::vector<std::string> out;
   auto keep = [&](std::string f) {
     int run = 0, best = 0;

@@ -271,12 +271,43 @@ TEST(DecisionTest, TheBatchTextIsTheDecisionDocument) {
   Screening s = Screen(p, f, {{"strict"}});
   json parsed = json::parse(DecisionText(s, {"strict"}));
   EXPECT_EQ(parsed, Decision(s, {"strict"}));
-  EXPECT_EQ(parsed["principles"][0]["criteria"][0]["missing"],
-            json::array({"governance.voting_rule"}));
+  EXPECT_EQ(parsed["principles"][0]["criteria"]["omov"],
+            json::array({"insufficient_evidence", {"governance.voting_rule"}}));
   EXPECT_EQ(parsed["red_flags"][0]["id"], "declared_vs_statutes_conflict");
   // Options are user input: quotes, backslashes and control characters are escaped.
   std::vector<std::string> odd = {"a\"b\\c\n\x01"};
   EXPECT_EQ(json::parse(DecisionText(s, odd))["options"][0], odd[0]);
+}
+
+// The compact stored form reads back as lists in the framework's order with severities; a
+// decision stored before it (criteria already listed) reads the same, and the two compare.
+TEST(DecisionTest, StoredFormsReadBackReadable) {
+  Framework f = Parse(TinyFramework({Omov(), Dividends("strong")}));
+  Profile p = ProfileOf({{"profits", {{"dividends", 0.2}}}});
+  Screening s = Screen(p, f, {});
+  json stored = Decision(s, {});
+  json readable = ReadableForm(stored, &f);
+  const json& criteria = readable["principles"][0]["criteria"];
+  ASSERT_EQ(criteria.size(), 2u);
+  EXPECT_EQ(criteria[0], json({{"id", "omov"},
+                               {"status", "insufficient_evidence"},
+                               {"missing", {"governance.voting_rule"}},
+                               {"severity", "hard"}}));
+  EXPECT_EQ(criteria[1], json({{"id", "dividends"}, {"status", "met"}, {"severity", "strong"}}));
+  ASSERT_TRUE(readable["unchecked_flags"].is_array());
+  // Without the framework, the criteria are still listed, by id.
+  EXPECT_EQ(ReadableForm(stored, nullptr)["principles"][0]["criteria"][0]["id"], "dividends");
+  // The older form is left as it is, and compares equal to the compact one.
+  EXPECT_EQ(ReadableForm(readable, &f), readable);
+  EXPECT_TRUE(Changes(readable, stored).empty()) << Changes(readable, stored).dump();
+  Screening paid = Screen(ProfileOf({{"profits", {{"dividends", 0.9}}}}), f, {});
+  json changes = Changes(readable, Decision(paid, {}));
+  ASSERT_FALSE(changes.empty());
+  bool dividends_changed = false;
+  for (const json& c : changes) {
+    if (c["id"] == "dividends") dividends_changed = c["from"] == "met" && c["to"] == "not_met";
+  }
+  EXPECT_TRUE(dividends_changed) << changes.dump();
 }
 
 class ServiceTest : public ::testing::TestWithParam<std::string> {
@@ -375,6 +406,57 @@ TEST_P(ServiceTest, ScreeningTheRegistryReportsProgress) {
   EXPECT_EQ((*summary)["assessments"], 8);
   ASSERT_FALSE(seen.empty());
   EXPECT_EQ(seen.back(), 8);
+}
+
+// Pages are evaluated on a worker while the previous one is written: every actor is screened
+// once, progress follows the pages, and stopping keeps what was written.
+TEST_P(ServiceTest, ScreeningTheRegistryInPages) {
+  for (int i = 0; i < 7; ++i) {
+    model::Actor a;
+    a.id = "group-" + std::to_string(i);
+    a.name = "Group " + std::to_string(i);
+    a.kind = model::ActorKind::kInformalGroup;
+    ASSERT_TRUE(registry_->CreateActor(a, "test").ok());
+  }
+  std::vector<long long> seen;
+  auto summary = service_->ScreenAll(
+      {{"un-ilo"}, {}, "en", "auto"}, "tester",
+      [&](const JobProgress& p) {
+        seen.push_back(p.done);
+        return true;
+      },
+      /*page_size=*/3);
+  ASSERT_TRUE(summary.ok()) << summary.status().message();
+  EXPECT_EQ(seen, (std::vector<long long>{3, 6, 8}));
+  EXPECT_EQ((*summary)["assessments"], 8);
+  long long counted = 0;
+  for (const auto& [verdict, n] : (*summary)["verdicts"]["un-ilo"].items())
+    counted += n.get<long long>();
+  EXPECT_EQ(counted, 8);
+  for (const std::string id : {"coop", "group-0", "group-6"}) {
+    auto records = db_.store().Assessments(id, "un-ilo");
+    ASSERT_TRUE(records.ok());
+    EXPECT_EQ(records->size(), 1u) << id;
+  }
+  // Stopped after the first page: that page's assessments stay, the others are not written.
+  seen.clear();
+  auto stopped = service_->ScreenAll(
+      {{"un-ilo"}, {}, "en", "auto"}, "tester",
+      [&](const JobProgress& p) {
+        seen.push_back(p.done);
+        return false;
+      },
+      /*page_size=*/3);
+  EXPECT_EQ(stopped.status().code(), StatusCode::kUnavailable);
+  EXPECT_EQ(seen, (std::vector<long long>{3}));
+  int second = 0;
+  for (const std::string id :
+       {"coop", "group-0", "group-1", "group-2", "group-3", "group-4", "group-5", "group-6"}) {
+    auto records = db_.store().Assessments(id, "un-ilo");
+    ASSERT_TRUE(records.ok());
+    second += records->size() == 2 ? 1 : 0;
+  }
+  EXPECT_EQ(second, 3);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ServiceTest, ::testing::Values("sqlite", "postgresql"),

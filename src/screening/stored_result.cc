@@ -42,9 +42,14 @@ std::map<std::string, std::string> Statuses(const json& result, const char* what
       out[p.value("id", "")] = p.value("status", "");
       continue;
     }
-    for (const json& c : p.value("criteria", json::array())) {
-      out[c.value("id", "")] = c.value("status", "");
+    const json criteria = p.value("criteria", json::array());
+    if (criteria.is_object()) {  // the stored form: id -> status or [status, missing]
+      for (const auto& [id, c] : criteria.items()) {
+        out[id] = c.is_array() && !c.empty() ? c[0].get<std::string>() : c.get<std::string>();
+      }
+      continue;
     }
+    for (const json& c : criteria) out[c.value("id", "")] = c.value("status", "");
   }
   return out;
 }
@@ -58,13 +63,10 @@ json Decision(const Screening& s, const std::vector<std::string>& options) {
               {"options", options}};
   json principles = json::array();
   for (const PrincipleResult& p : s.principles) {
-    json criteria = json::array();
+    json criteria = json::object();
     for (const CriterionResult& c : p.criteria) {
-      json item = {{"id", c.criterion->id},
-                   {"status", ToString(c.status)},
-                   {"severity", ToString(c.criterion->severity)}};
-      if (!c.missing.empty()) item["missing"] = c.missing;
-      criteria.push_back(std::move(item));
+      criteria[c.criterion->id] = c.missing.empty() ? json(ToString(c.status))
+                                                    : json::array({ToString(c.status), c.missing});
     }
     principles.push_back(
         {{"id", p.principle->id}, {"status", ToString(p.status)}, {"criteria", criteria}});
@@ -78,10 +80,8 @@ json Decision(const Screening& s, const std::vector<std::string>& options) {
     flags.push_back(std::move(item));
   }
   out["red_flags"] = std::move(flags);
-  json unchecked = json::array();
-  for (const FlagResult& f : s.unchecked_flags) {
-    unchecked.push_back({{"id", f.id}, {"missing", f.missing}});
-  }
+  json unchecked = json::object();
+  for (const FlagResult& f : s.unchecked_flags) unchecked[f.id] = f.missing;
   out["unchecked_flags"] = std::move(unchecked);
   return out;
 }
@@ -116,73 +116,116 @@ void List(std::string* out, const std::vector<std::string>& items) {
   *out += ']';
 }
 
-void Flag(std::string* out, const FlagResult& f, bool raised) {
+void RaisedFlag(std::string* out, const FlagResult& f) {
   *out += "{\"id\":";
   Quoted(out, f.id);
-  if (raised) {
-    *out += ",\"severity\":\"";
-    *out += ToString(f.severity);
-    *out += '"';
-    if (!f.flag) *out += ",\"evidence\":" + f.evidence.dump();
-  } else {
-    *out += ",\"missing\":";
-    List(out, f.missing);
-  }
+  *out += ",\"severity\":\"";
+  *out += ToString(f.severity);
+  *out += '"';
+  if (!f.flag) *out += ",\"evidence\":" + f.evidence.dump();
   *out += '}';
 }
 
 }  // namespace
 
+// Writes what Decision() builds (the two parse to equal documents).
 std::string DecisionText(const Screening& s, const std::vector<std::string>& options) {
   std::string out = "{\"framework\":";
   out.reserve(2048);
   Quoted(&out, s.framework->id);
-  out += ",\"version\":";
-  Quoted(&out, s.framework->version);
-  out += ",\"verdict\":\"";
-  out += ToString(s.verdict);
-  out += "\",\"options\":";
+  out += ",\"options\":";
   List(&out, options);
   out += ",\"principles\":[";
   for (size_t i = 0; i < s.principles.size(); ++i) {
     const PrincipleResult& p = s.principles[i];
-    out += i ? ",{\"id\":" : "{\"id\":";
-    Quoted(&out, p.principle->id);
-    out += ",\"status\":\"";
-    out += ToString(p.status);
-    out += "\",\"criteria\":[";
+    out += i ? ",{\"criteria\":{" : "{\"criteria\":{";
     for (size_t j = 0; j < p.criteria.size(); ++j) {
       const CriterionResult& c = p.criteria[j];
-      out += j ? ",{\"id\":" : "{\"id\":";
+      if (j) out += ',';
       Quoted(&out, c.criterion->id);
-      out += ",\"status\":\"";
-      out += ToString(c.status);
-      out += "\",\"severity\":\"";
-      out += ToString(c.criterion->severity);
-      out += '"';
-      if (!c.missing.empty()) {
-        out += ",\"missing\":";
+      out += ':';
+      if (c.missing.empty()) {
+        Quoted(&out, ToString(c.status));
+      } else {
+        out += '[';
+        Quoted(&out, ToString(c.status));
+        out += ',';
         List(&out, c.missing);
+        out += ']';
       }
-      out += '}';
     }
-    out += "]}";
+    out += "},\"id\":";
+    Quoted(&out, p.principle->id);
+    out += ",\"status\":";
+    Quoted(&out, ToString(p.status));
+    out += '}';
   }
   out += "],\"red_flags\":[";
   for (size_t i = 0; i < s.red_flags.size(); ++i) {
     if (i) out += ',';
-    Flag(&out, s.red_flags[i], true);
+    RaisedFlag(&out, s.red_flags[i]);
   }
-  out += "],\"unchecked_flags\":[";
+  out += "],\"unchecked_flags\":{";
   for (size_t i = 0; i < s.unchecked_flags.size(); ++i) {
     if (i) out += ',';
-    Flag(&out, s.unchecked_flags[i], false);
+    Quoted(&out, s.unchecked_flags[i].id);
+    out += ':';
+    List(&out, s.unchecked_flags[i].missing);
   }
-  out += "]}";
+  out += "},\"verdict\":";
+  Quoted(&out, ToString(s.verdict));
+  out += ",\"version\":";
+  Quoted(&out, s.framework->version);
+  out += '}';
   return out;
 }
 
+json ReadableForm(json stored, const Framework* f) {
+  if (!stored.is_object()) return stored;
+  for (json& p : stored["principles"]) {
+    json& criteria = p["criteria"];
+    if (!criteria.is_object()) continue;  // already a list (assessments stored before)
+    json list = json::array();
+    auto add = [&](const std::string& id, const json& c) {
+      json item = {{"id", id}};
+      if (c.is_array() && c.size() == 2) {
+        item["status"] = c[0];
+        item["missing"] = c[1];
+      } else {
+        item["status"] = c;
+      }
+      if (f) {
+        if (const Criterion* criterion = FindCriterion(*f, id)) {
+          item["severity"] = ToString(criterion->severity);
+        }
+      }
+      list.push_back(std::move(item));
+    };
+    if (f) {  // in the framework's order, then any it no longer has
+      for (const Criterion& c : f->criteria) {
+        if (criteria.contains(c.id)) add(c.id, criteria[c.id]);
+      }
+      for (const auto& [id, c] : criteria.items()) {
+        if (!FindCriterion(*f, id)) add(id, c);
+      }
+    } else {
+      for (const auto& [id, c] : criteria.items()) add(id, c);
+    }
+    criteria = std::move(list);
+  }
+  json& unchecked = stored["unchecked_flags"];
+  if (unchecked.is_object()) {
+    json list = json::array();
+    for (const auto& [id, missing] : unchecked.items()) {
+      list.push_back({{"id", id}, {"missing", missing}});
+    }
+    unchecked = std::move(list);
+  }
+  return stored;
+}
+
 json Localise(json stored, const Framework* f, const std::string& lang) {
+  stored = ReadableForm(std::move(stored), f);
   if (!f || !stored.is_object()) return stored;
   if (stored.value("version", "") != f->version) stored["texts_from_version"] = f->version;
   stored["title"] = In(f->title, lang);

@@ -259,4 +259,6 @@ EncodedActor EncodeActor(model::Actor actor) {
   return e;
 }
 
+Result<model::Actor> DecodeStoredActor(const std::string& doc) { return ActorFromStoredDoc(doc); }
+
 }  // namespace ecosol::store

@@ -1,6 +1,8 @@
 // Screening profiles, assessments, latest verdicts and jobs (migration 9), implemented once for
 // both SQL backends. The rules (frameworks, aggregation) live in screening/.
 
+#include <map>
+
 #include "ecosol/base/strings.h"
 #include "sql_store.h"
 
@@ -107,19 +109,54 @@ Result<std::vector<ProfileRecord>> SqlStore::LatestProfiles(const std::vector<st
 }
 
 Status SqlStore::AddAssessments(const std::vector<AssessmentRecord>& records) {
+  // A batch (ScreeningService::ScreenAll: thousands of actors in id order) is written with one
+  // lookup of the last numbers per chunk of actors and multi-row inserts, instead of three
+  // statements per record.
+  constexpr size_t kChunk = 50;  // 10 parameters a row: well under both backends' limits
   return InTransaction([&]() -> Status {
-    for (const AssessmentRecord& a : records) {
+    for (size_t i = 0; i < records.size(); i += kChunk) {
+      const size_t end = std::min(records.size(), i + kChunk);
+      std::string in;
+      std::vector<SqlValue> params;
+      for (size_t j = i; j < end; ++j) {
+        in += in.empty() ? "?" : ", ?";
+        params.emplace_back(records[j].actor_id);
+      }
+      SqlRows rows;  // every framework of these actors: a few rows each
+      ECOSOL_RETURN_IF_ERROR(
+          conn().Exec("SELECT actor_id, framework, MAX(n) FROM assessments WHERE actor_id IN (" +
+                          in + ") GROUP BY actor_id, framework",
+                      params, &rows));
+      std::map<std::pair<std::string, std::string>, long long> last;
+      for (const SqlRow& r : rows) last[{Text(r, 0), Text(r, 1)}] = Int(r, 2);
+      std::string values, verdict_values;
+      std::vector<SqlValue> row_params, verdict_params;
+      std::map<std::pair<std::string, std::string>, std::string> verdicts;
+      for (size_t j = i; j < end; ++j) {
+        const AssessmentRecord& a = records[j];
+        long long n = ++last[{a.actor_id, a.framework}];
+        values +=
+            values.empty() ? "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        row_params.insert(row_params.end(),
+                          {a.id, a.actor_id, a.framework, a.framework_version, n, a.verdict,
+                           a.created_at, a.who, a.profile_version, a.result});
+        verdicts[{a.actor_id, a.framework}] = a.verdict;
+      }
+      // One row per key: an actor screened twice in one batch keeps its last verdict
+      // (PostgreSQL refuses a statement that updates a row twice).
+      for (const auto& [key, verdict] : verdicts) {
+        verdict_values += verdict_values.empty() ? "(?, ?, ?)" : ", (?, ?, ?)";
+        verdict_params.insert(verdict_params.end(), {key.first, key.second, verdict});
+      }
       ECOSOL_RETURN_IF_ERROR(conn().Exec(
           "INSERT INTO assessments (id, actor_id, framework, framework_version, n, verdict, "
-          "created_at, who, profile_version, result) VALUES (?, ?, ?, ?, (SELECT "
-          "COALESCE(MAX(n), 0) + 1 FROM assessments WHERE actor_id = ? AND framework = ?), ?, ?, "
-          "?, ?, ?)",
-          {a.id, a.actor_id, a.framework, a.framework_version, a.actor_id, a.framework, a.verdict,
-           a.created_at, a.who, a.profile_version, a.result}));
-      ECOSOL_RETURN_IF_ERROR(
-          conn().Exec("INSERT INTO latest_verdicts (actor_id, framework, verdict) VALUES (?, ?, ?) "
-                      "ON CONFLICT (actor_id, framework) DO UPDATE SET verdict = excluded.verdict",
-                      {a.actor_id, a.framework, a.verdict}));
+          "created_at, who, profile_version, result) VALUES " +
+              values,
+          row_params, nullptr));
+      ECOSOL_RETURN_IF_ERROR(conn().Exec(
+          "INSERT INTO latest_verdicts (actor_id, framework, verdict) VALUES " + verdict_values +
+              " ON CONFLICT (actor_id, framework) DO UPDATE SET verdict = excluded.verdict",
+          verdict_params, nullptr));
     }
     return Status::Ok();
   });

@@ -371,8 +371,8 @@ SqlFragment SqlStore::FilterConditions(const ActorQuery& q) const {
 Result<ActorPage> SqlStore::ListByName(const ActorQuery& q) {
   // A listing by box alone may come from the spatial index alone.
   std::optional<SqlFragment> by_box;
-  if (q.bbox && !q.kind && q.country.empty() && q.activity.empty() && q.structure.empty() &&
-      q.verdict.empty() && !q.include_deleted && q.audience.public_only()) {
+  if (q.bbox && !q.by_id && !q.stored_docs && !q.kind && q.country.empty() && q.activity.empty() &&
+      q.structure.empty() && q.verdict.empty() && !q.include_deleted && q.audience.public_only()) {
     auto listing = BBoxListing(*q.bbox);
     if (!listing.ok()) return listing.status();
     by_box = std::move(*listing);
@@ -382,23 +382,32 @@ Result<ActorPage> SqlStore::ListByName(const ActorQuery& q) {
     std::string raw;
     auto parts =
         Base64UrlDecode(q.cursor, &raw) ? Split(raw, kCursorSep) : std::vector<std::string>{};
-    if (parts.size() != 3 || parts[0] != "n") {
+    if (parts.size() != 3 || parts[0] != (q.by_id ? "i" : "n")) {
       return InvalidArgument("cursor: not a cursor of this listing; start again without it");
     }
-    Append(&where,
-           {"(a.sort_name > ? OR (a.sort_name = ? AND a.id > ?))", {parts[1], parts[1], parts[2]}},
-           " AND ");
+    if (q.by_id) {
+      Append(&where, {"a.id > ?", {parts[2]}}, " AND ");
+    } else {
+      Append(
+          &where,
+          {"(a.sort_name > ? OR (a.sort_name = ? AND a.id > ?))", {parts[1], parts[1], parts[2]}},
+          " AND ");
+    }
   }
   // Rows are chosen on the narrow columns first and their documents fetched afterwards, so that
   // a large match set never reads every document.
-  SqlFragment sql{"SELECT a.rid, a.sort_name, a.id FROM actors a", where.params};
+  // (A batch reading stored documents takes them in the same walk: a page of thousands of
+  // actors, where one statement per document would cost more than the reading.)
+  SqlFragment sql{q.stored_docs ? "SELECT a.rid, a.sort_name, a.id, a.doc FROM actors a"
+                                : "SELECT a.rid, a.sort_name, a.id FROM actors a",
+                  where.params};
   if (by_box) {
     sql = *by_box;
     Append(&sql, where, " AND ");
     sql.sql += " ORDER BY a.sort_name, a.id LIMIT ?";
   } else {
     if (!where.sql.empty()) sql.sql += " WHERE " + where.sql;
-    sql.sql += " ORDER BY " + NameOrder(q) + " LIMIT ?";
+    sql.sql += " ORDER BY " + (q.by_id ? std::string("a.id") : NameOrder(q)) + " LIMIT ?";
   }
   sql.params.push_back(static_cast<long long>(q.limit + 1));
   SqlRows rows;
@@ -407,8 +416,15 @@ Result<ActorPage> SqlStore::ListByName(const ActorQuery& q) {
   if (rows.size() > static_cast<size_t>(q.limit)) {
     rows.resize(static_cast<size_t>(q.limit));
     const SqlRow& last = rows.back();
-    page.next_cursor = Base64UrlEncode("n" + std::string(1, kCursorSep) + Text(last, 1) +
-                                       std::string(1, kCursorSep) + Text(last, 2));
+    page.next_cursor =
+        Base64UrlEncode(std::string(q.by_id ? "i" : "n") + std::string(1, kCursorSep) +
+                        Text(last, 1) + std::string(1, kCursorSep) + Text(last, 2));
+  }
+  if (q.stored_docs) {
+    page.stored.reserve(rows.size());
+    for (SqlRow& row : rows)
+      page.stored.push_back({Text(row, 2), std::move(row.at(3)).value_or("")});
+    return page;
   }
   auto actors = DocumentsOf(rows);
   if (!actors.ok()) return actors.status();
@@ -475,6 +491,10 @@ Result<ActorPage> SqlStore::ListBySearch(const ActorQuery& q) {
 
 Result<ActorPage> SqlStore::ListActors(const ActorQuery& q) {
   if (q.limit < 1) return InvalidArgument("limit: must be at least 1");
+  if ((q.by_id || q.stored_docs) && !q.q.empty()) {
+    return InvalidArgument(
+        "q: a search lists decoded actors by relevance; not with by_id or stored_docs");
+  }
   return q.q.empty() ? ListByName(q) : ListBySearch(q);
 }
 

@@ -125,6 +125,7 @@ class SqlStore : public Store {
   Result<bool> BeginBulkLoad() override;
   Status EndBulkLoad() override;
   Status Optimize() override { return conn().ExecScript("ANALYZE"); }
+  Status BackgroundCheckpoints(bool) override { return Status::Ok(); }
   Status PutEncodedActor(const EncodedActor& actor, std::string_view change) override;
   Result<std::optional<model::Actor>> GetActor(const std::string& id) override;
   Result<bool> ActorIdTaken(const std::string& id) override;

@@ -6,6 +6,10 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
 #include <unordered_map>
 
 #include "sql_store.h"
@@ -227,10 +231,72 @@ INSERT INTO actors_rtree SELECT rid, lon, lon, lat, lat FROM actors
     kScreeningSql,
 };
 
+// Copies the write-ahead log back into the database file every few milliseconds, on its own
+// thread and connection (SQLite's passive checkpoints never block the writer).
+class Checkpointer {
+ public:
+  static Result<std::unique_ptr<Checkpointer>> Start(const std::string& path) {
+    sqlite3* db = nullptr;
+    int rc =
+        sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
+    if (rc != SQLITE_OK) {
+      std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+      sqlite3_close_v2(db);
+      return Unavailable("cannot open a checkpointing connection to '" + path + "': " + msg);
+    }
+    return std::unique_ptr<Checkpointer>(new Checkpointer(db));
+  }
+  ~Checkpointer() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stop_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+    sqlite3_close_v2(db_);
+  }
+  Checkpointer(const Checkpointer&) = delete;
+  Checkpointer& operator=(const Checkpointer&) = delete;
+
+ private:
+  explicit Checkpointer(sqlite3* db) : db_(db), thread_([this] { Run(); }) {}
+  void Run() {
+    std::unique_lock<std::mutex> lock(mu_);
+    while (!stop_) {
+      wake_.wait_for(lock, std::chrono::milliseconds(20));
+      lock.unlock();
+      // Busy (another checkpoint) or locked: the next round tries again.
+      sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+      lock.lock();
+    }
+  }
+
+  sqlite3* db_;
+  std::mutex mu_;
+  std::condition_variable wake_;
+  bool stop_ = false;
+  std::thread thread_;  // last: started once the rest is set
+};
+
 class SqliteStore : public SqlStore {
  public:
-  using SqlStore::SqlStore;
+  SqliteStore(std::unique_ptr<SqlConnection> conn, std::string path)
+      : SqlStore(std::move(conn)), path_(std::move(path)) {}
+  ~SqliteStore() override { checkpointer_.reset(); }
   std::string_view Backend() const override { return "sqlite"; }
+
+  Status BackgroundCheckpoints(bool on) override {
+    if (on == (checkpointer_ != nullptr)) return Status::Ok();
+    if (!on) {
+      checkpointer_.reset();
+      return conn().ExecScript("PRAGMA wal_autocheckpoint = 1000");
+    }
+    if (path_.empty() || path_ == ":memory:") return Status::Ok();  // no log to copy
+    auto started = Checkpointer::Start(path_);
+    if (!started.ok()) return started.status();
+    checkpointer_ = std::move(*started);
+    return conn().ExecScript("PRAGMA wal_autocheckpoint = 0");
+  }
 
  protected:
   const std::vector<std::string>& Migrations() const override { return kSqliteMigrations; }
@@ -393,6 +459,10 @@ class SqliteStore : public SqlStore {
             ") AND a.lon BETWEEN ? AND ? AND a.lat BETWEEN ? AND ?",
         {b.min_lon, b.max_lon, b.min_lat, b.max_lat, b.min_lon, b.max_lon, b.min_lat, b.max_lat}};
   }
+
+ private:
+  std::string path_;
+  std::unique_ptr<Checkpointer> checkpointer_;
 };
 
 }  // namespace
@@ -413,7 +483,7 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
       "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
       "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32768;");
   if (!s.ok()) return s.WithContext("opening '" + path + "'");
-  return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(conn)));
+  return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(conn), path));
 }
 
 }  // namespace ecosol::store

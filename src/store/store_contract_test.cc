@@ -598,6 +598,72 @@ TEST_P(StoreContractTest, CursorPagingVisitsEveryActorOnce) {
   EXPECT_EQ(store_->ListActors(bad).status().code(), StatusCode::kInvalidArgument);
 }
 
+// Background checkpoints change nothing a reader sees, here or from another connection.
+TEST_P(StoreContractTest, BackgroundCheckpointsKeepEveryCommit) {
+  ASSERT_TRUE(store_->BackgroundCheckpoints(true).ok());
+  ASSERT_TRUE(store_->BackgroundCheckpoints(true).ok());  // already on: nothing to do
+  for (int i = 0; i < 20; ++i) {
+    ASSERT_TRUE(store_
+                    ->InTransaction([&]() -> Status {
+                      return store_->PutActor(
+                          MakeActor("cp" + std::to_string(i), "Checkpointed", 50, 0), "create");
+                    })
+                    .ok());
+  }
+  EXPECT_EQ(*store_->CountActors(), 20);
+  ASSERT_TRUE(store_->BackgroundCheckpoints(false).ok());
+  ASSERT_TRUE(store_->BackgroundCheckpoints(false).ok());
+  if (!path_.empty()) {
+    auto other = OpenStore(path_.string());
+    ASSERT_TRUE(other.ok());
+    EXPECT_EQ(*(*other)->CountActors(), 20);
+  }
+  EXPECT_TRUE(store_->GetActor("cp19")->has_value());
+}
+
+// Batch work lists in id order, with the stored documents left for the caller to decode.
+TEST_P(StoreContractTest, IdOrderPagingWithStoredDocuments) {
+  for (int i = 0; i < 10; ++i) {
+    // Names in the reverse order of the ids.
+    Actor a = MakeActor("id" + std::to_string(i), "Name " + std::to_string(9 - i), 50, 0);
+    ASSERT_TRUE(store_->PutActor(a, "create").ok());
+  }
+  ActorQuery q;
+  q.by_id = true;
+  q.stored_docs = true;
+  q.limit = 4;
+  std::vector<std::string> ids;
+  std::string by_name_cursor;
+  while (true) {
+    auto page = store_->ListActors(q);
+    ASSERT_TRUE(page.ok()) << page.status().ToString();
+    EXPECT_TRUE(page->items.empty());
+    for (const StoredActor& stored : page->stored) {
+      auto actor = DecodeStoredActor(stored.doc);
+      ASSERT_TRUE(actor.ok()) << actor.status().ToString();
+      EXPECT_EQ(actor->id, stored.id);
+      EXPECT_EQ(actor->name, "Name " + std::to_string(9 - (stored.id[2] - '0')));
+      ids.push_back(stored.id);
+    }
+    if (page->next_cursor.empty()) break;
+    q.cursor = page->next_cursor;
+  }
+  EXPECT_EQ(ids, (std::vector<std::string>{"id0", "id1", "id2", "id3", "id4", "id5", "id6", "id7",
+                                           "id8", "id9"}));
+  // A cursor of one order is refused by the other, and a search has no id order.
+  ActorQuery by_name;
+  by_name.limit = 4;
+  auto first = store_->ListActors(by_name);
+  ASSERT_TRUE(first.ok());
+  EXPECT_EQ(first->items.at(0).id, "id9");
+  q.cursor = first->next_cursor;
+  EXPECT_EQ(store_->ListActors(q).status().code(), StatusCode::kInvalidArgument);
+  ActorQuery search;
+  search.q = "name";
+  search.by_id = true;
+  EXPECT_EQ(store_->ListActors(search).status().code(), StatusCode::kInvalidArgument);
+}
+
 TEST_P(StoreContractTest, DeletedActorsAreHiddenButKept) {
   Actor a = MakeActor("a", "Gone", 50, 0);
   ASSERT_TRUE(store_->PutActor(a, "create").ok());
@@ -808,6 +874,34 @@ TEST_P(StoreContractTest, ProfilesAreVersionedAndAssessmentsDriveTheVerdictFilte
   ASSERT_TRUE(counts.ok());
   EXPECT_EQ(*counts, (std::vector<std::pair<std::string, long long>>{{"consistent", 1},
                                                                      {"inconsistent", 1}}));
+
+  // A batch numbers each actor's records on from its last one, in order, also when an actor
+  // appears twice in it; the latest verdict is its last record's.
+  AssessmentRecord c1 = a, c2 = a, w2 = w;
+  c1.id = "asm-4";
+  c1.verdict = "partially_consistent";
+  w2.id = "asm-5";
+  w2.verdict = "inconsistent";
+  c2.id = "asm-6";
+  c2.verdict = "consistent";
+  ASSERT_TRUE(store_->AddAssessments({c1, w2, c2}).ok());
+  history = store_->Assessments("coop", "un-ilo");
+  ASSERT_TRUE(history.ok());
+  ASSERT_EQ(history->size(), 4u);
+  EXPECT_EQ((*history)[2].id, "asm-4");
+  EXPECT_EQ((*history)[2].n, 3);
+  EXPECT_EQ((*history)[3].id, "asm-6");
+  EXPECT_EQ((*history)[3].n, 4);
+  EXPECT_EQ(store_->Assessments("washer", "un-ilo")->back().n, 2);
+  counts = store_->VerdictCounts("un-ilo");
+  ASSERT_TRUE(counts.ok());
+  EXPECT_EQ(*counts, (std::vector<std::pair<std::string, long long>>{{"consistent", 1},
+                                                                     {"inconsistent", 1}}));
+  // A batch that fails (a duplicate id) writes nothing.
+  AssessmentRecord dup = a;
+  dup.verdict = "inconsistent";
+  EXPECT_FALSE(store_->AddAssessments({dup}).ok());
+  EXPECT_EQ(store_->Assessments("coop", "un-ilo")->size(), 4u);
 
   JobRecord job{"job-1", "screening", "running", "{}", 5, 10, "t0", "t1", "tester", "", ""};
   ASSERT_TRUE(store_->PutJob(job).ok());

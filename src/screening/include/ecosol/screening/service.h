@@ -84,8 +84,10 @@ class ScreeningService {
   // the assessments in batches; `progress` is called after each batch and stops the work by
   // returning false (Cancelled; the batches done so far stay stored). Returns
   // {"actors", "assessments", "verdicts": {framework: {verdict: count}}}.
+  // The actors are read in id order, `page_size` to a transaction.
   Result<nlohmann::json> ScreenAll(const ScreenRequest& request, const std::string& who,
-                                   const std::function<bool(const JobProgress&)>& progress);
+                                   const std::function<bool(const JobProgress&)>& progress,
+                                   int page_size = 5000);
 
   // The actor's assessments, newest last per framework, each with what changed since the
   // previous one of its framework (verdict, principles, criteria, red flags).
@@ -97,12 +99,19 @@ class ScreeningService {
   Result<Profile> ProfileFrom(const model::Actor& actor, const store::ProfileRecord* record,
                               std::optional<text::StatutesAnalysis>* statutes,
                               bool for_batch = false);
-  // One assessment record per screening, decided now.
-  std::vector<store::AssessmentRecord> Records(const std::string& actor_id,
-                                               long long profile_version,
-                                               const std::vector<Screening>& screenings,
-                                               const ScreenRequest& request,
-                                               const std::string& who);
+  // One assessment record per screening, decided at `now` (a timestamp).
+  static std::vector<store::AssessmentRecord> Records(const std::string& actor_id,
+                                                      long long profile_version,
+                                                      const std::vector<Screening>& screenings,
+                                                      const ScreenRequest& request,
+                                                      const std::string& who,
+                                                      const std::string& now);
+  // A batch's page: the actors with their latest stored profiles, read by one thread and
+  // evaluated by another (ScreenAll).
+  struct BatchPage;
+  struct BatchResult;
+  BatchResult EvaluatePage(const BatchPage& page, const ScreenRequest& request,
+                           const std::string& who, const std::string& now);
   // The actor's profile at a stored version (0: the latest; *profile_version tells which, 0 when
   // it has none).
   Result<Profile> LoadProfile(const model::Actor& actor, long long version,

@@ -59,15 +59,30 @@ struct ActorQuery {
   // verdict ("consistent", "inconsistent", ...).
   std::string verdict;
   std::string verdict_framework;
+  // List in id order instead of name order (batch work over the whole registry: rows written
+  // per actor then land in the order of the actor id indexes). Not with `q`.
+  bool by_id = false;
+  // Return the stored documents undecoded (ActorPage::stored) instead of the actors, for a
+  // batch that decodes them on other threads (DecodeStoredActor).
+  bool stored_docs = false;
   int limit = 50;
   std::string cursor;  // opaque, from ActorPage::next_cursor
   bool include_deleted = false;
   Audience audience;
 };
 
+// An actor as the store keeps it: its id and its stored document.
+struct StoredActor {
+  std::string id;
+  std::string doc;
+};
+// Decodes a stored document. Pure: safe on any thread.
+Result<model::Actor> DecodeStoredActor(const std::string& doc);
+
 struct ActorPage {
   std::vector<model::Actor> items;
-  std::string next_cursor;  // empty on the last page
+  std::vector<StoredActor> stored;  // instead of `items` with ActorQuery::stored_docs
+  std::string next_cursor;          // empty on the last page
 };
 
 // A compact map marker.
@@ -133,6 +148,11 @@ class Store {
   virtual Status EndBulkLoad() = 0;
   // Refreshes the query planner's statistics (after a large import).
   virtual Status Optimize() = 0;
+  // For a long run of large commits (screening the whole registry): with `on`, SQLite's
+  // write-ahead log is copied back into the database by a background thread with its own
+  // connection, so that a commit no longer waits for that copy; with `on` false, commits do it
+  // again. No effect on results, nor on PostgreSQL. Outside transactions only.
+  virtual Status BackgroundCheckpoints(bool on) = 0;
 
   // Runs `body` in one transaction: committed when it returns OK, rolled back otherwise (or on
   // any store error). Nested calls join the outer transaction.

@@ -263,6 +263,8 @@ std::string_view ToString(Action action) {
       return "assess this actor";
     case Action::kScreenRegistry:
       return "screen the whole registry";
+    case Action::kImportData:
+      return "import data into the registry";
   }
   return "do this";
 }
@@ -312,6 +314,9 @@ Status Authorize(const Principal& p, Action action, const Target& t) {
     case Action::kScreenRegistry:
       if (p.Holds(Role::kAssessor, "")) return Status::Ok();
       return Denied(why + " (admins and instance-wide assessors may)");
+    case Action::kImportData:
+      if (p.Holds(Role::kSteward, "")) return Status::Ok();
+      return Denied(why + " (admins and instance-wide stewards may)");
     case Action::kDeleteActor:
       for (const ActorScope& a : t.actors) {
         if (Curates(p, a)) return Status::Ok();

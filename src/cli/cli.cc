@@ -119,6 +119,7 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   AddAuthCommands(app, ctx);
   AddScreeningCommands(app, ctx);
   AddStatutesCommands(app, ctx);
+  AddDedupCommands(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

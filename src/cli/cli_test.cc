@@ -138,6 +138,32 @@ TEST_P(CliTest, ListSearchShowAndExport) {
   EXPECT_NE(content.find("R2,Beta Housing Co-operative"), std::string::npos);
 }
 
+// The same bakery from a second source (another file, another identifier scheme) is proposed
+// as a duplicate, with its reasons; the two other actors are not.
+TEST_P(CliTest, DedupReportListsCandidateClusters) {
+  ASSERT_EQ(Run({"init"}), 0);
+  ASSERT_EQ(Run({"import", WriteFile("s.csv", SmallCsv(false)), "--id-scheme", "coops-uk"}), 0)
+      << err_.str();
+  std::string other = SmallCsv(false);
+  other = other.substr(0, other.find('\n') + 1) +
+          "M9,ALPHA BAKERY LIMITED,,,,,,Leeds,,,GB,,,,,,,,,,53.8001,-1.5502,,,,,,,,\n";
+  ASSERT_EQ(Run({"import", WriteFile("map.csv", other), "--source", "map"}), 0) << err_.str();
+  out_.str("");
+  ASSERT_EQ(Run({"dedup", "--report", "--json"}), 0) << err_.str();
+  auto report = nlohmann::json::parse(out_.str());
+  ASSERT_EQ(report["clusters"], 1);
+  EXPECT_EQ(report["items"][0]["ids"], nlohmann::json({"coops-uk-r1", "map-m9"}));
+  EXPECT_GE(report["items"][0]["score"].get<double>(), 0.85);
+  EXPECT_EQ(report["items"][0]["pairs"][0]["reasons"][0], "same name");
+  out_.str("");
+  ASSERT_EQ(Run({"dedup", "--report"}), 0) << err_.str();
+  EXPECT_NE(out_.str().find("ALPHA BAKERY LIMITED"), std::string::npos) << out_.str();
+  EXPECT_NE(out_.str().find("1 candidate clusters"), std::string::npos) << out_.str();
+  EXPECT_EQ(Run({"dedup"}), 1);
+  EXPECT_NE(err_.str().find("--report"), std::string::npos);
+  EXPECT_EQ(Run({"dedup", "--report", "--threshold", "2"}), 1);
+}
+
 TEST_P(CliTest, TerritoriesListAndPopulation) {
   ASSERT_EQ(Run({"init"}), 0);
   ASSERT_EQ(Run({"import", WriteFile("s.csv", SmallCsv(false)), "--id-scheme", "coops-uk"}), 0)

@@ -63,5 +63,6 @@ void AddScreeningCommands(
     CLI::App& app,
     Context& ctx);  // screen, profile, screenings, frameworks       // users, tokens, audit
 void AddStatutesCommands(CLI::App& app, Context& ctx);  // statutes analyze|patterns
+void AddDedupCommands(CLI::App& app, Context& ctx);     // dedup --report
 
 }  // namespace ecosol::cli

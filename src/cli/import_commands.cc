@@ -17,18 +17,6 @@ struct ImportArgs {
   bool json = false;
 };
 
-nlohmann::json ReportJson(const registry::ImportReport& r) {
-  nlohmann::json rejected = nlohmann::json::array();
-  for (const auto& e : r.rejected) {
-    rejected.push_back({{"line", e.line}, {"field", e.field}, {"message", e.message}});
-  }
-  return {{"imported", r.imported},
-          {"updated", r.updated},
-          {"unchanged", r.unchanged},
-          {"rejected", rejected},
-          {"committed", r.committed}};
-}
-
 void PrintText(Context& ctx, const std::string& file, const registry::ImportReport& r) {
   for (const auto& e : r.rejected) {
     *ctx.err << file << ":" << e.line << ": " << (e.field.empty() ? "" : e.field + ": ")
@@ -47,7 +35,7 @@ void RunImport(Context& ctx, ImportArgs& args) {
   auto report = interop::ImportFile(*s->registry, args.file, args.options);
   if (!report.ok()) return Fail(ctx, report.status());
   if (args.json) {
-    *ctx.out << ReportJson(*report).dump(2) << "\n";
+    *ctx.out << interop::ImportReportToJson(*report).dump(2) << "\n";
   } else {
     PrintText(ctx, args.file, *report);
   }
@@ -60,11 +48,10 @@ void RunImport(Context& ctx, ImportArgs& args) {
   }
 }
 
-void RunExport(Context& ctx, const std::string& format, const std::string& id_scheme,
-               const std::string& output) {
+void RunExport(Context& ctx, const interop::ExportOptions& options, const std::string& output) {
   auto s = OpenSession(ctx, false);
   if (!s.ok()) return Fail(ctx, s.status());
-  auto text = interop::ExportActors(*s->registry, format, id_scheme);
+  auto text = interop::ExportActors(*s->registry, options);
   if (!text.ok()) return Fail(ctx, text.status());
   if (output.empty() || output == "-") {
     *ctx.out << *text;
@@ -106,22 +93,26 @@ void AddImportCommands(CLI::App& app, Context& ctx) {
   imp->add_flag("--skip-invalid", args->options.skip_invalid,
                 "Import the valid rows even when some are rejected");
   imp->add_flag("--dry-run", args->options.dry_run, "Validate only; write nothing");
+  imp->add_option("--murmurations-schemas", args->options.murmurations_schemas,
+                  "Folder of the Murmurations JSON Schemas and field files (format murmurations)")
+      ->envname("ECOSOL_MURMURATIONS_SCHEMAS");
   imp->add_flag("--json", args->json, "Print the report as JSON");
   imp->callback([&ctx, args] { RunImport(ctx, *args); });
 
-  auto format = std::make_shared<std::string>("essglobal-csv");
-  auto id_scheme = std::make_shared<std::string>("essglobal");
+  auto options = std::make_shared<interop::ExportOptions>();
   auto output = std::make_shared<std::string>();
   CLI::App* exp = app.add_subcommand("export", "Export the public registry");
-  exp->add_option("--format", *format, "Format: " + Join(interop::ExportFormats(), ", "))
+  exp->add_option("--format", options->format, "Format: " + Join(interop::ExportFormats(), ", "))
       ->capture_default_str();
-  exp->add_option("--id-scheme", *id_scheme,
-                  "Identifier scheme written to the Identifier column (the actor id when "
+  exp->add_option("--id-scheme", options->id_scheme,
+                  "Identifier scheme written as each actor's identifier (the actor id when "
                   "an actor has none)")
       ->capture_default_str();
+  exp->add_option("--base-url", options->base_url,
+                  "Where the instance is served: the base of actor IRIs and profile URLs")
+      ->capture_default_str();
   exp->add_option("-o,--output", *output, "Output file (default: standard output)");
-  exp->callback(
-      [&ctx, format, id_scheme, output] { RunExport(ctx, *format, *id_scheme, *output); });
+  exp->callback([&ctx, options, output] { RunExport(ctx, *options, *output); });
 }
 
 }  // namespace ecosol::cli

@@ -82,7 +82,19 @@ void AddServeCommand(CLI::App& app, Context& ctx) {
                    "Answer listings by box from an in-memory index of the located actors "
                    "(about 175 bytes a located actor; false: from the database)")
       ->capture_default_str();
-  serve->callback([&ctx, o, cache_mb] {
+  serve->add_option("--public-url", o->public_url,
+                    "Where the instance is published (the base of actor IRIs in exports and of "
+                    "Murmurations profile URLs; default: http://HOST:PORT)");
+  serve
+      ->add_option("--murmurations-schemas", o->murmurations_schemas,
+                   "Folder of the Murmurations JSON Schemas and field files, to check imported "
+                   "profiles")
+      ->envname("ECOSOL_MURMURATIONS_SCHEMAS");
+  auto import_mb = std::make_shared<size_t>(o->max_import_bytes >> 20);
+  serve->add_option("--max-import-mb", *import_mb, "Largest file accepted by POST /api/v1/imports")
+      ->capture_default_str();
+  serve->callback([&ctx, o, cache_mb, import_mb] {
+    o->max_import_bytes = *import_mb << 20;
     o->cache_bytes = *cache_mb << 20;
     RunServe(ctx, *o);
   });

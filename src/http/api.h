@@ -153,5 +153,6 @@ void AddRelationshipRoutes(Router& router, ApiContext& ctx);
 void AddTerritoryRoutes(Router& router, ApiContext& ctx);
 void AddAuthRoutes(Router& router, ApiContext& ctx);
 void AddScreeningRoutes(Router& router, ApiContext& ctx);
+void AddInteropRoutes(Router& router, ApiContext& ctx);
 
 }  // namespace ecosol::http

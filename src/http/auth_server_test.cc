@@ -508,9 +508,17 @@ TEST_P(AuthServerTest, CorsIsClosedUnlessAnOriginIsAllowed) {
 
 TEST_P(AuthServerTest, OversizedRequestsAreRefused) {
   std::string huge(2 << 20, 'x');
+  // Refused from its Content-Length before the body is read (only imports may send more): the
+  // client reads the 413, or, when the server closes the connection while it is still sending,
+  // sees the connection end. Either way the server goes on serving.
   auto res = client_->Post("/api/v1/auth/signin", huge, "application/json");
-  ASSERT_TRUE(res);
-  EXPECT_EQ(res->status, 413);
+  EXPECT_TRUE(!res || res->status == 413) << res->status;
+  auto after = client_->Get("/api/v1/health");
+  ASSERT_TRUE(after);
+  EXPECT_EQ(after->status, 200);
+  std::string just_over((1 << 20) + 10, 'x');
+  auto over = client_->Post("/api/v1/auth/signin", just_over, "application/json");
+  EXPECT_TRUE(!over || over->status == 413);
   httplib::Headers big = {{"X-Filler", std::string(20000, 'y')}};
   auto r2 = client_->Get("/api/v1/health", big);
   EXPECT_TRUE(!r2 || r2->status >= 400);

@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "api.h"
+#include "ecosol/base/strings.h"
 #include "openapi_json.h"
 
 namespace ecosol::http {
@@ -72,7 +73,24 @@ class ServerImpl : public Server {
     server_.new_task_queue = [threads] {
       return new httplib::ThreadPool(static_cast<size_t>(threads));  // owned by httplib
     };
-    server_.set_payload_max_length(ctx_->options.max_body_bytes);
+    // Imports may send files up to max_import_bytes; every other request is refused above
+    // max_body_bytes before its body is read.
+    server_.set_payload_max_length(
+        std::max(ctx_->options.max_body_bytes, ctx_->options.max_import_bytes));
+    server_.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+      if (req.path == "/api/v1/imports") return httplib::Server::HandlerResponse::Unhandled;
+      long long length = 0;
+      if (ParseInt64(req.get_header_value("Content-Length"), &length) &&
+          static_cast<size_t>(std::max(0LL, length)) > ctx_->options.max_body_bytes) {
+        res.status = 413;
+        SendError(res,
+                  Status(StatusCode::kPayloadTooLarge,
+                         "body: larger than the " + std::to_string(ctx_->options.max_body_bytes) +
+                             " bytes this server accepts"));
+        return httplib::Server::HandlerResponse::Handled;
+      }
+      return httplib::Server::HandlerResponse::Unhandled;
+    });
     // Connections are kept for as many requests as clients send: with a limit, busy clients
     // reconnect together (and before the backlog was raised, see Bind(), waited a second).
     server_.set_keep_alive_max_count(std::numeric_limits<size_t>::max());
@@ -139,6 +157,7 @@ class ServerImpl : public Server {
     AddTerritoryRoutes(router, *ctx_);
     AddAuthRoutes(router, *ctx_);
     AddScreeningRoutes(router, *ctx_);
+    AddInteropRoutes(router, *ctx_);
     if (!ctx_->options.web_root.empty()) server_.set_mount_point("/", ctx_->options.web_root);
   }
 
@@ -161,6 +180,9 @@ class ServerImpl : public Server {
     // listening socket sets the backlog the system allows (Linux's somaxconn).
     if (listen_socket_ != INVALID_SOCKET && ::listen(listen_socket_, SOMAXCONN) != 0) {
       return Unavailable("cannot listen on " + o.host + ":" + std::to_string(port_));
+    }
+    if (ctx_->options.public_url.empty()) {
+      ctx_->options.public_url = "http://" + o.host + ":" + std::to_string(port_);
     }
     bound_ = true;
     return Status::Ok();

@@ -155,7 +155,7 @@ TEST_P(EssglobalImportTest, ExportThenReimportChangesNothing) {
   auto first = ImportFile(*registry_, path, Options());
   ASSERT_TRUE(first.ok() && first->committed);
   EXPECT_EQ(first->imported, 2);
-  auto exported = ExportActors(*registry_, "essglobal-csv", "coops-uk");
+  auto exported = ExportActors(*registry_, {"essglobal-csv", "coops-uk"});
   ASSERT_TRUE(exported.ok());
   std::string path2 = WriteTemp(*exported);
   auto again = ImportFile(*registry_, path2, Options());

@@ -8,22 +8,59 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <set>
 #include <sstream>
 
 #include "ecosol/base/strings.h"
 #include "ecosol/interop/essglobal_csv.h"
+#include "ecosol/interop/essglobal_rdf.h"
+#include "ecosol/interop/geojson.h"
+#include "ecosol/interop/kumu.h"
+#include "ecosol/interop/murmurations.h"
 #include "ecosol/model/json.h"
 
 namespace ecosol::interop {
 
 const std::vector<std::string>& ImportFormats() {
-  static const std::vector<std::string> formats = {"essglobal-csv", "ecosol-json"};
+  static const std::vector<std::string> formats = {"essglobal-csv", "ecosol-json",
+                                                   "geojson",       "murmurations",
+                                                   "essglobal-ttl", "essglobal-jsonld"};
   return formats;
 }
 
 const std::vector<std::string>& ExportFormats() {
-  static const std::vector<std::string> formats = {"essglobal-csv"};
+  static const std::vector<std::string> formats = {
+      "essglobal-csv", "geojson", "murmurations", "essglobal-ttl", "essglobal-jsonld", "kumu"};
   return formats;
+}
+
+std::string MediaTypeOf(const std::string& format) {
+  if (format == "essglobal-csv" || format == "murmurations") return "text/csv; charset=utf-8";
+  if (format == "geojson") return "application/geo+json";
+  if (format == "essglobal-ttl") return "text/turtle; charset=utf-8";
+  if (format == "essglobal-jsonld") return "application/ld+json";
+  return "application/json";
+}
+
+std::string ExtensionOf(const std::string& format) {
+  if (format == "essglobal-csv" || format == "murmurations") return "csv";
+  if (format == "geojson") return "geojson";
+  if (format == "essglobal-ttl") return "ttl";
+  if (format == "essglobal-jsonld") return "jsonld";
+  return "json";
+}
+
+nlohmann::json ImportReportToJson(const registry::ImportReport& r) {
+  nlohmann::json rejected = nlohmann::json::array();
+  for (const auto& e : r.rejected) {
+    rejected.push_back({{"line", e.line}, {"field", e.field}, {"message", e.message}});
+  }
+  return {{"imported", r.imported},
+          {"updated", r.updated},
+          {"unchanged", r.unchanged},
+          {"rejected", rejected},
+          {"committed", r.committed}};
 }
 
 Result<std::string> ReadFile(const std::string& path) {
@@ -65,46 +102,132 @@ void SortByLine(std::vector<registry::FieldError>* errors) {
                    [](const auto& a, const auto& b) { return a.line < b.line; });
 }
 
-Result<registry::ImportReport> ImportEssglobalCsv(registry::Registry& registry,
-                                                  const std::string& path,
-                                                  const FileImportOptions& options) {
-  auto file = MappedFile::Open(path);
-  if (!file.ok()) return file.status();
-  std::string stem = std::filesystem::path(path).stem().string();
+// A source over rows a reader parsed whole: its rejections come with the first batch.
+class ParsedSource : public registry::ImportSource {
+ public:
+  explicit ParsedSource(ParsedRows parsed)
+      : rows_(std::move(parsed.rows)), rejected_(std::move(parsed.rejected)) {}
+  Result<bool> Next(size_t max_rows, std::vector<registry::ImportRow>* rows,
+                    std::vector<registry::FieldError>* rejected) override {
+    if (!rejected_.empty()) {
+      std::move(rejected_.begin(), rejected_.end(), std::back_inserter(*rejected));
+      rejected_.clear();
+    }
+    return rows_.Next(max_rows, rows, rejected);
+  }
+  std::pair<size_t, size_t> Position() const override { return rows_.Position(); }
+
+ private:
+  registry::RowsSource rows_;
+  std::vector<registry::FieldError> rejected_;
+};
+
+registry::ImportOptions RegistryOptions(const std::string& name, const FileImportOptions& options) {
   registry::ImportOptions io;
-  io.source = options.source.empty() ? Slug(stem) : options.source;
+  io.source =
+      options.source.empty() ? Slug(std::filesystem::path(name).stem().string()) : options.source;
+  if (io.source.empty()) io.source = options.format;
   io.id_scheme = options.id_scheme.empty() ? io.source : options.id_scheme;
   io.id_prefix = options.id_prefix.empty() ? io.id_scheme : options.id_prefix;
   io.skip_invalid = options.skip_invalid;
   io.dry_run = options.dry_run;
   io.progress = options.progress;
-  EssglobalCsvOptions co;
-  co.id_scheme = io.id_scheme;
-  co.lang = options.lang;
-  co.claims = options.claims;
-  auto source = EssglobalCsvSource::Create((*file)->text(), co);
-  if (!source.ok()) return source.status().WithContext(path);
-  // The file is read, checked and written in one pass; a problem anywhere refuses the whole
-  // batch (unless --skip-invalid) and the rest is still read, so that the report lists every
-  // problem at once.
-  auto report = registry.Import(**source, io);
-  if (!report.ok()) return report.status().WithContext(path);
-  if (report->committed && !options.attribution.empty()) {
-    ECOSOL_RETURN_IF_ERROR(registry.store().PutSourceAttribution(io.source, options.attribution));
+  return io;
+}
+
+// Reads a whole document of a format other than the standard CSV into rows.
+Result<ParsedRows> ReadDocument(std::string_view text, const registry::ImportOptions& io,
+                                const FileImportOptions& options) {
+  if (options.format == "geojson") {
+    GeojsonOptions o;
+    o.id_scheme = io.id_scheme;
+    o.lang = options.lang;
+    o.claims = options.claims;
+    return ReadGeojson(text, o);
   }
-  for (registry::FieldError& e : report->rejected) e.field = ColumnOfField(e.field);
-  SortByLine(&report->rejected);
-  return report;
+  if (options.format == "murmurations") {
+    if (options.murmurations_schemas.empty()) {
+      return InvalidArgument(
+          "--murmurations-schemas: the folder of the Murmurations JSON Schemas is needed to "
+          "check the profiles (a copy of MurmurationsLibrary's schemas/ and fields/)");
+    }
+    auto schemas = MurmurationsSchemas::Load(options.murmurations_schemas);
+    if (!schemas.ok()) return schemas.status();
+    MurmurationsOptions o;
+    o.id_scheme = io.id_scheme;
+    o.lang = options.lang;
+    // A JSON document holds profiles; anything else is the index's batch CSV.
+    size_t first = text.find_first_not_of(" \t\r\n\xef\xbb\xbf");
+    if (first != std::string_view::npos && (text[first] == '{' || text[first] == '[')) {
+      return ReadMurmurationsProfiles(text, **schemas, o);
+    }
+    return ReadMurmurationsCsv(text, **schemas, o);
+  }
+  EssglobalRdfOptions o;
+  o.id_scheme = io.id_scheme;
+  o.lang = options.lang;
+  if (options.format == "essglobal-ttl") return ReadEssglobalTurtle(text, o);
+  if (options.format == "essglobal-jsonld") return ReadEssglobalJsonld(text, o);
+  return InvalidArgument("--format: '" + options.format + "' is not one of " +
+                         Join(ImportFormats(), ", "));
 }
 
 }  // namespace
 
+Result<registry::ImportReport> ImportText(registry::Registry& registry, std::string_view text,
+                                          const std::string& name,
+                                          const FileImportOptions& options) {
+  registry::ImportOptions io = RegistryOptions(name, options);
+  std::unique_ptr<registry::ImportSource> source;
+  if (options.format == "essglobal-csv") {
+    EssglobalCsvOptions co;
+    co.id_scheme = io.id_scheme;
+    co.lang = options.lang;
+    co.claims = options.claims;
+    auto csv = EssglobalCsvSource::Create(text, co);
+    if (!csv.ok()) return csv.status().WithContext(name);
+    source = std::move(*csv);
+  } else {
+    auto parsed = ReadDocument(text, io, options);
+    if (!parsed.ok()) return parsed.status().WithContext(name);
+    if (!options.claims.empty()) {
+      for (registry::ImportRow& row : parsed->rows) {
+        for (const std::string& claim : options.claims) {
+          if (std::find(row.actor.claims.begin(), row.actor.claims.end(), claim) ==
+              row.actor.claims.end()) {
+            row.actor.claims.push_back(claim);
+          }
+        }
+      }
+    }
+    source = std::make_unique<ParsedSource>(std::move(*parsed));
+  }
+  // The document is read, checked and written in one pass; a problem anywhere refuses the whole
+  // batch (unless skip_invalid) and the rest is still read, so that the report lists every
+  // problem at once.
+  auto report = registry.Import(*source, io);
+  if (!report.ok()) return report.status().WithContext(name);
+  if (report->committed && !options.attribution.empty()) {
+    ECOSOL_RETURN_IF_ERROR(registry.store().PutSourceAttribution(io.source, options.attribution));
+  }
+  if (options.format == "essglobal-csv") {
+    for (registry::FieldError& e : report->rejected) e.field = ColumnOfField(e.field);
+  }
+  SortByLine(&report->rejected);
+  return report;
+}
+
 Result<registry::ImportReport> ImportFile(registry::Registry& registry, const std::string& path,
                                           const FileImportOptions& options) {
-  if (options.format == "essglobal-csv") return ImportEssglobalCsv(registry, path, options);
   if (options.format == "ecosol-json") return ImportEcosolJson(registry, path);
-  return InvalidArgument("--format: '" + options.format + "' is not one of " +
-                         Join(ImportFormats(), ", "));
+  if (std::find(ImportFormats().begin(), ImportFormats().end(), options.format) ==
+      ImportFormats().end()) {
+    return InvalidArgument("--format: '" + options.format + "' is not one of " +
+                           Join(ImportFormats(), ", "));
+  }
+  auto file = MappedFile::Open(path);
+  if (!file.ok()) return file.status();
+  return ImportText(registry, (*file)->text(), path, options);
 }
 
 namespace {
@@ -180,9 +303,9 @@ Result<registry::ImportReport> ImportEcosolJson(registry::Registry& registry,
   return total;
 }
 
-Result<std::string> ExportActors(registry::Registry& registry, const std::string& format,
-                                 const std::string& id_scheme) {
-  if (format != "essglobal-csv") {
+Result<std::string> ExportActors(registry::Registry& registry, const ExportOptions& options) {
+  const std::string& format = options.format;
+  if (std::find(ExportFormats().begin(), ExportFormats().end(), format) == ExportFormats().end()) {
     return InvalidArgument("--format: '" + format + "' is not one of " +
                            Join(ExportFormats(), ", "));
   }
@@ -200,7 +323,34 @@ Result<std::string> ExportActors(registry::Registry& registry, const std::string
     if (page->next_cursor.empty()) break;
     q.cursor = page->next_cursor;
   }
-  return WriteEssglobalCsv(actors, id_scheme);
+  if (format == "essglobal-csv") return WriteEssglobalCsv(actors, options.id_scheme);
+  if (format == "geojson") return WriteGeojson(actors, options.id_scheme);
+  if (format == "murmurations") {
+    MurmurationsOptions m;
+    m.id_scheme = options.id_scheme;
+    return WriteMurmurationsCsv(actors, m);
+  }
+  EssglobalRdfOptions rdf;
+  rdf.id_scheme = options.id_scheme;
+  rdf.base_uri = options.base_url + "/api/v1/actors/";
+  if (format == "essglobal-ttl") return WriteEssglobalTurtle(actors, rdf);
+  if (format == "essglobal-jsonld") return WriteEssglobalJsonld(actors, rdf);
+  // kumu: the actors and the relationships between exported actors.
+  std::set<std::string> exported;
+  for (const model::Actor& a : actors) exported.insert(a.id);
+  std::map<std::string, model::Relationship> relationships;
+  for (const model::Actor& a : actors) {
+    auto rels = registry.RelationshipsOf(a.id);
+    if (!rels.ok()) return rels.status();
+    for (model::Relationship& r : *rels) {
+      if (!r.deleted && exported.count(r.from) && exported.count(r.to)) {
+        relationships.emplace(r.id, std::move(r));
+      }
+    }
+  }
+  std::vector<model::Relationship> list;
+  for (auto& [id, r] : relationships) list.push_back(std::move(r));
+  return WriteKumu(actors, list);
 }
 
 }  // namespace ecosol::interop

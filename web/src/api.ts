@@ -22,6 +22,7 @@ import type {
   AuditCheck,
   AuditPage,
   Grant,
+  ImportReport,
   MapPoints,
   Me,
   NewToken,
@@ -146,9 +147,33 @@ export async function requestJson<T>(
     headers: requestHeaders(method, hasBody),
   };
   if (hasBody) init.body = JSON.stringify(options.body);
+  return exchange<T>(url, init, options.fetcher);
+}
+
+/**
+ * POSTs a file as the raw request body (not a form: the server reads the body as the file), with
+ * the CSRF token; reads the JSON answer as requestJson does.
+ */
+export function uploadFile<T>(
+  url: string,
+  file: Blob,
+  contentType: string,
+  fetcher?: Fetcher,
+): Promise<T> {
+  const headers = requestHeaders('POST', false);
+  headers['Content-Type'] = contentType;
+  return exchange<T>(
+    url,
+    { method: 'POST', credentials: 'same-origin', headers, body: file },
+    fetcher,
+  );
+}
+
+/** Sends one request and reads its JSON answer; every failure becomes an ApiError. */
+async function exchange<T>(url: string, init: RequestInit, fetcher?: Fetcher): Promise<T> {
   let response: Response;
   try {
-    response = await (options.fetcher ?? defaultFetcher)(url, init);
+    response = await (fetcher ?? defaultFetcher)(url, init);
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     throw new ApiError(0, 'network', e instanceof Error ? e.message : String(e));
@@ -170,6 +195,39 @@ const send = <T>(method: string, url: string, body?: unknown) =>
 
 export function userUrl(id: string): string {
   return `${API_BASE}/users/${encodeURIComponent(id)}`;
+}
+
+/** GET /export: the public registry as a file in `format` (a download, not JSON). */
+export function exportUrl(format: string): string {
+  return withQuery(`${API_BASE}/export`, new URLSearchParams({ format }));
+}
+
+/** What an import sends besides the file: the query of POST /imports. */
+export interface ImportOptions {
+  format: string;
+  /** The provenance source; the server's default is the file's name. */
+  source?: string;
+  /** The language of the file's texts. */
+  lang?: string;
+  /** What every actor of the file claims to be (e.g. cooperative). */
+  claims?: string[];
+  /** The credit the data's licence requires. */
+  attribution?: string;
+  /** Check the file and report, writing nothing. */
+  dryRun?: boolean;
+  /** Write the valid rows even when some are rejected. */
+  skipInvalid?: boolean;
+}
+
+export function importUrl(options: ImportOptions): string {
+  const params = new URLSearchParams({ format: options.format });
+  if (options.source) params.set('source', options.source);
+  if (options.lang) params.set('lang', options.lang);
+  for (const claim of options.claims ?? []) params.append('claim', claim);
+  if (options.attribution) params.set('attribution', options.attribution);
+  if (options.dryRun) params.set('dry_run', 'true');
+  if (options.skipInvalid) params.set('skip_invalid', 'true');
+  return withQuery(`${API_BASE}/imports`, params);
 }
 
 export function auditUrl(from: number, limit: number): string {
@@ -228,6 +286,13 @@ export const accountApi = {
   audit: (from: number, limit: number, signal?: AbortSignal) =>
     getJson<AuditPage>(auditUrl(from, limit), signal),
   verifyAudit: (signal?: AbortSignal) => getJson<AuditCheck>(`${API_BASE}/audit/verify`, signal),
+};
+
+/** Open data: imports of files into the registry (exports are plain links, see exportUrl). */
+export const interopApi = {
+  /** Rejects with ApiError; a refused file (422) carries its ImportReport in `details`. */
+  importFile: (file: Blob, contentType: string, options: ImportOptions) =>
+    uploadFile<ImportReport>(importUrl(options), file, contentType),
 };
 
 /** What POST /screen and POST /screenings take besides the profile or the actor. */

@@ -5,12 +5,13 @@ import { api } from './api';
 import { AccountMenu } from './components/account_menu';
 import { languageSelect } from './components/language_select';
 import { h } from './dom';
-import { onLangChange, translateTree } from './i18n/i18n';
+import { onLangChange, translateTree, type MessageKey } from './i18n/i18n';
 import { AccountPage } from './pages/account_page';
 import { ActorEditPage } from './pages/actor_edit_page';
 import { ActorPage } from './pages/actor_page';
 import { ActorScreeningPage } from './pages/actor_screening_page';
 import { AuditPage } from './pages/audit_page';
+import { DataPage } from './pages/data_page';
 import { DirectoryPage } from './pages/directory_page';
 import { FrameworkPage } from './pages/framework_page';
 import { FrameworksPage } from './pages/frameworks_page';
@@ -34,6 +35,7 @@ export class App implements PageContext {
     territories: navLink('territories', 'nav.territories'),
     frameworks: navLink('frameworks', 'nav.frameworks'),
     'self-assessment': navLink('self-assessment', 'nav.selfAssessment'),
+    data: navLink('data', 'nav.data'),
   };
   private readonly accountMenu: AccountMenu;
   private readonly header: HTMLElement;
@@ -103,6 +105,7 @@ export class App implements PageContext {
           h('li', {}, this.navLinks.territories),
           h('li', {}, this.navLinks.frameworks),
           h('li', {}, this.navLinks['self-assessment']),
+          h('li', {}, this.navLinks.data),
         ),
       ),
       this.accountMenu.element,
@@ -186,6 +189,8 @@ function createPage(route: Route, ctx: PageContext, session: SessionStore): Page
       return new UsersPage(session);
     case 'audit':
       return new AuditPage(session);
+    case 'data':
+      return new DataPage(session);
     case 'not_found':
       return new NotFoundPage();
   }
@@ -198,8 +203,8 @@ const CURRENT_NAV: Partial<Record<Route['page'], string>> = {
 };
 
 function navLink(
-  page: 'map' | 'directory' | 'territories' | 'frameworks' | 'self-assessment',
-  key: 'nav.map' | 'nav.directory' | 'nav.territories' | 'nav.frameworks' | 'nav.selfAssessment',
+  page: 'map' | 'directory' | 'territories' | 'frameworks' | 'self-assessment' | 'data',
+  key: MessageKey,
 ): HTMLAnchorElement {
   return h('a', { i18n: key, attrs: { href: pageHref(page) }, testId: `nav-${page}` });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, pickLocalized, safeHttpUrl } from './format';
+import { formatBytes, formatDate, pickLocalized, safeHttpUrl } from './format';
 
 describe('safeHttpUrl', () => {
   it('keeps http and https links', () => {
@@ -34,5 +34,16 @@ describe('formatDate', () => {
   });
   it('returns unparseable text as is', () => {
     expect(formatDate('around 1990', 'en')).toBe('around 1990');
+  });
+});
+
+describe('formatBytes', () => {
+  it('picks the unit and one decimal below ten', () => {
+    expect(formatBytes(850, 'en')).toBe('850 bytes');
+    expect(formatBytes(12_345, 'en')).toBe('12 kB');
+    expect(formatBytes(2_100_000, 'en')).toBe('2.1 MB');
+  });
+  it("writes numbers and units the reader's way", () => {
+    expect(formatBytes(2_100_000, 'fr').replace(/\s/, ' ')).toBe('2,1 Mo');
   });
 });

@@ -42,3 +42,24 @@ export function pickLocalized(
   if (!texts) return null;
   return texts[lang] ?? texts.en ?? Object.values(texts)[0] ?? null;
 }
+
+/** A file size in the reader's language with SI units: "850 bytes", "12 kB", "2.1 MB". */
+export function formatBytes(bytes: number, lang: string): string {
+  const units = [
+    ['megabyte', 1e6],
+    ['kilobyte', 1e3],
+  ] as const;
+  for (const [unit, size] of units) {
+    if (bytes >= size) {
+      const digits = bytes >= 10 * size ? 0 : 1;
+      return new Intl.NumberFormat(lang, {
+        style: 'unit',
+        unit,
+        maximumFractionDigits: digits,
+      }).format(bytes / size);
+    }
+  }
+  return new Intl.NumberFormat(lang, { style: 'unit', unit: 'byte', unitDisplay: 'long' }).format(
+    bytes,
+  );
+}

@@ -11,6 +11,7 @@ import './styles/territories.css';
 import './styles/forms.css';
 import './styles/admin.css';
 import './styles/screening.css';
+import './styles/data.css';
 import { App } from './app';
 import { initLang, safeStorage } from './i18n/i18n';
 import { session } from './session';

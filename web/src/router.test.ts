@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  DATA_HREF,
   actorEditHref,
   actorHref,
   actorScreeningHref,
@@ -46,6 +47,13 @@ describe('parseRoute', () => {
     expect(parseRoute('#/admin/users').page).toBe('users');
     expect(parseRoute('#/admin/audit/').page).toBe('audit');
     expect(parseRoute('#/admin').page).toBe('not_found');
+  });
+
+  it('reads the open data page', () => {
+    expect(parseRoute(DATA_HREF).page).toBe('data');
+    expect(parseRoute(pageHref('data')).page).toBe('data');
+    expect(parseRoute('#/data/').page).toBe('data');
+    expect(parseRoute('#/data/x').page).toBe('not_found');
   });
 
   it('reads the edit page of an actor', () => {

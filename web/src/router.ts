@@ -1,6 +1,6 @@
 // Hash routes: #/map, #/directory, #/territories, #/actors/{id}, #/actors/{id}/edit and
 // #/actors/{id}/screening, #/frameworks and #/frameworks/{id}, #/self-assessment, #/signin,
-// #/account, #/admin/users and #/admin/audit, each with an optional ?query (filters, or where to go
+// #/account, #/admin/users, #/admin/audit and #/data (open data: exports and imports), each with an optional ?query (filters, or where to go
 // after signing in). Hash routing lets `ecosol serve` serve one index.html for every page.
 
 export type Route =
@@ -17,6 +17,7 @@ export type Route =
   | { page: 'account'; params: URLSearchParams }
   | { page: 'users'; params: URLSearchParams }
   | { page: 'audit'; params: URLSearchParams }
+  | { page: 'data'; params: URLSearchParams }
   | { page: 'not_found'; path: string; params: URLSearchParams };
 
 /** Pages named by a fixed path. */
@@ -30,6 +31,7 @@ const FIXED: Record<
   | 'account'
   | 'users'
   | 'audit'
+  | 'data'
 > = {
   directory: 'directory',
   territories: 'territories',
@@ -39,6 +41,7 @@ const FIXED: Record<
   account: 'account',
   'admin/users': 'users',
   'admin/audit': 'audit',
+  data: 'data',
 };
 
 export type PageName = Route['page'];
@@ -79,7 +82,7 @@ function safeDecode(s: string): string {
 
 /** The hash of a page, e.g. mapHref({q: 'x'}) = "#/map?q=x". */
 export function pageHref(
-  page: 'map' | 'directory' | 'territories' | 'frameworks' | 'self-assessment',
+  page: 'map' | 'directory' | 'territories' | 'frameworks' | 'self-assessment' | 'data',
   params?: URLSearchParams,
 ): string {
   const query = params?.toString() ?? '';
@@ -124,3 +127,4 @@ export function safeNext(next: string | null): string {
 export const ACCOUNT_HREF = '#/account';
 export const USERS_HREF = '#/admin/users';
 export const AUDIT_HREF = '#/admin/audit';
+export const DATA_HREF = '#/data';

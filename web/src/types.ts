@@ -262,3 +262,22 @@ export interface AuditCheck {
   first_bad: number | null;
   problem: string | null;
 }
+
+/** A row of an imported file the registry refused: its line (or record number), field and why. */
+export interface RejectedRow {
+  line: number;
+  field: string;
+  message: string;
+}
+
+/**
+ * What POST /imports did with a file: actors added, changed and already up to date, the rows it
+ * refused, and whether anything was written (false for a dry run or a refused file).
+ */
+export interface ImportReport {
+  imported: number;
+  updated: number;
+  unchanged: number;
+  rejected: RejectedRow[];
+  committed: boolean;
+}

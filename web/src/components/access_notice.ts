@@ -5,12 +5,14 @@ import { h } from '../dom';
 import type { MessageKey } from '../i18n/i18n';
 import { signInHref } from '../router';
 
-/** "Sign in to see this page", linking to the sign-in page that returns to `next`. */
-export function signInPrompt(next: string): HTMLElement {
+/**
+ * "Sign in to see this page" (or `reason`), linking to the sign-in page that returns to `next`.
+ */
+export function signInPrompt(next: string, reason: MessageKey = 'access.signInFirst'): HTMLElement {
   return h(
     'div',
     { className: 'access-notice', testId: 'signin-required', attrs: { role: 'status' } },
-    h('p', { i18n: 'access.signInFirst' }),
+    h('p', { i18n: reason }),
     h('p', {}, h('a', { i18n: 'account.signIn', attrs: { href: signInHref(next) } })),
   );
 }

@@ -564,6 +564,85 @@ export const en = {
   'factValue.empower': 'Empower',
   'factValue.outcomes_only': 'Outcomes only',
   'factValue.process_and_outcomes': 'Process and outcomes',
+
+  'nav.data': 'Open data',
+  'data.title': 'Open data',
+  'data.intro':
+    'The registry is open data: download it in the format your tools read, or import a file into it.',
+  'data.exportTitle': 'Download the registry',
+  'data.exportIntro': 'One file with every public actor, in one of these formats:',
+  'data.exportNote':
+    'Exports contain only public actors, as the public sees them: private fields and hidden locations are left out. The data keeps the licences of its sources; credit them as the notes at the foot of the page say.',
+  'dataFormat.essglobalCsv': 'ESSGlobal CSV',
+  'dataFormat.essglobalCsvAbout':
+    'The ESSGlobal standard CSV: one row per actor, with the columns of the ESSGlobal vocabulary. Opens in any spreadsheet.',
+  'dataFormat.geojson': 'GeoJSON',
+  'dataFormat.geojsonAbout':
+    'TransforMap-style GeoJSON: the actors as points with their properties, for web maps and GIS tools such as QGIS.',
+  'dataFormat.murmurations': 'Murmurations',
+  'dataFormat.murmurationsAbout':
+    "A Murmurations index batch CSV, to register the actors' profiles with the Murmurations index.",
+  'dataFormat.essglobalTtl': 'ESSGlobal RDF (Turtle)',
+  'dataFormat.essglobalTtlAbout':
+    'The ESSGlobal vocabulary as linked data in Turtle, for triple stores and SPARQL.',
+  'dataFormat.essglobalJsonld': 'ESSGlobal RDF (JSON-LD)',
+  'dataFormat.essglobalJsonldAbout':
+    'The same linked data as JSON-LD, which both JSON and RDF tools read.',
+  'dataFormat.kumu': 'Kumu',
+  'dataFormat.kumuAbout':
+    'A Kumu blueprint (JSON) of the actors and their relationships, to draw the network in Kumu.',
+  'data.importTitle': 'Import a file',
+  'data.importIntro':
+    'Add or update actors from a file. Every row is checked first; if a row is rejected, nothing is written unless you keep the valid rows.',
+  'data.signInToImport': 'Sign in as an admin or an instance-wide steward to import data.',
+  'data.importForbidden':
+    'You need the admin role, or the steward role over the whole instance, to import data.',
+  'data.file': 'File',
+  'data.fileHint':
+    'ESSGlobal CSV, GeoJSON, Murmurations profiles (JSON) or index batch (CSV), ESSGlobal Turtle or JSON-LD. The format is guessed from the extension: check it below.',
+  'data.noFile': 'Choose a file to import.',
+  'data.format': 'Format',
+  'data.source': 'Source name',
+  'data.sourceHint':
+    "Recorded as where each imported fact comes from, and used to match the rows of a later import of the same source. By default, the file's name.",
+  'data.lang': 'Language of the texts',
+  'data.claims': 'Claims',
+  'data.claimsHint':
+    'Comma-separated: what every actor of the file claims to be, e.g. cooperative.',
+  'data.attribution': 'Attribution',
+  'data.attributionHint':
+    "Optional: the credit the data's licence requires. Once imported, it is shown at the foot of every page.",
+  'data.dryRun': 'Check only (dry run): nothing is written',
+  'data.skipInvalid': 'Keep the valid rows: import them even when other rows are rejected',
+  'data.submit': 'Import',
+  'data.importing': 'Importing {name} ({size})…',
+  'data.checking': 'Checking {name} ({size})…',
+  'data.statusWritten': '{name}: imported.',
+  'data.statusChecked': '{name}: checked, nothing written.',
+  'data.statusFailed': '{name}: nothing was imported.',
+  'data.tooLarge':
+    'The file is larger than the server accepts. Split it into smaller files, or import it with the command line (ecosol import).',
+  'data.reportTitle': 'Import report',
+  'data.reportWritten': 'The import is written to the registry.',
+  'data.reportWrittenSkipped':
+    'The import is written to the registry, without the {n} rejected rows listed below.',
+  'data.reportChecked':
+    'Checked only (dry run): nothing was written. This is what the import would do.',
+  'data.reportRefused':
+    'Nothing was written: {n} rows were rejected. Correct them, or tick “Keep the valid rows” to import the others.',
+  'data.reportWrittenSkippedOne':
+    'The import is written to the registry, without the rejected row listed below.',
+  'data.reportRefusedOne':
+    'Nothing was written: 1 row was rejected. Correct it, or tick “Keep the valid rows” to import the others.',
+  'data.countImported': 'Imported',
+  'data.countUpdated': 'Updated',
+  'data.countUnchanged': 'Unchanged',
+  'data.countRejected': 'Rejected',
+  'data.rejectedCaption': 'Rejected rows',
+  'data.line': 'Line',
+  'data.field': 'Field',
+  'data.message': 'Why',
+  'data.rejectedMore': 'Only the first {shown} of the {n} rejected rows are listed.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -571,4 +571,84 @@ export const es: Record<MessageKey, string> = {
   'factValue.empower': 'Empoderar',
   'factValue.outcomes_only': 'Solo los resultados',
   'factValue.process_and_outcomes': 'El proceso y los resultados',
+
+  'nav.data': 'Datos abiertos',
+  'data.title': 'Datos abiertos',
+  'data.intro':
+    'El registro es de datos abiertos: descárguelo en el formato que leen sus herramientas, o importe un archivo en él.',
+  'data.exportTitle': 'Descargar el registro',
+  'data.exportIntro': 'Un archivo con todos los actores públicos, en uno de estos formatos:',
+  'data.exportNote':
+    'Las exportaciones solo contienen actores públicos, tal como los ve el público: se omiten los campos privados y las ubicaciones ocultas. Los datos conservan las licencias de sus fuentes; cítelas como indican las notas al pie de la página.',
+  'dataFormat.essglobalCsv': 'CSV ESSGlobal',
+  'dataFormat.essglobalCsvAbout':
+    'El CSV estándar de ESSGlobal: una fila por actor, con las columnas del vocabulario ESSGlobal. Se abre en cualquier hoja de cálculo.',
+  'dataFormat.geojson': 'GeoJSON',
+  'dataFormat.geojsonAbout':
+    'GeoJSON al estilo de TransforMap: los actores como puntos con sus propiedades, para mapas web y herramientas SIG como QGIS.',
+  'dataFormat.murmurations': 'Murmurations',
+  'dataFormat.murmurationsAbout':
+    'Un CSV de lote para el índice Murmurations, para registrar en él los perfiles de los actores.',
+  'dataFormat.essglobalTtl': 'RDF ESSGlobal (Turtle)',
+  'dataFormat.essglobalTtlAbout':
+    'El vocabulario ESSGlobal como datos enlazados en Turtle, para triplestores y SPARQL.',
+  'dataFormat.essglobalJsonld': 'RDF ESSGlobal (JSON-LD)',
+  'dataFormat.essglobalJsonldAbout':
+    'Los mismos datos enlazados en JSON-LD, legibles tanto por herramientas JSON como RDF.',
+  'dataFormat.kumu': 'Kumu',
+  'dataFormat.kumuAbout':
+    'Un blueprint de Kumu (JSON) con los actores y sus relaciones, para dibujar la red en Kumu.',
+  'data.importTitle': 'Importar un archivo',
+  'data.importIntro':
+    'Añada o actualice actores desde un archivo. Cada fila se comprueba primero; si se rechaza una fila, no se escribe nada, salvo que conserve las filas válidas.',
+  'data.signInToImport':
+    'Inicie sesión como administrador o como gestor de toda la instancia para importar datos.',
+  'data.importForbidden':
+    'Necesita el rol de administrador, o el de gestor sobre toda la instancia, para importar datos.',
+  'data.file': 'Archivo',
+  'data.fileHint':
+    'CSV ESSGlobal, GeoJSON, perfiles de Murmurations (JSON) o lote del índice (CSV), Turtle o JSON-LD de ESSGlobal. El formato se deduce de la extensión: compruébelo abajo.',
+  'data.noFile': 'Elija un archivo para importar.',
+  'data.format': 'Formato',
+  'data.source': 'Nombre de la fuente',
+  'data.sourceHint':
+    'Se registra como el origen de cada dato importado y sirve para emparejar las filas de una importación posterior de la misma fuente. Por defecto, el nombre del archivo.',
+  'data.lang': 'Idioma de los textos',
+  'data.claims': 'Declaraciones',
+  'data.claimsHint':
+    'Separadas por comas: lo que cada actor del archivo declara ser, por ejemplo cooperative.',
+  'data.attribution': 'Atribución',
+  'data.attributionHint':
+    'Opcional: el crédito que exige la licencia de los datos. Una vez importada, se muestra al pie de cada página.',
+  'data.dryRun': 'Solo comprobar (prueba): no se escribe nada',
+  'data.skipInvalid': 'Conservar las filas válidas: importarlas aunque se rechacen otras filas',
+  'data.submit': 'Importar',
+  'data.importing': 'Importando {name} ({size})…',
+  'data.checking': 'Comprobando {name} ({size})…',
+  'data.statusWritten': '{name}: importado.',
+  'data.statusChecked': '{name}: comprobado, no se escribió nada.',
+  'data.statusFailed': '{name}: no se importó nada.',
+  'data.tooLarge':
+    'El archivo supera el tamaño que acepta el servidor. Divídalo en archivos más pequeños, o impórtelo con la línea de comandos (ecosol import).',
+  'data.reportTitle': 'Informe de importación',
+  'data.reportWritten': 'La importación se ha guardado en el registro.',
+  'data.reportWrittenSkipped':
+    'La importación se ha guardado en el registro, sin las {n} filas rechazadas que se listan abajo.',
+  'data.reportChecked':
+    'Solo comprobación (prueba): no se escribió nada. Esto es lo que haría la importación.',
+  'data.reportRefused':
+    'No se escribió nada: se rechazaron {n} filas. Corríjalas, o marque «Conservar las filas válidas» para importar las demás.',
+  'data.reportWrittenSkippedOne':
+    'La importación se ha guardado en el registro, sin la fila rechazada que se indica abajo.',
+  'data.reportRefusedOne':
+    'No se escribió nada: se rechazó 1 fila. Corríjala, o marque «Conservar las filas válidas» para importar las demás.',
+  'data.countImported': 'Importados',
+  'data.countUpdated': 'Actualizados',
+  'data.countUnchanged': 'Sin cambios',
+  'data.countRejected': 'Rechazadas',
+  'data.rejectedCaption': 'Filas rechazadas',
+  'data.line': 'Línea',
+  'data.field': 'Campo',
+  'data.message': 'Motivo',
+  'data.rejectedMore': 'Solo se listan las primeras {shown} de las {n} filas rechazadas.',
 };

@@ -573,4 +573,85 @@ export const fr: Record<MessageKey, string> = {
   'factValue.empower': "Donner le pouvoir d'agir",
   'factValue.outcomes_only': 'Les résultats seulement',
   'factValue.process_and_outcomes': 'Le processus et les résultats',
+
+  'nav.data': 'Données ouvertes',
+  'data.title': 'Données ouvertes',
+  'data.intro':
+    'Le registre est en données ouvertes : téléchargez-le dans le format que lisent vos outils, ou importez-y un fichier.',
+  'data.exportTitle': 'Télécharger le registre',
+  'data.exportIntro': 'Un fichier avec tous les acteurs publics, dans l’un de ces formats :',
+  'data.exportNote':
+    'Les exports ne contiennent que les acteurs publics, tels que le public les voit : les champs privés et les localisations masquées en sont exclus. Les données gardent les licences de leurs sources ; citez-les comme l’indiquent les mentions en bas de page.',
+  'dataFormat.essglobalCsv': 'CSV ESSGlobal',
+  'dataFormat.essglobalCsvAbout':
+    'Le CSV standard ESSGlobal : une ligne par acteur, avec les colonnes du vocabulaire ESSGlobal. S’ouvre dans tout tableur.',
+  'dataFormat.geojson': 'GeoJSON',
+  'dataFormat.geojsonAbout':
+    'GeoJSON à la manière de TransforMap : les acteurs en points avec leurs propriétés, pour les cartes web et les outils SIG comme QGIS.',
+  'dataFormat.murmurations': 'Murmurations',
+  'dataFormat.murmurationsAbout':
+    'Un CSV de lot pour l’index Murmurations, pour y inscrire les profils des acteurs.',
+  'dataFormat.essglobalTtl': 'RDF ESSGlobal (Turtle)',
+  'dataFormat.essglobalTtlAbout':
+    'Le vocabulaire ESSGlobal en données liées au format Turtle, pour les triplestores et SPARQL.',
+  'dataFormat.essglobalJsonld': 'RDF ESSGlobal (JSON-LD)',
+  'dataFormat.essglobalJsonldAbout':
+    'Les mêmes données liées en JSON-LD, lisibles par les outils JSON comme par les outils RDF.',
+  'dataFormat.kumu': 'Kumu',
+  'dataFormat.kumuAbout':
+    'Un blueprint Kumu (JSON) des acteurs et de leurs relations, pour dessiner le réseau dans Kumu.',
+  'data.importTitle': 'Importer un fichier',
+  'data.importIntro':
+    'Ajoutez ou mettez à jour des acteurs depuis un fichier. Chaque ligne est d’abord vérifiée ; si une ligne est rejetée, rien n’est écrit, sauf si vous gardez les lignes valides.',
+  'data.signInToImport':
+    'Connectez-vous en tant qu’administrateur ou que gestionnaire de toute l’instance pour importer des données.',
+  'data.importForbidden':
+    'Il faut le rôle d’administrateur, ou celui de gestionnaire sur toute l’instance, pour importer des données.',
+  'data.file': 'Fichier',
+  'data.fileHint':
+    'CSV ESSGlobal, GeoJSON, profils Murmurations (JSON) ou lot d’index (CSV), Turtle ou JSON-LD ESSGlobal. Le format est déduit de l’extension : vérifiez-le ci-dessous.',
+  'data.noFile': 'Choisissez un fichier à importer.',
+  'data.format': 'Format',
+  'data.source': 'Nom de la source',
+  'data.sourceHint':
+    'Enregistré comme l’origine de chaque donnée importée, et utilisé pour rapprocher les lignes d’un import ultérieur de la même source. Par défaut, le nom du fichier.',
+  'data.lang': 'Langue des textes',
+  'data.claims': 'Déclarations',
+  'data.claimsHint':
+    'Séparées par des virgules : ce que chaque acteur du fichier déclare être, par exemple cooperative.',
+  'data.attribution': 'Attribution',
+  'data.attributionHint':
+    'Facultatif : la mention que la licence des données exige. Une fois importée, elle s’affiche en bas de chaque page.',
+  'data.dryRun': 'Vérifier seulement (essai) : rien n’est écrit',
+  'data.skipInvalid':
+    'Garder les lignes valides : les importer même si d’autres lignes sont rejetées',
+  'data.submit': 'Importer',
+  'data.importing': 'Import de {name} ({size})…',
+  'data.checking': 'Vérification de {name} ({size})…',
+  'data.statusWritten': '{name} : importé.',
+  'data.statusChecked': '{name} : vérifié, rien n’a été écrit.',
+  'data.statusFailed': '{name} : rien n’a été importé.',
+  'data.tooLarge':
+    'Le fichier dépasse la taille que le serveur accepte. Découpez-le en fichiers plus petits, ou importez-le en ligne de commande (ecosol import).',
+  'data.reportTitle': 'Rapport d’import',
+  'data.reportWritten': 'L’import est enregistré dans le registre.',
+  'data.reportWrittenSkipped':
+    'L’import est enregistré dans le registre, sans les {n} lignes rejetées listées ci-dessous.',
+  'data.reportChecked':
+    'Vérification seulement (essai) : rien n’a été écrit. Voici ce que l’import ferait.',
+  'data.reportRefused':
+    'Rien n’a été écrit : {n} lignes ont été rejetées. Corrigez-les, ou cochez « Garder les lignes valides » pour importer les autres.',
+  'data.reportWrittenSkippedOne':
+    'L’import est enregistré dans le registre, sans la ligne rejetée indiquée ci-dessous.',
+  'data.reportRefusedOne':
+    'Rien n’a été écrit : 1 ligne a été rejetée. Corrigez-la, ou cochez « Garder les lignes valides » pour importer les autres.',
+  'data.countImported': 'Importés',
+  'data.countUpdated': 'Mis à jour',
+  'data.countUnchanged': 'Inchangés',
+  'data.countRejected': 'Rejetées',
+  'data.rejectedCaption': 'Lignes rejetées',
+  'data.line': 'Ligne',
+  'data.field': 'Champ',
+  'data.message': 'Motif',
+  'data.rejectedMore': 'Seules les {shown} premières des {n} lignes rejetées sont listées.',
 };

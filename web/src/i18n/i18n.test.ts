@@ -51,6 +51,7 @@ describe('catalogue', () => {
     'audit.',
     'edit.',
     'visibility.',
+    'data.',
   ])('has the %s texts in every language, translated', (prefix) => {
     const own = keys.filter((key) => key.startsWith(prefix)) as (keyof typeof en)[];
     expect(own.length).toBeGreaterThan(0);

@@ -569,4 +569,84 @@ export const pt: Record<MessageKey, string> = {
   'factValue.empower': 'Capacitar',
   'factValue.outcomes_only': 'Só os resultados',
   'factValue.process_and_outcomes': 'O processo e os resultados',
+
+  'nav.data': 'Dados abertos',
+  'data.title': 'Dados abertos',
+  'data.intro':
+    'O registo é de dados abertos: descarregue-o no formato que as suas ferramentas leem, ou importe um ficheiro para ele.',
+  'data.exportTitle': 'Descarregar o registo',
+  'data.exportIntro': 'Um ficheiro com todos os atores públicos, num destes formatos:',
+  'data.exportNote':
+    'As exportações contêm apenas atores públicos, tal como o público os vê: os campos privados e as localizações ocultas ficam de fora. Os dados mantêm as licenças das suas fontes; cite-as como indicam as notas no rodapé da página.',
+  'dataFormat.essglobalCsv': 'CSV ESSGlobal',
+  'dataFormat.essglobalCsvAbout':
+    'O CSV padrão ESSGlobal: uma linha por ator, com as colunas do vocabulário ESSGlobal. Abre em qualquer folha de cálculo.',
+  'dataFormat.geojson': 'GeoJSON',
+  'dataFormat.geojsonAbout':
+    'GeoJSON ao estilo TransforMap: os atores como pontos com as suas propriedades, para mapas web e ferramentas SIG como o QGIS.',
+  'dataFormat.murmurations': 'Murmurations',
+  'dataFormat.murmurationsAbout':
+    'Um CSV de lote para o índice Murmurations, para registar nele os perfis dos atores.',
+  'dataFormat.essglobalTtl': 'RDF ESSGlobal (Turtle)',
+  'dataFormat.essglobalTtlAbout':
+    'O vocabulário ESSGlobal como dados ligados em Turtle, para triplestores e SPARQL.',
+  'dataFormat.essglobalJsonld': 'RDF ESSGlobal (JSON-LD)',
+  'dataFormat.essglobalJsonldAbout':
+    'Os mesmos dados ligados em JSON-LD, legíveis tanto por ferramentas JSON como RDF.',
+  'dataFormat.kumu': 'Kumu',
+  'dataFormat.kumuAbout':
+    'Um blueprint do Kumu (JSON) com os atores e as suas relações, para desenhar a rede no Kumu.',
+  'data.importTitle': 'Importar um ficheiro',
+  'data.importIntro':
+    'Adicione ou atualize atores a partir de um ficheiro. Cada linha é verificada primeiro; se uma linha for rejeitada, nada é escrito, a menos que mantenha as linhas válidas.',
+  'data.signInToImport':
+    'Inicie sessão como administrador ou como gestor de toda a instância para importar dados.',
+  'data.importForbidden':
+    'Precisa do papel de administrador, ou do de gestor sobre toda a instância, para importar dados.',
+  'data.file': 'Ficheiro',
+  'data.fileHint':
+    'CSV ESSGlobal, GeoJSON, perfis Murmurations (JSON) ou lote do índice (CSV), Turtle ou JSON-LD ESSGlobal. O formato é deduzido da extensão: confirme-o abaixo.',
+  'data.noFile': 'Escolha um ficheiro para importar.',
+  'data.format': 'Formato',
+  'data.source': 'Nome da fonte',
+  'data.sourceHint':
+    'Registado como a origem de cada dado importado, e usado para fazer corresponder as linhas de uma importação posterior da mesma fonte. Por omissão, o nome do ficheiro.',
+  'data.lang': 'Língua dos textos',
+  'data.claims': 'Declarações',
+  'data.claimsHint':
+    'Separadas por vírgulas: o que cada ator do ficheiro declara ser, por exemplo cooperative.',
+  'data.attribution': 'Atribuição',
+  'data.attributionHint':
+    'Opcional: o crédito que a licença dos dados exige. Depois de importada, aparece no rodapé de todas as páginas.',
+  'data.dryRun': 'Só verificar (ensaio): nada é escrito',
+  'data.skipInvalid':
+    'Manter as linhas válidas: importá-las mesmo que outras linhas sejam rejeitadas',
+  'data.submit': 'Importar',
+  'data.importing': 'A importar {name} ({size})…',
+  'data.checking': 'A verificar {name} ({size})…',
+  'data.statusWritten': '{name}: importado.',
+  'data.statusChecked': '{name}: verificado, nada foi escrito.',
+  'data.statusFailed': '{name}: nada foi importado.',
+  'data.tooLarge':
+    'O ficheiro excede o tamanho que o servidor aceita. Divida-o em ficheiros mais pequenos, ou importe-o pela linha de comandos (ecosol import).',
+  'data.reportTitle': 'Relatório de importação',
+  'data.reportWritten': 'A importação foi gravada no registo.',
+  'data.reportWrittenSkipped':
+    'A importação foi gravada no registo, sem as {n} linhas rejeitadas listadas abaixo.',
+  'data.reportChecked': 'Só verificação (ensaio): nada foi escrito. Eis o que a importação faria.',
+  'data.reportRefused':
+    'Nada foi escrito: {n} linhas foram rejeitadas. Corrija-as, ou marque «Manter as linhas válidas» para importar as restantes.',
+  'data.reportWrittenSkippedOne':
+    'A importação foi gravada no registo, sem a linha rejeitada indicada abaixo.',
+  'data.reportRefusedOne':
+    'Nada foi escrito: 1 linha foi rejeitada. Corrija-a, ou marque «Manter as linhas válidas» para importar as restantes.',
+  'data.countImported': 'Importados',
+  'data.countUpdated': 'Atualizados',
+  'data.countUnchanged': 'Sem alterações',
+  'data.countRejected': 'Rejeitadas',
+  'data.rejectedCaption': 'Linhas rejeitadas',
+  'data.line': 'Linha',
+  'data.field': 'Campo',
+  'data.message': 'Motivo',
+  'data.rejectedMore': 'Só são listadas as primeiras {shown} das {n} linhas rejeitadas.',
 };

@@ -85,6 +85,7 @@ enum class Action {
                       // facts: its members (self-assessment), assessors and stewards whose
                       // scope covers it, admins
   kScreenRegistry,    // screen every actor: admins and instance-wide assessors
+  kImportData,        // import a file into the registry: admins and instance-wide stewards
 };
 std::string_view ToString(Action action);
 

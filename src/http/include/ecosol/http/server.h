@@ -56,6 +56,14 @@ struct ServerOptions {
   // (data/clauses/). Loaded and checked at start; empty: the screening routes answer 503.
   std::string frameworks_dir;
   std::string clauses_dir;
+  // Imports through the API (POST /api/v1/imports): the largest file accepted (other requests
+  // stay within max_body_bytes), and the folder of the Murmurations JSON Schemas (format
+  // murmurations; empty: that format is refused with the reason).
+  size_t max_import_bytes = 64u << 20;
+  std::string murmurations_schemas;
+  // The address the instance is published at (no trailing slash): the base of actor IRIs in
+  // RDF exports and of Murmurations profile URLs. Empty: http://<host>:<port> as bound.
+  std::string public_url;
 };
 
 // A route as documented in OpenAPI: method and path template ("/api/v1/actors/{id}").

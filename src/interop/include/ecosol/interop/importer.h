@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -35,10 +36,23 @@ struct FileImportOptions {
   // to clients (GET /api/v1/config) so that every page publishing the data can show it.
   std::string attribution;
   std::function<void(const registry::ImportProgress&)> progress;
+  // The folder holding the Murmurations JSON Schemas and their field files (format
+  // "murmurations"); they are GPL-3.0, so Ecosol reads them from where they are kept.
+  std::string murmurations_schemas;
 };
 
+// Imports a file. Formats read as one document (GeoJSON, Murmurations, ESSGlobal RDF) are read
+// whole, then imported like the others: every row checked, all or nothing.
 Result<registry::ImportReport> ImportFile(registry::Registry& registry, const std::string& path,
                                           const FileImportOptions& options);
+// The same for a document held in memory (an upload); `name` stands for the file in messages
+// and gives the default source.
+Result<registry::ImportReport> ImportText(registry::Registry& registry, std::string_view text,
+                                          const std::string& name,
+                                          const FileImportOptions& options);
+// {"imported", "updated", "unchanged", "rejected": [{"line", "field", "message"}], "committed"}:
+// the form of `ecosol import --json` and of the HTTP API.
+nlohmann::json ImportReportToJson(const registry::ImportReport& report);
 
 // An Ecosol JSON file {"source": {"id": ...}, "actors": [...], "relationships": [...]} (the format
 // of data/demo/seed-ecosystem.json): actors keep their ids; all-or-nothing. Returns the actors'
@@ -47,9 +61,20 @@ Result<registry::ImportReport> ImportEcosolJson(registry::Registry& registry,
                                                 const std::string& path,
                                                 registry::ImportReport* relationships = nullptr);
 
-// Every non-deleted actor, public view, in the given format.
-Result<std::string> ExportActors(registry::Registry& registry, const std::string& format,
-                                 const std::string& id_scheme);
+struct ExportOptions {
+  std::string format = "essglobal-csv";
+  std::string id_scheme = "essglobal";  // the identifier scheme written as each actor's id
+  // Where the instance is served: the base of the actors' IRIs (ESSGlobal RDF) and profile
+  // URLs (Murmurations).
+  std::string base_url = "http://127.0.0.1:8080";
+};
+
+// Every non-deleted public actor, as the public sees it, in the given format (with the
+// relationships between them, for formats that carry them).
+Result<std::string> ExportActors(registry::Registry& registry, const ExportOptions& options);
+// The media type of an export format ("text/csv; charset=utf-8", ...), and its file extension.
+std::string MediaTypeOf(const std::string& format);
+std::string ExtensionOf(const std::string& format);
 
 // Reads a whole file; NotFound with the path when it cannot.
 Result<std::string> ReadFile(const std::string& path);

@@ -1,0 +1,145 @@
+// Open data in and out: imports (an uploaded file in any import format), exports of the public
+// registry, and each public actor's Murmurations profile.
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "api.h"
+#include "ecosol/base/strings.h"
+#include "ecosol/interop/importer.h"
+#include "ecosol/interop/murmurations.h"
+
+namespace ecosol::http {
+namespace {
+
+using nlohmann::json;
+
+std::string Param(const httplib::Request& req, const std::string& name,
+                  const std::string& fallback = "") {
+  return req.has_param(name) ? req.get_param_value(name) : fallback;
+}
+
+Result<bool> Flag(const httplib::Request& req, const std::string& name) {
+  std::string v = Param(req, name, "false");
+  if (v == "true" || v == "1") return true;
+  if (v == "false" || v == "0") return false;
+  return InvalidArgument(name + ": expected true or false, not '" + v + "'");
+}
+
+// POST /api/v1/imports?format=F[&source=&id_scheme=&id_prefix=&lang=&claim=&attribution=
+// &dry_run=&skip_invalid=]: the body is the file. Admins and instance-wide stewards. 200 with
+// the report when written (or checked, with dry_run); 422 with the report when refused.
+void ImportUpload(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  auto store = ctx.pool->Acquire();
+  auto caller = Identify(ctx, req, *store);
+  if (!caller.ok()) return SendError(res, caller.status());
+  Status allowed = auth::Authorize(caller->principal, auth::Action::kImportData);
+  if (!allowed.ok()) return SendError(res, allowed);
+  static const std::set<std::string> kParams = {"format",      "id_scheme", "id_prefix",
+                                                "lang",        "claim",     "source",
+                                                "attribution", "dry_run",   "skip_invalid"};
+  for (const auto& [name, value] : req.params) {
+    if (!kParams.count(name)) {
+      return SendError(
+          res, InvalidArgument(
+                   name + ": unknown parameter (known: " +
+                   Join(std::vector<std::string>(kParams.begin(), kParams.end()), ", ") + ")"));
+    }
+    if (name != "claim" && req.params.count(name) > 1) {
+      return SendError(res, InvalidArgument(name + ": given more than once"));
+    }
+  }
+  interop::FileImportOptions o;
+  o.format = Param(req, "format");
+  if (o.format.empty() || o.format == "ecosol-json") {
+    return SendError(
+        res, InvalidArgument("format: required, one of " + Join(interop::ImportFormats(), ", ") +
+                             " (ecosol-json is loaded with the CLI)"));
+  }
+  o.source = Param(req, "source");
+  o.id_scheme = Param(req, "id_scheme");
+  o.id_prefix = Param(req, "id_prefix");
+  o.lang = Param(req, "lang", "en");
+  o.attribution = Param(req, "attribution");
+  for (size_t i = 0; i < req.get_param_value_count("claim"); ++i) {
+    o.claims.push_back(req.get_param_value("claim", i));
+  }
+  auto dry_run = Flag(req, "dry_run");
+  if (!dry_run.ok()) return SendError(res, dry_run.status());
+  auto skip = Flag(req, "skip_invalid");
+  if (!skip.ok()) return SendError(res, skip.status());
+  o.dry_run = *dry_run;
+  o.skip_invalid = *skip;
+  o.murmurations_schemas = ctx.options.murmurations_schemas;
+  if (req.body.empty()) {
+    return SendError(res, InvalidArgument("body: empty; send the file's content as the body"));
+  }
+  registry::Registry reg(*store, *ctx.clock, ctx.taxonomy);
+  reg.SetAuditSource(caller->principal.who, caller->address);
+  std::string name = o.source.empty() ? "upload." + interop::ExtensionOf(o.format) : o.source;
+  auto report = interop::ImportText(reg, req.body, name, o);
+  if (!report.ok()) return SendError(res, report.status());
+  json out = interop::ImportReportToJson(*report);
+  if (!report->committed && !o.dry_run) {
+    return SendError(res,
+                     Status(StatusCode::kInvalidArgument,
+                            std::to_string(report->rejected.size()) +
+                                " rows rejected, nothing imported (fix them, or keep the valid "
+                                "rows with skip_invalid=true)"),
+                     out);
+  }
+  SendJson(res, 200, out);
+}
+
+// GET /api/v1/export?format=F[&id_scheme=]: the public registry as a file.
+void Export(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  Status p = CheckParams(req, {"format", "id_scheme"});
+  if (!p.ok()) return SendError(res, p);
+  interop::ExportOptions o;
+  o.format = Param(req, "format");
+  if (o.format.empty()) {
+    return SendError(
+        res, InvalidArgument("format: required, one of " + Join(interop::ExportFormats(), ", ")));
+  }
+  o.id_scheme = Param(req, "id_scheme", o.id_scheme);
+  o.base_url = ctx.options.public_url;
+  auto store = ctx.pool->Acquire();
+  registry::Registry reg(*store, *ctx.clock, ctx.taxonomy);
+  auto text = interop::ExportActors(reg, o);
+  if (!text.ok()) return SendError(res, text.status());
+  res.status = 200;
+  res.set_header("Content-Disposition",
+                 "attachment; filename=\"ecosol." + interop::ExtensionOf(o.format) + "\"");
+  res.set_content(std::move(*text), interop::MediaTypeOf(o.format));
+}
+
+// GET /murmurations/{id}.json: a public actor's profile for the Murmurations index.
+void MurmurationsProfile(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  Status p = CheckParams(req, {});
+  if (!p.ok()) return SendError(res, p);
+  const std::string file = req.matches[1];
+  const std::string kSuffix = ".json";
+  if (file.size() <= kSuffix.size() ||
+      file.compare(file.size() - kSuffix.size(), kSuffix.size(), kSuffix) != 0) {
+    return SendError(res, NotFound("no profile here: profiles are at /murmurations/{id}.json"));
+  }
+  std::string id = file.substr(0, file.size() - kSuffix.size());
+  auto store = ctx.pool->Acquire();
+  registry::Registry reg(*store, *ctx.clock, ctx.taxonomy);
+  auto actor = reg.GetActor(id);
+  std::optional<model::Actor> view;
+  if (actor.ok()) view = registry::PublicView(std::move(*actor));
+  if (!view) return SendError(res, NotFound("actor '" + id + "': no public profile"));
+  SendJson(res, 200, interop::MurmurationsProfile(*view, ctx.options.public_url));
+}
+
+}  // namespace
+
+void AddInteropRoutes(Router& router, ApiContext& ctx) {
+  router.Add("POST", "/api/v1/imports", Bind(ctx, ImportUpload));
+  router.Add("GET", "/api/v1/export", Bind(ctx, Export));
+  router.Add("GET", "/murmurations/{file}", Bind(ctx, MurmurationsProfile));
+}
+
+}  // namespace ecosol::http

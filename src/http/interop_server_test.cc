@@ -1,0 +1,206 @@
+// Open data over HTTP: an upload imported (dry run, refused, written), who may import, exports
+// in every format, and the Murmurations profile of a public actor. Runs on both backends.
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "ecosol/auth/accounts.h"
+#include "ecosol/http/server.h"
+#include "ecosol/registry/registry.h"
+#include "test_store.h"
+
+namespace ecosol::http {
+namespace {
+
+using nlohmann::json;
+
+const char kAdminToken[] = "interop-test-admin-token";
+
+json Feature(const std::string& id, const std::string& name, double lon, double lat) {
+  return {{"type", "Feature"},
+          {"id", id},
+          {"geometry", {{"type", "Point"}, {"coordinates", {lon, lat}}}},
+          {"properties", {{"name", name}, {"addr:country", "UK"}}}};
+}
+
+std::string Collection(const std::vector<json>& features) {
+  return json{{"type", "FeatureCollection"}, {"features", features}}.dump();
+}
+
+class InteropServerTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  InteropServerTest() : db_(GetParam()) {}
+
+  void SetUp() override {
+    ASSERT_TRUE(db_.ok()) << db_.error();
+    registry::Registry reg(db_.store(), SystemClock());
+    ASSERT_TRUE(reg.LoadTaxonomies(testing::TaxonomyFolder()).ok());
+    model::Actor hidden;
+    hidden.id = "hidden";
+    hidden.name = "Private Group";
+    hidden.visibility = model::Visibility::kPrivate;
+    ASSERT_TRUE(reg.CreateActor(hidden, "test").ok());
+    auth::AccountsOptions ao;
+    ao.password_cost = auth::PasswordCost::kMinimum;
+    auth::Accounts accounts(db_.store(), SystemClock(), ao);
+    ASSERT_TRUE(accounts.AddUser("member@example.org", "long enough passphrase", "").ok());
+
+    ServerOptions o;
+    o.port = 0;
+    o.db_url = db_.url();
+    o.threads = 4;
+    o.store_connections = 2;
+    o.fast_password_hashing = true;
+    o.admin_token = kAdminToken;
+    o.max_body_bytes = 4096;
+    o.public_url = "https://ecosol.example";
+    o.murmurations_schemas = testing::SharedDataFolder() + "/murmurations";
+    auto server = Server::Create(o);
+    ASSERT_TRUE(server.ok()) << server.status().ToString();
+    server_ = std::move(*server);
+    ASSERT_TRUE(server_->Bind().ok());
+    thread_ = std::thread([this] { (void)server_->Listen(); });
+    client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
+    client_->set_read_timeout(60, 0);
+    for (int i = 0; i < 200; ++i) {
+      if (auto r = client_->Get("/health"); r && r->status == 200) return;
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    FAIL() << "the server did not start";
+  }
+
+  void TearDown() override {
+    if (server_) server_->Stop();
+    if (thread_.joinable()) thread_.join();
+  }
+
+  httplib::Result Upload(const std::string& query, const std::string& body,
+                         const std::string& token = kAdminToken) {
+    httplib::Headers h;
+    if (!token.empty()) h.emplace("Authorization", "Bearer " + token);
+    return client_->Post("/api/v1/imports?" + query, h, body, "application/geo+json");
+  }
+
+  long long Count() { return *db_.store().CountActors(); }
+
+  testing::TestStore db_;
+  std::unique_ptr<Server> server_;
+  std::thread thread_;
+  std::unique_ptr<httplib::Client> client_;
+};
+
+TEST_P(InteropServerTest, UploadsAreCheckedRefusedOrWritten) {
+  const long long before = Count();
+  std::string good = Collection(
+      {Feature("f1", "Alpha Bakery", -1.55, 53.8), Feature("f2", "Beta Housing", -1.08, 53.96)});
+  // A dry run checks and writes nothing.
+  auto dry = Upload("format=geojson&source=susy-test&dry_run=true", good);
+  ASSERT_TRUE(dry);
+  ASSERT_EQ(dry->status, 200) << dry->body;
+  EXPECT_EQ(json::parse(dry->body)["committed"], false);
+  EXPECT_EQ(Count(), before);
+  // A bad feature refuses the whole file, with the report in the details.
+  std::string bad = Collection(
+      {Feature("f1", "Alpha Bakery", -1.55, 53.8), Feature("f3", "Nowhere", -1.0, 200.0)});
+  auto refused = Upload("format=geojson&source=susy-test", bad);
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 400) << refused->body;
+  json error = json::parse(refused->body)["error"];
+  EXPECT_EQ(error["details"]["committed"], false);
+  ASSERT_EQ(error["details"]["rejected"].size(), 1u);
+  EXPECT_EQ(error["details"]["rejected"][0]["line"], 2);
+  EXPECT_EQ(Count(), before);
+  // Written, with provenance from the source named.
+  auto written = Upload("format=geojson&source=susy-test&claim=sse", good);
+  ASSERT_TRUE(written);
+  ASSERT_EQ(written->status, 200) << written->body;
+  EXPECT_EQ(json::parse(written->body)["imported"], 2);
+  EXPECT_EQ(Count(), before + 2);
+  auto page = client_->Get("/api/v1/actors?q=alpha");
+  ASSERT_TRUE(page && page->status == 200);
+  json items = json::parse(page->body)["items"];
+  ASSERT_EQ(items.size(), 1u);
+  auto actor = client_->Get("/api/v1/actors/" + items[0]["id"].get<std::string>());
+  ASSERT_TRUE(actor && actor->status == 200);
+  json doc = json::parse(actor->body);
+  EXPECT_EQ(doc["address"]["country"], "GB");  // "UK" normalised
+  EXPECT_EQ(doc["attributes"]["country_original"], "UK");
+  EXPECT_EQ(doc["claims"], json({"sse"}));
+  // Bad requests change nothing and say what is wrong.
+  auto unknown = Upload("format=shapefile", good);
+  ASSERT_TRUE(unknown);
+  EXPECT_EQ(unknown->status, 400);
+  EXPECT_NE(unknown->body.find("geojson"), std::string::npos);
+  auto typo = Upload("format=geojson&dryrun=true", good);
+  ASSERT_TRUE(typo);
+  EXPECT_EQ(typo->status, 400);
+  EXPECT_NE(typo->body.find("dryrun"), std::string::npos);
+  EXPECT_EQ(Count(), before + 2);
+}
+
+TEST_P(InteropServerTest, OnlyAdminsAndStewardsImportAndLargeFilesAreAllowedThere) {
+  std::string good = Collection({Feature("f1", "Alpha Bakery", -1.55, 53.8)});
+  auto anonymous = Upload("format=geojson", good, "");
+  ASSERT_TRUE(anonymous);
+  EXPECT_EQ(anonymous->status, 401);
+  // Files larger than the other requests' limit are accepted by the import route only.
+  std::vector<json> many;
+  for (int i = 0; i < 60; ++i) {
+    many.push_back(Feature("g" + std::to_string(i), "Group " + std::to_string(i), -1.5, 53.0));
+  }
+  std::string large = Collection(many);
+  ASSERT_GT(large.size(), 4096u);
+  auto big = Upload("format=geojson&source=big", large);
+  ASSERT_TRUE(big);
+  EXPECT_EQ(big->status, 200) << big->body;
+  httplib::Headers h = {{"Authorization", std::string("Bearer ") + kAdminToken}};
+  auto elsewhere = client_->Post("/api/v1/actors", h, std::string(5000, ' '), "application/json");
+  ASSERT_TRUE(elsewhere);
+  EXPECT_EQ(elsewhere->status, 413);
+}
+
+TEST_P(InteropServerTest, ExportsEveryFormatWithPublicActorsOnly) {
+  ASSERT_EQ(Upload("format=geojson&source=susy-test",
+                   Collection({Feature("f1", "Alpha Bakery", -1.55, 53.8)}))
+                ->status,
+            200);
+  for (const char* format :
+       {"essglobal-csv", "geojson", "murmurations", "essglobal-ttl", "essglobal-jsonld", "kumu"}) {
+    auto res = client_->Get(std::string("/api/v1/export?format=") + format);
+    ASSERT_TRUE(res);
+    ASSERT_EQ(res->status, 200) << format << ": " << res->body;
+    EXPECT_NE(res->body.find("Alpha Bakery"), std::string::npos) << format;
+    EXPECT_EQ(res->body.find("Private Group"), std::string::npos) << format;
+    EXPECT_NE(res->get_header_value("Content-Disposition").find("attachment"), std::string::npos);
+  }
+  auto ttl = client_->Get("/api/v1/export?format=essglobal-ttl");
+  EXPECT_NE(ttl->body.find("https://ecosol.example/api/v1/actors/"), std::string::npos);
+  EXPECT_EQ(client_->Get("/api/v1/export?format=pdf")->status, 400);
+}
+
+TEST_P(InteropServerTest, PublicActorsHaveAMurmurationsProfile) {
+  ASSERT_EQ(Upload("format=geojson&source=susy-test",
+                   Collection({Feature("f1", "Alpha Bakery", -1.55, 53.8)}))
+                ->status,
+            200);
+  auto page = client_->Get("/api/v1/actors?q=alpha");
+  std::string id = json::parse(page->body)["items"][0]["id"];
+  auto res = client_->Get("/murmurations/" + id + ".json");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  json profile = json::parse(res->body);
+  EXPECT_EQ(profile["name"], "Alpha Bakery");
+  EXPECT_EQ(profile["linked_schemas"], json({"organizations_schema-v1.0.0"}));
+  EXPECT_EQ(profile["profile_url"], "https://ecosol.example/murmurations/" + id + ".json");
+  EXPECT_EQ(client_->Get("/murmurations/hidden.json")->status, 404);
+  EXPECT_EQ(client_->Get("/murmurations/" + id)->status, 404);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, InteropServerTest, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& param_info) { return param_info.param; });
+
+}  // namespace
+}  // namespace ecosol::http

@@ -1,0 +1,231 @@
+// The import form of the open data page: a file, its format (guessed from the extension), the
+// source it is recorded under, the language of its texts, claims and attribution, "check only"
+// and "keep the valid rows"; then the report of what the server did, or why it refused.
+
+import { ApiError, interopApi, type ImportOptions } from '../api';
+import { h, option } from '../dom';
+import { formatBytes } from '../format';
+import { getLang, LANGUAGE_NAMES, LANGUAGES, t, type MessageKey } from '../i18n/i18n';
+import {
+  fileStem,
+  guessFormat,
+  IMPORT_FORMATS,
+  importMediaType,
+  isImportReport,
+  parseClaims,
+} from '../open_data';
+import type { ImportReport } from '../types';
+import { errorMessage } from './error_message';
+import { alertBox, inputField, selectField, whileBusy } from './form_field';
+import { importReport } from './import_report';
+
+/** What an import came to: a report (written, checked or refused), or an error without one. */
+type Outcome =
+  { kind: 'report'; report: ImportReport; dryRun: boolean } | { kind: 'error'; error: unknown };
+
+const ACCEPTED = '.csv,.geojson,.json,.jsonld,.ttl';
+
+export class ImportForm {
+  /** The form, then the status line and the report. */
+  readonly element: HTMLElement;
+  private readonly form: HTMLFormElement;
+  private readonly file = inputField({
+    id: 'import-file',
+    label: 'data.file',
+    type: 'file',
+    hint: 'data.fileHint',
+    attrs: { accept: ACCEPTED, 'aria-required': 'true' },
+    testId: 'import-file',
+  });
+  private readonly fileError = h('p', {
+    className: 'field-error',
+    i18n: 'data.noFile',
+    attrs: { id: 'import-file-error', hidden: true },
+    testId: 'import-file-error',
+  });
+  private readonly format = selectField({
+    id: 'import-format',
+    label: 'data.format',
+    choices: IMPORT_FORMATS.map((f) => [f.id, f.name] as const),
+    value: IMPORT_FORMATS[0]?.id ?? '',
+    testId: 'import-format',
+  });
+  private readonly source = inputField({
+    id: 'import-source',
+    label: 'data.source',
+    hint: 'data.sourceHint',
+    testId: 'import-source',
+  });
+  private readonly lang = languageField();
+  private readonly claims = inputField({
+    id: 'import-claims',
+    label: 'data.claims',
+    hint: 'data.claimsHint',
+    testId: 'import-claims',
+  });
+  private readonly attribution = inputField({
+    id: 'import-attribution',
+    label: 'data.attribution',
+    hint: 'data.attributionHint',
+    testId: 'import-attribution',
+  });
+  private readonly dryRun = checkboxField('import-dry-run', 'data.dryRun');
+  private readonly skipInvalid = checkboxField('import-skip-invalid', 'data.skipInvalid');
+  private readonly status = h('p', {
+    className: 'status',
+    attrs: { 'aria-live': 'polite' },
+    testId: 'import-status',
+  });
+  private readonly result = h('div', { className: 'import-result', testId: 'import-result' });
+  private last: { outcome: Outcome; fileName: string } | null = null;
+  private busy = false;
+
+  constructor() {
+    this.file.input.addEventListener('change', () => this.fileChosen());
+    this.file.field.append(this.fileError);
+    this.form = h(
+      'form',
+      { className: 'stacked-form import-form', testId: 'import-form' },
+      this.file.field,
+      this.format.field,
+      this.source.field,
+      this.lang.field,
+      this.claims.field,
+      this.attribution.field,
+      this.dryRun.field,
+      this.skipInvalid.field,
+      h('button', { i18n: 'data.submit', attrs: { type: 'submit' }, testId: 'import-submit' }),
+    );
+    this.form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.submit();
+    });
+    this.element = h('div', { className: 'import' }, this.form, this.status, this.result);
+  }
+
+  /** Redraws the texts made with parameters (the shell re-translates the others). */
+  onLanguageChange(): void {
+    if (this.last && !this.busy) this.show(this.last.outcome, this.last.fileName);
+  }
+
+  /** A new file: its format as its extension suggests, and its name as the default source. */
+  private fileChosen(): void {
+    const file = this.file.input.files?.[0];
+    if (!file) return;
+    this.setFileError(false);
+    const format = guessFormat(file.name);
+    if (format) this.format.select.value = format;
+    this.source.input.value = fileStem(file.name);
+  }
+
+  private options(): ImportOptions {
+    return {
+      format: this.format.select.value,
+      source: this.source.input.value.trim(),
+      lang: this.lang.select.value,
+      claims: parseClaims(this.claims.input.value),
+      attribution: this.attribution.input.value.trim(),
+      dryRun: this.dryRun.input.checked,
+      skipInvalid: this.skipInvalid.input.checked,
+    };
+  }
+
+  private async submit(): Promise<void> {
+    if (this.busy) return;
+    const file = this.file.input.files?.[0];
+    if (!file) {
+      this.setFileError(true);
+      this.file.input.focus();
+      return;
+    }
+    const options = this.options();
+    const dryRun = options.dryRun === true;
+    const params = { name: file.name, size: formatBytes(file.size, getLang()) };
+    this.busy = true;
+    this.last = null;
+    this.status.textContent = t(dryRun ? 'data.checking' : 'data.importing', params);
+    this.result.replaceChildren();
+    try {
+      await whileBusy(this.form, async () => {
+        const type = importMediaType(options.format, file.name);
+        const outcome = await interopApi
+          .importFile(file, type, options)
+          .then((report): Outcome => ({ kind: 'report', report, dryRun }))
+          .catch((error: unknown) => outcomeOfError(error, dryRun));
+        this.last = { outcome, fileName: file.name };
+        this.show(outcome, file.name);
+      });
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private show(outcome: Outcome, fileName: string): void {
+    this.status.textContent = t(statusKey(outcome), { name: fileName });
+    if (outcome.kind === 'report') {
+      this.result.replaceChildren(importReport(outcome.report, outcome.dryRun));
+    } else if (outcome.error instanceof ApiError && outcome.error.status === 413) {
+      this.result.replaceChildren(alertBox(t('data.tooLarge'), 'import-too-large'));
+    } else {
+      this.result.replaceChildren(errorMessage(outcome.error));
+    }
+  }
+
+  private setFileError(shown: boolean): void {
+    this.fileError.hidden = !shown;
+    const input = this.file.input;
+    if (shown) {
+      input.setAttribute('aria-invalid', 'true');
+      input.setAttribute('aria-describedby', 'import-file-hint import-file-error');
+    } else {
+      input.removeAttribute('aria-invalid');
+      input.setAttribute('aria-describedby', 'import-file-hint');
+    }
+  }
+}
+
+/** A refused file (422) comes back as an error whose details are the report of its rows. */
+function outcomeOfError(error: unknown, dryRun: boolean): Outcome {
+  if (error instanceof ApiError && isImportReport(error.details)) {
+    return { kind: 'report', report: error.details, dryRun };
+  }
+  return { kind: 'error', error };
+}
+
+function statusKey(outcome: Outcome): MessageKey {
+  if (outcome.kind === 'error' || (!outcome.report.committed && !outcome.dryRun)) {
+    return 'data.statusFailed';
+  }
+  return outcome.report.committed ? 'data.statusWritten' : 'data.statusChecked';
+}
+
+/** The language of the file's texts; language names are shown in their own language. */
+function languageField(): { field: HTMLElement; select: HTMLSelectElement } {
+  const select = h('select', {
+    attrs: { id: 'import-lang', name: 'import-lang' },
+    testId: 'import-lang',
+  });
+  for (const lang of LANGUAGES) select.append(option(lang, { text: LANGUAGE_NAMES[lang] }));
+  select.value = getLang();
+  const field = h(
+    'div',
+    { className: 'form-field' },
+    h('label', { i18n: 'data.lang', attrs: { for: 'import-lang' } }),
+    select,
+  );
+  return { field, select };
+}
+
+function checkboxField(
+  id: string,
+  label: MessageKey,
+): { field: HTMLElement; input: HTMLInputElement } {
+  const input = h('input', { attrs: { id, name: id, type: 'checkbox' }, testId: id });
+  const field = h(
+    'div',
+    { className: 'form-field checkbox-field' },
+    input,
+    h('label', { i18n: label, attrs: { for: id } }),
+  );
+  return { field, input };
+}

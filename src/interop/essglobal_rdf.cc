@@ -242,10 +242,10 @@ struct OutNode;
 struct OutValue {
   enum class Kind { kIri, kLiteral, kNode };
   Kind kind = Kind::kLiteral;
-  std::string text;           // the IRI or the literal's lexical form
-  std::string lang;           // literals only
-  std::string datatype;       // literals only, a full IRI
-  std::vector<OutNode> node;  // kNode: one anonymous node
+  std::string text;               // the IRI or the literal's lexical form
+  std::string lang;               // literals only
+  std::string datatype;           // literals only, a full IRI
+  std::shared_ptr<OutNode> node;  // kNode: one anonymous node
 };
 
 struct OutNode {
@@ -264,7 +264,7 @@ struct OutNode {
   }
   void AddNode(std::string predicate, OutNode node) {
     OutValue v{OutValue::Kind::kNode, "", "", "", {}};
-    v.node.push_back(std::move(node));
+    v.node = std::make_shared<OutNode>(std::move(node));
     props.push_back({std::move(predicate), std::move(v)});
   }
 };
@@ -449,7 +449,7 @@ class TurtleWriter {
         SerdNode blank = SerdString(SERD_BLANK, id);
         serd_writer_write_statement(writer_, flags | SERD_ANON_O_BEGIN, nullptr, &subject, &p,
                                     &blank, nullptr, nullptr);
-        WriteProps(blank, value.node.front(), SERD_ANON_CONT);
+        WriteProps(blank, *value.node, SERD_ANON_CONT);
         serd_writer_end_anon(writer_, &blank);
       } else if (value.kind == OutValue::Kind::kIri) {
         SerdNode o = SerdString(SERD_URI, value.text);
@@ -573,7 +573,7 @@ std::string TypeName(const std::string& iri) {
 json NodeJson(const OutNode& node);
 
 json ValueJson(const OutValue& v, const JsonldTerm* term) {
-  if (v.kind == OutValue::Kind::kNode) return NodeJson(v.node.front());
+  if (v.kind == OutValue::Kind::kNode) return NodeJson(*v.node);
   bool coerced_id = term != nullptr && term->type == "@id";
   if (v.kind == OutValue::Kind::kIri) return coerced_id ? json(v.text) : json{{"@id", v.text}};
   if (!v.lang.empty()) return {{"@value", v.text}, {"@language", v.lang}};

@@ -76,8 +76,8 @@ bool NumberFirst(const std::string& country) {
 // FNV-1a, 64 bits: a stable, platform-independent hash for derived ids.
 std::string Fnv1aHex(std::string_view bytes) {
   uint64_t h = 14695981039346656037ull;
-  for (unsigned char c : bytes) {
-    h ^= c;
+  for (char c : bytes) {
+    h ^= static_cast<unsigned char>(c);
     h *= 1099511628211ull;
   }
   char buf[17];

@@ -119,6 +119,16 @@ TEST(PolicyTest, DecidesByRoleAndScope) {
           .ok());
   EXPECT_FALSE(Authorize(wales, Action::kEditTerritory, Target{{}, "GB", Role::kMember, ""}).ok());
 
+  // Merges: the steward must curate every actor involved; members may not merge.
+  Target both{{coop, other}, "", Role::kMember, ""};
+  EXPECT_TRUE(Authorize(wales, Action::kMergeActors, on_coop).ok());
+  EXPECT_EQ(Authorize(wales, Action::kMergeActors, both).code(), StatusCode::kPermissionDenied);
+  EXPECT_FALSE(Authorize(member, Action::kMergeActors, on_coop).ok());
+  EXPECT_FALSE(Authorize(wales, Action::kMergeActors, {}).ok());
+  EXPECT_TRUE(Authorize(AdminTokenHolder(), Action::kMergeActors, both).ok());
+  EXPECT_FALSE(Authorize(wales, Action::kSyncPeers).ok());
+  EXPECT_TRUE(Authorize(With({{Role::kSteward, ""}}), Action::kSyncPeers).ok());
+
   Principal assessor = With({{Role::kAssessor, ""}});
   EXPECT_FALSE(Authorize(assessor, Action::kEditActor, on_coop).ok());
   Principal funder = With({{Role::kFunder, "actor:coop"}});

@@ -265,6 +265,10 @@ std::string_view ToString(Action action) {
       return "screen the whole registry";
     case Action::kImportData:
       return "import data into the registry";
+    case Action::kMergeActors:
+      return "merge or separate these actors";
+    case Action::kSyncPeers:
+      return "pull another instance's changes";
   }
   return "do this";
 }
@@ -315,8 +319,17 @@ Status Authorize(const Principal& p, Action action, const Target& t) {
       if (p.Holds(Role::kAssessor, "")) return Status::Ok();
       return Denied(why + " (admins and instance-wide assessors may)");
     case Action::kImportData:
+    case Action::kSyncPeers:
       if (p.Holds(Role::kSteward, "")) return Status::Ok();
       return Denied(why + " (admins and instance-wide stewards may)");
+    case Action::kMergeActors:
+      if (t.actors.empty()) return Denied(why + " (no actor named)");
+      for (const ActorScope& a : t.actors) {
+        if (!Curates(p, a)) {
+          return Denied(why + " (the stewards who curate every one of them, and admins may)");
+        }
+      }
+      return Status::Ok();
     case Action::kDeleteActor:
       for (const ActorScope& a : t.actors) {
         if (Curates(p, a)) return Status::Ok();

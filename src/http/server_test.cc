@@ -483,7 +483,7 @@ TEST(ServerUpgradeTest, StartingOnAnOlderDatabaseUpgradesIt) {
     ASSERT_TRUE(server.ok()) << server.status().ToString();
     auto store = store::OpenStore(path.string());
     ASSERT_TRUE(store.ok());
-    EXPECT_EQ(*(*store)->SchemaVersion(), 9);
+    EXPECT_EQ(*(*store)->SchemaVersion(), 10);
     ASSERT_TRUE((*server)->Bind().ok());
     std::thread serving([&] { (void)(*server)->Listen(); });
     httplib::Client client("127.0.0.1", (*server)->port());

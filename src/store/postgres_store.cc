@@ -208,6 +208,7 @@ UPDATE actors SET lat = round(lat::numeric, 2)::double precision,
   WHERE lat IS NOT NULL AND doc::json->'location'->>'precision' = 'approximate';
 )sql",
     kScreeningSql,
+    kResolutionSql,
 };
 
 // Quotes a word for to_tsquery: 'word' with quotes doubled.

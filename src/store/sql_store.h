@@ -70,6 +70,36 @@ CREATE TABLE jobs (
 );
 )sql";
 
+// Migration 10: merges of duplicates and their members, stewards' dedup decisions, dated
+// indicators per actor and the federation peers' feed positions (store/resolution.h).
+inline constexpr const char* kResolutionSql = R"sql(
+CREATE TABLE merges (
+  id TEXT PRIMARY KEY, survivor_id TEXT NOT NULL, created_at TEXT NOT NULL,
+  who TEXT NOT NULL DEFAULT '', doc TEXT NOT NULL, undone_at TEXT NOT NULL DEFAULT '',
+  undone_by TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE merge_members (
+  actor_id TEXT NOT NULL, merge_id TEXT NOT NULL, role TEXT NOT NULL, position BIGINT NOT NULL,
+  PRIMARY KEY (actor_id, merge_id)
+);
+CREATE INDEX merge_members_by_merge ON merge_members (merge_id, position);
+CREATE TABLE dedup_decisions (
+  a_id TEXT NOT NULL, b_id TEXT NOT NULL, decision TEXT NOT NULL, decided_at TEXT NOT NULL,
+  who TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (a_id, b_id)
+);
+CREATE TABLE indicators (
+  actor_id TEXT NOT NULL, name TEXT NOT NULL, period TEXT NOT NULL, source TEXT NOT NULL,
+  value DOUBLE PRECISION NOT NULL, unit TEXT NOT NULL DEFAULT '', as_of TEXT NOT NULL DEFAULT '',
+  recorded_at TEXT NOT NULL,
+  PRIMARY KEY (actor_id, name, period, source)
+);
+CREATE TABLE sync_peers (
+  url TEXT PRIMARY KEY, cursor TEXT NOT NULL DEFAULT '', last_sync TEXT NOT NULL DEFAULT '',
+  pulled BIGINT NOT NULL DEFAULT 0
+);
+)sql";
+
 // Migration 7: accounts, sessions, API tokens, role grants, the sign-in log and the audit log
 // (auth/). The audit chain's head is one row, updated by every append: it numbers the entries
 // and, on PostgreSQL, its row lock orders concurrent appends.
@@ -187,6 +217,17 @@ class SqlStore : public Store {
       const std::string& framework) override;
   Status PutJob(const JobRecord& job) override;
   Result<std::optional<JobRecord>> GetJob(const std::string& id) override;
+  Status PutMerge(const MergeRecord& merge) override;
+  Result<std::optional<MergeRecord>> GetMerge(const std::string& id) override;
+  Result<std::vector<MergeRecord>> Merges(const std::string& actor_id, int limit) override;
+  Status PutDedupDecision(const DedupDecision& decision) override;
+  Status DeleteDedupDecision(const std::string& a_id, const std::string& b_id) override;
+  Result<std::vector<DedupDecision>> DedupDecisions() override;
+  Status PutIndicators(const std::vector<IndicatorRecord>& records) override;
+  Result<std::vector<IndicatorRecord>> Indicators(const std::string& actor_id) override;
+  Result<long long> CountIndicators() override;
+  Status PutSyncPeer(const SyncPeer& peer) override;
+  Result<std::optional<SyncPeer>> GetSyncPeer(const std::string& url) override;
 
  protected:
   SqlConnection& conn() { return *conn_; }

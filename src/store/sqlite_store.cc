@@ -229,6 +229,7 @@ INSERT INTO actors_rtree SELECT rid, lon, lon, lat, lat FROM actors
   AND json_extract(doc, '$.location.precision') = 'approximate';
 )sql",
     kScreeningSql,
+    kResolutionSql,
 };
 
 // Copies the write-ahead log back into the database file every few milliseconds, on its own

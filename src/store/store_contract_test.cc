@@ -779,7 +779,7 @@ TEST(MigrationTest, UpgradesASchemaVersion3Database) {
     ASSERT_TRUE(store.ok());
     EXPECT_EQ(*(*store)->SchemaVersion(), 3);
     ASSERT_TRUE((*store)->Migrate().ok());
-    EXPECT_EQ(*(*store)->SchemaVersion(), 9);
+    EXPECT_EQ(*(*store)->SchemaVersion(), 10);
     auto history = (*store)->ActorHistory("cuk-r006884");
     ASSERT_TRUE(history.ok()) << history.status().ToString();
     ASSERT_EQ(history->size(), 2u);
@@ -917,6 +917,79 @@ TEST_P(StoreContractTest, ProfilesAreVersionedAndAssessmentsDriveTheVerdictFilte
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreContractTest, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& param_info) { return param_info.param; });
+
+TEST_P(StoreContractTest, MergesDecisionsIndicatorsAndPeers) {
+  MergeRecord m;
+  m.id = "mrg-1";
+  m.survivor_id = "a";
+  m.merged_ids = {"c", "b"};
+  m.created_at = "2026-11-29T10:00:00Z";
+  m.who = "user:u1";
+  m.doc = R"({"rules":"default"})";
+  ASSERT_TRUE(store_->PutMerge(m).ok());
+  MergeRecord later = m;
+  later.id = "mrg-2";
+  later.survivor_id = "d";
+  later.merged_ids = {"a"};
+  later.created_at = "2026-11-29T11:00:00Z";
+  ASSERT_TRUE(store_->PutMerge(later).ok());
+
+  auto got = store_->GetMerge("mrg-1");
+  ASSERT_TRUE(got.ok() && got->has_value());
+  EXPECT_EQ((*got)->survivor_id, "a");
+  EXPECT_EQ((*got)->merged_ids, (std::vector<std::string>{"c", "b"}));
+  EXPECT_EQ((*got)->doc, m.doc);
+  EXPECT_TRUE((*got)->undone_at.empty());
+  EXPECT_FALSE(store_->GetMerge("mrg-9")->has_value());
+
+  auto of_a = store_->Merges("a", 0);
+  ASSERT_TRUE(of_a.ok());
+  ASSERT_EQ(of_a->size(), 2u);
+  EXPECT_EQ((*of_a)[0].id, "mrg-2");  // newest first
+  EXPECT_EQ(store_->Merges("b", 0)->size(), 1u);
+  EXPECT_EQ(store_->Merges("", 1)->size(), 1u);
+  EXPECT_TRUE(store_->Merges("zz", 0)->empty());
+
+  m.undone_at = "2026-11-29T12:00:00Z";
+  m.undone_by = "user:u2";
+  ASSERT_TRUE(store_->PutMerge(m).ok());
+  EXPECT_EQ((*store_->GetMerge("mrg-1"))->undone_by, "user:u2");
+  EXPECT_EQ((*store_->GetMerge("mrg-1"))->merged_ids.size(), 2u);
+
+  EXPECT_EQ(store_->PutDedupDecision({"b", "a", "distinct", "t", "u"}).code(),
+            StatusCode::kInvalidArgument);
+  ASSERT_TRUE(store_->PutDedupDecision({"a", "b", "distinct", "t", "u"}).ok());
+  ASSERT_TRUE(store_->PutDedupDecision({"a", "b", "distinct", "t2", "u2"}).ok());
+  auto decisions = store_->DedupDecisions();
+  ASSERT_TRUE(decisions.ok());
+  ASSERT_EQ(decisions->size(), 1u);
+  EXPECT_EQ((*decisions)[0].who, "u2");
+  EXPECT_TRUE(store_->DeleteDedupDecision("a", "b").ok());
+  EXPECT_EQ(store_->DeleteDedupDecision("a", "b").code(), StatusCode::kNotFound);
+
+  std::vector<IndicatorRecord> indicators = {
+      {"a", "turnover", "2016", 1250000.5, "GBP", "coops-uk-economy", "2016-03-31", "t"},
+      {"a", "employees", "2016", 12, "people", "coops-uk-economy", "2016-03-31", "t"},
+      {"b", "turnover", "2015", 10, "GBP", "coops-uk-economy", "", "t"}};
+  ASSERT_TRUE(store_->PutIndicators(indicators).ok());
+  indicators[0].value = 1300000;
+  ASSERT_TRUE(store_->PutIndicators({indicators[0]}).ok());  // replaces by key
+  auto of_actor = store_->Indicators("a");
+  ASSERT_TRUE(of_actor.ok());
+  ASSERT_EQ(of_actor->size(), 2u);
+  EXPECT_EQ((*of_actor)[0].name, "employees");
+  EXPECT_EQ((*of_actor)[1].value, 1300000);
+  EXPECT_EQ((*of_actor)[1].as_of, "2016-03-31");
+  EXPECT_EQ(*store_->CountIndicators(), 3);
+
+  EXPECT_FALSE(store_->GetSyncPeer("http://x")->has_value());
+  ASSERT_TRUE(store_->PutSyncPeer({"http://x", "42", "t", 7}).ok());
+  ASSERT_TRUE(store_->PutSyncPeer({"http://x", "43", "t2", 9}).ok());
+  auto peer = store_->GetSyncPeer("http://x");
+  ASSERT_TRUE(peer.ok() && peer->has_value());
+  EXPECT_EQ((*peer)->cursor, "43");
+  EXPECT_EQ((*peer)->pulled, 9);
+}
 
 }  // namespace
 }  // namespace ecosol::store

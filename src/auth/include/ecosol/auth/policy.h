@@ -86,6 +86,9 @@ enum class Action {
                       // scope covers it, admins
   kScreenRegistry,    // screen every actor: admins and instance-wide assessors
   kImportData,        // import a file into the registry: admins and instance-wide stewards
+  kMergeActors,       // target: every actor of the merge (or unmerge, or dedup decision); the
+                      // stewards who curate all of them (networks, territory), and admins
+  kSyncPeers,         // pull another instance's change feed: admins and instance-wide stewards
 };
 std::string_view ToString(Action action);
 

@@ -28,6 +28,7 @@
 #include "ecosol/model/actor.h"
 #include "ecosol/model/relationship.h"
 #include "ecosol/store/accounts.h"
+#include "ecosol/store/resolution.h"
 #include "ecosol/store/screening.h"
 
 namespace ecosol::store {
@@ -287,6 +288,29 @@ class Store {
   // Background jobs: PutJob inserts or replaces by id.
   virtual Status PutJob(const JobRecord& job) = 0;
   virtual Result<std::optional<JobRecord>> GetJob(const std::string& id) = 0;
+
+  // --- entity resolution, indicators, federation (store/resolution.h) ---
+  // Inserts or replaces a merge by id, with its members (the survivor and the merged actors).
+  virtual Status PutMerge(const MergeRecord& merge) = 0;
+  virtual Result<std::optional<MergeRecord>> GetMerge(const std::string& id) = 0;
+  // The merges an actor took part in (as survivor or merged; "" for every merge), newest first,
+  // at most `limit` (0: all).
+  virtual Result<std::vector<MergeRecord>> Merges(const std::string& actor_id, int limit) = 0;
+  // Inserts or replaces the decision on a pair (a_id < b_id; InvalidArgument otherwise).
+  virtual Status PutDedupDecision(const DedupDecision& decision) = 0;
+  // NotFound when the pair has no decision.
+  virtual Status DeleteDedupDecision(const std::string& a_id, const std::string& b_id) = 0;
+  // Every decision, by pair.
+  virtual Result<std::vector<DedupDecision>> DedupDecisions() = 0;
+  // Inserts or replaces indicators by (actor, name, period, source), in the current
+  // transaction or one of their own.
+  virtual Status PutIndicators(const std::vector<IndicatorRecord>& records) = 0;
+  // An actor's indicators, by name, period and source.
+  virtual Result<std::vector<IndicatorRecord>> Indicators(const std::string& actor_id) = 0;
+  virtual Result<long long> CountIndicators() = 0;
+  // Federation peers, by URL: PutSyncPeer inserts or replaces.
+  virtual Status PutSyncPeer(const SyncPeer& peer) = 0;
+  virtual Result<std::optional<SyncPeer>> GetSyncPeer(const std::string& url) = 0;
 
   // --- taxonomies ---
   virtual Status PutTerms(const std::vector<model::Term>& terms) = 0;

@@ -12,7 +12,7 @@ DEBIAN_PACKAGES=(
   libutf8proc-dev libstemmer-dev libsodium-dev libjemalloc-dev libgtest-dev libgmock-dev libbenchmark-dev
   libyaml-cpp-dev libre2-dev libhyperscan-dev libpoppler-cpp-dev libzip-dev libxml2-dev ripgrep
   libvalijson-dev libserd-dev serdi raptor2-utils
-  chromium chromium-driver wrk curl iproute2
+  chromium chromium-driver wrk curl iproute2 jq python3
 )
 # Node.js may come from another package source (its own npm included): install Debian's only if
 # there is no node at all.

@@ -120,6 +120,10 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   AddScreeningCommands(app, ctx);
   AddStatutesCommands(app, ctx);
   AddDedupCommands(app, ctx);
+  AddMergeCommands(app, ctx);
+  AddSyncCommands(app, ctx);
+  AddIndicatorCommands(app, ctx);
+  AddQualityCommands(app, ctx);  // after AddActorCommands: adds `actors confirm`
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

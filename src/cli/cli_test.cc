@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 
+#include "ecosol/interop/importer.h"
 #include "ecosol/registry/registry.h"
 #include "ecosol/store/store.h"
 #include "test_store.h"
@@ -162,6 +163,60 @@ TEST_P(CliTest, DedupReportListsCandidateClusters) {
   EXPECT_EQ(Run({"dedup"}), 1);
   EXPECT_NE(err_.str().find("--report"), std::string::npos);
   EXPECT_EQ(Run({"dedup", "--report", "--threshold", "2"}), 1);
+}
+
+// The bakery's two records merged (dry run first), listed, undone; then decided distinct, which
+// takes them out of the report.
+TEST_P(CliTest, MergeUnmergeAndDistinctDecisions) {
+  ASSERT_EQ(Run({"init"}), 0);
+  ASSERT_EQ(Run({"import", WriteFile("s.csv", SmallCsv(false)), "--id-scheme", "coops-uk"}), 0)
+      << err_.str();
+  std::string other = SmallCsv(false);
+  other = other.substr(0, other.find('\n') + 1) +
+          "M9,ALPHA BAKERY LIMITED,,,,,,Leeds,,,GB,,,,,,,,,,53.8001,-1.5502,,,,,,,,\n";
+  ASSERT_EQ(Run({"import", WriteFile("map.csv", other), "--source", "map"}), 0) << err_.str();
+
+  ASSERT_EQ(Run({"merge", "coops-uk-r1", "map-m9", "--dry-run"}), 0) << err_.str();
+  EXPECT_NE(out_.str().find("would merge map-m9 into coops-uk-r1"), std::string::npos)
+      << out_.str();
+  ASSERT_EQ(Run({"actors", "show", "map-m9"}), 0);  // nothing written
+
+  std::string rules = WriteFile("rules.json", R"({"default": ["map", "*"]})");
+  ASSERT_EQ(Run({"merge", "coops-uk-r1", "map-m9", "--rules", rules, "--json"}), 0) << err_.str();
+  auto merge = nlohmann::json::parse(out_.str());
+  const std::string id = merge["id"];
+  EXPECT_EQ(merge["rules"]["default"], nlohmann::json({"map", "*"}));
+  ASSERT_EQ(Run({"actors", "show", "coops-uk-r1", "--json"}), 0);
+  auto survivor = nlohmann::json::parse(out_.str());
+  EXPECT_EQ(survivor["name"], "ALPHA BAKERY LIMITED");  // the map's name, by the rules given
+  EXPECT_EQ(survivor["identifiers"]["map"], "M9");
+  EXPECT_EQ(Run({"actors", "show", "map-m9"}), 1);
+
+  ASSERT_EQ(Run({"merges", "--actor", "map-m9"}), 0) << err_.str();
+  EXPECT_NE(out_.str().find(id), std::string::npos);
+  EXPECT_NE(out_.str().find("1 merges"), std::string::npos);
+  ASSERT_EQ(Run({"unmerge", id}), 0) << err_.str();
+  EXPECT_NE(out_.str().find("undone"), std::string::npos) << out_.str();
+  ASSERT_EQ(Run({"actors", "show", "map-m9", "--json"}), 0);
+  EXPECT_EQ(nlohmann::json::parse(out_.str())["identifiers"]["map"], "M9");
+  EXPECT_EQ(Run({"unmerge", id}), 1);
+  EXPECT_NE(err_.str().find("already undone"), std::string::npos) << err_.str();
+
+  // Bad requests fail clearly and change nothing.
+  EXPECT_EQ(Run({"merge", "coops-uk-r1"}), 2);  // a usage error: one id only
+  EXPECT_EQ(Run({"merge", "coops-uk-r1", "ghost"}), 1);
+  EXPECT_NE(err_.str().find("ghost"), std::string::npos);
+  EXPECT_EQ(Run({"merge", "coops-uk-r1", "map-m9", "--rules", WriteFile("bad.json", "{\"x\": 1}")}),
+            1);
+  EXPECT_NE(err_.str().find("bad.json"), std::string::npos);
+
+  ASSERT_EQ(Run({"dedup", "--distinct", "map-m9", "coops-uk-r1"}), 0) << err_.str();
+  ASSERT_EQ(Run({"dedup", "--report", "--json"}), 0) << err_.str();
+  EXPECT_EQ(nlohmann::json::parse(out_.str())["clusters"], 0);
+  ASSERT_EQ(Run({"dedup", "--forget", "map-m9", "coops-uk-r1"}), 0) << err_.str();
+  ASSERT_EQ(Run({"dedup", "--report", "--json"}), 0) << err_.str();
+  EXPECT_EQ(nlohmann::json::parse(out_.str())["clusters"], 1);
+  EXPECT_EQ(Run({"dedup", "--distinct", "map-m9", "nobody"}), 1);
 }
 
 TEST_P(CliTest, TerritoriesListAndPopulation) {
@@ -368,6 +423,43 @@ TEST_P(CliTest, UsersTokensAndAudit) {
   }
   EXPECT_EQ(Run({"audit", "verify"}), 1);
   EXPECT_NE(out_.str().find("BROKEN at entry 6"), std::string::npos) << out_.str();
+}
+
+// `ecosol import FILE --format csv --mapping MAP.yaml`, with the example mapping of a network's
+// spreadsheet.
+TEST_P(CliTest, ImportsACsvThroughItsMapping) {
+  ASSERT_EQ(Run({"init"}), 0);
+  const std::string csv =
+      std::string(ECOSOL_SOURCE_DIR) + "/tests/data/csv-mapping/adherents-reseau.csv";
+  const std::string mapping =
+      std::string(ECOSOL_SOURCE_DIR) + "/data/mappings/reseau-occitanie.yaml";
+  ASSERT_EQ(Run({"import", csv, "--format", "csv", "--mapping", mapping, "--json"}), 0)
+      << err_.str();
+  EXPECT_EQ(nlohmann::json::parse(out_.str())["imported"], 5);
+  ASSERT_EQ(Run({"actors", "search", "Lauragais", "--json"}), 0) << err_.str();
+  EXPECT_NE(out_.str().find("Les Jardins du Lauragais"), std::string::npos) << out_.str();
+  // The mapping is required with csv, and only there; a bad one names its line.
+  EXPECT_EQ(Run({"import", csv, "--format", "csv"}), 1);
+  EXPECT_NE(err_.str().find("--mapping: required"), std::string::npos) << err_.str();
+  EXPECT_EQ(Run({"import", csv, "--mapping", mapping}), 1);
+  EXPECT_NE(err_.str().find("only format csv"), std::string::npos) << err_.str();
+  EXPECT_EQ(Run({"import", csv, "--format", "csv", "--mapping", "/no/such/map.yaml"}), 1);
+  EXPECT_NE(err_.str().find("/no/such/map.yaml"), std::string::npos) << err_.str();
+  std::string bad =
+      WriteFile("bad.yaml", "id: Ref\nfields:\n  name: Nom\n  pattern: {column: x}\n");
+  EXPECT_EQ(Run({"import", csv, "--format", "csv", "--mapping", bad}), 1);
+  EXPECT_NE(err_.str().find("bad.yaml: line 4: fields.pattern: unknown field"), std::string::npos)
+      << err_.str();
+  // A bad row refuses the file: still 5 actors.
+  auto text = interop::ReadFile(csv);
+  ASSERT_TRUE(text.ok());
+  std::string more = WriteFile(
+      "more.csv", *text + "OC-0100;Autre;SCOP;Pêche;;;;Sète;Hérault;France;;;;;;;;Non;\n");
+  EXPECT_EQ(Run({"import", more, "--format", "csv", "--mapping", mapping}), 1);
+  EXPECT_NE(err_.str().find("more.csv:9: Secteur(s): 'Pêche' is not in the map"), std::string::npos)
+      << err_.str();
+  ASSERT_EQ(Run({"actors", "list", "--json"}), 0);
+  EXPECT_EQ(nlohmann::json::parse(out_.str())["items"].size(), 5u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, CliTest, ::testing::Values("sqlite", "postgresql"),

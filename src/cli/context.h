@@ -63,6 +63,11 @@ void AddScreeningCommands(
     CLI::App& app,
     Context& ctx);  // screen, profile, screenings, frameworks       // users, tokens, audit
 void AddStatutesCommands(CLI::App& app, Context& ctx);  // statutes analyze|patterns
-void AddDedupCommands(CLI::App& app, Context& ctx);     // dedup --report
+void AddDedupCommands(CLI::App& app, Context& ctx);     // dedup --report|--distinct
+void AddMergeCommands(CLI::App& app, Context& ctx);     // merge, unmerge, merges
+void AddSyncCommands(CLI::App& app, Context& ctx);      // sync URL, sync --peers
+void AddQualityCommands(CLI::App& app, Context& ctx);   // quality [due], actors confirm
+// indicators ACTOR
+void AddIndicatorCommands(CLI::App& app, Context& ctx);
 
 }  // namespace ecosol::cli

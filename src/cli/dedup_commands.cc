@@ -7,13 +7,17 @@
 #include <iostream>
 
 #include "context.h"
-#include "ecosol/registry/dedup.h"
+#include "ecosol/base/clock.h"
+#include "ecosol/base/strings.h"
+#include "ecosol/registry/merge.h"
 
 namespace ecosol::cli {
 namespace {
 
 struct DedupArgs {
   bool report = false;
+  std::vector<std::string> distinct;  // two actor ids
+  std::vector<std::string> forget;    // two actor ids
   bool json = false;
   double threshold = 0.85;
   size_t limit = 100;
@@ -26,8 +30,23 @@ std::string Score(double v) {
 }
 
 void RunDedup(Context& ctx, const DedupArgs& args) {
+  if (!args.distinct.empty() || !args.forget.empty()) {
+    const bool distinct = !args.distinct.empty();
+    const auto& ids = distinct ? args.distinct : args.forget;
+    auto s = OpenSession(ctx, false);
+    if (!s.ok()) return Fail(ctx, s.status());
+    Status st = registry::DecideDistinct(*s->store, ids[0], ids[1], distinct, CliAuditWho(),
+                                         FormatTimestamp(SystemClock().Now()));
+    if (!st.ok()) return Fail(ctx, st);
+    *ctx.out << (distinct ? "recorded: " + ids[0] + " and " + ids[1] +
+                                " are distinct organisations; the review queue leaves them out\n"
+                          : "forgotten: the decision on " + ids[0] + " and " + ids[1] + "\n");
+    return;
+  }
   if (!args.report) {
-    return Fail(ctx, InvalidArgument("say --report to list the candidate clusters"));
+    return Fail(ctx, InvalidArgument(
+                         "say --report to list the candidate clusters, or --distinct A B to record "
+                         "that two actors are different organisations"));
   }
   if (args.threshold <= 0 || args.threshold > 1) {
     return Fail(ctx, InvalidArgument("--threshold: between 0 (excluded) and 1"));
@@ -43,7 +62,7 @@ void RunDedup(Context& ctx, const DedupArgs& args) {
       return true;
     };
   }
-  auto clusters = registry::FindDuplicates(*s->store, options);
+  auto clusters = registry::PendingDuplicates(*s->store, options);
   if (tty) *ctx.err << "\n";
   if (!clusters.ok()) return Fail(ctx, clusters.status());
   const size_t shown = std::min(args.limit, clusters->size());
@@ -89,6 +108,12 @@ void AddDedupCommands(CLI::App& app, Context& ctx) {
       ->capture_default_str();
   dedup->add_option("--limit", args->limit, "Clusters to list")->capture_default_str();
   dedup->add_flag("--json", args->json, "Print the clusters as JSON");
+  dedup
+      ->add_option("--distinct", args->distinct,
+                   "Record that two actors are different organisations (ID ID)")
+      ->expected(2);
+  dedup->add_option("--forget", args->forget, "Forget the decision on two actors (ID ID)")
+      ->expected(2);
   dedup->callback([&ctx, args] { RunDedup(ctx, *args); });
 }
 

@@ -13,6 +13,7 @@ namespace {
 
 struct ImportArgs {
   std::string file;
+  std::string mapping;  // --mapping: the YAML mapping file of format csv
   interop::FileImportOptions options;
   bool json = false;
 };
@@ -28,7 +29,26 @@ void PrintText(Context& ctx, const std::string& file, const registry::ImportRepo
   }
 }
 
+// Format csv reads the spreadsheet through a mapping file; other formats take none.
+Status LoadMapping(ImportArgs& args) {
+  if (args.options.format != "csv") {
+    if (args.mapping.empty()) return Status::Ok();
+    return InvalidArgument("--mapping: only format csv reads a mapping (--format csv)");
+  }
+  if (args.mapping.empty()) {
+    return InvalidArgument(
+        "--mapping: required with --format csv: the YAML file that says which column gives which "
+        "field (see docs/formats/csv-mapping.md and the examples in data/mappings/)");
+  }
+  auto text = interop::ReadFile(args.mapping);
+  if (!text.ok()) return text.status().WithContext("--mapping");
+  args.options.mapping = std::move(*text);
+  args.options.mapping_name = args.mapping;
+  return Status::Ok();
+}
+
 void RunImport(Context& ctx, ImportArgs& args) {
+  if (Status m = LoadMapping(args); !m.ok()) return Fail(ctx, m);
   auto s = OpenSession(ctx, false);
   if (!s.ok()) return Fail(ctx, s.status());
   if (!args.json) args.options.progress = ImportProgressDisplay(ctx, "importing " + args.file);
@@ -96,6 +116,9 @@ void AddImportCommands(CLI::App& app, Context& ctx) {
   imp->add_option("--murmurations-schemas", args->options.murmurations_schemas,
                   "Folder of the Murmurations JSON Schemas and field files (format murmurations)")
       ->envname("ECOSOL_MURMURATIONS_SCHEMAS");
+  imp->add_option("--mapping", args->mapping,
+                  "Format csv: the YAML mapping file saying which column gives which field "
+                  "(docs/formats/csv-mapping.md)");
   imp->add_flag("--json", args->json, "Print the report as JSON");
   imp->callback([&ctx, args] { RunImport(ctx, *args); });
 

@@ -154,5 +154,9 @@ void AddTerritoryRoutes(Router& router, ApiContext& ctx);
 void AddAuthRoutes(Router& router, ApiContext& ctx);
 void AddScreeningRoutes(Router& router, ApiContext& ctx);
 void AddInteropRoutes(Router& router, ApiContext& ctx);
+void AddFeedRoutes(Router& router, ApiContext& ctx);  // federation
+void AddIndicatorRoutes(Router& router, ApiContext& ctx);
+void AddQualityRoutes(Router& router, ApiContext& ctx);
+void AddMergeRoutes(Router& router, ApiContext& ctx);  // duplicates review, merges
 
 }  // namespace ecosol::http

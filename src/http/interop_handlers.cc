@@ -27,8 +27,49 @@ Result<bool> Flag(const httplib::Request& req, const std::string& name) {
   return InvalidArgument(name + ": expected true or false, not '" + v + "'");
 }
 
+// The uploaded file: the body, or with multipart/form-data the part "file" (and the part
+// "mapping", the YAML mapping that format csv needs, which goes to `o`). A view into `req`.
+Result<std::string_view> UploadedFile(const httplib::Request& req, interop::FileImportOptions* o) {
+  const bool csv = o->format == "csv";
+  if (!req.is_multipart_form_data()) {
+    if (csv) {
+      return InvalidArgument(
+          "mapping: required with format=csv; send multipart/form-data with the parts 'file' (the "
+          "spreadsheet) and 'mapping' (its YAML mapping, docs/formats/csv-mapping.md)");
+    }
+    if (req.body.empty())
+      return InvalidArgument("body: empty; send the file's content as the body");
+    return std::string_view(req.body);
+  }
+  for (const auto& [name, part] : req.files) {
+    if (name != "file" && name != "mapping") {
+      return InvalidArgument("multipart part '" + name + "': unknown (known: file, mapping)");
+    }
+    if (req.files.count(name) > 1) return InvalidArgument(name + ": part given more than once");
+  }
+  auto file = req.files.find("file");
+  if (file == req.files.end() || file->second.content.empty()) {
+    return InvalidArgument("file: the multipart form needs a non-empty part named 'file'");
+  }
+  auto mapping = req.files.find("mapping");
+  if (mapping != req.files.end() && !csv) {
+    return InvalidArgument("mapping: only format=csv reads a mapping");
+  }
+  if (csv && (mapping == req.files.end() || mapping->second.content.empty())) {
+    return InvalidArgument(
+        "mapping: required with format=csv: a part named 'mapping' with the "
+        "YAML mapping (docs/formats/csv-mapping.md)");
+  }
+  if (csv) {
+    o->mapping = mapping->second.content;
+    o->mapping_name = mapping->second.filename.empty() ? "mapping.yaml" : mapping->second.filename;
+  }
+  return std::string_view(file->second.content);
+}
+
 // POST /api/v1/imports?format=F[&source=&id_scheme=&id_prefix=&lang=&claim=&attribution=
-// &dry_run=&skip_invalid=]: the body is the file. Admins and instance-wide stewards. 200 with
+// &dry_run=&skip_invalid=]: the body is the file, or multipart/form-data with the parts "file"
+// and (format csv) "mapping". Admins and instance-wide stewards. 200 with
 // the report when written (or checked, with dry_run); 422 with the report when refused.
 void ImportUpload(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
   auto store = ctx.pool->Acquire();
@@ -72,13 +113,12 @@ void ImportUpload(ApiContext& ctx, const httplib::Request& req, httplib::Respons
   o.dry_run = *dry_run;
   o.skip_invalid = *skip;
   o.murmurations_schemas = ctx.options.murmurations_schemas;
-  if (req.body.empty()) {
-    return SendError(res, InvalidArgument("body: empty; send the file's content as the body"));
-  }
+  auto body = UploadedFile(req, &o);
+  if (!body.ok()) return SendError(res, body.status());
   registry::Registry reg(*store, *ctx.clock, ctx.taxonomy);
   reg.SetAuditSource(caller->principal.who, caller->address);
   std::string name = o.source.empty() ? "upload." + interop::ExtensionOf(o.format) : o.source;
-  auto report = interop::ImportText(reg, req.body, name, o);
+  auto report = interop::ImportText(reg, *body, name, o);
   if (!report.ok()) return SendError(res, report.status());
   json out = interop::ImportReportToJson(*report);
   if (!report->committed && !o.dry_run) {

@@ -199,6 +199,76 @@ TEST_P(InteropServerTest, PublicActorsHaveAMurmurationsProfile) {
   EXPECT_EQ(client_->Get("/murmurations/" + id)->status, 404);
 }
 
+// Format csv: the spreadsheet and its YAML mapping travel as the parts of a multipart form.
+TEST_P(InteropServerTest, CsvUploadsTravelWithTheirMapping) {
+  const long long before = Count();
+  const std::string mapping =
+      "source: {name: reseau-test, attribution: 'Réseau test, CC BY 4.0'}\n"
+      "csv: {delimiter: ';'}\n"
+      "id: {column: N°, scheme: reseau}\n"
+      "fields:\n"
+      "  name: Nom\n"
+      "  address.locality: Ville\n"
+      "  address.country: {value: FR}\n"
+      "  structures: {column: Statut, map: {SCOP: OS60}}\n";
+  const std::string csv = "N°;Nom;Ville;Statut\nR1;Scop Alpha;Lyon;SCOP\nR2;Scop Beta;Lille;SCOP\n";
+  httplib::Headers h = {{"Authorization", std::string("Bearer ") + kAdminToken}};
+  auto post = [&](const std::string& query, const httplib::MultipartFormDataItems& items) {
+    return client_->Post("/api/v1/imports?" + query, h, items);
+  };
+  auto written = post("format=csv", {{"file", csv, "adherents.csv", "text/csv"},
+                                     {"mapping", mapping, "reseau.yaml", "application/yaml"}});
+  ASSERT_TRUE(written);
+  ASSERT_EQ(written->status, 200) << written->body;
+  EXPECT_EQ(json::parse(written->body)["imported"], 2);
+  EXPECT_EQ(Count(), before + 2);
+  auto page = client_->Get("/api/v1/actors?q=alpha");
+  ASSERT_TRUE(page && page->status == 200);
+  json items = json::parse(page->body)["items"];
+  ASSERT_EQ(items.size(), 1u);
+  json doc = json::parse(client_->Get("/api/v1/actors/" + items[0]["id"].get<std::string>())->body);
+  EXPECT_EQ(doc["identifiers"]["reseau"], "R1");
+  EXPECT_EQ(doc["structures"], json({"OS60"}));
+  EXPECT_EQ(doc["provenance"]["name"]["source"], "reseau-test");
+  // A row the mapping cannot read: 400 with the report naming line and column; nothing written.
+  auto refused = post("format=csv",
+                      {{"file", "N°;Nom;Ville;Statut\nR3;Gamma;Nantes;SARL\n", "a.csv", "text/csv"},
+                       {"mapping", mapping, "reseau.yaml", "application/yaml"}});
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 400) << refused->body;
+  json rejected = json::parse(refused->body)["error"]["details"]["rejected"];
+  ASSERT_EQ(rejected.size(), 1u);
+  EXPECT_EQ(rejected[0]["line"], 2);
+  EXPECT_EQ(rejected[0]["field"], "Statut");
+  EXPECT_EQ(Count(), before + 2);
+  // A bad mapping: 400 naming the mapping's file and line.
+  auto bad = post("format=csv", {{"file", csv, "a.csv", "text/csv"},
+                                 {"mapping", mapping + "  adress: Rue\n", "reseau.yaml", ""}});
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_NE(bad->body.find("reseau.yaml: line 9: fields.adress"), std::string::npos) << bad->body;
+  // No mapping, a mapping for another format, an unknown part: 400, nothing written.
+  auto plain = client_->Post("/api/v1/imports?format=csv", h, csv, "text/csv");
+  ASSERT_TRUE(plain);
+  EXPECT_EQ(plain->status, 400);
+  EXPECT_NE(plain->body.find("multipart/form-data"), std::string::npos);
+  auto no_mapping = post("format=csv", {{"file", csv, "a.csv", "text/csv"}});
+  ASSERT_TRUE(no_mapping);
+  EXPECT_EQ(no_mapping->status, 400);
+  auto other = post("format=geojson", {{"file", Collection({}), "a.geojson", ""},
+                                       {"mapping", mapping, "m.yaml", ""}});
+  ASSERT_TRUE(other);
+  EXPECT_EQ(other->status, 400);
+  EXPECT_NE(other->body.find("only format=csv"), std::string::npos);
+  auto unknown = post(
+      "format=csv",
+      {{"file", csv, "a.csv", ""}, {"mapping", mapping, "m.yaml", ""}, {"notes", "x", "", ""}});
+  ASSERT_TRUE(unknown);
+  EXPECT_EQ(unknown->status, 400);
+  EXPECT_NE(unknown->body.find("notes"), std::string::npos);
+  EXPECT_EQ(Count(), before + 2);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, InteropServerTest, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& param_info) { return param_info.param; });
 

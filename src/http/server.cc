@@ -158,6 +158,10 @@ class ServerImpl : public Server {
     AddAuthRoutes(router, *ctx_);
     AddScreeningRoutes(router, *ctx_);
     AddInteropRoutes(router, *ctx_);
+    AddFeedRoutes(router, *ctx_);
+    AddIndicatorRoutes(router, *ctx_);
+    AddQualityRoutes(router, *ctx_);
+    AddMergeRoutes(router, *ctx_);
     if (!ctx_->options.web_root.empty()) server_.set_mount_point("/", ctx_->options.web_root);
   }
 

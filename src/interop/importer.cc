@@ -13,6 +13,8 @@
 #include <sstream>
 
 #include "ecosol/base/strings.h"
+#include "ecosol/interop/coops_uk.h"
+#include "ecosol/interop/csv_mapping.h"
 #include "ecosol/interop/essglobal_csv.h"
 #include "ecosol/interop/essglobal_rdf.h"
 #include "ecosol/interop/geojson.h"
@@ -23,9 +25,9 @@
 namespace ecosol::interop {
 
 const std::vector<std::string>& ImportFormats() {
-  static const std::vector<std::string> formats = {"essglobal-csv", "ecosol-json",
-                                                   "geojson",       "murmurations",
-                                                   "essglobal-ttl", "essglobal-jsonld"};
+  static const std::vector<std::string> formats = {
+      "essglobal-csv",    "ecosol-json", "geojson",  "murmurations",    "essglobal-ttl",
+      "essglobal-jsonld", "csv",         "coops-uk", "coops-uk-economy"};
   return formats;
 }
 
@@ -44,7 +46,8 @@ std::string MediaTypeOf(const std::string& format) {
 }
 
 std::string ExtensionOf(const std::string& format) {
-  if (format == "essglobal-csv" || format == "murmurations") return "csv";
+  if (format == "essglobal-csv" || format == "murmurations" || format == "csv") return "csv";
+  if (format == "coops-uk" || format == "coops-uk-economy") return "csv";
   if (format == "geojson") return "geojson";
   if (format == "essglobal-ttl") return "ttl";
   if (format == "essglobal-jsonld") return "jsonld";
@@ -122,12 +125,23 @@ class ParsedSource : public registry::ImportSource {
   std::vector<registry::FieldError> rejected_;
 };
 
+// Format csv: the mapping's source name, id scheme and attribution where the caller gave none.
+void UseMappingDefaults(const CsvMapping& mapping, FileImportOptions* options) {
+  if (options->source.empty()) options->source = mapping.source;
+  if (options->id_scheme.empty()) options->id_scheme = mapping.id_scheme;
+  if (options->attribution.empty()) options->attribution = mapping.attribution;
+}
+
 registry::ImportOptions RegistryOptions(const std::string& name, const FileImportOptions& options) {
   registry::ImportOptions io;
   io.source =
       options.source.empty() ? Slug(std::filesystem::path(name).stem().string()) : options.source;
   if (io.source.empty()) io.source = options.format;
   io.id_scheme = options.id_scheme.empty() ? io.source : options.id_scheme;
+  // Co-operatives UK's files (and its standard CSV) share the "CUK Organisation ID".
+  if (options.id_scheme.empty() && StartsWith(options.format, "coops-uk")) {
+    io.id_scheme = "coops-uk";
+  }
   io.id_prefix = options.id_prefix.empty() ? io.id_scheme : options.id_prefix;
   io.skip_invalid = options.skip_invalid;
   io.dry_run = options.dry_run;
@@ -163,6 +177,12 @@ Result<ParsedRows> ReadDocument(std::string_view text, const registry::ImportOpt
     }
     return ReadMurmurationsCsv(text, **schemas, o);
   }
+  if (options.format == "coops-uk") {
+    CoopsUkOptions co;
+    co.id_scheme = io.id_scheme;
+    co.claims = options.claims;
+    return ReadCoopsUkRegister(text, co);
+  }
   EssglobalRdfOptions o;
   o.id_scheme = io.id_scheme;
   o.lang = options.lang;
@@ -172,14 +192,51 @@ Result<ParsedRows> ReadDocument(std::string_view text, const registry::ImportOpt
                          Join(ImportFormats(), ", "));
 }
 
+// Co-operatives UK's economy file brings figures about actors, not actors: it has an import
+// path of its own (indicators.h), with the same options, report and all-or-nothing rule.
+Result<registry::ImportReport> ImportFigures(registry::Registry& registry, std::string_view text,
+                                             const std::string& name,
+                                             const registry::ImportOptions& io,
+                                             const FileImportOptions& options) {
+  auto parsed = ReadCoopsUkEconomy(text);
+  if (!parsed.ok()) return parsed.status().WithContext(name);
+  IndicatorImportOptions o;
+  o.source = io.source;
+  o.id_scheme = io.id_scheme;
+  o.skip_invalid = io.skip_invalid;
+  o.dry_run = io.dry_run;
+  o.audit_who = registry.audit_who();
+  o.audit_address = registry.audit_address();
+  auto report = ImportIndicators(registry.store(), std::move(*parsed), o);
+  if (!report.ok()) return report.status().WithContext(name);
+  if (report->committed && !options.attribution.empty()) {
+    ECOSOL_RETURN_IF_ERROR(registry.store().PutSourceAttribution(io.source, options.attribution));
+  }
+  return report;
+}
+
 }  // namespace
 
 Result<registry::ImportReport> ImportText(registry::Registry& registry, std::string_view text,
                                           const std::string& name,
-                                          const FileImportOptions& options) {
+                                          const FileImportOptions& requested) {
+  FileImportOptions options = requested;
+  std::optional<CsvMapping> mapping;
+  if (options.format == "csv") {
+    auto parsed = ParseCsvMapping(options.mapping, options.mapping_name);
+    if (!parsed.ok()) return parsed.status();
+    mapping = std::move(*parsed);
+    UseMappingDefaults(*mapping, &options);
+  }
   registry::ImportOptions io = RegistryOptions(name, options);
+  if (options.format == "coops-uk-economy") return ImportFigures(registry, text, name, io, options);
   std::unique_ptr<registry::ImportSource> source;
-  if (options.format == "essglobal-csv") {
+  if (mapping) {
+    MappedCsvOptions mo{io.id_scheme, options.lang, options.claims};
+    auto parsed = ReadMappedCsv(text, *mapping, mo);
+    if (!parsed.ok()) return parsed.status().WithContext(name);
+    source = std::make_unique<ParsedSource>(std::move(*parsed));
+  } else if (options.format == "essglobal-csv") {
     EssglobalCsvOptions co;
     co.id_scheme = io.id_scheme;
     co.lang = options.lang;
@@ -212,6 +269,12 @@ Result<registry::ImportReport> ImportText(registry::Registry& registry, std::str
   }
   if (options.format == "essglobal-csv") {
     for (registry::FieldError& e : report->rejected) e.field = ColumnOfField(e.field);
+  }
+  if (mapping) {
+    for (registry::FieldError& e : report->rejected) e.field = MappedColumnOf(*mapping, e.field);
+  }
+  if (options.format == "coops-uk") {
+    for (registry::FieldError& e : report->rejected) e.field = CoopsUkColumnOfField(e.field);
   }
   SortByLine(&report->rejected);
   return report;

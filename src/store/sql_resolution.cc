@@ -196,4 +196,15 @@ Result<std::optional<SyncPeer>> SqlStore::GetSyncPeer(const std::string& url) {
       SyncPeer{Text(rows[0], 0), Text(rows[0], 1), Text(rows[0], 2), Int(rows[0], 3)});
 }
 
+Result<std::vector<SyncPeer>> SqlStore::SyncPeers() {
+  SqlRows rows;
+  ECOSOL_RETURN_IF_ERROR(
+      conn().Exec("SELECT url, cursor, last_sync, pulled FROM sync_peers ORDER BY url", {}, &rows));
+  std::vector<SyncPeer> peers;
+  for (const SqlRow& row : rows) {
+    peers.push_back(SyncPeer{Text(row, 0), Text(row, 1), Text(row, 2), Int(row, 3)});
+  }
+  return peers;
+}
+
 }  // namespace ecosol::store

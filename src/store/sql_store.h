@@ -163,6 +163,8 @@ class SqlStore : public Store {
                                                       const std::string& value) override;
   Result<ActorPage> ListActors(const ActorQuery& query) override;
   Status ActorChanges(long long since, const std::function<Status(ActorChange&&)>& visit) override;
+  Result<std::vector<FeedActor>> FeedActors(long long after_generation, long long after_rid,
+                                            long long up_to, int limit) override;
   Result<std::vector<MapPoint>> MapPoints(const ActorQuery& query, int limit,
                                           bool* truncated) override;
   Result<long long> CountActors() override;
@@ -228,6 +230,7 @@ class SqlStore : public Store {
   Result<long long> CountIndicators() override;
   Status PutSyncPeer(const SyncPeer& peer) override;
   Result<std::optional<SyncPeer>> GetSyncPeer(const std::string& url) override;
+  Result<std::vector<SyncPeer>> SyncPeers() override;
 
  protected:
   SqlConnection& conn() { return *conn_; }

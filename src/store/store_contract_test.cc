@@ -991,5 +991,77 @@ TEST_P(StoreContractTest, MergesDecisionsIndicatorsAndPeers) {
   EXPECT_EQ((*peer)->pulled, 9);
 }
 
+// The change feed pages through one large write by row id, stops at `up_to`, and gives the
+// document of public actors only.
+TEST_P(StoreContractTest, FeedActorsPagesThroughOneGenerationInOrder) {
+  long long g0 = *store_->Generation();
+  Status s = store_->InTransaction([&]() -> Status {
+    for (int i = 0; i < 25; ++i) {
+      Actor a = MakeActor("f" + std::to_string(i), "F" + std::to_string(i), 50, 0);
+      if (i == 3) a.visibility = model::Visibility::kPrivate;
+      ECOSOL_RETURN_IF_ERROR(store_->PutActor(a, "create"));
+    }
+    return Status::Ok();
+  });
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  long long g1 = *store_->Generation();
+  Actor later = MakeActor("later", "Later", 50, 0);
+  ASSERT_TRUE(store_->PutActor(later, "create").ok());
+  long long g2 = *store_->Generation();
+
+  std::vector<std::string> ids;
+  long long gen = g0, rid = 0;
+  int pages = 0;
+  while (true) {
+    auto page = store_->FeedActors(gen, rid, g1, 10);
+    ASSERT_TRUE(page.ok()) << page.status().ToString();
+    if (page->empty()) break;
+    ++pages;
+    for (const FeedActor& f : *page) {
+      EXPECT_EQ(f.generation, g1);
+      EXPECT_EQ(f.actor.has_value(), f.id != "f3") << f.id;
+      if (f.actor) {
+        EXPECT_EQ(f.actor->name, "F" + f.id.substr(1));
+      }
+      ids.push_back(f.id);
+    }
+    gen = page->back().generation;
+    rid = page->back().rid;
+  }
+  EXPECT_EQ(pages, 3);
+  ASSERT_EQ(ids.size(), 25u);  // each once, none beyond up_to
+  EXPECT_EQ(ids.front(), "f0");
+  EXPECT_EQ(ids.back(), "f24");
+
+  // Reading on to g2 gives the later write; a deletion moves the actor to the end, without its
+  // document.
+  later.version = 2;
+  later.deleted = true;
+  ASSERT_TRUE(store_->PutActor(later, "delete").ok());
+  auto rest = store_->FeedActors(gen, rid, g2, 10);
+  ASSERT_TRUE(rest.ok());
+  ASSERT_EQ(rest->size(), 0u);  // `later` was rewritten after g2
+  long long g3 = *store_->Generation();
+  rest = store_->FeedActors(gen, rid, g3, 10);
+  ASSERT_TRUE(rest.ok());
+  ASSERT_EQ(rest->size(), 1u);
+  EXPECT_EQ((*rest)[0].id, "later");
+  EXPECT_EQ((*rest)[0].generation, g3);
+  EXPECT_FALSE((*rest)[0].actor.has_value());
+  EXPECT_TRUE(store_->FeedActors(g3, (*rest)[0].rid, g3, 10)->empty());
+}
+
+TEST_P(StoreContractTest, SyncPeersAreListedByUrl) {
+  EXPECT_TRUE(store_->SyncPeers()->empty());
+  ASSERT_TRUE(store_->PutSyncPeer({"http://b.example", "2.7", "t2", 3}).ok());
+  ASSERT_TRUE(store_->PutSyncPeer({"http://a.example", "5.1", "t1", 9}).ok());
+  auto peers = store_->SyncPeers();
+  ASSERT_TRUE(peers.ok());
+  ASSERT_EQ(peers->size(), 2u);
+  EXPECT_EQ((*peers)[0].url, "http://a.example");
+  EXPECT_EQ((*peers)[0].pulled, 9);
+  EXPECT_EQ((*peers)[1].cursor, "2.7");
+}
+
 }  // namespace
 }  // namespace ecosol::store

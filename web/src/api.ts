@@ -4,6 +4,7 @@
 // becomes an ApiError that pages show with ErrorMessage.
 
 import { filtersToParams, type Filters } from './filters';
+import type { DuePage, QualityReport } from './quality';
 import type {
   ActorProfile,
   FactSpec,
@@ -16,6 +17,7 @@ import type {
 import type {
   Actor,
   ActorAccess,
+  ActorIndicators,
   ActorPatch,
   ActorSummary,
   AppConfig,
@@ -88,6 +90,11 @@ export function relationshipsUrl(id: string): string {
   return `${actorUrl(id)}/relationships`;
 }
 
+/** The actor's dated figures (turnover, members... by year). */
+export function indicatorsUrl(id: string): string {
+  return `${actorUrl(id)}/indicators`;
+}
+
 export function taxonomyUrl(scheme: string, lang: string): string {
   return withQuery(
     `${API_BASE}/taxonomies/${encodeURIComponent(scheme)}`,
@@ -105,7 +112,7 @@ export function territoryUrl(id: string): string {
   return `${API_BASE}/territories/${encodeURIComponent(id)}`;
 }
 
-function withQuery(path: string, params: URLSearchParams): string {
+export function withQuery(path: string, params: URLSearchParams): string {
   const query = params.toString();
   return query ? `${path}?${query}` : path;
 }
@@ -165,6 +172,16 @@ export function uploadFile<T>(
   return exchange<T>(
     url,
     { method: 'POST', credentials: 'same-origin', headers, body: file },
+    fetcher,
+  );
+}
+
+/** POSTs a multipart form (the browser writes its Content-Type, with the boundary). */
+export function uploadForm<T>(url: string, form: FormData, fetcher?: Fetcher): Promise<T> {
+  const headers = requestHeaders('POST', false);
+  return exchange<T>(
+    url,
+    { method: 'POST', credentials: 'same-origin', headers, body: form },
     fetcher,
   );
 }
@@ -243,6 +260,8 @@ export const api = {
   actor: (id: string, signal?: AbortSignal) => getJson<Actor>(actorUrl(id), signal),
   relationships: (id: string, signal?: AbortSignal) =>
     getJson<{ items: Relationship[] }>(relationshipsUrl(id), signal),
+  indicators: (id: string, signal?: AbortSignal) =>
+    getJson<ActorIndicators>(indicatorsUrl(id), signal),
   mapPoints: (filters: Filters, signal?: AbortSignal) =>
     getJson<MapPoints>(mapPointsUrl(filters), signal),
   taxonomy: (scheme: string, lang: string, signal?: AbortSignal) =>
@@ -293,6 +312,22 @@ export const interopApi = {
   /** Rejects with ApiError; a refused file (422) carries its ImportReport in `details`. */
   importFile: (file: Blob, contentType: string, options: ImportOptions) =>
     uploadFile<ImportReport>(importUrl(options), file, contentType),
+  /** Format csv: the spreadsheet and its YAML mapping, as the parts `file` and `mapping`. */
+  importWithMapping: (file: File, mapping: File, options: ImportOptions) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    form.append('mapping', mapping, mapping.name);
+    return uploadForm<ImportReport>(importUrl(options), form);
+  },
+};
+
+/** Data quality (docs/quality.md): the report, the actors due for confirmation, confirmations. */
+export const qualityApi = {
+  report: (params: URLSearchParams, signal?: AbortSignal) =>
+    getJson<QualityReport>(withQuery(`${API_BASE}/quality`, params), signal),
+  due: (params: URLSearchParams, signal?: AbortSignal) =>
+    getJson<DuePage>(withQuery(`${API_BASE}/quality/due`, params), signal),
+  confirm: (id: string) => send<Actor>('POST', `${actorUrl(id)}/confirm`),
 };
 
 /** What POST /screen and POST /screenings take besides the profile or the actor. */

@@ -12,7 +12,9 @@ import { ActorPage } from './pages/actor_page';
 import { ActorScreeningPage } from './pages/actor_screening_page';
 import { AuditPage } from './pages/audit_page';
 import { DataPage } from './pages/data_page';
+import { QualityPage } from './pages/quality_page';
 import { DirectoryPage } from './pages/directory_page';
+import { DuplicatesPage } from './pages/duplicates_page';
 import { FrameworkPage } from './pages/framework_page';
 import { FrameworksPage } from './pages/frameworks_page';
 import { MapPage } from './pages/map_page';
@@ -36,6 +38,8 @@ export class App implements PageContext {
     frameworks: navLink('frameworks', 'nav.frameworks'),
     'self-assessment': navLink('self-assessment', 'nav.selfAssessment'),
     data: navLink('data', 'nav.data'),
+    quality: navLink('quality', 'nav.quality'),
+    duplicates: navLink('duplicates', 'nav.duplicates'),
   };
   private readonly accountMenu: AccountMenu;
   private readonly header: HTMLElement;
@@ -106,6 +110,8 @@ export class App implements PageContext {
           h('li', {}, this.navLinks.frameworks),
           h('li', {}, this.navLinks['self-assessment']),
           h('li', {}, this.navLinks.data),
+          h('li', {}, this.navLinks.quality),
+          h('li', {}, this.navLinks.duplicates),
         ),
       ),
       this.accountMenu.element,
@@ -191,6 +197,10 @@ function createPage(route: Route, ctx: PageContext, session: SessionStore): Page
       return new AuditPage(session);
     case 'data':
       return new DataPage(session);
+    case 'quality':
+      return new QualityPage(route, session);
+    case 'duplicates':
+      return new DuplicatesPage(session);
     case 'not_found':
       return new NotFoundPage();
   }
@@ -203,7 +213,15 @@ const CURRENT_NAV: Partial<Record<Route['page'], string>> = {
 };
 
 function navLink(
-  page: 'map' | 'directory' | 'territories' | 'frameworks' | 'self-assessment' | 'data',
+  page:
+    | 'map'
+    | 'directory'
+    | 'territories'
+    | 'frameworks'
+    | 'self-assessment'
+    | 'data'
+    | 'quality'
+    | 'duplicates',
   key: MessageKey,
 ): HTMLAnchorElement {
   return h('a', { i18n: key, attrs: { href: pageHref(page) }, testId: `nav-${page}` });

@@ -6,6 +6,7 @@ import {
   IMPORT_FORMATS,
   importMediaType,
   isImportReport,
+  needsMapping,
   parseClaims,
 } from './open_data';
 
@@ -13,7 +14,16 @@ describe('formats', () => {
   it('imports every export format but Kumu', () => {
     expect(DATA_FORMATS).toHaveLength(6);
     expect(IMPORT_FORMATS.map((f) => f.id)).not.toContain('kumu');
-    expect(IMPORT_FORMATS).toHaveLength(5);
+    expect(IMPORT_FORMATS).toHaveLength(8);
+  });
+
+  it('imports spreadsheets through a mapping without exporting them', () => {
+    expect(IMPORT_FORMATS.map((f) => f.id)).toEqual(
+      expect.arrayContaining(['csv', 'coops-uk', 'coops-uk-economy']),
+    );
+    expect(DATA_FORMATS.map((f) => f.id)).not.toContain('csv');
+    expect(needsMapping('csv')).toBe(true);
+    expect(needsMapping('essglobal-csv')).toBe(false);
   });
 
   it('guesses nothing from an unknown or missing extension', () => {

@@ -60,7 +60,37 @@ export const DATA_FORMATS: readonly DataFormat[] = [
   },
 ];
 
-export const IMPORT_FORMATS = DATA_FORMATS.filter((f) => f.importable);
+/** Formats the server imports but does not export. */
+export const IMPORT_ONLY_FORMATS: readonly DataFormat[] = [
+  {
+    id: 'csv',
+    extension: 'csv',
+    name: 'dataFormat.csvMapped',
+    about: 'dataFormat.csvMappedAbout',
+    importable: true,
+  },
+  {
+    id: 'coops-uk',
+    extension: 'csv',
+    name: 'dataFormat.coopsUk',
+    about: 'dataFormat.coopsUkAbout',
+    importable: true,
+  },
+  {
+    id: 'coops-uk-economy',
+    extension: 'csv',
+    name: 'dataFormat.coopsUkEconomy',
+    about: 'dataFormat.coopsUkEconomyAbout',
+    importable: true,
+  },
+];
+
+export const IMPORT_FORMATS = [...DATA_FORMATS.filter((f) => f.importable), ...IMPORT_ONLY_FORMATS];
+
+/** Formats read through a YAML mapping file, sent with the file as a multipart form. */
+export function needsMapping(format: string): boolean {
+  return format === 'csv';
+}
 
 /** Plain JSON files are taken for Murmurations profiles: Kumu blueprints are not imported. */
 const FORMAT_OF_EXTENSION: Record<string, string> = {
@@ -95,6 +125,7 @@ export function guessFormat(fileName: string): string | null {
 export function importMediaType(format: string, fileName: string): string {
   switch (format) {
     case 'essglobal-csv':
+    case 'csv':
       return 'text/csv';
     case 'geojson':
       return 'application/geo+json';

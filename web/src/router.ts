@@ -1,6 +1,6 @@
 // Hash routes: #/map, #/directory, #/territories, #/actors/{id}, #/actors/{id}/edit and
 // #/actors/{id}/screening, #/frameworks and #/frameworks/{id}, #/self-assessment, #/signin,
-// #/account, #/admin/users, #/admin/audit and #/data (open data: exports and imports), each with an optional ?query (filters, or where to go
+// #/account, #/admin/users, #/admin/audit, #/data (open data: exports and imports) and #/quality (data quality), each with an optional ?query (filters, or where to go
 // after signing in). Hash routing lets `ecosol serve` serve one index.html for every page.
 
 export type Route =
@@ -18,6 +18,8 @@ export type Route =
   | { page: 'users'; params: URLSearchParams }
   | { page: 'audit'; params: URLSearchParams }
   | { page: 'data'; params: URLSearchParams }
+  | { page: 'quality'; params: URLSearchParams }
+  | { page: 'duplicates'; params: URLSearchParams }
   | { page: 'not_found'; path: string; params: URLSearchParams };
 
 /** Pages named by a fixed path. */
@@ -32,6 +34,8 @@ const FIXED: Record<
   | 'users'
   | 'audit'
   | 'data'
+  | 'quality'
+  | 'duplicates'
 > = {
   directory: 'directory',
   territories: 'territories',
@@ -42,6 +46,8 @@ const FIXED: Record<
   'admin/users': 'users',
   'admin/audit': 'audit',
   data: 'data',
+  quality: 'quality',
+  duplicates: 'duplicates',
 };
 
 export type PageName = Route['page'];
@@ -82,7 +88,15 @@ function safeDecode(s: string): string {
 
 /** The hash of a page, e.g. mapHref({q: 'x'}) = "#/map?q=x". */
 export function pageHref(
-  page: 'map' | 'directory' | 'territories' | 'frameworks' | 'self-assessment' | 'data',
+  page:
+    | 'map'
+    | 'directory'
+    | 'territories'
+    | 'frameworks'
+    | 'self-assessment'
+    | 'data'
+    | 'quality'
+    | 'duplicates',
   params?: URLSearchParams,
 ): string {
   const query = params?.toString() ?? '';
@@ -128,3 +142,4 @@ export const ACCOUNT_HREF = '#/account';
 export const USERS_HREF = '#/admin/users';
 export const AUDIT_HREF = '#/admin/audit';
 export const DATA_HREF = '#/data';
+export const DUPLICATES_HREF = '#/duplicates';

@@ -281,3 +281,25 @@ export interface ImportReport {
   rejected: RejectedRow[];
   committed: boolean;
 }
+
+/**
+ * A dated figure about an actor (GET /actors/{id}/indicators): its turnover, members,
+ * employees... for a period (a year, "2016") from a source, describing the year ending `as_of`.
+ */
+export interface Indicator {
+  /** "turnover", "profit_before_tax", "member_funds", "members", "employees", or another. */
+  name: string;
+  period: string;
+  value: number;
+  /** "GBP" (a currency code) or "people". */
+  unit: string;
+  source: string;
+  as_of: string;
+  recorded_at: string;
+}
+
+export interface ActorIndicators {
+  actor_id: string;
+  /** By name, period and source. */
+  items: Indicator[];
+}

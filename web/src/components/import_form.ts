@@ -1,5 +1,5 @@
 // The import form of the open data page: a file, its format (guessed from the extension), the
-// source it is recorded under, the language of its texts, claims and attribution, "check only"
+// YAML mapping of a spreadsheet (shown for format csv only), the source it is recorded under, the language of its texts, claims and attribution, "check only"
 // and "keep the valid rows"; then the report of what the server did, or why it refused.
 
 import { ApiError, interopApi, type ImportOptions } from '../api';
@@ -12,6 +12,7 @@ import {
   IMPORT_FORMATS,
   importMediaType,
   isImportReport,
+  needsMapping,
   parseClaims,
 } from '../open_data';
 import type { ImportReport } from '../types';
@@ -50,6 +51,20 @@ export class ImportForm {
     value: IMPORT_FORMATS[0]?.id ?? '',
     testId: 'import-format',
   });
+  private readonly mapping = inputField({
+    id: 'import-mapping',
+    label: 'data.mapping',
+    type: 'file',
+    hint: 'data.mappingHint',
+    attrs: { accept: '.yaml,.yml', 'aria-required': 'true' },
+    testId: 'import-mapping',
+  });
+  private readonly mappingError = h('p', {
+    className: 'field-error',
+    i18n: 'data.noMapping',
+    attrs: { id: 'import-mapping-error', hidden: true },
+    testId: 'import-mapping-error',
+  });
   private readonly source = inputField({
     id: 'import-source',
     label: 'data.source',
@@ -83,11 +98,15 @@ export class ImportForm {
   constructor() {
     this.file.input.addEventListener('change', () => this.fileChosen());
     this.file.field.append(this.fileError);
+    this.mapping.field.append(this.mappingError);
+    this.format.select.addEventListener('change', () => this.formatChosen());
+    this.mapping.input.addEventListener('change', () => this.setMappingError(false));
     this.form = h(
       'form',
       { className: 'stacked-form import-form', testId: 'import-form' },
       this.file.field,
       this.format.field,
+      this.mapping.field,
       this.source.field,
       this.lang.field,
       this.claims.field,
@@ -101,6 +120,7 @@ export class ImportForm {
       void this.submit();
     });
     this.element = h('div', { className: 'import' }, this.form, this.status, this.result);
+    this.formatChosen();
   }
 
   /** Redraws the texts made with parameters (the shell re-translates the others). */
@@ -114,8 +134,17 @@ export class ImportForm {
     if (!file) return;
     this.setFileError(false);
     const format = guessFormat(file.name);
-    if (format) this.format.select.value = format;
+    // A spreadsheet chosen after its mapping format keeps that format (a .csv suggests ESSGlobal).
+    const keep = needsMapping(this.format.select.value) && format === 'essglobal-csv';
+    if (format && !keep) this.format.select.value = format;
     this.source.input.value = fileStem(file.name);
+    this.formatChosen();
+  }
+
+  /** The mapping file is asked for only with the formats that read one. */
+  private formatChosen(): void {
+    this.mapping.field.hidden = !needsMapping(this.format.select.value);
+    if (this.mapping.field.hidden) this.setMappingError(false);
   }
 
   private options(): ImportOptions {
@@ -139,6 +168,12 @@ export class ImportForm {
       return;
     }
     const options = this.options();
+    const mapping = needsMapping(options.format) ? this.mapping.input.files?.[0] : undefined;
+    if (needsMapping(options.format) && !mapping) {
+      this.setMappingError(true);
+      this.mapping.input.focus();
+      return;
+    }
     const dryRun = options.dryRun === true;
     const params = { name: file.name, size: formatBytes(file.size, getLang()) };
     this.busy = true;
@@ -148,8 +183,10 @@ export class ImportForm {
     try {
       await whileBusy(this.form, async () => {
         const type = importMediaType(options.format, file.name);
-        const outcome = await interopApi
-          .importFile(file, type, options)
+        const request = mapping
+          ? interopApi.importWithMapping(file, mapping, options)
+          : interopApi.importFile(file, type, options);
+        const outcome = await request
           .then((report): Outcome => ({ kind: 'report', report, dryRun }))
           .catch((error: unknown) => outcomeOfError(error, dryRun));
         this.last = { outcome, fileName: file.name };
@@ -168,6 +205,18 @@ export class ImportForm {
       this.result.replaceChildren(alertBox(t('data.tooLarge'), 'import-too-large'));
     } else {
       this.result.replaceChildren(errorMessage(outcome.error));
+    }
+  }
+
+  private setMappingError(shown: boolean): void {
+    this.mappingError.hidden = !shown;
+    const input = this.mapping.input;
+    if (shown) {
+      input.setAttribute('aria-invalid', 'true');
+      input.setAttribute('aria-describedby', 'import-mapping-hint import-mapping-error');
+    } else {
+      input.removeAttribute('aria-invalid');
+      input.setAttribute('aria-describedby', 'import-mapping-hint');
     }
   }
 

@@ -1,15 +1,18 @@
 // An actor's profile: the record, its relationships, and where its facts come from; a link to edit
 // it for those GET /actors/{id}/access allows.
 
-import { api } from '../api';
+import { api, qualityApi } from '../api';
 import { actorProfile, type ProfileLabels } from '../components/actor_profile';
+import { section } from '../components/definition_list';
 import { errorMessage } from '../components/error_message';
+import { indicatorTables } from '../components/indicator_table';
 import { h } from '../dom';
+import { formatDate } from '../format';
 import { getLang, t, type MessageKey } from '../i18n/i18n';
 import { actorEditHref, actorScreeningHref, pageHref, type Route } from '../router';
 import type { SessionStore } from '../session';
 import { SCHEMES, taxonomies } from '../taxonomy';
-import type { Actor, Relationship, Visibility } from '../types';
+import type { Actor, Indicator, Relationship, Visibility } from '../types';
 import type { Page } from './page';
 
 const VISIBILITY_NOTES: Partial<Record<Visibility, MessageKey>> = {
@@ -88,6 +91,7 @@ export class ActorPage implements Page {
         attrs: { href: actorEditHref(this.id) },
         testId: 'edit-actor-link',
       }),
+      confirmButton(this.id),
     );
   }
 
@@ -97,11 +101,15 @@ export class ActorPage implements Page {
       // Asked as the signed-in user (the cookie), so wait until the page knows who that is.
       await this.session.ready();
       this.loadedAs = this.session.current?.who ?? '';
-      const [actor, relationships, labels] = await Promise.all([
+      const [actor, relationships, indicators, labels] = await Promise.all([
         api.actor(this.id, signal),
         api
           .relationships(this.id, signal)
           .then((r): Relationship[] | Error => r.items)
+          .catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))),
+        api
+          .indicators(this.id, signal)
+          .then((r): Indicator[] | Error => r.items)
           .catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))),
         profileLabels(),
       ]);
@@ -110,7 +118,7 @@ export class ActorPage implements Page {
       document.title = `${actor.name} · Ecosol`;
       this.body.replaceChildren(
         ...visibilityNote(actor),
-        ...actorProfile(actor, relationships, labels, errorMessage),
+        ...withIndicators(actorProfile(actor, relationships, labels, errorMessage), indicators),
       );
       void this.showTools();
     } catch (error) {
@@ -123,6 +131,45 @@ export class ActorPage implements Page {
       this.element.removeAttribute('aria-busy');
     }
   }
+}
+
+/**
+ * The profile's sections with the figures by year after the relationships (left out when the
+ * actor has none; an error when they could not be loaded).
+ */
+function withIndicators(sections: HTMLElement[], indicators: Indicator[] | Error): HTMLElement[] {
+  const content =
+    indicators instanceof Error ? errorMessage(indicators) : indicatorTables(indicators, getLang());
+  const figures = section('profile.indicators', content, 'profile-indicators');
+  if (!figures) return sections;
+  const after = sections.findIndex((el) => el.dataset.testid === 'profile-relationships');
+  const at = after < 0 ? sections.length : after + 1;
+  return [...sections.slice(0, at), figures, ...sections.slice(at)];
+}
+
+/** "Confirm these data are up to date" (docs/quality.md), with its outcome read out. */
+function confirmButton(id: string): HTMLElement {
+  const outcome = h('span', { attrs: { 'aria-live': 'polite' }, testId: 'confirm-outcome' });
+  const button = h('button', {
+    className: 'secondary',
+    i18n: 'profile.confirm',
+    attrs: { type: 'button' },
+    testId: 'confirm-actor',
+  });
+  button.addEventListener('click', () => {
+    button.disabled = true;
+    qualityApi
+      .confirm(id)
+      .then((actor) => {
+        const date = actor.attributes?.['last_confirmed'] ?? '';
+        outcome.replaceChildren(t('profile.confirmed', { date: formatDate(date, getLang()) }));
+      })
+      .catch((error: unknown) => outcome.replaceChildren(errorMessage(error)))
+      .finally(() => {
+        button.disabled = false;
+      });
+  });
+  return h('span', { className: 'confirm-tool' }, button, outcome);
 }
 
 /** Says who can see a record that is not public (only its network or its curators see it). */

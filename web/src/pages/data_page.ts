@@ -1,8 +1,10 @@
 // Open data (#/data): the public registry as a download in each export format, for everyone; and
-// the import of a file, for admins and instance-wide stewards (others are told why they cannot).
+// the import of a file, for admins and instance-wide stewards (others are told why they cannot);
+// and federation: this instance's feed and peers, and pulls from a peer (FederationPanel).
 
 import { exportUrl } from '../api';
 import { forbiddenNotice, signInPrompt } from '../components/access_notice';
+import { FederationPanel } from '../components/federation_panel';
 import { ImportForm } from '../components/import_form';
 import { panel } from '../components/panel';
 import { h } from '../dom';
@@ -17,8 +19,10 @@ export class DataPage implements Page {
   private readonly importBody = h('div', { testId: 'import-body' });
   /** Kept while the visitor may import, so a session refresh does not clear what they typed. */
   private form: ImportForm | null = null;
+  private readonly federation: FederationPanel;
 
   constructor(private readonly session: SessionStore) {
+    this.federation = new FederationPanel(session);
     this.element = h(
       'section',
       { className: 'page data-page', testId: 'data-page' },
@@ -26,6 +30,7 @@ export class DataPage implements Page {
       h('p', { i18n: 'data.intro' }),
       exportPanel(),
       panel('data.importTitle', 'data-import', this.importBody),
+      this.federation.element,
     );
     this.importBody.append(
       h('p', { className: 'status', i18n: 'status.loading', testId: 'import-loading' }),
@@ -40,14 +45,18 @@ export class DataPage implements Page {
   onLanguageChange(): void {
     translateTree(this.element);
     this.form?.onLanguageChange();
+    this.federation.onLanguageChange();
   }
 
   onSessionChange(): void {
     this.render();
+    this.federation.onSessionChange();
   }
 
   destroy(): void {
-    // Nothing to cancel: an import already sent runs to its end on the server either way.
+    // An import or a pull already sent runs to its end on the server either way; only the
+    // loading of the peers is cancelled.
+    this.federation.destroy();
   }
 
   /** Whether the server would take an import from this visitor (see auth policy kImportData). */

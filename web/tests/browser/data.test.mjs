@@ -1,5 +1,6 @@
 // Open data: an admin checks, then imports a GeoJSON file and finds its actors in the directory;
-// a file with a bad feature is refused with its rejected row listed; anyone can download the
+// a file with a bad feature is refused with its rejected row listed; a spreadsheet is imported
+// through its YAML mapping; anyone can download the
 // exports, and the GeoJSON export is a FeatureCollection.
 
 import assert from 'node:assert/strict';
@@ -160,6 +161,61 @@ describe('open data', () => {
       const text = (await rows.allTextContents()).join(' | ');
       assert.match(text, /name|lat|geometry|coordinates/i);
       assert.match(await page.getByTestId('import-status').textContent(), /nothing was imported/);
+    });
+  });
+
+  test('an admin imports a network spreadsheet through its YAML mapping', async () => {
+    const csv = path.join(dir, `adherents-${WORD}.csv`);
+    await writeFile(
+      csv,
+      'N° adhérent;Nom de la structure;Ville;Statut juridique\n' +
+        `${WORD}-a;Scop ${WORD} Alpha;Toulouse;SCOP\n` +
+        `${WORD}-b;Asso ${WORD} Beta;Albi;Association loi 1901\n`,
+    );
+    const mapping = path.join(dir, `reseau-${WORD}.yaml`);
+    await writeFile(
+      mapping,
+      [
+        `source: {name: reseau-${WORD}}`,
+        'csv: {delimiter: ";"}',
+        'id: {column: N° adhérent, scheme: reseau-browser}',
+        'fields:',
+        '  name: Nom de la structure',
+        '  address.locality: Ville',
+        '  address.country: {value: FR}',
+        '  structures: {column: Statut juridique, map: {SCOP: OS60, Association loi 1901: OS20}}',
+        '',
+      ].join('\n'),
+    );
+    await withPage(browser, 'data-import-csv-mapping', async (page) => {
+      await signIn(page, account('admin'));
+      await open(page, '#/data');
+      await page.getByTestId('import-form').waitFor();
+      assert.equal(await page.getByTestId('import-mapping').isVisible(), false);
+      await page.getByTestId('import-format').selectOption('csv');
+      await page.getByTestId('import-mapping').waitFor({ state: 'visible' });
+      await page.getByTestId('import-file').setInputFiles(csv);
+      assert.equal(await page.getByTestId('import-format').inputValue(), 'csv');
+
+      // Without its mapping the spreadsheet is not sent.
+      await page.getByTestId('import-submit').click();
+      await page.getByTestId('import-mapping-error').waitFor({ state: 'visible' });
+
+      await page.getByTestId('import-mapping').setInputFiles(mapping);
+      const written = await submitImport(page);
+      assert.match(written, /written to the registry/);
+      assert.equal(await count(page, 'report-imported'), '2');
+      assert.equal(await count(page, 'report-rejected'), '0');
+      const deadline = Date.now() + 20_000;
+      let found = await publicSearch(`Alpha ${WORD}`);
+      while (found.length < 1 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        found = await publicSearch(`Alpha ${WORD}`);
+      }
+      assert.equal(found.length, 1);
+      const actor = await (await fetch(`${baseUrl()}/api/v1/actors/${found[0].id}`)).json();
+      assert.deepEqual(actor.structures, ['OS60']);
+      assert.equal(actor.identifiers['reseau-browser'], `${WORD}-a`);
     });
   });
 

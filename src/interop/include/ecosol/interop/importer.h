@@ -39,6 +39,11 @@ struct FileImportOptions {
   // The folder holding the Murmurations JSON Schemas and their field files (format
   // "murmurations"); they are GPL-3.0, so Ecosol reads them from where they are kept.
   std::string murmurations_schemas;
+  // Format "csv": the YAML mapping that says how to read the spreadsheet (its text, and its
+  // file name for messages; docs/formats/csv-mapping.md). Its source name, id scheme and
+  // attribution are used where the options above are empty.
+  std::string mapping;
+  std::string mapping_name = "mapping.yaml";
 };
 
 // Imports a file. Formats read as one document (GeoJSON, Murmurations, ESSGlobal RDF) are read

@@ -114,6 +114,8 @@ struct TerritoryInfo {
 // "children"}: the form of the HTTP API and of `ecosol territories list --json`.
 nlohmann::json TerritoryInfoToJson(const TerritoryInfo& info);
 
+struct MergeRequest;  // registry/merge.h
+
 class Registry {
  public:
   Registry(store::Store& store, const Clock& clock);
@@ -128,6 +130,8 @@ class Registry {
     audit_who_ = std::move(who);
     audit_address_ = std::move(address);
   }
+  const std::string& audit_who() const { return audit_who_; }
+  const std::string& audit_address() const { return audit_address_; }
   // The taxonomies, loaded from the store on first use.
   Result<const Taxonomy*> taxonomy();
   // Loads the taxonomy folder (see ReadTaxonomyFolder) into the store.
@@ -169,6 +173,13 @@ class Registry {
   // Sets (or with nullopt clears) a territory's population. InvalidArgument when negative,
   // NotFound for an unknown id.
   Status SetPopulation(const std::string& id, std::optional<long long> population);
+
+  // --- entity resolution (registry/merge.h) ---
+  // Merges actors into a survivor by survivorship rules, in one transaction; see merge.h.
+  Result<store::MergeRecord> MergeActors(const MergeRequest& request);
+  // Undoes a merge: the merged actors come back as they were, and the survivor loses what it
+  // took from them (fields edited since keep their edits). Conflict when already undone.
+  Result<store::MergeRecord> UnmergeActors(const std::string& merge_id);
 
   // --- bulk ---
   // Imports rows in one transaction: new actors are created, existing ones (matched on

@@ -104,6 +104,15 @@ struct ActorChange {
   std::optional<model::Actor> located;
 };
 
+// An actor in the change feed (Store::FeedActors).
+struct FeedActor {
+  long long generation = 0;  // of its last write
+  long long rid = 0;         // its row id: with the generation, its place in the feed
+  std::string id;
+  // The actor when it is public and not deleted; nullopt when it is not (any more).
+  std::optional<model::Actor> actor;
+};
+
 struct ActorVersion {
   long long version = 0;
   std::string changed_at;
@@ -180,6 +189,13 @@ class Store {
   // at generation G catches up by reading the changes since G (read the generation first).
   virtual Status ActorChanges(long long since,
                               const std::function<Status(ActorChange&&)>& visit) = 0;
+  // The actors whose last write comes after the position (after_generation, after_rid) in the
+  // order of (generation, row id) and at generation `up_to` or before, in that order, at most
+  // `limit`: the pages of the change feed (interop/feed.h). A bulk import writes many actors in
+  // one generation; the row id pages through them. Read the generation first and pass it as
+  // `up_to`, so that a page never reaches into a later write.
+  virtual Result<std::vector<FeedActor>> FeedActors(long long after_generation, long long after_rid,
+                                                    long long up_to, int limit) = 0;
   // Markers for the map: non-deleted actors with a visible location matching the filters (its
   // limit and cursor are ignored), at their public coordinates (model::PublicLocation).
   // `*truncated` tells whether more than `limit` matched.
@@ -311,6 +327,8 @@ class Store {
   // Federation peers, by URL: PutSyncPeer inserts or replaces.
   virtual Status PutSyncPeer(const SyncPeer& peer) = 0;
   virtual Result<std::optional<SyncPeer>> GetSyncPeer(const std::string& url) = 0;
+  // Every peer, by URL.
+  virtual Result<std::vector<SyncPeer>> SyncPeers() = 0;
 
   // --- taxonomies ---
   virtual Status PutTerms(const std::vector<model::Term>& terms) = 0;

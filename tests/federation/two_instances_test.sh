@@ -21,7 +21,8 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 token=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
 
 serve() { # NAME DB PORT
-  "$ecosol" --db "$2" serve --host 127.0.0.1 --port "$3" --admin-token "$token" \
+  # --web-root "": the API only (the web app is built after the C++ tests).
+  "$ecosol" --db "$2" serve --host 127.0.0.1 --port "$3" --web-root "" --admin-token "$token" \
     --public-url "http://127.0.0.1:$3" >"$work/$1.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 1 100); do

@@ -422,7 +422,8 @@ Result<store::MergeRecord> Registry::UnmergeActors(const std::string& merge_id) 
         fvis.value("after", json::object()) ==
             model::ActorToJson(after).value("field_visibility", json::object())) {
       after.field_visibility.clear();
-      for (const auto& [field, v] : fvis.value("before", json::object()).items()) {
+      const json before_fvis = fvis.value("before", json::object());  // outlives the loop
+      for (const auto& [field, v] : before_fvis.items()) {
         if (auto parsed = model::ParseVisibility(v.get<std::string>())) {
           after.field_visibility[field] = *parsed;
         }

@@ -102,7 +102,7 @@ void AddImportCommands(CLI::App& app, Context& ctx) {
                   "Provenance source name (default: the file name)");
   imp->add_option("--id-scheme", args->options.id_scheme,
                   "Identifier scheme of the file's ids, used to match rows on re-import "
-                  "(default: the source)");
+                  "(default: the source; coops-uk for the coops-uk formats)");
   imp->add_option("--id-prefix", args->options.id_prefix, "Prefix of new actor ids");
   imp->add_option("--lang", args->options.lang, "Language of names and descriptions")
       ->capture_default_str();

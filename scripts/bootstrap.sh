@@ -11,7 +11,7 @@ DEBIAN_PACKAGES=(
   nlohmann-json3-dev libcli11-dev libcpp-httplib-dev libfmt-dev
   libutf8proc-dev libstemmer-dev libsodium-dev libjemalloc-dev libgtest-dev libgmock-dev libbenchmark-dev
   libyaml-cpp-dev libre2-dev libhyperscan-dev libpoppler-cpp-dev libzip-dev libxml2-dev ripgrep
-  libvalijson-dev libserd-dev serdi raptor2-utils
+  libvalijson-dev libserd-dev serdi raptor2-utils libigraph-dev python3-igraph python3-networkx
   chromium chromium-driver wrk curl iproute2 jq python3
 )
 # Node.js may come from another package source (its own npm included): install Debian's only if

@@ -123,6 +123,7 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   AddMergeCommands(app, ctx);
   AddSyncCommands(app, ctx);
   AddIndicatorCommands(app, ctx);
+  AddEcosystemCommands(app, ctx);
   AddQualityCommands(app, ctx);  // after AddActorCommands: adds `actors confirm`
   try {
     app.parse(argc, argv);

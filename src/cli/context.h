@@ -69,5 +69,6 @@ void AddSyncCommands(CLI::App& app, Context& ctx);      // sync URL, sync --peer
 void AddQualityCommands(CLI::App& app, Context& ctx);   // quality [due], actors confirm
 // indicators ACTOR
 void AddIndicatorCommands(CLI::App& app, Context& ctx);
+void AddEcosystemCommands(CLI::App& app, Context& ctx);  // ecosystem metrics
 
 }  // namespace ecosol::cli

@@ -157,6 +157,7 @@ void AddInteropRoutes(Router& router, ApiContext& ctx);
 void AddFeedRoutes(Router& router, ApiContext& ctx);  // federation
 void AddIndicatorRoutes(Router& router, ApiContext& ctx);
 void AddQualityRoutes(Router& router, ApiContext& ctx);
-void AddMergeRoutes(Router& router, ApiContext& ctx);  // duplicates review, merges
+void AddMergeRoutes(Router& router, ApiContext& ctx);      // duplicates review, merges
+void AddEcosystemRoutes(Router& router, ApiContext& ctx);  // network analytics
 
 }  // namespace ecosol::http

@@ -9,11 +9,11 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <thread>
 
 #include "ecosol/auth/accounts.h"
 #include "ecosol/http/server.h"
 #include "ecosol/registry/registry.h"
+#include "test_server.h"
 #include "test_store.h"
 
 namespace ecosol::http {
@@ -79,37 +79,19 @@ class AuthServerTest : public ::testing::TestWithParam<std::string> {
     add("assessor@example.org", auth::Grant{auth::Role::kAssessor, ""});
     add("funder@example.org", auth::Grant{auth::Role::kFunder, "actor:wales-net"});
     add("nobody@example.org", std::nullopt);
-    Start({});
+    Start(Options());
   }
 
+  ServerOptions Options() { return testing::TestServerOptions(db_.url()); }
+
+  // (Re)starts the server; a web_root is replaced by a temporary folder with an index.html.
   void Start(ServerOptions o) {
-    Stop();
-    o.port = 0;
-    o.db_url = db_.url();
-    o.threads = 4;
-    o.store_connections = 2;
-    o.fast_password_hashing = true;
+    server_.reset();
     if (!o.web_root.empty()) o.web_root = WebRoot();
-    auto server = Server::Create(o);
+    auto server = testing::TestServer::Start(o);
     ASSERT_TRUE(server.ok()) << server.status().ToString();
     server_ = std::move(*server);
-    ASSERT_TRUE(server_->Bind().ok());
-    thread_ = std::thread([this] { (void)server_->Listen(); });
-    client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
-    // Wait until it serves: httplib's stop() does nothing to a server not yet listening.
-    for (int i = 0; i < 200; ++i) {
-      if (auto r = client_->Get("/health"); r && r->status == 200) return;
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    FAIL() << "the server did not start";
   }
-
-  void Stop() {
-    if (server_) server_->Stop();
-    if (thread_.joinable()) thread_.join();
-    server_.reset();
-  }
-  void TearDown() override { Stop(); }
 
   std::string WebRoot() {
     auto dir = std::filesystem::temp_directory_path() /
@@ -121,20 +103,11 @@ class AuthServerTest : public ::testing::TestWithParam<std::string> {
 
   httplib::Result Send(const std::string& method, const std::string& path, const std::string& body,
                        const httplib::Headers& headers) {
-    if (method == "POST") return client_->Post(path.c_str(), headers, body, "application/json");
-    if (method == "PATCH") return client_->Patch(path.c_str(), headers, body, "application/json");
-    if (method == "DELETE") {
-      return client_->Delete(path.c_str(), headers, body, "application/json");
-    }
-    return client_->Get(path.c_str(), headers);
+    return server_->Send(method, path, body, headers);
   }
-
   std::pair<int, json> Call(const std::string& method, const std::string& path,
                             const std::string& body, const httplib::Headers& headers) {
-    auto res = Send(method, path, body, headers);
-    if (!res) return {0, nullptr};
-    json parsed = res->body.empty() ? json(nullptr) : json::parse(res->body, nullptr, false);
-    return {res->status, parsed};
+    return server_->Call(method, path, body, headers);
   }
 
   Browser SignIn(const std::string& email) {
@@ -155,15 +128,10 @@ class AuthServerTest : public ::testing::TestWithParam<std::string> {
     if (with_csrf) h.emplace("X-CSRF-Token", b.csrf);
     return h;
   }
-  static httplib::Headers Bearer(const std::string& token) {
-    return {{"Authorization", "Bearer " + token}};
-  }
 
   testing::TestStore db_;
   std::map<std::string, std::string> ids_;
-  std::unique_ptr<Server> server_;
-  std::thread thread_;
-  std::unique_ptr<httplib::Client> client_;
+  std::unique_ptr<testing::TestServer> server_;  // after db_: stops before the store goes
 };
 
 TEST_P(AuthServerTest, SignInSetsASafeCookieAndMeTellsWhoIsIn) {
@@ -196,9 +164,9 @@ TEST_P(AuthServerTest, SignInSetsASafeCookieAndMeTellsWhoIsIn) {
   EXPECT_NE(tls->get_header_value("Set-Cookie").find("; Secure"), std::string::npos);
 
   // A cross-site form (text/plain) cannot sign anyone in.
-  auto form = client_->Post("/api/v1/auth/signin",
-                            json{{"email", "member@example.org"}, {"password", kPassword}}.dump(),
-                            "text/plain");
+  auto form = server_->client().Post(
+      "/api/v1/auth/signin", json{{"email", "member@example.org"}, {"password", kPassword}}.dump(),
+      "text/plain");
   ASSERT_TRUE(form);
   EXPECT_EQ(form->status, 400);
   EXPECT_FALSE(form->has_header("Set-Cookie"));
@@ -226,7 +194,7 @@ TEST_P(AuthServerTest, WritesWithTheCookieNeedTheCsrfToken) {
 }
 
 TEST_P(AuthServerTest, AnExpiredSessionCountsAsNoOne) {
-  ServerOptions o;
+  ServerOptions o = Options();
   o.session_minutes = 0;  // every session has expired as soon as it starts
   Start(o);
   Browser b = SignIn("member@example.org");
@@ -250,21 +218,23 @@ TEST_P(AuthServerTest, TokensWorkUntilRevokedAndReadTokensCannotWrite) {
   EXPECT_FALSE(listed.second["items"][0].contains("token"));
 
   std::string patch = R"({"website": "https://bro.example"})";
-  EXPECT_EQ(Call("PATCH", "/api/v1/actors/bro", patch, Bearer(token)).first, 200);
+  EXPECT_EQ(Call("PATCH", "/api/v1/actors/bro", patch, testing::BearerHeaders(token)).first, 200);
   // A token needs no CSRF token (no cookie is involved) and cannot act beyond its user's roles.
-  EXPECT_EQ(Call("PATCH", "/api/v1/actors/lyon", patch, Bearer(token)).first, 403);
+  EXPECT_EQ(Call("PATCH", "/api/v1/actors/lyon", patch, testing::BearerHeaders(token)).first, 403);
 
   EXPECT_EQ(Call("DELETE", "/api/v1/auth/tokens/" + id, "", As(b)).first, 204);
-  auto revoked = Call("PATCH", "/api/v1/actors/bro", patch, Bearer(token));
+  auto revoked = Call("PATCH", "/api/v1/actors/bro", patch, testing::BearerHeaders(token));
   EXPECT_EQ(revoked.first, 401);
 
   auto read = Call("POST", "/api/v1/auth/tokens", R"({"name": "reader", "scope": "read"})", As(b));
   ASSERT_EQ(read.first, 201);
-  auto refused = Call("PATCH", "/api/v1/actors/bro", patch, Bearer(read.second["token"]));
+  auto refused =
+      Call("PATCH", "/api/v1/actors/bro", patch, testing::BearerHeaders(read.second["token"]));
   EXPECT_EQ(refused.first, 403);
   EXPECT_NE(refused.second["error"]["message"].get<std::string>().find("read-only"),
             std::string::npos);
-  EXPECT_EQ(Call("GET", "/api/v1/auth/me", "", Bearer(read.second["token"])).first, 200);
+  EXPECT_EQ(Call("GET", "/api/v1/auth/me", "", testing::BearerHeaders(read.second["token"])).first,
+            200);
   EXPECT_EQ(Call("POST", "/api/v1/auth/tokens", R"({"name": "x", "scope": "admin"})", As(b)).first,
             400);
 }
@@ -450,12 +420,12 @@ TEST_P(AuthServerTest, TheAuditLogRecordsWhoWhatAndWhereAndVerifies) {
 }
 
 TEST_P(AuthServerTest, EveryResponseCarriesTheSecurityHeaders) {
-  ServerOptions o;
+  ServerOptions o = Options();
   o.web_root = "web";  // replaced by a temporary folder with an index.html
   o.tile_url = "https://{s}.tile.example.org/{z}/{x}/{y}.png";
   Start(o);
   for (const std::string path : {"/api/v1/health", "/", "/index.html", "/api/v1/nothing"}) {
-    auto res = client_->Get(path.c_str());
+    auto res = server_->client().Get(path.c_str());
     ASSERT_TRUE(res) << path;
     std::string csp = res->get_header_value("Content-Security-Policy");
     EXPECT_NE(csp.find("default-src 'self'"), std::string::npos) << path;
@@ -472,27 +442,27 @@ TEST_P(AuthServerTest, EveryResponseCarriesTheSecurityHeaders) {
 
 TEST_P(AuthServerTest, CorsIsClosedUnlessAnOriginIsAllowed) {
   httplib::Headers from_elsewhere = {{"Origin", "https://evil.example"}};
-  auto res = client_->Get("/api/v1/actors", from_elsewhere);
+  auto res = server_->client().Get("/api/v1/actors", from_elsewhere);
   ASSERT_TRUE(res);
   EXPECT_FALSE(res->has_header("Access-Control-Allow-Origin"));
-  auto preflight = client_->Options("/api/v1/actors", from_elsewhere);
+  auto preflight = server_->client().Options("/api/v1/actors", from_elsewhere);
   ASSERT_TRUE(preflight);
   EXPECT_EQ(preflight->status, 403);
 
-  ServerOptions o;
+  ServerOptions o = Options();
   o.cors_origins = {"https://map.example.org"};
   Start(o);
   httplib::Headers allowed = {{"Origin", "https://map.example.org"}};
-  res = client_->Get("/api/v1/actors", allowed);
+  res = server_->client().Get("/api/v1/actors", allowed);
   ASSERT_TRUE(res);
   EXPECT_EQ(res->get_header_value("Access-Control-Allow-Origin"), "https://map.example.org");
   EXPECT_FALSE(res->has_header("Access-Control-Allow-Credentials"));
-  preflight = client_->Options("/api/v1/actors", allowed);
+  preflight = server_->client().Options("/api/v1/actors", allowed);
   ASSERT_TRUE(preflight);
   EXPECT_EQ(preflight->status, 204);
   EXPECT_NE(preflight->get_header_value("Access-Control-Allow-Headers").find("Authorization"),
             std::string::npos);
-  res = client_->Get("/api/v1/actors", from_elsewhere);
+  res = server_->client().Get("/api/v1/actors", from_elsewhere);
   EXPECT_FALSE(res->has_header("Access-Control-Allow-Origin"));
 
   o.cors_origins = {"map.example.org"};
@@ -511,16 +481,16 @@ TEST_P(AuthServerTest, OversizedRequestsAreRefused) {
   // Refused from its Content-Length before the body is read (only imports may send more): the
   // client reads the 413, or, when the server closes the connection while it is still sending,
   // sees the connection end. Either way the server goes on serving.
-  auto res = client_->Post("/api/v1/auth/signin", huge, "application/json");
+  auto res = server_->client().Post("/api/v1/auth/signin", huge, "application/json");
   EXPECT_TRUE(!res || res->status == 413) << res->status;
-  auto after = client_->Get("/api/v1/health");
+  auto after = server_->client().Get("/api/v1/health");
   ASSERT_TRUE(after);
   EXPECT_EQ(after->status, 200);
   std::string just_over((1 << 20) + 10, 'x');
-  auto over = client_->Post("/api/v1/auth/signin", just_over, "application/json");
+  auto over = server_->client().Post("/api/v1/auth/signin", just_over, "application/json");
   EXPECT_TRUE(!over || over->status == 413);
   httplib::Headers big = {{"X-Filler", std::string(20000, 'y')}};
-  auto r2 = client_->Get("/api/v1/health", big);
+  auto r2 = server_->client().Get("/api/v1/health", big);
   EXPECT_TRUE(!r2 || r2->status >= 400);
 }
 

@@ -6,11 +6,11 @@
 #include <httplib.h>
 
 #include <nlohmann/json.hpp>
-#include <thread>
 
 #include "ecosol/auth/accounts.h"
 #include "ecosol/http/server.h"
 #include "ecosol/registry/registry.h"
+#include "test_server.h"
 #include "test_store.h"
 
 namespace ecosol::http {
@@ -66,51 +66,19 @@ class IndicatorServerTest : public ::testing::TestWithParam<std::string> {
     ASSERT_TRUE(token.ok());
     member_token_ = token->token;
 
-    ServerOptions o;
-    o.port = 0;
-    o.db_url = db_.url();
-    o.threads = 4;
-    o.store_connections = 2;
-    o.fast_password_hashing = true;
-    o.admin_token = kAdminToken;
-    auto server = Server::Create(o);
+    auto server = testing::TestServer::Start(testing::TestServerOptions(db_.url(), kAdminToken));
     ASSERT_TRUE(server.ok()) << server.status().ToString();
     server_ = std::move(*server);
-    ASSERT_TRUE(server_->Bind().ok());
-    thread_ = std::thread([this] { (void)server_->Listen(); });
-    client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
-    client_->set_read_timeout(60, 0);
-    for (int i = 0; i < 200; ++i) {
-      if (auto r = client_->Get("/health"); r && r->status == 200) return;
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    FAIL() << "the server did not start";
-  }
-
-  void TearDown() override {
-    if (server_) server_->Stop();
-    if (thread_.joinable()) thread_.join();
   }
 
   httplib::Result Upload(const std::string& query, const std::string& body) {
-    httplib::Headers h = {{"Authorization", std::string("Bearer ") + kAdminToken}};
-    return client_->Post("/api/v1/imports?" + query, h, body, "text/csv");
-  }
-
-  // GET path with the bearer token (none when empty): status and body.
-  std::pair<int, json> Get(const std::string& path, const std::string& token = "") {
-    httplib::Headers h;
-    if (!token.empty()) h.emplace("Authorization", "Bearer " + token);
-    auto r = client_->Get(path, h);
-    if (!r) return {0, nullptr};
-    return {r->status, json::parse(r->body, nullptr, false)};
+    return server_->client().Post("/api/v1/imports?" + query, testing::BearerHeaders(kAdminToken),
+                                  body, "text/csv");
   }
 
   testing::TestStore db_;
   std::string member_token_;
-  std::unique_ptr<Server> server_;
-  std::thread thread_;
-  std::unique_ptr<httplib::Client> client_;
+  std::unique_ptr<testing::TestServer> server_;  // after db_: stops before the store goes
 };
 
 TEST_P(IndicatorServerTest, UploadedFiguresAreServedToWhoMaySeeTheActor) {
@@ -143,7 +111,7 @@ TEST_P(IndicatorServerTest, UploadedFiguresAreServedToWhoMaySeeTheActor) {
   EXPECT_EQ(report["imported"], 7);
   EXPECT_EQ(report["committed"], true);
 
-  auto [status, body] = Get("/api/v1/actors/coops-uk-r1/indicators");
+  auto [status, body] = server_->Get("/api/v1/actors/coops-uk-r1/indicators");
   ASSERT_EQ(status, 200) << body.dump();
   EXPECT_EQ(body["actor_id"], "coops-uk-r1");
   ASSERT_EQ(body["items"].size(), 6u);
@@ -161,21 +129,19 @@ TEST_P(IndicatorServerTest, UploadedFiguresAreServedToWhoMaySeeTheActor) {
   EXPECT_EQ(body["items"][5]["value"], 130000);
 
   // The private actor's figures: not for the public, for its member and for admins.
-  EXPECT_EQ(Get("/api/v1/actors/hidden/indicators").first, 404);
-  auto as_member = Get("/api/v1/actors/hidden/indicators", member_token_);
+  EXPECT_EQ(server_->Get("/api/v1/actors/hidden/indicators").first, 404);
+  auto as_member = server_->Get("/api/v1/actors/hidden/indicators", member_token_);
   ASSERT_EQ(as_member.first, 200) << as_member.second.dump();
   ASSERT_EQ(as_member.second["items"].size(), 1u);
   EXPECT_EQ(as_member.second["items"][0]["value"], 99);
-  EXPECT_EQ(Get("/api/v1/actors/hidden/indicators", kAdminToken).first, 200);
+  EXPECT_EQ(server_->Get("/api/v1/actors/hidden/indicators", kAdminToken).first, 200);
 
-  EXPECT_EQ(Get("/api/v1/actors/nobody/indicators").first, 404);
-  EXPECT_EQ(Get("/api/v1/actors/coops-uk-r1/indicators?year=2016").first, 400);
+  EXPECT_EQ(server_->Get("/api/v1/actors/nobody/indicators").first, 404);
+  EXPECT_EQ(server_->Get("/api/v1/actors/coops-uk-r1/indicators?year=2016").first, 400);
   // A deleted actor's figures are gone with it (until it is restored).
-  httplib::Headers admin = {{"Authorization", std::string("Bearer ") + kAdminToken}};
-  auto deleted = client_->Delete("/api/v1/actors/coops-uk-r1", admin);
-  ASSERT_TRUE(deleted);
-  ASSERT_EQ(deleted->status, 204) << deleted->body;
-  EXPECT_EQ(Get("/api/v1/actors/coops-uk-r1/indicators", kAdminToken).first, 404);
+  auto [deleted, deleted_body] = server_->Delete("/api/v1/actors/coops-uk-r1", kAdminToken);
+  ASSERT_EQ(deleted, 204) << deleted_body.dump();
+  EXPECT_EQ(server_->Get("/api/v1/actors/coops-uk-r1/indicators", kAdminToken).first, 404);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, IndicatorServerTest, ::testing::Values("sqlite", "postgresql"),

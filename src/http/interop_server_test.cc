@@ -5,11 +5,11 @@
 #include <httplib.h>
 
 #include <nlohmann/json.hpp>
-#include <thread>
 
 #include "ecosol/auth/accounts.h"
 #include "ecosol/http/server.h"
 #include "ecosol/registry/registry.h"
+#include "test_server.h"
 #include "test_store.h"
 
 namespace ecosol::http {
@@ -48,48 +48,25 @@ class InteropServerTest : public ::testing::TestWithParam<std::string> {
     auth::Accounts accounts(db_.store(), SystemClock(), ao);
     ASSERT_TRUE(accounts.AddUser("member@example.org", "long enough passphrase", "").ok());
 
-    ServerOptions o;
-    o.port = 0;
-    o.db_url = db_.url();
-    o.threads = 4;
-    o.store_connections = 2;
-    o.fast_password_hashing = true;
-    o.admin_token = kAdminToken;
+    ServerOptions o = testing::TestServerOptions(db_.url(), kAdminToken);
     o.max_body_bytes = 4096;
     o.public_url = "https://ecosol.example";
     o.murmurations_schemas = testing::SharedDataFolder() + "/murmurations";
-    auto server = Server::Create(o);
+    auto server = testing::TestServer::Start(o);
     ASSERT_TRUE(server.ok()) << server.status().ToString();
     server_ = std::move(*server);
-    ASSERT_TRUE(server_->Bind().ok());
-    thread_ = std::thread([this] { (void)server_->Listen(); });
-    client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
-    client_->set_read_timeout(60, 0);
-    for (int i = 0; i < 200; ++i) {
-      if (auto r = client_->Get("/health"); r && r->status == 200) return;
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    FAIL() << "the server did not start";
-  }
-
-  void TearDown() override {
-    if (server_) server_->Stop();
-    if (thread_.joinable()) thread_.join();
   }
 
   httplib::Result Upload(const std::string& query, const std::string& body,
                          const std::string& token = kAdminToken) {
-    httplib::Headers h;
-    if (!token.empty()) h.emplace("Authorization", "Bearer " + token);
-    return client_->Post("/api/v1/imports?" + query, h, body, "application/geo+json");
+    return server_->client().Post("/api/v1/imports?" + query, testing::BearerHeaders(token), body,
+                                  "application/geo+json");
   }
 
   long long Count() { return *db_.store().CountActors(); }
 
   testing::TestStore db_;
-  std::unique_ptr<Server> server_;
-  std::thread thread_;
-  std::unique_ptr<httplib::Client> client_;
+  std::unique_ptr<testing::TestServer> server_;  // after db_: stops before the store goes
 };
 
 TEST_P(InteropServerTest, UploadsAreCheckedRefusedOrWritten) {
@@ -119,11 +96,11 @@ TEST_P(InteropServerTest, UploadsAreCheckedRefusedOrWritten) {
   ASSERT_EQ(written->status, 200) << written->body;
   EXPECT_EQ(json::parse(written->body)["imported"], 2);
   EXPECT_EQ(Count(), before + 2);
-  auto page = client_->Get("/api/v1/actors?q=alpha");
+  auto page = server_->client().Get("/api/v1/actors?q=alpha");
   ASSERT_TRUE(page && page->status == 200);
   json items = json::parse(page->body)["items"];
   ASSERT_EQ(items.size(), 1u);
-  auto actor = client_->Get("/api/v1/actors/" + items[0]["id"].get<std::string>());
+  auto actor = server_->client().Get("/api/v1/actors/" + items[0]["id"].get<std::string>());
   ASSERT_TRUE(actor && actor->status == 200);
   json doc = json::parse(actor->body);
   EXPECT_EQ(doc["address"]["country"], "GB");  // "UK" normalised
@@ -156,8 +133,9 @@ TEST_P(InteropServerTest, OnlyAdminsAndStewardsImportAndLargeFilesAreAllowedTher
   auto big = Upload("format=geojson&source=big", large);
   ASSERT_TRUE(big);
   EXPECT_EQ(big->status, 200) << big->body;
-  httplib::Headers h = {{"Authorization", std::string("Bearer ") + kAdminToken}};
-  auto elsewhere = client_->Post("/api/v1/actors", h, std::string(5000, ' '), "application/json");
+  httplib::Headers h = testing::BearerHeaders(kAdminToken);
+  auto elsewhere =
+      server_->client().Post("/api/v1/actors", h, std::string(5000, ' '), "application/json");
   ASSERT_TRUE(elsewhere);
   EXPECT_EQ(elsewhere->status, 413);
 }
@@ -169,16 +147,16 @@ TEST_P(InteropServerTest, ExportsEveryFormatWithPublicActorsOnly) {
             200);
   for (const char* format :
        {"essglobal-csv", "geojson", "murmurations", "essglobal-ttl", "essglobal-jsonld", "kumu"}) {
-    auto res = client_->Get(std::string("/api/v1/export?format=") + format);
+    auto res = server_->client().Get(std::string("/api/v1/export?format=") + format);
     ASSERT_TRUE(res);
     ASSERT_EQ(res->status, 200) << format << ": " << res->body;
     EXPECT_NE(res->body.find("Alpha Bakery"), std::string::npos) << format;
     EXPECT_EQ(res->body.find("Private Group"), std::string::npos) << format;
     EXPECT_NE(res->get_header_value("Content-Disposition").find("attachment"), std::string::npos);
   }
-  auto ttl = client_->Get("/api/v1/export?format=essglobal-ttl");
+  auto ttl = server_->client().Get("/api/v1/export?format=essglobal-ttl");
   EXPECT_NE(ttl->body.find("https://ecosol.example/api/v1/actors/"), std::string::npos);
-  EXPECT_EQ(client_->Get("/api/v1/export?format=pdf")->status, 400);
+  EXPECT_EQ(server_->client().Get("/api/v1/export?format=pdf")->status, 400);
 }
 
 TEST_P(InteropServerTest, PublicActorsHaveAMurmurationsProfile) {
@@ -186,17 +164,17 @@ TEST_P(InteropServerTest, PublicActorsHaveAMurmurationsProfile) {
                    Collection({Feature("f1", "Alpha Bakery", -1.55, 53.8)}))
                 ->status,
             200);
-  auto page = client_->Get("/api/v1/actors?q=alpha");
+  auto page = server_->client().Get("/api/v1/actors?q=alpha");
   std::string id = json::parse(page->body)["items"][0]["id"];
-  auto res = client_->Get("/murmurations/" + id + ".json");
+  auto res = server_->client().Get("/murmurations/" + id + ".json");
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 200) << res->body;
   json profile = json::parse(res->body);
   EXPECT_EQ(profile["name"], "Alpha Bakery");
   EXPECT_EQ(profile["linked_schemas"], json({"organizations_schema-v1.0.0"}));
   EXPECT_EQ(profile["profile_url"], "https://ecosol.example/murmurations/" + id + ".json");
-  EXPECT_EQ(client_->Get("/murmurations/hidden.json")->status, 404);
-  EXPECT_EQ(client_->Get("/murmurations/" + id)->status, 404);
+  EXPECT_EQ(server_->client().Get("/murmurations/hidden.json")->status, 404);
+  EXPECT_EQ(server_->client().Get("/murmurations/" + id)->status, 404);
 }
 
 // Format csv: the spreadsheet and its YAML mapping travel as the parts of a multipart form.
@@ -212,9 +190,9 @@ TEST_P(InteropServerTest, CsvUploadsTravelWithTheirMapping) {
       "  address.country: {value: FR}\n"
       "  structures: {column: Statut, map: {SCOP: OS60}}\n";
   const std::string csv = "N°;Nom;Ville;Statut\nR1;Scop Alpha;Lyon;SCOP\nR2;Scop Beta;Lille;SCOP\n";
-  httplib::Headers h = {{"Authorization", std::string("Bearer ") + kAdminToken}};
+  httplib::Headers h = testing::BearerHeaders(kAdminToken);
   auto post = [&](const std::string& query, const httplib::MultipartFormDataItems& items) {
-    return client_->Post("/api/v1/imports?" + query, h, items);
+    return server_->client().Post("/api/v1/imports?" + query, h, items);
   };
   auto written = post("format=csv", {{"file", csv, "adherents.csv", "text/csv"},
                                      {"mapping", mapping, "reseau.yaml", "application/yaml"}});
@@ -222,11 +200,12 @@ TEST_P(InteropServerTest, CsvUploadsTravelWithTheirMapping) {
   ASSERT_EQ(written->status, 200) << written->body;
   EXPECT_EQ(json::parse(written->body)["imported"], 2);
   EXPECT_EQ(Count(), before + 2);
-  auto page = client_->Get("/api/v1/actors?q=alpha");
+  auto page = server_->client().Get("/api/v1/actors?q=alpha");
   ASSERT_TRUE(page && page->status == 200);
   json items = json::parse(page->body)["items"];
   ASSERT_EQ(items.size(), 1u);
-  json doc = json::parse(client_->Get("/api/v1/actors/" + items[0]["id"].get<std::string>())->body);
+  json doc = json::parse(
+      server_->client().Get("/api/v1/actors/" + items[0]["id"].get<std::string>())->body);
   EXPECT_EQ(doc["identifiers"]["reseau"], "R1");
   EXPECT_EQ(doc["structures"], json({"OS60"}));
   EXPECT_EQ(doc["provenance"]["name"]["source"], "reseau-test");
@@ -248,7 +227,7 @@ TEST_P(InteropServerTest, CsvUploadsTravelWithTheirMapping) {
   EXPECT_EQ(bad->status, 400);
   EXPECT_NE(bad->body.find("reseau.yaml: line 9: fields.adress"), std::string::npos) << bad->body;
   // No mapping, a mapping for another format, an unknown part: 400, nothing written.
-  auto plain = client_->Post("/api/v1/imports?format=csv", h, csv, "text/csv");
+  auto plain = server_->client().Post("/api/v1/imports?format=csv", h, csv, "text/csv");
   ASSERT_TRUE(plain);
   EXPECT_EQ(plain->status, 400);
   EXPECT_NE(plain->body.find("multipart/form-data"), std::string::npos);

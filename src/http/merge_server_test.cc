@@ -5,11 +5,11 @@
 #include <httplib.h>
 
 #include <nlohmann/json.hpp>
-#include <thread>
 
 #include "ecosol/auth/accounts.h"
 #include "ecosol/http/server.h"
 #include "ecosol/registry/registry.h"
+#include "test_server.h"
 #include "test_store.h"
 
 namespace ecosol::http {
@@ -63,137 +63,107 @@ class MergeServerTest : public ::testing::TestWithParam<std::string> {
     ASSERT_TRUE(member_token.ok());
     member_token_ = member_token->token;
 
-    ServerOptions o;
-    o.port = 0;
-    o.db_url = db_.url();
-    o.threads = 4;
-    o.store_connections = 2;
-    o.fast_password_hashing = true;
-    o.admin_token = kAdminToken;
-    auto server = Server::Create(o);
+    auto server = testing::TestServer::Start(testing::TestServerOptions(db_.url(), kAdminToken));
     ASSERT_TRUE(server.ok()) << server.status().ToString();
     server_ = std::move(*server);
-    ASSERT_TRUE(server_->Bind().ok());
-    thread_ = std::thread([this] { (void)server_->Listen(); });
-    client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
-    client_->set_read_timeout(60, 0);
-    for (int i = 0; i < 200; ++i) {
-      if (auto r = client_->Get("/health"); r && r->status == 200) return;
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    FAIL() << "the server did not start";
-  }
-
-  void TearDown() override {
-    if (server_) server_->Stop();
-    if (thread_.joinable()) thread_.join();
-  }
-
-  std::pair<int, json> Call(const std::string& method, const std::string& path,
-                            const std::string& token, const json& body = nullptr) {
-    httplib::Headers h;
-    if (!token.empty()) h.emplace("Authorization", "Bearer " + token);
-    httplib::Result r = method == "GET" ? client_->Get(path, h)
-                                        : client_->Post(path, h, body.is_null() ? "" : body.dump(),
-                                                        "application/json");
-    if (!r) return {0, nullptr};
-    return {r->status, json::parse(r->body, nullptr, false)};
   }
 
   testing::TestStore db_;
   std::string steward_token_;
   std::string member_token_;
-  std::unique_ptr<Server> server_;
-  std::thread thread_;
-  std::unique_ptr<httplib::Client> client_;
+  std::unique_ptr<testing::TestServer> server_;  // after db_: stops before the store goes
 };
 
 TEST_P(MergeServerTest, ReviewQueueMergeAndUndo) {
   // The queue: for stewards only; the Manchester pair is in it, with both records summarised.
-  EXPECT_EQ(Call("GET", "/api/v1/duplicates", "").first, 401);
-  auto [qs, queue] = Call("GET", "/api/v1/duplicates", steward_token_);
+  EXPECT_EQ(server_->Get("/api/v1/duplicates", "").first, 401);
+  auto [qs, queue] = server_->Get("/api/v1/duplicates", steward_token_);
   ASSERT_EQ(qs, 200) << queue.dump();
   ASSERT_EQ(queue["total"], 1);
   EXPECT_EQ(queue["items"][0]["ids"], json::array({"cuk-r2", "map-8"}));
   ASSERT_EQ(queue["items"][0]["actors"].size(), 2u);
   EXPECT_EQ(queue["items"][0]["actors"][0]["source"], "coops-uk-standard-2023");
   // A member of one of them may not see the pair to merge.
-  auto [mq, member_queue] = Call("GET", "/api/v1/duplicates", member_token_);
+  auto [mq, member_queue] = server_->Get("/api/v1/duplicates", member_token_);
   ASSERT_EQ(mq, 200);
   EXPECT_EQ(member_queue["total"], 0);
-  EXPECT_EQ(Call("GET", "/api/v1/duplicates?threshold=2", steward_token_).first, 400);
+  EXPECT_EQ(server_->Get("/api/v1/duplicates?threshold=2", steward_token_).first, 400);
 
   json request = {{"survivor", "map-8"}, {"merged", {"cuk-r2"}}};
   // Refused: no credentials, a member, an actor outside the steward's territory, bad bodies.
-  EXPECT_EQ(Call("POST", "/api/v1/merges", "", request).first, 401);
-  EXPECT_EQ(Call("POST", "/api/v1/merges", member_token_, request).first, 403);
+  EXPECT_EQ(server_->Post("/api/v1/merges", request).first, 401);
+  EXPECT_EQ(server_->Post("/api/v1/merges", request, member_token_).first, 403);
   EXPECT_EQ(
-      Call("POST", "/api/v1/merges", steward_token_, {{"survivor", "map-8"}, {"merged", {"lyon"}}})
+      server_->Post("/api/v1/merges", {{"survivor", "map-8"}, {"merged", {"lyon"}}}, steward_token_)
           .first,
       403);
-  EXPECT_EQ(Call("POST", "/api/v1/merges", steward_token_, {{"survivor", "map-8"}}).first, 400);
-  EXPECT_EQ(Call("POST", "/api/v1/merges", steward_token_,
-                 {{"survivor", "map-8"}, {"merged", {"cuk-r2"}}, {"rules", {{"x", 1}}}})
+  EXPECT_EQ(server_->Post("/api/v1/merges", {{"survivor", "map-8"}}, steward_token_).first, 400);
+  EXPECT_EQ(server_
+                ->Post("/api/v1/merges",
+                       {{"survivor", "map-8"}, {"merged", {"cuk-r2"}}, {"rules", {{"x", 1}}}},
+                       steward_token_)
                 .first,
             400);
   EXPECT_EQ(
-      Call("POST", "/api/v1/merges", steward_token_, {{"survivor", "map-8"}, {"merged", {"ghost"}}})
+      server_
+          ->Post("/api/v1/merges", {{"survivor", "map-8"}, {"merged", {"ghost"}}}, steward_token_)
           .first,
       404);
 
   // A dry run shows the result and writes nothing.
   json dry = request;
   dry["dry_run"] = true;
-  auto [ds, preview] = Call("POST", "/api/v1/merges", steward_token_, dry);
+  auto [ds, preview] = server_->Post("/api/v1/merges", dry, steward_token_);
   ASSERT_EQ(ds, 200) << preview.dump();
   EXPECT_EQ(preview["result"]["legal_form"], "Society");
   EXPECT_EQ(preview["result"]["name"], "Unicorn Grocery Limited");
-  EXPECT_EQ(Call("GET", "/api/v1/actors/cuk-r2", kAdminToken).first, 200);
+  EXPECT_EQ(server_->Get("/api/v1/actors/cuk-r2", kAdminToken).first, 200);
 
-  auto [ms, merge] = Call("POST", "/api/v1/merges", steward_token_, request);
+  auto [ms, merge] = server_->Post("/api/v1/merges", request, steward_token_);
   ASSERT_EQ(ms, 201) << merge.dump();
   const std::string id = merge["id"];
   EXPECT_EQ(merge["survivor"], "map-8");
-  EXPECT_EQ(Call("GET", "/api/v1/actors/cuk-r2", kAdminToken).first, 404);
-  auto [as, survivor] = Call("GET", "/api/v1/actors/map-8", kAdminToken);
+  EXPECT_EQ(server_->Get("/api/v1/actors/cuk-r2", kAdminToken).first, 404);
+  auto [as, survivor] = server_->Get("/api/v1/actors/map-8", kAdminToken);
   ASSERT_EQ(as, 200);
   EXPECT_EQ(survivor["identifiers"]["coops-uk"], "R2");
   EXPECT_EQ(survivor["website"], "https://unicorn-grocery.coop");
   // The queue is empty now; the merge is listed and readable.
-  EXPECT_EQ(Call("GET", "/api/v1/duplicates", steward_token_).second["total"], 0);
-  auto [ls, list] = Call("GET", "/api/v1/merges?actor=cuk-r2", steward_token_);
+  EXPECT_EQ(server_->Get("/api/v1/duplicates", steward_token_).second["total"], 0);
+  auto [ls, list] = server_->Get("/api/v1/merges?actor=cuk-r2", steward_token_);
   ASSERT_EQ(ls, 200);
   ASSERT_EQ(list["items"].size(), 1u);
   EXPECT_EQ(list["items"][0]["id"], id);
-  EXPECT_EQ(Call("GET", "/api/v1/merges/" + id, steward_token_).first, 200);
-  EXPECT_EQ(Call("GET", "/api/v1/merges/" + id, member_token_).first, 404);
-  EXPECT_EQ(Call("GET", "/api/v1/merges/mrg-none", steward_token_).first, 404);
+  EXPECT_EQ(server_->Get("/api/v1/merges/" + id, steward_token_).first, 200);
+  EXPECT_EQ(server_->Get("/api/v1/merges/" + id, member_token_).first, 404);
+  EXPECT_EQ(server_->Get("/api/v1/merges/mrg-none", steward_token_).first, 404);
 
   // Undo: the member may not; the steward may, once.
-  EXPECT_EQ(Call("POST", "/api/v1/merges/" + id + "/undo", member_token_).first, 403);
-  auto [us, undone] = Call("POST", "/api/v1/merges/" + id + "/undo", steward_token_);
+  EXPECT_EQ(server_->Post("/api/v1/merges/" + id + "/undo", nullptr, member_token_).first, 403);
+  auto [us, undone] = server_->Post("/api/v1/merges/" + id + "/undo", nullptr, steward_token_);
   ASSERT_EQ(us, 200) << undone.dump();
   EXPECT_FALSE(undone["undone_at"].is_null());
-  EXPECT_EQ(Call("POST", "/api/v1/merges/" + id + "/undo", steward_token_).first, 409);
-  auto [rs, restored] = Call("GET", "/api/v1/actors/cuk-r2", kAdminToken);
+  EXPECT_EQ(server_->Post("/api/v1/merges/" + id + "/undo", nullptr, steward_token_).first, 409);
+  auto [rs, restored] = server_->Get("/api/v1/actors/cuk-r2", kAdminToken);
   ASSERT_EQ(rs, 200);
   EXPECT_EQ(restored["identifiers"]["coops-uk"], "R2");
-  EXPECT_EQ(Call("GET", "/api/v1/duplicates", steward_token_).second["total"], 1);
+  EXPECT_EQ(server_->Get("/api/v1/duplicates", steward_token_).second["total"], 1);
 }
 
 TEST_P(MergeServerTest, DistinctDecisionsLeaveTheQueue) {
   json decision = {{"a", "map-8"}, {"b", "cuk-r2"}};
-  EXPECT_EQ(Call("POST", "/api/v1/duplicates/decisions", member_token_, decision).first, 403);
+  EXPECT_EQ(server_->Post("/api/v1/duplicates/decisions", decision, member_token_).first, 403);
   EXPECT_EQ(
-      Call("POST", "/api/v1/duplicates/decisions", steward_token_, {{"a", "map-8"}, {"b", "map-8"}})
+      server_
+          ->Post("/api/v1/duplicates/decisions", {{"a", "map-8"}, {"b", "map-8"}}, steward_token_)
           .first,
       400);
-  EXPECT_EQ(Call("POST", "/api/v1/duplicates/decisions", steward_token_, decision).first, 204);
-  EXPECT_EQ(Call("GET", "/api/v1/duplicates", steward_token_).second["total"], 0);
+  EXPECT_EQ(server_->Post("/api/v1/duplicates/decisions", decision, steward_token_).first, 204);
+  EXPECT_EQ(server_->Get("/api/v1/duplicates", steward_token_).second["total"], 0);
   decision["distinct"] = false;
-  EXPECT_EQ(Call("POST", "/api/v1/duplicates/decisions", steward_token_, decision).first, 204);
-  EXPECT_EQ(Call("GET", "/api/v1/duplicates", steward_token_).second["total"], 1);
-  EXPECT_EQ(Call("POST", "/api/v1/duplicates/decisions", steward_token_, decision).first, 404);
+  EXPECT_EQ(server_->Post("/api/v1/duplicates/decisions", decision, steward_token_).first, 204);
+  EXPECT_EQ(server_->Get("/api/v1/duplicates", steward_token_).second["total"], 1);
+  EXPECT_EQ(server_->Post("/api/v1/duplicates/decisions", decision, steward_token_).first, 404);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, MergeServerTest, ::testing::Values("sqlite", "postgresql"),

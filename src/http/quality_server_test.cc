@@ -5,11 +5,11 @@
 #include <httplib.h>
 
 #include <nlohmann/json.hpp>
-#include <thread>
 
 #include "ecosol/auth/accounts.h"
 #include "ecosol/http/server.h"
 #include "ecosol/registry/registry.h"
+#include "test_server.h"
 #include "test_store.h"
 
 namespace ecosol::http {
@@ -56,100 +56,66 @@ class QualityServerTest : public ::testing::TestWithParam<std::string> {
     ASSERT_TRUE(other_token.ok());
     other_token_ = other_token->token;
 
-    ServerOptions o;
-    o.port = 0;
-    o.db_url = db_.url();
-    o.threads = 4;
-    o.store_connections = 2;
-    o.fast_password_hashing = true;
-    o.admin_token = kAdminToken;
-    auto server = Server::Create(o);
+    auto server = testing::TestServer::Start(testing::TestServerOptions(db_.url(), kAdminToken));
     ASSERT_TRUE(server.ok()) << server.status().ToString();
     server_ = std::move(*server);
-    ASSERT_TRUE(server_->Bind().ok());
-    thread_ = std::thread([this] { (void)server_->Listen(); });
-    client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
-    client_->set_read_timeout(60, 0);
-    for (int i = 0; i < 200; ++i) {
-      if (auto r = client_->Get("/health"); r && r->status == 200) return;
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    FAIL() << "the server did not start";
-  }
-
-  void TearDown() override {
-    if (server_) server_->Stop();
-    if (thread_.joinable()) thread_.join();
-  }
-
-  std::pair<int, json> Get(const std::string& path, const std::string& token = "") {
-    httplib::Headers h;
-    if (!token.empty()) h.emplace("Authorization", "Bearer " + token);
-    auto res = client_->Get(path, h);
-    if (!res) return {0, nullptr};
-    return {res->status, json::parse(res->body, nullptr, false)};
   }
 
   std::pair<int, json> Confirm(const std::string& id, const std::string& token) {
-    httplib::Headers h;
-    if (!token.empty()) h.emplace("Authorization", "Bearer " + token);
-    auto res = client_->Post("/api/v1/actors/" + id + "/confirm", h, "", "application/json");
-    if (!res) return {0, nullptr};
-    return {res->status, json::parse(res->body, nullptr, false)};
+    return server_->Post("/api/v1/actors/" + id + "/confirm", nullptr, token);
   }
 
   testing::TestStore db_;
   std::string member_token_, other_token_;
-  std::unique_ptr<Server> server_;
-  std::thread thread_;
-  std::unique_ptr<httplib::Client> client_;
+  std::unique_ptr<testing::TestServer> server_;  // after db_: stops before the store goes
 };
 
 TEST_P(QualityServerTest, ReportCoversWhatTheReaderMaySee) {
-  auto [status, report] = Get("/api/v1/quality");
+  auto [status, report] = server_->Get("/api/v1/quality");
   ASSERT_EQ(status, 200) << report.dump();
   EXPECT_EQ(report["total"]["actors"], 2);  // the public report: public actors only
   EXPECT_EQ(report["total"]["due"], 2);
   EXPECT_EQ(report["by_territory"][0]["id"], "GB");
   EXPECT_EQ(report["total"]["duplicates"], nullptr);
   // Asked again: the same (cached) answer.
-  EXPECT_EQ(Get("/api/v1/quality").second, report);
-  auto [admin_status, admin] = Get("/api/v1/quality?territory=GB/wales", kAdminToken);
+  EXPECT_EQ(server_->Get("/api/v1/quality").second, report);
+  auto [admin_status, admin] = server_->Get("/api/v1/quality?territory=GB/wales", kAdminToken);
   ASSERT_EQ(admin_status, 200) << admin.dump();
   EXPECT_EQ(admin["total"]["actors"], 2);
   EXPECT_EQ(admin["territory_name"], "Wales");
-  auto [source_status, by_source] = Get("/api/v1/quality?source=susy");
+  auto [source_status, by_source] = server_->Get("/api/v1/quality?source=susy");
   ASSERT_EQ(source_status, 200);
   EXPECT_EQ(by_source["total"]["actors"], 1);
   // Duplicates need a signed-in reader.
-  EXPECT_EQ(Get("/api/v1/quality?duplicates=true").first, 401);
-  auto [dup_status, dup] = Get("/api/v1/quality?duplicates=true", member_token_);
+  EXPECT_EQ(server_->Get("/api/v1/quality?duplicates=true").first, 401);
+  auto [dup_status, dup] = server_->Get("/api/v1/quality?duplicates=true", member_token_);
   ASSERT_EQ(dup_status, 200) << dup.dump();
   EXPECT_EQ(dup["total"]["duplicates"], 0);
   // Bad parameters are refused, saying which.
   for (const char* bad :
        {"/api/v1/quality?days=0", "/api/v1/quality?duplicates=yes", "/api/v1/quality?colour=red"}) {
-    auto [s, body] = Get(bad);
+    auto [s, body] = server_->Get(bad);
     EXPECT_EQ(s, 400) << bad;
   }
-  EXPECT_EQ(Get("/api/v1/quality?territory=GB/atlantis").first, 404);
+  EXPECT_EQ(server_->Get("/api/v1/quality?territory=GB/atlantis").first, 404);
 }
 
 TEST_P(QualityServerTest, DueListAndConfirmation) {
-  auto [status, due] = Get("/api/v1/quality/due?limit=1");
+  auto [status, due] = server_->Get("/api/v1/quality/due?limit=1");
   ASSERT_EQ(status, 200) << due.dump();
   EXPECT_EQ(due["total"], 2);
   ASSERT_EQ(due["items"].size(), 1u);
   EXPECT_EQ(due["items"][0]["id"], "alpha");
   EXPECT_EQ(due["items"][0]["last_confirmed"], "2020-03-01");
   ASSERT_TRUE(due["next_cursor"].is_string());
-  auto next = Get("/api/v1/quality/due?limit=1&cursor=" + due["next_cursor"].get<std::string>());
+  auto next =
+      server_->Get("/api/v1/quality/due?limit=1&cursor=" + due["next_cursor"].get<std::string>());
   ASSERT_EQ(next.first, 200);
   EXPECT_EQ(next.second["items"][0]["id"], "beta");
-  EXPECT_EQ(Get("/api/v1/quality/due?cursor=nonsense").first, 400);
-  EXPECT_EQ(Get("/api/v1/quality/due?limit=5000").first, 400);
+  EXPECT_EQ(server_->Get("/api/v1/quality/due?cursor=nonsense").first, 400);
+  EXPECT_EQ(server_->Get("/api/v1/quality/due?limit=5000").first, 400);
   // The admin sees the private actor due too.
-  EXPECT_EQ(Get("/api/v1/quality/due", kAdminToken).second["total"], 3);
+  EXPECT_EQ(server_->Get("/api/v1/quality/due", kAdminToken).second["total"], 3);
 
   // Only those who may edit an actor confirm it.
   EXPECT_EQ(Confirm("alpha", "").first, 401);
@@ -161,11 +127,11 @@ TEST_P(QualityServerTest, DueListAndConfirmation) {
   EXPECT_EQ(actor["version"], 2);
   EXPECT_EQ(actor["provenance"]["last_confirmed"]["method"], "confirmed");
   EXPECT_EQ(actor["attributes"]["last_confirmed"], FormatDate(SystemClock().Now()));
-  auto after = Get("/api/v1/quality/due");
+  auto after = server_->Get("/api/v1/quality/due");
   EXPECT_EQ(after.second["total"], 1);
   EXPECT_EQ(after.second["items"][0]["id"], "beta");
   // The report sees the change at once (the cache follows the registry's generation).
-  EXPECT_EQ(Get("/api/v1/quality").second["total"]["due"], 1);
+  EXPECT_EQ(server_->Get("/api/v1/quality").second["total"]["due"], 1);
   auto audit = db_.store().AuditEntries(1, 0);
   ASSERT_TRUE(audit.ok() && !audit->empty());
   EXPECT_EQ(audit->back().action, "actor.confirm");

@@ -12,6 +12,7 @@
 #include "ecosol/auth/accounts.h"
 #include "ecosol/http/server.h"
 #include "ecosol/registry/registry.h"
+#include "test_server.h"
 #include "test_store.h"
 
 namespace ecosol::http {
@@ -63,74 +64,42 @@ class ScreeningServerTest : public ::testing::TestWithParam<std::string> {
     add("assessor@example.org", auth::Role::kAssessor, "");
     add("nobody@example.org", auth::Role::kMember, "");
 
-    ServerOptions o;
-    o.port = 0;
-    o.db_url = db_.url();
-    o.threads = 4;
-    o.store_connections = 2;
-    o.fast_password_hashing = true;
-    o.admin_token = kAdminToken;
+    ServerOptions o = testing::TestServerOptions(db_.url(), kAdminToken);
     o.frameworks_dir = std::string(ECOSOL_SOURCE_DIR) + "/frameworks";
     o.clauses_dir = std::string(ECOSOL_SOURCE_DIR) + "/data/clauses";
-    auto server = Server::Create(o);
+    auto server = testing::TestServer::Start(o);
     ASSERT_TRUE(server.ok()) << server.status().ToString();
     server_ = std::move(*server);
-    ASSERT_TRUE(server_->Bind().ok());
-    thread_ = std::thread([this] { (void)server_->Listen(); });
-    client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
-    client_->set_read_timeout(60, 0);
-    for (int i = 0; i < 200; ++i) {
-      if (auto r = client_->Get("/health"); r && r->status == 200) return;
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    FAIL() << "the server did not start";
-  }
-
-  void TearDown() override {
-    if (server_) server_->Stop();
-    if (thread_.joinable()) thread_.join();
   }
 
   std::string Token(const std::string& email) {
-    auto res =
-        client_->Post("/api/v1/auth/signin", json{{"email", email}, {"password", kPassword}}.dump(),
-                      "application/json");
+    auto res = server_->client().Post("/api/v1/auth/signin",
+                                      json{{"email", email}, {"password", kPassword}}.dump(),
+                                      "application/json");
     EXPECT_TRUE(res && res->status == 200);
     std::string cookie = res->get_header_value("Set-Cookie");
     httplib::Headers h = {{"Cookie", cookie.substr(0, cookie.find(';'))},
                           {"X-CSRF-Token", json::parse(res->body)["csrf_token"]}};
-    auto token = client_->Post("/api/v1/auth/tokens", h,
+    auto token =
+        server_->client().Post("/api/v1/auth/tokens", h,
                                json{{"name", "t"}, {"scope", "write"}}.dump(), "application/json");
     EXPECT_TRUE(token && token->status == 201) << (token ? token->body : "");
     return json::parse(token->body)["token"];
   }
 
-  std::pair<int, json> Call(const std::string& method, const std::string& path,
-                            const json& body = nullptr, const std::string& token = "") {
-    httplib::Headers h;
-    if (!token.empty()) h.emplace("Authorization", "Bearer " + token);
-    httplib::Result res = method == "POST" ? client_->Post(path, h, body.dump(), "application/json")
-                          : method == "PUT" ? client_->Put(path, h, body.dump(), "application/json")
-                                            : client_->Get(path, h);
-    if (!res) return {0, nullptr};
-    return {res->status, json::parse(res->body, nullptr, false)};
-  }
-
   testing::TestStore db_;
-  std::unique_ptr<Server> server_;
-  std::thread thread_;
-  std::unique_ptr<httplib::Client> client_;
+  std::unique_ptr<testing::TestServer> server_;  // after db_: stops before the store goes
 };
 
 TEST_P(ScreeningServerTest, FrameworksAndFactsAreServed) {
-  auto [status, list] = Call("GET", "/api/v1/frameworks");
+  auto [status, list] = server_->Get("/api/v1/frameworks");
   ASSERT_EQ(status, 200);
   EXPECT_GE(list["items"].size(), 12u);
-  auto [s2, un] = Call("GET", "/api/v1/frameworks/un-ilo");
+  auto [s2, un] = server_->Get("/api/v1/frameworks/un-ilo");
   ASSERT_EQ(s2, 200);
   EXPECT_EQ(un["principles"].size(), 5u);
-  EXPECT_EQ(Call("GET", "/api/v1/frameworks/nope").first, 404);
-  auto [s3, facts] = Call("GET", "/api/v1/facts");
+  EXPECT_EQ(server_->Get("/api/v1/frameworks/nope").first, 404);
+  auto [s3, facts] = server_->Get("/api/v1/facts");
   ASSERT_EQ(s3, 200);
   bool found = false;
   for (const json& f : facts["items"]) {
@@ -144,38 +113,38 @@ TEST_P(ScreeningServerTest, FrameworksAndFactsAreServed) {
 
 TEST_P(ScreeningServerTest, AnyoneMayScreenAProfileAndNothingIsStored) {
   auto [status, out] =
-      Call("POST", "/api/v1/screen", {{"profile", WashingProfile()}, {"frameworks", {"un-ilo"}}});
+      server_->Post("/api/v1/screen", {{"profile", WashingProfile()}, {"frameworks", {"un-ilo"}}});
   ASSERT_EQ(status, 200) << out.dump();
   EXPECT_EQ(out["results"][0]["verdict"], "inconsistent");
   EXPECT_FALSE(out["results"][0]["red_flags"].empty());
   auto [bad, err] =
-      Call("POST", "/api/v1/screen", {{"profile", {{"profits", {{"dividends", 3}}}}}});
+      server_->Post("/api/v1/screen", {{"profile", {{"profits", {{"dividends", 3}}}}}});
   EXPECT_EQ(bad, 400);
   EXPECT_NE(err["error"]["message"].get<std::string>().find("profits.dividends"),
             std::string::npos);
   EXPECT_EQ(
-      Call("POST", "/api/v1/screen", {{"profile", json::object()}, {"frameworks", {"x"}}}).first,
+      server_->Post("/api/v1/screen", {{"profile", json::object()}, {"frameworks", {"x"}}}).first,
       400);
-  EXPECT_EQ(Call("GET", "/api/v1/actors/coop/screenings").second["items"].size(), 0u);
+  EXPECT_EQ(server_->Get("/api/v1/actors/coop/screenings").second["items"].size(), 0u);
 }
 
 TEST_P(ScreeningServerTest, StatutesAreAnalysedFromTextAndDocuments) {
   auto [status, out] =
-      Call("POST", "/api/v1/statutes/analyze",
-           {{"text",
-             "Article 9. Chaque associé dispose d'une voix (un associé, une voix). Les "
-             "réserves impartageables ne peuvent en aucun cas être réparties."}});
+      server_->Post("/api/v1/statutes/analyze",
+                    {{"text",
+                      "Article 9. Chaque associé dispose d'une voix (un associé, une voix). Les "
+                      "réserves impartageables ne peuvent en aucun cas être réparties."}});
   ASSERT_EQ(status, 200) << out.dump();
   EXPECT_EQ(out["language"], "fr");
   std::set<std::string> types;
   for (const json& c : out["clauses"]) types.insert(c["type"]);
   EXPECT_TRUE(types.count("one_member_one_vote")) << out.dump();
-  auto res = client_->Post("/api/v1/statutes/analyze",
-                           "<html><body><p>Each member shall have one vote.</p></body></html>",
-                           "text/html");
+  auto res = server_->client().Post(
+      "/api/v1/statutes/analyze",
+      "<html><body><p>Each member shall have one vote.</p></body></html>", "text/html");
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 200) << res->body;
-  auto unknown = client_->Post("/api/v1/statutes/analyze", "x", "image/png");
+  auto unknown = server_->client().Post("/api/v1/statutes/analyze", "x", "image/png");
   ASSERT_TRUE(unknown);
   EXPECT_EQ(unknown->status, 400);
 }
@@ -187,24 +156,24 @@ TEST_P(ScreeningServerTest, OnlyThoseWhoMayAssessRecordProfilesAndScreen) {
       {"profile", WashingProfile()},
       {"statutes",
        {{"name", "statuts.txt"}, {"text", "Les droits de vote sont proportionnels au capital."}}}};
-  EXPECT_EQ(Call("PUT", "/api/v1/actors/coop/profile", put).first, 401);
-  EXPECT_EQ(Call("PUT", "/api/v1/actors/coop/profile", put, nobody).first, 403);
-  EXPECT_EQ(Call("PUT", "/api/v1/actors/other/profile", put, member).first, 403);
-  auto [saved, profile] = Call("PUT", "/api/v1/actors/coop/profile", put, member);
+  EXPECT_EQ(server_->Put("/api/v1/actors/coop/profile", put).first, 401);
+  EXPECT_EQ(server_->Put("/api/v1/actors/coop/profile", put, nobody).first, 403);
+  EXPECT_EQ(server_->Put("/api/v1/actors/other/profile", put, member).first, 403);
+  auto [saved, profile] = server_->Put("/api/v1/actors/coop/profile", put, member);
   ASSERT_EQ(saved, 200) << profile.dump();
   EXPECT_EQ(profile["version"], 1);
   EXPECT_EQ(profile["statutes"]["name"], "statuts.txt");
-  EXPECT_EQ(Call("GET", "/api/v1/actors/coop/profile", nullptr, nobody).first, 403);
-  EXPECT_EQ(Call("GET", "/api/v1/actors/coop/profile", nullptr, member).first, 200);
+  EXPECT_EQ(server_->Get("/api/v1/actors/coop/profile", nobody).first, 403);
+  EXPECT_EQ(server_->Get("/api/v1/actors/coop/profile", member).first, 200);
 
-  EXPECT_EQ(Call("POST", "/api/v1/screenings", {{"actor", "coop"}}, nobody).first, 403);
+  EXPECT_EQ(server_->Post("/api/v1/screenings", {{"actor", "coop"}}, nobody).first, 403);
   auto [screened, out] =
-      Call("POST", "/api/v1/screenings", {{"actor", "coop"}, {"frameworks", {"un-ilo"}}}, member);
+      server_->Post("/api/v1/screenings", {{"actor", "coop"}, {"frameworks", {"un-ilo"}}}, member);
   ASSERT_EQ(screened, 201) << out.dump();
   EXPECT_EQ(out["results"][0]["verdict"], "inconsistent");
 
   // The public sees the verdict and the reasons, not the figures behind them.
-  auto [s1, public_view] = Call("GET", "/api/v1/actors/coop/screenings");
+  auto [s1, public_view] = server_->Get("/api/v1/actors/coop/screenings");
   ASSERT_EQ(s1, 200);
   ASSERT_EQ(public_view["items"].size(), 1u);
   EXPECT_FALSE(public_view["can_assess"]);
@@ -213,31 +182,31 @@ TEST_P(ScreeningServerTest, OnlyThoseWhoMayAssessRecordProfilesAndScreen) {
       for (const json& e : c["evidence"]) EXPECT_FALSE(e.contains("value")) << e.dump();
     }
   }
-  auto [s2, member_view] = Call("GET", "/api/v1/actors/coop/screenings?lang=fr", nullptr, member);
+  auto [s2, member_view] = server_->Get("/api/v1/actors/coop/screenings?lang=fr", member);
   ASSERT_EQ(s2, 200);
   EXPECT_TRUE(member_view["can_assess"]);
 
   // The directory filters by the latest verdict.
-  auto [s3, listing] = Call("GET", "/api/v1/actors?verdict=inconsistent");
+  auto [s3, listing] = server_->Get("/api/v1/actors?verdict=inconsistent");
   ASSERT_EQ(s3, 200);
   ASSERT_EQ(listing["items"].size(), 1u);
   EXPECT_EQ(listing["items"][0]["id"], "coop");
-  EXPECT_EQ(Call("GET", "/api/v1/actors?verdict=maybe").first, 400);
+  EXPECT_EQ(server_->Get("/api/v1/actors?verdict=maybe").first, 400);
 }
 
 TEST_P(ScreeningServerTest, ScreeningTheRegistryIsAJobWithProgress) {
   std::string member = Token("member@example.org");
-  EXPECT_EQ(Call("POST", "/api/v1/screenings", {{"all", true}}, member).first, 403);
+  EXPECT_EQ(server_->Post("/api/v1/screenings", {{"all", true}}, member).first, 403);
   std::string assessor = Token("assessor@example.org");
-  EXPECT_EQ(
-      Call("POST", "/api/v1/screenings", {{"all", true}, {"frameworks", {"nope"}}}, assessor).first,
-      400);
-  auto [status, started] = Call("POST", "/api/v1/screenings", {{"all", true}}, assessor);
+  EXPECT_EQ(server_->Post("/api/v1/screenings", {{"all", true}, {"frameworks", {"nope"}}}, assessor)
+                .first,
+            400);
+  auto [status, started] = server_->Post("/api/v1/screenings", {{"all", true}}, assessor);
   ASSERT_EQ(status, 202) << started.dump();
   std::string id = started["job"]["id"];
   json job;
   for (int i = 0; i < 300; ++i) {
-    job = Call("GET", "/api/v1/jobs/" + id, nullptr, assessor).second;
+    job = server_->Get("/api/v1/jobs/" + id, assessor).second;
     if (job["state"] == "done" || job["state"] == "failed") break;
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
@@ -245,10 +214,10 @@ TEST_P(ScreeningServerTest, ScreeningTheRegistryIsAJobWithProgress) {
   EXPECT_EQ(job["done"], 2);
   EXPECT_EQ(job["total"], 2);
   EXPECT_EQ(job["result"]["actors"], 2);
-  EXPECT_EQ(Call("GET", "/api/v1/jobs/" + id, nullptr, member).first, 404);
+  EXPECT_EQ(server_->Get("/api/v1/jobs/" + id, member).first, 404);
   // un-ilo and the schemes that apply to a French co-operative.
   std::set<std::string> frameworks;
-  json history = Call("GET", "/api/v1/actors/other/screenings").second;
+  json history = server_->Get("/api/v1/actors/other/screenings").second;
   SCOPED_TRACE(history.dump().substr(0, 500) + " / job " + job.dump());
   for (const json& item : history["items"]) {
     frameworks.insert(item["framework"]);

@@ -161,6 +161,7 @@ class ServerImpl : public Server {
     AddFeedRoutes(router, *ctx_);
     AddIndicatorRoutes(router, *ctx_);
     AddQualityRoutes(router, *ctx_);
+    AddEcosystemRoutes(router, *ctx_);
     AddMergeRoutes(router, *ctx_);
     if (!ctx_->options.web_root.empty()) server_.set_mount_point("/", ctx_->options.web_root);
   }

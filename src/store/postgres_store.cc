@@ -209,6 +209,7 @@ UPDATE actors SET lat = round(lat::numeric, 2)::double precision,
 )sql",
     kScreeningSql,
     kResolutionSql,
+    kEcosystemSql,
 };
 
 // Quotes a word for to_tsquery: 'word' with quotes doubled.

@@ -644,6 +644,25 @@ Result<long long> SqlStore::CountRelationships() {
   return Int(rows.at(0), 0);
 }
 
+Status SqlStore::VisitRelationships(const std::function<Status(Relationship&&)>& visit) {
+  // Pages by id, so that a large network is never held as rows and documents at once.
+  constexpr long long kPage = 5000;
+  std::string after;
+  for (;;) {
+    SqlRows rows;
+    ECOSOL_RETURN_IF_ERROR(conn().Exec(
+        "SELECT id, doc FROM relationships WHERE deleted = 0 AND id > ? ORDER BY id LIMIT ?",
+        {after, kPage}, &rows));
+    for (const SqlRow& row : rows) {
+      auto rel = RelationshipFromDoc(Text(row, 1));
+      if (!rel.ok()) return rel.status();
+      ECOSOL_RETURN_IF_ERROR(visit(std::move(*rel)));
+    }
+    if (static_cast<long long>(rows.size()) < kPage) return Status::Ok();
+    after = Text(rows.back(), 0);
+  }
+}
+
 // --- data sources ----------------------------------------------------------------------------
 
 Status SqlStore::PutSourceAttribution(const std::string& source, const std::string& attribution) {

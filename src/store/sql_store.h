@@ -100,6 +100,17 @@ CREATE TABLE sync_peers (
 );
 )sql";
 
+// Migration 11: perception assessments of territories' building blocks (store/ecosystem.h);
+// scores are a JSON object {statement id: 0..10 or null}.
+inline constexpr const char* kEcosystemSql = R"sql(
+CREATE TABLE perception_assessments (
+  id TEXT PRIMARY KEY, territory TEXT NOT NULL, rater TEXT NOT NULL DEFAULT '',
+  rater_role TEXT NOT NULL DEFAULT '', date TEXT NOT NULL DEFAULT '',
+  framework TEXT NOT NULL DEFAULT '', scores TEXT NOT NULL, deleted INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX perception_assessments_by_territory ON perception_assessments (territory, date, id);
+)sql";
+
 // Migration 7: accounts, sessions, API tokens, role grants, the sign-in log and the audit log
 // (auth/). The audit chain's head is one row, updated by every append: it numbers the entries
 // and, on PostgreSQL, its row lock orders concurrent appends.
@@ -173,6 +184,7 @@ class SqlStore : public Store {
   Result<std::optional<model::Relationship>> GetRelationship(const std::string& id) override;
   Result<std::vector<model::Relationship>> RelationshipsOf(const std::string& actor_id) override;
   Result<long long> CountRelationships() override;
+  Status VisitRelationships(const std::function<Status(model::Relationship&&)>& visit) override;
   Status PutSourceAttribution(const std::string& source, const std::string& attribution) override;
   Result<std::vector<std::string>> SourceAttributions() override;
   Status PutTerritory(const model::Territory& territory) override;
@@ -231,6 +243,12 @@ class SqlStore : public Store {
   Status PutSyncPeer(const SyncPeer& peer) override;
   Result<std::optional<SyncPeer>> GetSyncPeer(const std::string& url) override;
   Result<std::vector<SyncPeer>> SyncPeers() override;
+  Status PutPerceptionAssessment(const PerceptionAssessment& assessment) override;
+  Result<std::optional<PerceptionAssessment>> GetPerceptionAssessment(
+      const std::string& id) override;
+  Result<std::vector<PerceptionAssessment>> PerceptionAssessments(const std::string& territory,
+                                                                  bool with_deleted) override;
+  Status SetPerceptionAssessmentDeleted(const std::string& id, bool deleted) override;
 
  protected:
   SqlConnection& conn() { return *conn_; }

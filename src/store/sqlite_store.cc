@@ -230,6 +230,7 @@ INSERT INTO actors_rtree SELECT rid, lon, lon, lat, lat FROM actors
 )sql",
     kScreeningSql,
     kResolutionSql,
+    kEcosystemSql,
 };
 
 // Copies the write-ahead log back into the database file every few milliseconds, on its own

@@ -706,10 +706,27 @@ TEST_P(StoreContractTest, RelationshipsAndTerms) {
   ASSERT_TRUE(of_b.ok());
   ASSERT_EQ(of_b->size(), 1u);
   EXPECT_EQ((*of_b)[0], r);
+  std::vector<model::Relationship> all;
+  ASSERT_TRUE(store_
+                  ->VisitRelationships([&](model::Relationship&& rel) {
+                    all.push_back(std::move(rel));
+                    return Status::Ok();
+                  })
+                  .ok());
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0], r);
   r.deleted = true;
   r.version = 2;
   ASSERT_TRUE(store_->PutRelationship(r, "delete").ok());
   EXPECT_TRUE(store_->RelationshipsOf("a")->empty());
+  long long visited = 0;
+  ASSERT_TRUE(store_
+                  ->VisitRelationships([&](model::Relationship&&) {
+                    ++visited;
+                    return Status::Ok();
+                  })
+                  .ok());
+  EXPECT_EQ(visited, 0);
 
   ASSERT_TRUE(store_
                   ->PutTerms({{"organisational-structure", "OS100", {{"en", "Multi"}}},
@@ -768,6 +785,56 @@ TEST_P(StoreContractTest, TerritoriesFormAHierarchyWithActorCounts) {
   EXPECT_EQ(*store_->CountActorsIn("GB/wales"), 1);
 }
 
+// Perception assessments: kept per territory by date, scores with "no answer" round-trip as
+// nulls, and a deleted assessment is hidden from listings until restored.
+TEST_P(StoreContractTest, PerceptionAssessmentsDeleteAndRestore) {
+  PerceptionAssessment a;
+  a.id = "pa-2";
+  a.territory = "CA/QC";
+  a.rater = "user:u1";
+  a.rater_role = "network";
+  a.date = "2026-11-02";
+  a.framework = "building-blocks";
+  a.scores = {{"market_access.social_procurement", 8.5},
+              {"enabling_policy.co_construction", std::nullopt}};
+  ASSERT_TRUE(store_->PutPerceptionAssessment(a).ok());
+  PerceptionAssessment b = a;
+  b.id = "pa-1";
+  b.rater = "Researcher R";
+  b.rater_role = "researcher";
+  b.date = "2026-11-01";
+  b.scores = {{"market_access.social_procurement", 0.0}};
+  ASSERT_TRUE(store_->PutPerceptionAssessment(b).ok());
+  PerceptionAssessment elsewhere = a;
+  elsewhere.id = "pa-3";
+  elsewhere.territory = "CA/ON";
+  ASSERT_TRUE(store_->PutPerceptionAssessment(elsewhere).ok());
+  EXPECT_EQ(store_->PutPerceptionAssessment(PerceptionAssessment{}).code(),
+            StatusCode::kInvalidArgument);
+
+  auto got = store_->GetPerceptionAssessment("pa-2");
+  ASSERT_TRUE(got.ok() && got->has_value());
+  EXPECT_EQ(**got, a);
+  EXPECT_FALSE((*got)->scores.at("enabling_policy.co_construction").has_value());
+  EXPECT_FALSE(store_->GetPerceptionAssessment("pa-9")->has_value());
+
+  auto quebec = store_->PerceptionAssessments("CA/QC", false);
+  ASSERT_TRUE(quebec.ok());
+  ASSERT_EQ(quebec->size(), 2u);
+  EXPECT_EQ((*quebec)[0].id, "pa-1");  // by date
+  EXPECT_EQ((*quebec)[0].scores.at("market_access.social_procurement"), 0.0);
+
+  ASSERT_TRUE(store_->SetPerceptionAssessmentDeleted("pa-2", true).ok());
+  EXPECT_EQ(store_->PerceptionAssessments("CA/QC", false)->size(), 1u);
+  auto with_deleted = store_->PerceptionAssessments("CA/QC", true);
+  ASSERT_TRUE(with_deleted.ok());
+  ASSERT_EQ(with_deleted->size(), 2u);
+  EXPECT_TRUE((*with_deleted)[1].deleted);
+  ASSERT_TRUE(store_->SetPerceptionAssessmentDeleted("pa-2", false).ok());
+  EXPECT_EQ(store_->PerceptionAssessments("CA/QC", false)->size(), 2u);
+  EXPECT_EQ(store_->SetPerceptionAssessmentDeleted("pa-9", true).code(), StatusCode::kNotFound);
+}
+
 // A database made by the release before migration 4 (tests/data/README.md) is upgraded with its
 // data and history intact.
 TEST(MigrationTest, UpgradesASchemaVersion3Database) {
@@ -779,7 +846,7 @@ TEST(MigrationTest, UpgradesASchemaVersion3Database) {
     ASSERT_TRUE(store.ok());
     EXPECT_EQ(*(*store)->SchemaVersion(), 3);
     ASSERT_TRUE((*store)->Migrate().ok());
-    EXPECT_EQ(*(*store)->SchemaVersion(), 10);
+    EXPECT_EQ(*(*store)->SchemaVersion(), 11);
     auto history = (*store)->ActorHistory("cuk-r006884");
     ASSERT_TRUE(history.ok()) << history.status().ToString();
     ASSERT_EQ(history->size(), 2u);

@@ -18,6 +18,7 @@ import { DuplicatesPage } from './pages/duplicates_page';
 import { FrameworkPage } from './pages/framework_page';
 import { FrameworksPage } from './pages/frameworks_page';
 import { MapPage } from './pages/map_page';
+import { NetworkPage } from './pages/network_page';
 import { NotFoundPage } from './pages/not_found_page';
 import { SelfAssessmentPage } from './pages/self_assessment_page';
 import { SignInPage } from './pages/signin_page';
@@ -40,6 +41,7 @@ export class App implements PageContext {
     data: navLink('data', 'nav.data'),
     quality: navLink('quality', 'nav.quality'),
     duplicates: navLink('duplicates', 'nav.duplicates'),
+    network: navLink('network', 'nav.network'),
   };
   private readonly accountMenu: AccountMenu;
   private readonly header: HTMLElement;
@@ -112,6 +114,7 @@ export class App implements PageContext {
           h('li', {}, this.navLinks.data),
           h('li', {}, this.navLinks.quality),
           h('li', {}, this.navLinks.duplicates),
+          h('li', {}, this.navLinks.network),
         ),
       ),
       this.accountMenu.element,
@@ -201,6 +204,8 @@ function createPage(route: Route, ctx: PageContext, session: SessionStore): Page
       return new QualityPage(route, session);
     case 'duplicates':
       return new DuplicatesPage(session);
+    case 'network':
+      return new NetworkPage(route);
     case 'not_found':
       return new NotFoundPage();
   }
@@ -221,7 +226,8 @@ function navLink(
     | 'self-assessment'
     | 'data'
     | 'quality'
-    | 'duplicates',
+    | 'duplicates'
+    | 'network',
   key: MessageKey,
 ): HTMLAnchorElement {
   return h('a', { i18n: key, attrs: { href: pageHref(page) }, testId: `nav-${page}` });

@@ -1,6 +1,6 @@
 // Hash routes: #/map, #/directory, #/territories, #/actors/{id}, #/actors/{id}/edit and
 // #/actors/{id}/screening, #/frameworks and #/frameworks/{id}, #/self-assessment, #/signin,
-// #/account, #/admin/users, #/admin/audit, #/data (open data: exports and imports) and #/quality (data quality), each with an optional ?query (filters, or where to go
+// #/account, #/admin/users, #/admin/audit, #/data (open data: exports and imports), #/quality (data quality) and #/network (the ecosystem's network), each with an optional ?query (filters, or where to go
 // after signing in). Hash routing lets `ecosol serve` serve one index.html for every page.
 
 export type Route =
@@ -20,6 +20,7 @@ export type Route =
   | { page: 'data'; params: URLSearchParams }
   | { page: 'quality'; params: URLSearchParams }
   | { page: 'duplicates'; params: URLSearchParams }
+  | { page: 'network'; params: URLSearchParams }
   | { page: 'not_found'; path: string; params: URLSearchParams };
 
 /** Pages named by a fixed path. */
@@ -36,6 +37,7 @@ const FIXED: Record<
   | 'data'
   | 'quality'
   | 'duplicates'
+  | 'network'
 > = {
   directory: 'directory',
   territories: 'territories',
@@ -48,6 +50,7 @@ const FIXED: Record<
   data: 'data',
   quality: 'quality',
   duplicates: 'duplicates',
+  network: 'network',
 };
 
 export type PageName = Route['page'];
@@ -96,7 +99,8 @@ export function pageHref(
     | 'self-assessment'
     | 'data'
     | 'quality'
-    | 'duplicates',
+    | 'duplicates'
+    | 'network',
   params?: URLSearchParams,
 ): string {
   const query = params?.toString() ?? '';

@@ -25,6 +25,7 @@
 
 #include "ecosol/base/status.h"
 #include "ecosol/rules/rule.h"
+#include "ecosol/rules/yaml_json.h"
 
 namespace ecosol::screening {
 
@@ -140,8 +141,7 @@ Result<std::shared_ptr<const Catalogue>> LoadFrameworks(const std::string& dir);
 Result<Framework> ParseFramework(const nlohmann::json& doc, const std::vector<FactSpec>& facts,
                                  const std::string& where);
 
-// YAML text -> JSON (plain scalars typed as YAML 1.2 core: true/false, null, numbers; quoted
-// scalars stay strings). Errors give the line.
-Result<nlohmann::json> YamlToJson(std::string_view yaml, const std::string& where);
+// YAML text -> JSON, now in rules/ (shared with the ecosystem building blocks).
+using rules::YamlToJson;
 
 }  // namespace ecosol::screening

@@ -28,6 +28,7 @@
 #include "ecosol/model/actor.h"
 #include "ecosol/model/relationship.h"
 #include "ecosol/store/accounts.h"
+#include "ecosol/store/ecosystem.h"
 #include "ecosol/store/resolution.h"
 #include "ecosol/store/screening.h"
 
@@ -211,6 +212,9 @@ class Store {
   // Non-deleted relationships from or to `actor_id`.
   virtual Result<std::vector<model::Relationship>> RelationshipsOf(const std::string& actor_id) = 0;
   virtual Result<long long> CountRelationships() = 0;
+  // Calls `visit` for every non-deleted relationship, in id order (the whole network, for the
+  // analytics of ecosystem/). Stops at, and returns, the first error `visit` returns.
+  virtual Status VisitRelationships(const std::function<Status(model::Relationship&&)>& visit) = 0;
 
   // --- data sources ---
   // Records (or replaces) the attribution a data source's licence requires, shown wherever its
@@ -329,6 +333,18 @@ class Store {
   virtual Result<std::optional<SyncPeer>> GetSyncPeer(const std::string& url) = 0;
   // Every peer, by URL.
   virtual Result<std::vector<SyncPeer>> SyncPeers() = 0;
+
+  // --- ecosystem perception assessments (store/ecosystem.h) ---
+  // Inserts or replaces an assessment by id, deleted flag included. InvalidArgument without an
+  // id or a territory.
+  virtual Status PutPerceptionAssessment(const PerceptionAssessment& assessment) = 0;
+  virtual Result<std::optional<PerceptionAssessment>> GetPerceptionAssessment(
+      const std::string& id) = 0;
+  // A territory's assessments, by date then id; the deleted ones too when `with_deleted`.
+  virtual Result<std::vector<PerceptionAssessment>> PerceptionAssessments(
+      const std::string& territory, bool with_deleted) = 0;
+  // Deletes (true) or restores (false) an assessment; NotFound when there is no such id.
+  virtual Status SetPerceptionAssessmentDeleted(const std::string& id, bool deleted) = 0;
 
   // --- taxonomies ---
   virtual Status PutTerms(const std::vector<model::Term>& terms) = 0;

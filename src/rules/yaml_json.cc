@@ -2,15 +2,15 @@
 // core schema for plain scalars, and quoted scalars (tag "!") stay strings, so `version: "1.0"`
 // is a string and `weight: 0.5` a number.
 
+#include "ecosol/rules/yaml_json.h"
+
 #include <yaml-cpp/yaml.h>
 
 #include <charconv>
 #include <cstdlib>
 #include <regex>
 
-#include "ecosol/screening/framework.h"
-
-namespace ecosol::screening {
+namespace ecosol::rules {
 namespace {
 
 nlohmann::json PlainScalar(const std::string& s) {
@@ -61,4 +61,4 @@ Result<nlohmann::json> YamlToJson(std::string_view yaml, const std::string& wher
   }
 }
 
-}  // namespace ecosol::screening
+}  // namespace ecosol::rules

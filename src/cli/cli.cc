@@ -124,6 +124,7 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   AddSyncCommands(app, ctx);
   AddIndicatorCommands(app, ctx);
   AddEcosystemCommands(app, ctx);
+  AddEcosystemBlocksCommands(app, ctx);
   AddQualityCommands(app, ctx);  // after AddActorCommands: adds `actors confirm`
   try {
     app.parse(argc, argv);

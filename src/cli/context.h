@@ -70,5 +70,7 @@ void AddQualityCommands(CLI::App& app, Context& ctx);   // quality [due], actors
 // indicators ACTOR
 void AddIndicatorCommands(CLI::App& app, Context& ctx);
 void AddEcosystemCommands(CLI::App& app, Context& ctx);  // ecosystem metrics
+// ecosystem blocks|compare|perception (after AddEcosystemCommands)
+void AddEcosystemBlocksCommands(CLI::App& app, Context& ctx);
 
 }  // namespace ecosol::cli

@@ -159,5 +159,7 @@ void AddIndicatorRoutes(Router& router, ApiContext& ctx);
 void AddQualityRoutes(Router& router, ApiContext& ctx);
 void AddMergeRoutes(Router& router, ApiContext& ctx);      // duplicates review, merges
 void AddEcosystemRoutes(Router& router, ApiContext& ctx);  // network analytics
+// building blocks, comparison, perception
+void AddEcosystemBlocksRoutes(Router& router, ApiContext& ctx);
 
 }  // namespace ecosol::http

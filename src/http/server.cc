@@ -162,6 +162,7 @@ class ServerImpl : public Server {
     AddIndicatorRoutes(router, *ctx_);
     AddQualityRoutes(router, *ctx_);
     AddEcosystemRoutes(router, *ctx_);
+    AddEcosystemBlocksRoutes(router, *ctx_);
     AddMergeRoutes(router, *ctx_);
     if (!ctx_->options.web_root.empty()) server_.set_mount_point("/", ctx_->options.web_root);
   }

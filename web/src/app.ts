@@ -19,6 +19,8 @@ import { FrameworkPage } from './pages/framework_page';
 import { FrameworksPage } from './pages/frameworks_page';
 import { MapPage } from './pages/map_page';
 import { NetworkPage } from './pages/network_page';
+import { EcosystemPage } from './pages/ecosystem_page';
+import { ComparePage } from './pages/compare_page';
 import { NotFoundPage } from './pages/not_found_page';
 import { SelfAssessmentPage } from './pages/self_assessment_page';
 import { SignInPage } from './pages/signin_page';
@@ -42,6 +44,7 @@ export class App implements PageContext {
     quality: navLink('quality', 'nav.quality'),
     duplicates: navLink('duplicates', 'nav.duplicates'),
     network: navLink('network', 'nav.network'),
+    ecosystem: navLink('ecosystem', 'nav.ecosystem'),
   };
   private readonly accountMenu: AccountMenu;
   private readonly header: HTMLElement;
@@ -115,6 +118,7 @@ export class App implements PageContext {
           h('li', {}, this.navLinks.quality),
           h('li', {}, this.navLinks.duplicates),
           h('li', {}, this.navLinks.network),
+          h('li', {}, this.navLinks.ecosystem),
         ),
       ),
       this.accountMenu.element,
@@ -206,6 +210,10 @@ function createPage(route: Route, ctx: PageContext, session: SessionStore): Page
       return new DuplicatesPage(session);
     case 'network':
       return new NetworkPage(route);
+    case 'ecosystem':
+      return new EcosystemPage(route, session);
+    case 'ecosystem_compare':
+      return new ComparePage(route);
     case 'not_found':
       return new NotFoundPage();
   }
@@ -215,6 +223,7 @@ function createPage(route: Route, ctx: PageContext, session: SessionStore): Page
 const CURRENT_NAV: Partial<Record<Route['page'], string>> = {
   framework: 'frameworks',
   self_assessment: 'self-assessment',
+  ecosystem_compare: 'ecosystem',
 };
 
 function navLink(
@@ -227,7 +236,8 @@ function navLink(
     | 'data'
     | 'quality'
     | 'duplicates'
-    | 'network',
+    | 'network'
+    | 'ecosystem',
   key: MessageKey,
 ): HTMLAnchorElement {
   return h('a', { i18n: key, attrs: { href: pageHref(page) }, testId: `nav-${page}` });

@@ -1,7 +1,9 @@
 // Hash routes: #/map, #/directory, #/territories, #/actors/{id}, #/actors/{id}/edit and
 // #/actors/{id}/screening, #/frameworks and #/frameworks/{id}, #/self-assessment, #/signin,
-// #/account, #/admin/users, #/admin/audit, #/data (open data: exports and imports), #/quality (data quality) and #/network (the ecosystem's network), each with an optional ?query (filters, or where to go
-// after signing in). Hash routing lets `ecosol serve` serve one index.html for every page.
+// #/account, #/admin/users, #/admin/audit, #/data (open data: exports and imports), #/quality
+// (data quality), #/network (the ecosystem's network), #/ecosystem (a territory's building blocks)
+// and #/ecosystem/compare (territories side by side), each with an optional ?query (filters, or
+// where to go after signing in). Hash routing lets `ecosol serve` serve one index.html for every page.
 
 export type Route =
   | { page: 'map'; params: URLSearchParams }
@@ -21,6 +23,8 @@ export type Route =
   | { page: 'quality'; params: URLSearchParams }
   | { page: 'duplicates'; params: URLSearchParams }
   | { page: 'network'; params: URLSearchParams }
+  | { page: 'ecosystem'; params: URLSearchParams }
+  | { page: 'ecosystem_compare'; params: URLSearchParams }
   | { page: 'not_found'; path: string; params: URLSearchParams };
 
 /** Pages named by a fixed path. */
@@ -38,6 +42,8 @@ const FIXED: Record<
   | 'quality'
   | 'duplicates'
   | 'network'
+  | 'ecosystem'
+  | 'ecosystem_compare'
 > = {
   directory: 'directory',
   territories: 'territories',
@@ -51,6 +57,8 @@ const FIXED: Record<
   quality: 'quality',
   duplicates: 'duplicates',
   network: 'network',
+  ecosystem: 'ecosystem',
+  'ecosystem/compare': 'ecosystem_compare',
 };
 
 export type PageName = Route['page'];
@@ -100,7 +108,8 @@ export function pageHref(
     | 'data'
     | 'quality'
     | 'duplicates'
-    | 'network',
+    | 'network'
+    | 'ecosystem',
   params?: URLSearchParams,
 ): string {
   const query = params?.toString() ?? '';

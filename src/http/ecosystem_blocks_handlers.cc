@@ -1,0 +1,245 @@
+// /api/v1/ecosystem/blocks, /compare, /framework and /perception: the building blocks of
+// territories, their comparison, the framework for rating forms, and the perception assessments
+// raters record (docs/ecosystem-blocks.md). Reports are over the actors the caller may see, as
+// they see them; the public's are cached per registry generation and perception state.
+
+#include <string>
+
+#include "api.h"
+#include "ecosol/base/strings.h"
+#include "ecosol/ecosystem/blocks_service.h"
+
+namespace ecosol::http {
+namespace {
+
+using nlohmann::json;
+
+// The framework, loaded once when the routes are added; `error` says why it is missing.
+struct Blocks {
+  std::shared_ptr<const ecosystem::BlocksFramework> framework;
+  Status error;
+};
+
+using BlocksHandler = void (*)(ApiContext&, const Blocks&, const httplib::Request&,
+                               httplib::Response&);
+
+void Send(httplib::Response& res, std::optional<std::string> body) {
+  if (body) res.set_content(std::move(*body), "application/json; charset=utf-8");
+}
+
+// Checks `lang` and the text parameters; "" when no language was asked for.
+Result<std::string> ReadLang(const httplib::Request& req) {
+  for (const auto& [name, value] : req.params) {
+    if (!IsValidUtf8(value)) return InvalidArgument(name + ": not valid UTF-8");
+  }
+  if (!req.has_param("lang")) return std::string();
+  std::string lang = req.get_param_value("lang");
+  ECOSOL_RETURN_IF_ERROR(ecosystem::CheckLanguage(lang));
+  return lang;
+}
+
+std::string Dump(const json& doc, const std::string& lang) {
+  return (lang.empty() ? doc : ecosystem::Localize(doc, lang)).dump();
+}
+
+// Answers a report over `territories` computed by `report` for the caller: signed-in callers
+// with their view, the public from the cache (keyed by the parameters, the generation and the
+// perception state, which the generation does not follow).
+template <typename F>
+void Report(ApiContext& ctx, const httplib::Request& req, httplib::Response& res,
+            const std::string& name, const std::vector<std::string>& territories, F&& report) {
+  auto compute = [&](store::Store& store,
+                     const auth::Viewer& viewer) -> std::optional<std::string> {
+    ecosystem::SnapshotScope scope;
+    scope.audience = viewer.audience();
+    scope.view = [viewer](model::Actor a) { return viewer.View(std::move(a)); };
+    Result<std::string> body = report(store, scope);
+    if (!body.ok()) return SendError(res, body.status()), std::nullopt;
+    return std::move(*body);
+  };
+  auto store = ctx.pool->Acquire();
+  if (HasCredentials(req)) {
+    auto viewer = ViewerOf(ctx, req, *store);
+    if (!viewer.ok()) return SendError(res, viewer.status());
+    return Send(res, compute(*store, *viewer));
+  }
+  Result<long long> generation = ctx.pool->Generation();
+  if (!generation.ok()) return SendError(res, generation.status());
+  auto stamp = ecosystem::BlocksInputsStamp(*store, territories);
+  if (!stamp.ok()) return SendError(res, stamp.status());
+  std::string key = "ecosystem/" + name + "\n" + *stamp;
+  for (const auto& [param, value] : req.params) key += "\n" + param + "=" + value;
+  Send(res, ctx.cache->GetOrCompute(key, *generation,
+                                    [&]() { return compute(*store, auth::Viewer()); }));
+}
+
+// GET /api/v1/ecosystem/blocks?territory=&lang=
+void GetBlocks(ApiContext& ctx, const Blocks& b, const httplib::Request& req,
+               httplib::Response& res) {
+  Status p = CheckParams(req, {"territory", "lang"});
+  if (!p.ok()) return SendError(res, p);
+  auto lang = ReadLang(req);
+  if (!lang.ok()) return SendError(res, lang.status());
+  const std::string territory = req.get_param_value("territory");
+  Report(ctx, req, res, "blocks", {territory},
+         [&](store::Store& store, const ecosystem::SnapshotScope& scope) -> Result<std::string> {
+           auto r = ecosystem::TerritoryBlocks(store, scope, *b.framework, territory);
+           if (!r.ok()) return r.status();
+           return Dump(ecosystem::ToJson(*r), *lang);
+         });
+}
+
+// GET /api/v1/ecosystem/compare?territories=T1,T2&lang=
+void GetCompare(ApiContext& ctx, const Blocks& b, const httplib::Request& req,
+                httplib::Response& res) {
+  Status p = CheckParams(req, {"territories", "lang"});
+  if (!p.ok()) return SendError(res, p);
+  auto lang = ReadLang(req);
+  if (!lang.ok()) return SendError(res, lang.status());
+  const auto territories = ecosystem::ParseTerritoryList(req.get_param_value("territories"));
+  if (territories.size() < 2) {
+    return SendError(res, InvalidArgument("territories: name two or more territories, "
+                                          "comma-separated (territories=CA/QC,CA/ON)"));
+  }
+  Report(ctx, req, res, "compare", territories,
+         [&](store::Store& store, const ecosystem::SnapshotScope& scope) -> Result<std::string> {
+           auto c = ecosystem::CompareTerritories(store, scope, *b.framework, territories);
+           if (!c.ok()) return c.status();
+           return Dump(ecosystem::ToJson(*c), *lang);
+         });
+}
+
+// GET /api/v1/ecosystem/framework?lang=
+void GetFramework(ApiContext&, const Blocks& b, const httplib::Request& req,
+                  httplib::Response& res) {
+  Status p = CheckParams(req, {"lang"});
+  if (!p.ok()) return SendError(res, p);
+  auto lang = ReadLang(req);
+  if (!lang.ok()) return SendError(res, lang.status());
+  res.set_content(Dump(ecosystem::FrameworkToJson(*b.framework), *lang),
+                  "application/json; charset=utf-8");
+}
+
+// Who rates through the API: the user, whether by session or by token.
+std::string RaterOf(const auth::Principal& p) {
+  return p.user_id.empty() ? p.who : "user:" + p.user_id;
+}
+
+// GET /api/v1/ecosystem/perception?territory=&with_deleted=: raters are named to signed-in
+// callers only; deleted assessments (with_deleted=true, signed in) to admins and their raters.
+void GetPerception(ApiContext& ctx, const Blocks&, const httplib::Request& req,
+                   httplib::Response& res) {
+  Status p = CheckParams(req, {"territory", "with_deleted"});
+  if (!p.ok()) return SendError(res, p);
+  const std::string with_deleted = req.get_param_value("with_deleted");
+  if (!with_deleted.empty() && with_deleted != "true" && with_deleted != "false") {
+    return SendError(
+        res, InvalidArgument("with_deleted: expected true or false, not '" + with_deleted + "'"));
+  }
+  auto store = ctx.pool->Acquire();
+  auto caller = Identify(ctx, req, *store);
+  if (!caller.ok()) return SendError(res, caller.status());
+  const auth::Principal& who = caller->principal;
+  if (with_deleted == "true" && !who.signed_in) {
+    return SendError(res, Status(StatusCode::kUnauthenticated,
+                                 "with_deleted=true: sign in to see deleted assessments"));
+  }
+  auto list =
+      ecosystem::ListPerception(*store, req.get_param_value("territory"), with_deleted == "true");
+  if (!list.ok()) return SendError(res, list.status());
+  json items = json::array();
+  for (const store::PerceptionAssessment& a : *list) {
+    if (a.deleted && !who.IsAdmin() && a.rater != RaterOf(who)) continue;
+    items.push_back(ecosystem::PerceptionToJson(a, who.signed_in));
+  }
+  SendJson(res, 200, {{"territory", req.get_param_value("territory")}, {"items", items}});
+}
+
+ecosystem::PerceptionAuthor AuthorOf(const Caller& caller) {
+  return {RaterOf(caller.principal), caller.principal.IsAdmin(), caller.principal.who,
+          caller.address};
+}
+
+Status RefuseReadOnly(const Caller& caller) {
+  if (!caller.principal.read_only) return Status::Ok();
+  return Status(StatusCode::kPermissionDenied,
+                "this API token may only read; assessments need a token with the write scope");
+}
+
+// POST /api/v1/ecosystem/perception {territory, rater_role, scores}
+void PostPerception(ApiContext& ctx, const Blocks& b, const httplib::Request& req,
+                    httplib::Response& res) {
+  Write(ctx, req, res, true, [&](registry::Registry& reg, const json& body, const Caller& c) {
+    Status ro = RefuseReadOnly(c);
+    if (!ro.ok()) return SendError(res, ro);
+    auto input = ecosystem::PerceptionInputFromJson(body);
+    if (!input.ok()) return SendError(res, input.status());
+    auto a =
+        ecosystem::RecordPerception(reg.store(), *ctx.clock, *b.framework, *input, AuthorOf(c));
+    if (!a.ok()) return SendError(res, a.status());
+    SendJson(res, 201, ecosystem::PerceptionToJson(*a, true));
+  });
+}
+
+void SetDeleted(ApiContext& ctx, const httplib::Request& req, httplib::Response& res,
+                bool deleted) {
+  const std::string id = req.matches[1];
+  Write(ctx, req, res, false, [&](registry::Registry& reg, const json&, const Caller& c) {
+    Status ro = RefuseReadOnly(c);
+    if (!ro.ok()) return SendError(res, ro);
+    auto a = ecosystem::SetPerceptionDeleted(reg.store(), *ctx.clock, id, deleted, AuthorOf(c));
+    if (!a.ok()) return SendError(res, a.status());
+    SendJson(res, 200, ecosystem::PerceptionToJson(*a, true));
+  });
+}
+
+// DELETE /api/v1/ecosystem/perception/{id}
+void DeletePerception(ApiContext& ctx, const Blocks&, const httplib::Request& req,
+                      httplib::Response& res) {
+  SetDeleted(ctx, req, res, true);
+}
+
+// POST /api/v1/ecosystem/perception/{id}/restore
+void RestorePerception(ApiContext& ctx, const Blocks&, const httplib::Request& req,
+                       httplib::Response& res) {
+  SetDeleted(ctx, req, res, false);
+}
+
+Blocks LoadBlocks(const ServerOptions& options) {
+  Blocks b;
+  if (options.frameworks_dir.empty()) {
+    b.error = Unavailable(
+        "the building blocks are not configured on this server (start it with --frameworks)");
+    return b;
+  }
+  auto framework = ecosystem::BlocksFrameworkIn(options.frameworks_dir);
+  if (framework.ok()) {
+    b.framework = *framework;
+  } else {
+    b.error = Unavailable("the building-blocks framework could not be loaded: " +
+                          framework.status().message());
+  }
+  return b;
+}
+
+}  // namespace
+
+void AddEcosystemBlocksRoutes(Router& router, ApiContext& ctx) {
+  auto blocks = std::make_shared<const Blocks>(LoadBlocks(ctx.options));
+  auto add = [&](const std::string& method, const std::string& path, BlocksHandler handler) {
+    router.Add(method, path,
+               [&ctx, blocks, handler](const httplib::Request& req, httplib::Response& res) {
+                 if (!blocks->framework) return SendError(res, blocks->error);
+                 handler(ctx, *blocks, req, res);
+               });
+  };
+  add("GET", "/api/v1/ecosystem/blocks", GetBlocks);
+  add("GET", "/api/v1/ecosystem/compare", GetCompare);
+  add("GET", "/api/v1/ecosystem/framework", GetFramework);
+  add("GET", "/api/v1/ecosystem/perception", GetPerception);
+  add("POST", "/api/v1/ecosystem/perception", PostPerception);
+  add("DELETE", "/api/v1/ecosystem/perception/{id}", DeletePerception);
+  add("POST", "/api/v1/ecosystem/perception/{id}/restore", RestorePerception);
+}
+
+}  // namespace ecosol::http

@@ -4,18 +4,10 @@
 
 import type { AbstractGraph } from 'graphology-types';
 import { API_BASE, getJson, withQuery } from './api';
+import { RELATIONSHIP_TYPES, type RelationshipType } from './types';
 
-export const RELATIONSHIP_TYPES = [
-  'member_of',
-  'partner_of',
-  'funds',
-  'supplies',
-  'federated_in',
-  'co_constructs_with',
-  'supports',
-  'other',
-] as const;
-export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
+// Re-exported for the network page and its tests (the list is the registry's, in types.ts).
+export { RELATIONSHIP_TYPES, type RelationshipType };
 
 export const WEAVING_STAGES = [
   'scattered',

@@ -4,6 +4,7 @@
 // delete or restore anyone's assessment; the API gives each reader what they may see.
 
 #include <fstream>
+#include <functional>
 #include <iomanip>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -229,37 +230,36 @@ void RunPerceptionDelete(Context& ctx, const PerceptionArgs& args, bool deleted)
            << a->territory << "\n";
 }
 
-void AddBlocks(CLI::App* eco, Context& ctx) {
-  auto args = std::make_shared<BlocksArgs>();
-  CLI::App* cmd = eco->add_subcommand(
-      "blocks", "The building blocks of a territory: coverage, evidence, type and indicators");
-  cmd->add_option("--territory", args->territory, "The territory (a path id such as CA/QC)")
-      ->required();
+// --lang and --json of `blocks` and `compare`, then `run` with whether --lang was given.
+void AddLangJsonAndRun(CLI::App* cmd, const std::shared_ptr<BlocksArgs>& args,
+                       const std::string& what, std::function<void()> run) {
   CLI::Option* lang =
       cmd->add_option("--lang", args->lang, "Language of the texts (en, fr, es, pt)")
           ->capture_default_str();
   cmd->add_flag("--json", args->json,
-                "Print the report as JSON (texts in four languages, or in --lang's)");
-  cmd->callback([&ctx, args, lang] {
+                "Print the " + what + " as JSON (texts in four languages, or in --lang's)");
+  cmd->callback([args, lang, run = std::move(run)] {
     args->lang_given = lang->count() > 0;
-    RunBlocks(ctx, *args);
+    run();
   });
+}
+
+void AddBlocks(CLI::App* eco, Context& ctx) {
+  auto args = std::make_shared<BlocksArgs>();
+  CLI::App* cmd = eco->add_subcommand(
+      "blocks", "The building blocks of a territory: coverage, evidence, type and indicators");
+  cmd->add_option("--territory", args->territory, "The territory (a path id such as CA/quebec)")
+      ->required();
+  AddLangJsonAndRun(cmd, args, "report", [&ctx, args] { RunBlocks(ctx, *args); });
 }
 
 void AddCompare(CLI::App* eco, Context& ctx) {
   auto args = std::make_shared<BlocksArgs>();
   CLI::App* cmd = eco->add_subcommand(
       "compare", "Two or more territories side by side, with their differences in words");
-  cmd->add_option("territories", args->territories, "Territory ids (CA/QC CA/ON ...)")->required();
-  CLI::Option* lang =
-      cmd->add_option("--lang", args->lang, "Language of the texts (en, fr, es, pt)")
-          ->capture_default_str();
-  cmd->add_flag("--json", args->json,
-                "Print the comparison as JSON (texts in four languages, or in --lang's)");
-  cmd->callback([&ctx, args, lang] {
-    args->lang_given = lang->count() > 0;
-    RunCompare(ctx, *args);
-  });
+  cmd->add_option("territories", args->territories, "Territory ids (CA/quebec CA/ontario ...)")
+      ->required();
+  AddLangJsonAndRun(cmd, args, "comparison", [&ctx, args] { RunCompare(ctx, *args); });
 }
 
 void AddPerception(CLI::App* eco, Context& ctx) {

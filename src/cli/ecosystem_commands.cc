@@ -120,7 +120,7 @@ void AddEcosystemCommands(CLI::App& app, Context& ctx) {
       "Network measures per actor (degree, betweenness, PageRank, brokerage...) and the "
       "network-weaving stage");
   metrics->add_option("--territory", args->territory,
-                      "Only actors in this territory and below (a path id such as CA/QC)");
+                      "Only actors in this territory and below (a path id such as CA/quebec)");
   metrics->add_option("--type", args->types,
                       "Only these relationship types, comma-separated (funds,partner_of,...)");
   metrics->add_option("--as-of", args->as_of, "The network as it was on this day (YYYY-MM-DD)");

@@ -820,7 +820,7 @@ export const en = {
     'The actors of the social and solidarity economy and their relationships, drawn as a network: who is central, who bridges communities, and how the ecosystem is woven. Choose a territory, relationship types and a date.',
   'network.filters': 'Network filters',
   'network.territory': 'Territory',
-  'network.territoryHint': 'A territory such as CA or CA/QC; empty for everywhere.',
+  'network.territoryHint': 'A territory such as CA or CA/quebec; empty for everywhere.',
   'network.types': 'Relationship types',
   'network.typesHint': 'None ticked: every type.',
   'network.type.member_of': 'Membership',

@@ -829,7 +829,7 @@ export const es: Record<MessageKey, string> = {
     'Los actores de la economía social y solidaria y sus relaciones, dibujados como una red: quién es central, quién conecta comunidades y cómo está tejido el ecosistema. Elija un territorio, tipos de relación y una fecha.',
   'network.filters': 'Filtros de la red',
   'network.territory': 'Territorio',
-  'network.territoryHint': 'Un territorio como CA o CA/QC; vacío para todas partes.',
+  'network.territoryHint': 'Un territorio como CA o CA/quebec; vacío para todas partes.',
   'network.types': 'Tipos de relación',
   'network.typesHint': 'Ninguno marcado: todos los tipos.',
   'network.type.member_of': 'Membresía',

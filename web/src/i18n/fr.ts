@@ -834,7 +834,7 @@ export const fr: Record<MessageKey, string> = {
     "Les acteurs de l'économie sociale et solidaire et leurs relations, dessinés en réseau : qui est central, qui relie les communautés, et comment l'écosystème est tissé. Choisissez un territoire, des types de relation et une date.",
   'network.filters': 'Filtres du réseau',
   'network.territory': 'Territoire',
-  'network.territoryHint': 'Un territoire comme CA ou CA/QC ; vide pour partout.',
+  'network.territoryHint': 'Un territoire comme CA ou CA/quebec ; vide pour partout.',
   'network.types': 'Types de relation',
   'network.typesHint': 'Aucun coché : tous les types.',
   'network.type.member_of': 'Adhésion',

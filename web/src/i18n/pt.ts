@@ -826,7 +826,7 @@ export const pt: Record<MessageKey, string> = {
     'Os atores da economia social e solidária e as suas relações, desenhados como uma rede: quem é central, quem liga comunidades e como o ecossistema está tecido. Escolha um território, tipos de relação e uma data.',
   'network.filters': 'Filtros da rede',
   'network.territory': 'Território',
-  'network.territoryHint': 'Um território como CA ou CA/QC; vazio para todo o lado.',
+  'network.territoryHint': 'Um território como CA ou CA/quebec; vazio para todo o lado.',
   'network.types': 'Tipos de relação',
   'network.typesHint': 'Nenhum marcado: todos os tipos.',
   'network.type.member_of': 'Adesão',

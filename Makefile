@@ -42,11 +42,12 @@ format-check:
 bench: deps build
 	scripts/bench.sh
 
-# The tests again under AddressSanitizer and UndefinedBehaviorSanitizer.
+# The C++ tests again under AddressSanitizer and UndefinedBehaviorSanitizer (clang, build/asan).
 asan: deps
-	ECOSOL_BUILD_DIR=build/asan ECOSOL_CMAKE_ARGS="-DCMAKE_BUILD_TYPE=RelWithDebInfo -DECOSOL_SANITIZE=ON -DECOSOL_BUILD_BENCH=OFF" ECOSOL_SKIP_WEB=1 scripts/test.sh
+	ECOSOL_SANITIZE=1 ECOSOL_SKIP_WEB=1 scripts/test.sh
 
-# The libFuzzer targets (fuzz/), built with clang, each run for FUZZ_SECONDS (default 60).
+# The libFuzzer targets (fuzz/), built in build/asan with clang, each run for FUZZ_SECONDS
+# (default 60).
 fuzz: deps
 	scripts/fuzz.sh
 

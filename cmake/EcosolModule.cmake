@@ -17,11 +17,9 @@ function(ecosol_module name)
   if(ECOSOL_BUILD_TESTS AND M_TESTS)
     add_executable(${target}_test ${M_TESTS})
     target_include_directories(${target}_test PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
-    target_link_libraries(${target}_test PRIVATE ${target} ${M_TEST_LIBS} GTest::gtest GTest::gtest_main
-                                                 GTest::gmock)
-    target_compile_definitions(${target}_test PRIVATE
-      ECOSOL_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
-      ECOSOL_SHARED_DATA_DIR="${PROJECT_SOURCE_DIR}/../shared/data")
+    # ecosol_test_paths (tests/support/test_paths.h) tells where the checkout is.
+    target_link_libraries(${target}_test PRIVATE ${target} ${M_TEST_LIBS} ecosol_test_paths
+                                                 GTest::gtest GTest::gtest_main GTest::gmock)
     ecosol_apply_warnings(${target}_test)
     gtest_discover_tests(${target}_test DISCOVERY_TIMEOUT 60 PROPERTIES LABELS ${name})
   endif()

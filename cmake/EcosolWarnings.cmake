@@ -2,7 +2,11 @@
 # third-party headers, which are included as SYSTEM).
 set(ECOSOL_WARNINGS
     -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wold-style-cast -Wnon-virtual-dtor
-    -Woverloaded-virtual -Wduplicated-cond)
+    -Woverloaded-virtual)
+# GCC only: clang 14 does not know it and would report -Wunknown-warning-option.
+if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+  list(APPEND ECOSOL_WARNINGS -Wduplicated-cond)
+endif()
 
 # GCC 12 reports false -Wrestrict and -Wmaybe-uninitialized errors inside std::string and
 # std::variant at -O3 (GCC bugs 105329 and 105562); both stay on for other compilers and for

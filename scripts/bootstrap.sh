@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DEBIAN_PACKAGES=(
-  build-essential cmake ninja-build pkg-config git clang-format clang libclang-rt-14-dev
+  build-essential cmake ninja-build pkg-config git ccache clang-format clang libclang-rt-14-dev
   libsqlite3-dev sqlite3 libpq-dev postgresql postgresql-contrib
   nlohmann-json3-dev libcli11-dev libcpp-httplib-dev libfmt-dev
   libutf8proc-dev libstemmer-dev libsodium-dev libjemalloc-dev libgtest-dev libgmock-dev libbenchmark-dev

@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets of fuzz/ with clang, AddressSanitizer and UndefinedBehaviorSanitizer
-# (build/fuzz), then runs each for a bounded time from its seed corpus in fuzz/corpus/<target>/,
+# in the sanitizer build that `make asan` shares (build/asan, scripts/build-env.sh), then runs each for a bounded time from its seed corpus in fuzz/corpus/<target>/,
 # copied to a temporary folder so that runs never write into the repository. Fails on any crash,
 # leak, timeout, out-of-memory or sanitizer report; the input that caused it is kept in
-# build/fuzz/artifacts/<target>/ and printed.
+# build/asan/artifacts/<target>/ and printed.
 # Environment: FUZZ_SECONDS (per target, default 60), FUZZ_TARGETS (default "json_fuzz csv_fuzz"),
-# ECOSOL_FUZZ_BUILD_DIR (default build/fuzz).
+# ECOSOL_SANITIZE_DIR (default build/asan), ECOSOL_CCACHE=0.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 FUZZ_SECONDS=${FUZZ_SECONDS:-60}
 FUZZ_TARGETS=${FUZZ_TARGETS:-json_fuzz csv_fuzz}
-BUILD_DIR=${ECOSOL_FUZZ_BUILD_DIR:-build/fuzz}
+. scripts/build-env.sh
+BUILD_DIR=$ECOSOL_SANITIZE_DIR
 if ! [[ "$FUZZ_SECONDS" =~ ^[0-9]+$ ]] || [ "$FUZZ_SECONDS" -lt 1 ]; then
   echo "fuzz: FUZZ_SECONDS must be a whole number of seconds, not '$FUZZ_SECONDS'" >&2
   exit 2
@@ -28,8 +29,9 @@ step() { printf '\n== %s\n' "$*"; }
 
 step "build ($BUILD_DIR, clang, libFuzzer + ASan + UBSan)"
 build_start=$SECONDS
-CC=clang CXX=clang++ cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DECOSOL_FUZZ=ON -DECOSOL_BUILD_TESTS=OFF -DECOSOL_BUILD_BENCH=OFF >/dev/null
+# shellcheck disable=SC2086
+CC=$ECOSOL_SANITIZE_CC CXX=$ECOSOL_SANITIZE_CXX \
+  cmake -S . -B "$BUILD_DIR" -G Ninja $ECOSOL_SANITIZE_CMAKE_ARGS $ECOSOL_CCACHE_ARGS >/dev/null
 targets=()
 for t in $FUZZ_TARGETS; do targets+=("ecosol_$t"); done
 cmake --build "$BUILD_DIR" --target "${targets[@]}"

@@ -5,11 +5,20 @@
 #   2. the web app's unit tests (Vitest);
 #   3. the browser tests (playwright-core driving Debian's headless Chromium) against a real
 #      `ecosol serve` with the demo ecosystem loaded.
-# Environment: ECOSOL_BUILD_DIR (default build/release), ECOSOL_CMAKE_ARGS, ECOSOL_SKIP_WEB=1.
+# Environment: ECOSOL_BUILD_DIR (default build/release), ECOSOL_CMAKE_ARGS, ECOSOL_SKIP_WEB=1,
+# ECOSOL_SANITIZE=1 (the sanitizer build of scripts/build-env.sh instead), ECOSOL_CCACHE=0.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BUILD_DIR=${ECOSOL_BUILD_DIR:-build/release}
-CMAKE_ARGS=${ECOSOL_CMAKE_ARGS:--DCMAKE_BUILD_TYPE=Release}
+. scripts/build-env.sh
+if [ "${ECOSOL_SANITIZE:-0}" = 1 ]; then
+  BUILD_DIR=$ECOSOL_SANITIZE_DIR
+  CMAKE_ARGS=$ECOSOL_SANITIZE_CMAKE_ARGS
+  export CC=$ECOSOL_SANITIZE_CC CXX=$ECOSOL_SANITIZE_CXX
+else
+  BUILD_DIR=${ECOSOL_BUILD_DIR:-build/release}
+  CMAKE_ARGS=${ECOSOL_CMAKE_ARGS:--DCMAKE_BUILD_TYPE=Release}
+fi
+CMAKE_ARGS="$CMAKE_ARGS $ECOSOL_CCACHE_ARGS"
 work=$(mktemp -d /tmp/ecosol-test.XXXXXX)
 server_pid=""
 pg_dir=""
@@ -25,7 +34,9 @@ step() { printf '\n== %s\n' "$*"; }
 step "build ($BUILD_DIR)"
 # shellcheck disable=SC2086
 cmake -S . -B "$BUILD_DIR" -G Ninja $CMAKE_ARGS >/dev/null
+build_start=$SECONDS
 cmake --build "$BUILD_DIR"
+echo "build: $((SECONDS - build_start)) s"
 
 step "PostgreSQL 15 throwaway cluster"
 eval "$(scripts/pg-throwaway.sh start)"

@@ -13,6 +13,7 @@
 #include "ecosol/interop/importer.h"
 #include "ecosol/registry/registry.h"
 #include "ecosol/store/store.h"
+#include "test_paths.h"
 #include "test_store.h"
 
 namespace ecosol::cli {
@@ -44,7 +45,7 @@ class CliTest : public ::testing::TestWithParam<std::string> {
   // The same, with `in` as the standard input (passwords).
   int RunWithInput(std::vector<std::string> args, std::istream& in) {
     std::vector<std::string> all = {"ecosol", "--db", db_.url(), "--data-dir",
-                                    std::string(ECOSOL_SOURCE_DIR) + "/data"};
+                                    ::ecosol::testing::SourceDir() + "/data"};
     all.insert(all.end(), args.begin(), args.end());
     std::vector<const char*> argv;
     for (const auto& a : all) argv.push_back(a.c_str());
@@ -252,7 +253,7 @@ TEST_P(CliTest, DemoLoadsSeedActorsWithRelationships) {
   ASSERT_EQ(Run({"demo", "--coops-uk", coops}), 0) << err_.str();
   EXPECT_NE(out_.str().find("demo ecosystem ready"), std::string::npos);
   // The seed's actors and relationships are counted apart.
-  std::ifstream seed_file(std::string(ECOSOL_SOURCE_DIR) + "/data/demo/seed-ecosystem.json");
+  std::ifstream seed_file(::ecosol::testing::SourceDir() + "/data/demo/seed-ecosystem.json");
   auto seed = nlohmann::json::parse(seed_file);
   const std::string counts = "actors " + std::to_string(seed["actors"].size()) +
                              " new, 0 updated, 0 unchanged; relationships " +
@@ -292,7 +293,7 @@ TEST(CliUpgradeTest, AnyCommandUpgradesAnOlderDatabase) {
   std::string db =
       (fs::temp_directory_path() / ("ecosol_cli_v3_" + std::to_string(::getpid()) + ".db"))
           .string();
-  fs::copy_file(std::string(ECOSOL_SOURCE_DIR) + "/tests/data/sqlite-schema-v3.db", db,
+  fs::copy_file(::ecosol::testing::SourceDir() + "/tests/data/sqlite-schema-v3.db", db,
                 fs::copy_options::overwrite_existing);
   const char* argv[] = {"ecosol", "--db", db.c_str(), "actors", "search", "maesteg", "--json"};
   std::ostringstream out, err;
@@ -430,9 +431,9 @@ TEST_P(CliTest, UsersTokensAndAudit) {
 TEST_P(CliTest, ImportsACsvThroughItsMapping) {
   ASSERT_EQ(Run({"init"}), 0);
   const std::string csv =
-      std::string(ECOSOL_SOURCE_DIR) + "/tests/data/csv-mapping/adherents-reseau.csv";
+      ::ecosol::testing::SourceDir() + "/tests/data/csv-mapping/adherents-reseau.csv";
   const std::string mapping =
-      std::string(ECOSOL_SOURCE_DIR) + "/data/mappings/reseau-occitanie.yaml";
+      ::ecosol::testing::SourceDir() + "/data/mappings/reseau-occitanie.yaml";
   ASSERT_EQ(Run({"import", csv, "--format", "csv", "--mapping", mapping, "--json"}), 0)
       << err_.str();
   EXPECT_EQ(nlohmann::json::parse(out_.str())["imported"], 5);

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "ecosol/cli/cli.h"
+#include "test_paths.h"
 #include "test_store.h"
 
 namespace ecosol::cli {
@@ -31,9 +32,9 @@ class EcosystemBlocksCliTest : public ::testing::TestWithParam<std::string> {
                                     "--db",
                                     db_.url(),
                                     "--data-dir",
-                                    std::string(ECOSOL_SOURCE_DIR) + "/data",
+                                    ::ecosol::testing::SourceDir() + "/data",
                                     "--frameworks",
-                                    std::string(ECOSOL_SOURCE_DIR) + "/frameworks"};
+                                    ::ecosol::testing::SourceDir() + "/frameworks"};
     all.insert(all.end(), args.begin(), args.end());
     std::vector<const char*> argv;
     for (const auto& a : all) argv.push_back(a.c_str());

@@ -7,6 +7,7 @@
 
 #include "ecosol/cli/cli.h"
 #include "ecosol/registry/registry.h"
+#include "test_paths.h"
 #include "test_store.h"
 
 namespace ecosol::cli {
@@ -39,7 +40,7 @@ class QualityCliTest : public ::testing::TestWithParam<std::string> {
 
   int Run(std::vector<std::string> args) {
     std::vector<std::string> all = {"ecosol", "--db", db_.url(), "--data-dir",
-                                    std::string(ECOSOL_SOURCE_DIR) + "/data"};
+                                    ::ecosol::testing::SourceDir() + "/data"};
     all.insert(all.end(), args.begin(), args.end());
     std::vector<const char*> argv;
     for (const auto& a : all) argv.push_back(a.c_str());

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "ecosol/cli/cli.h"
+#include "test_paths.h"
 #include "test_store.h"
 
 namespace ecosol::cli {
@@ -37,9 +38,9 @@ class ScreeningCliTest : public ::testing::TestWithParam<std::string> {
                                     "--db",
                                     db_.url(),
                                     "--data-dir",
-                                    std::string(ECOSOL_SOURCE_DIR) + "/data",
+                                    ::ecosol::testing::SourceDir() + "/data",
                                     "--frameworks",
-                                    std::string(ECOSOL_SOURCE_DIR) + "/frameworks"};
+                                    ::ecosol::testing::SourceDir() + "/frameworks"};
     all.insert(all.end(), args.begin(), args.end());
     std::vector<const char*> argv;
     for (const auto& a : all) argv.push_back(a.c_str());
@@ -140,7 +141,7 @@ TEST_P(ScreeningCliTest, FrameworksListShowAndCheck) {
   ASSERT_EQ(Run({"frameworks", "check"}), 0);
   // A framework reading a fact that does not exist is refused with its name.
   fs::path broken = dir_ / "frameworks";
-  fs::copy(std::string(ECOSOL_SOURCE_DIR) + "/frameworks", broken);
+  fs::copy(::ecosol::testing::SourceDir() + "/frameworks", broken);
   std::ifstream in(broken / "uk-cic.yaml");
   std::stringstream text;
   text << in.rdbuf();

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "ecosol/cli/cli.h"
+#include "test_paths.h"
 
 namespace ecosol::cli {
 namespace {
@@ -26,7 +27,7 @@ class StatutesCliTest : public ::testing::Test {
 
   int Run(std::vector<std::string> args) {
     std::vector<std::string> all = {"ecosol", "--data-dir",
-                                    std::string(ECOSOL_SOURCE_DIR) + "/data"};
+                                    ::ecosol::testing::SourceDir() + "/data"};
     all.insert(all.end(), args.begin(), args.end());
     std::vector<const char*> argv;
     for (const auto& a : all) argv.push_back(a.c_str());

@@ -10,6 +10,7 @@
 
 #include "blocks_demo.h"
 #include "ecosol/registry/registry.h"
+#include "test_paths.h"
 #include "test_store.h"
 
 namespace ecosol::ecosystem {
@@ -17,7 +18,7 @@ namespace {
 
 using nlohmann::json;
 
-const std::string kFrameworks = std::string(ECOSOL_SOURCE_DIR) + "/frameworks";
+const std::string kFrameworks = ::ecosol::testing::SourceDir() + "/frameworks";
 
 const BlockCoverage* BlockOf(const TerritoryReport& r, const std::string& id) {
   for (const BlockCoverage& b : r.blocks) {

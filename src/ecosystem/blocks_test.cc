@@ -11,6 +11,7 @@
 
 #include "blocks_demo.h"
 #include "ecosol/rules/yaml_json.h"
+#include "test_paths.h"
 
 namespace ecosol::ecosystem {
 namespace {
@@ -18,7 +19,7 @@ namespace {
 using nlohmann::json;
 
 const std::string kFrameworkPath =
-    std::string(ECOSOL_SOURCE_DIR) + "/frameworks/building-blocks.yaml";
+    ::ecosol::testing::SourceDir() + "/frameworks/building-blocks.yaml";
 
 std::shared_ptr<const BlocksFramework> Framework() {
   auto f = LoadBlocksFramework(kFrameworkPath);

@@ -7,6 +7,7 @@
 
 #include "blocks_demo.h"
 #include "ecosol/ecosystem/blocks.h"
+#include "test_paths.h"
 
 namespace ecosol::ecosystem {
 namespace {
@@ -20,7 +21,7 @@ struct Fixture {
 
 Fixture Demo() {
   Fixture fx;
-  auto f = LoadBlocksFramework(std::string(ECOSOL_SOURCE_DIR) + "/frameworks/building-blocks.yaml");
+  auto f = LoadBlocksFramework(::ecosol::testing::SourceDir() + "/frameworks/building-blocks.yaml");
   EXPECT_TRUE(f.ok()) << f.status().ToString();
   if (!f.ok()) return fx;
   fx.framework = *f;

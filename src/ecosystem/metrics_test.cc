@@ -15,6 +15,8 @@
 #include <random>
 #include <sstream>
 
+#include "test_paths.h"
+
 namespace ecosol::ecosystem {
 namespace {
 
@@ -103,8 +105,8 @@ nlohmann::json Reference(const Network& net, const NetworkMetrics& m) {
     for (const auto& nm : m.node_metrics) out << " " << nm.community;
     out << "\n";
   }
-  std::string cmd =
-      Python() + " " + ECOSOL_SOURCE_DIR + "/tests/ecosystem/igraph_reference.py " + path;
+  std::string cmd = Python() + " " + ::ecosol::testing::SourceDir() +
+                    "/tests/ecosystem/igraph_reference.py " + path;
   FILE* pipe = popen(cmd.c_str(), "r");
   EXPECT_NE(pipe, nullptr) << cmd;
   std::string text;

@@ -8,6 +8,7 @@
 
 #include "ecosol/auth/accounts.h"
 #include "ecosol/registry/registry.h"
+#include "test_paths.h"
 #include "test_server.h"
 #include "test_store.h"
 
@@ -72,8 +73,8 @@ class EcosystemBlocksServerTest : public ::testing::TestWithParam<std::string> {
     read_token_ = token("reader@example.org", "read", nullptr);
 
     http::ServerOptions o = testing::TestServerOptions(db_.url(), kAdminToken);
-    o.frameworks_dir = std::string(ECOSOL_SOURCE_DIR) + "/frameworks";
-    o.clauses_dir = std::string(ECOSOL_SOURCE_DIR) + "/data/clauses";
+    o.frameworks_dir = ::ecosol::testing::SourceDir() + "/frameworks";
+    o.clauses_dir = ::ecosol::testing::SourceDir() + "/data/clauses";
     auto server = testing::TestServer::Start(o);
     ASSERT_TRUE(server.ok()) << server.status().ToString();
     server_ = std::move(*server);

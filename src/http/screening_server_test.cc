@@ -12,6 +12,7 @@
 #include "ecosol/auth/accounts.h"
 #include "ecosol/http/server.h"
 #include "ecosol/registry/registry.h"
+#include "test_paths.h"
 #include "test_server.h"
 #include "test_store.h"
 
@@ -65,8 +66,8 @@ class ScreeningServerTest : public ::testing::TestWithParam<std::string> {
     add("nobody@example.org", auth::Role::kMember, "");
 
     ServerOptions o = testing::TestServerOptions(db_.url(), kAdminToken);
-    o.frameworks_dir = std::string(ECOSOL_SOURCE_DIR) + "/frameworks";
-    o.clauses_dir = std::string(ECOSOL_SOURCE_DIR) + "/data/clauses";
+    o.frameworks_dir = ::ecosol::testing::SourceDir() + "/frameworks";
+    o.clauses_dir = ::ecosol::testing::SourceDir() + "/data/clauses";
     auto server = testing::TestServer::Start(o);
     ASSERT_TRUE(server.ok()) << server.status().ToString();
     server_ = std::move(*server);

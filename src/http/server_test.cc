@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "ecosol/registry/registry.h"
+#include "test_paths.h"
 #include "test_server.h"
 #include "test_store.h"
 
@@ -444,7 +445,7 @@ TEST_P(ServerTest, OpenApiDocumentMatchesTheRoutes) {
 TEST(ServerUpgradeTest, StartingOnAnOlderDatabaseUpgradesIt) {
   const auto path = std::filesystem::temp_directory_path() /
                     ("ecosol_server_v3_" + std::to_string(::getpid()) + ".db");
-  std::filesystem::copy_file(std::string(ECOSOL_SOURCE_DIR) + "/tests/data/sqlite-schema-v3.db",
+  std::filesystem::copy_file(::ecosol::testing::SourceDir() + "/tests/data/sqlite-schema-v3.db",
                              path, std::filesystem::copy_options::overwrite_existing);
   {
     ServerOptions o = testing::TestServerOptions(path.string());

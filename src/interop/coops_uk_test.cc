@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "coops_uk_testing.h"
+#include "test_paths.h"
 
 namespace ecosol::interop {
 namespace {
@@ -18,7 +19,7 @@ using namespace coops_uk_testing;  // NOLINT(google-build-using-namespace): test
 TEST(CoopsUkTest, TheCompiledCrosswalksAreTheSharedOnes) {
   for (const char* name : {"crosswalk-sic-division-to-ica-activity.csv",
                            "crosswalk-legal-ownership-to-structure-membership.csv"}) {
-    EXPECT_EQ(Read(std::string(ECOSOL_SOURCE_DIR) + "/data/coops-uk/" + name), Read(Shared(name)))
+    EXPECT_EQ(Read(::ecosol::testing::SourceDir() + "/data/coops-uk/" + name), Read(Shared(name)))
         << name << ": the copy in data/coops-uk differs from the shared one";
   }
   auto sic = ParseSicCrosswalk(Read(Shared("crosswalk-sic-division-to-ica-activity.csv")));

@@ -6,13 +6,14 @@
 
 #include "ecosol/base/clock.h"
 #include "ecosol/interop/importer.h"
+#include "test_paths.h"
 #include "test_store.h"
 
 namespace ecosol::interop {
 namespace {
 
 std::string SourceFile(const std::string& path) {
-  auto text = ReadFile(std::string(ECOSOL_SOURCE_DIR) + "/" + path);
+  auto text = ReadFile(::ecosol::testing::SourceDir() + "/" + path);
   EXPECT_TRUE(text.ok()) << text.status().ToString();
   return text.ok() ? *text : "";
 }
@@ -425,7 +426,7 @@ class CsvMappingImportTest : public ::testing::TestWithParam<std::string> {
 };
 
 TEST_P(CsvMappingImportTest, ImportsWithTheMappingsSourceAndIsAllOrNothing) {
-  const std::string csv = std::string(ECOSOL_SOURCE_DIR) + "/" + kNetworkCsv;
+  const std::string csv = ::ecosol::testing::SourceDir() + "/" + kNetworkCsv;
   auto report = ImportFile(*registry_, csv, NetworkOptions());
   ASSERT_TRUE(report.ok()) << report.status().ToString();
   for (const auto& e : report->rejected) ADD_FAILURE() << e.line << " " << e.field << e.message;
@@ -481,7 +482,7 @@ TEST_P(CsvMappingImportTest, ImportsWithTheMappingsSourceAndIsAllOrNothing) {
 
 // The fields the essglobal-csv format carries survive import (mapping), export, import.
 TEST_P(CsvMappingImportTest, RoundTripThroughEssglobalCsvKeepsEveryMappedField) {
-  const std::string csv = std::string(ECOSOL_SOURCE_DIR) + "/" + kNetworkCsv;
+  const std::string csv = ::ecosol::testing::SourceDir() + "/" + kNetworkCsv;
   auto report = ImportFile(*registry_, csv, NetworkOptions());
   ASSERT_TRUE(report.ok() && report->committed);
   ExportOptions eo;
@@ -525,7 +526,7 @@ TEST_P(CsvMappingImportTest, RoundTripThroughEssglobalCsvKeepsEveryMappedField) 
 // GeoJSON carries every field: every mapped one comes back (founded, identifiers, attributes,
 // claims included).
 TEST_P(CsvMappingImportTest, RoundTripThroughGeojsonKeepsEveryMappedField) {
-  const std::string csv = std::string(ECOSOL_SOURCE_DIR) + "/" + kNetworkCsv;
+  const std::string csv = ::ecosol::testing::SourceDir() + "/" + kNetworkCsv;
   auto report = ImportFile(*registry_, csv, NetworkOptions());
   ASSERT_TRUE(report.ok() && report->committed);
   ExportOptions eo;

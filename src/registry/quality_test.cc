@@ -12,7 +12,7 @@ using model::Actor;
 using nlohmann::json;
 
 std::chrono::sys_days Day(int y, unsigned m, unsigned d) {
-  return std::chrono::sys_days{std::chrono::year{y} / m / d};
+  return std::chrono::sys_days{std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d}};
 }
 
 TEST(IdentifierProblemTest, KnowsCompaniesHouseNumbersAndBlankValues) {

@@ -14,13 +14,14 @@
 #include <vector>
 
 #include "ecosol/rules/rule.h"
+#include "test_paths.h"
 
 namespace ecosol::rules {
 namespace {
 
 using nlohmann::json;
 
-const std::string kSuiteDir = std::string(ECOSOL_SHARED_DATA_DIR) + "/jsonlogic/";
+const std::string kSuiteDir = ::ecosol::testing::SharedDataDir() + "/jsonlogic/";
 
 // Tests passing per community suite file. Raise a number when more pass; never lower one.
 const std::map<std::string, int> kExpectedPasses = {

@@ -13,6 +13,7 @@
 #include "ecosol/screening/screening.h"
 #include "ecosol/screening/service.h"
 #include "ecosol/text/document.h"
+#include "test_paths.h"
 
 namespace ecosol::screening {
 namespace {
@@ -20,7 +21,7 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-fs::path GoldenDir() { return fs::path(ECOSOL_SOURCE_DIR) / "tests/golden/screening"; }
+fs::path GoldenDir() { return fs::path(::ecosol::testing::SourceDir()) / "tests/golden/screening"; }
 
 json ReadJson(const fs::path& file) {
   std::ifstream in(file);
@@ -80,10 +81,10 @@ std::vector<std::string> Compare(const json& expected, const json& result) {
 class GoldenScreeningTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    auto c = LoadFrameworks(std::string(ECOSOL_SOURCE_DIR) + "/frameworks");
+    auto c = LoadFrameworks(::ecosol::testing::SourceDir() + "/frameworks");
     ASSERT_TRUE(c.ok()) << c.status().message();
     catalogue_ = *c;
-    auto a = text::ClauseAnalyzer::Load(std::string(ECOSOL_SOURCE_DIR) + "/data/clauses");
+    auto a = text::ClauseAnalyzer::Load(::ecosol::testing::SourceDir() + "/data/clauses");
     ASSERT_TRUE(a.ok()) << a.status().message();
     analyzer_ = *a;
   }

@@ -7,6 +7,7 @@
 #include "ecosol/screening/framework.h"
 #include "ecosol/screening/service.h"
 #include "stored_result.h"
+#include "test_paths.h"
 #include "test_store.h"
 
 namespace ecosol::screening {
@@ -14,8 +15,8 @@ namespace {
 
 using nlohmann::json;
 
-std::string FrameworksDir() { return std::string(ECOSOL_SOURCE_DIR) + "/frameworks"; }
-std::string CuesDir() { return std::string(ECOSOL_SOURCE_DIR) + "/data/clauses"; }
+std::string FrameworksDir() { return ::ecosol::testing::SourceDir() + "/frameworks"; }
+std::string CuesDir() { return ::ecosol::testing::SourceDir() + "/data/clauses"; }
 
 std::shared_ptr<const Catalogue> Real() {
   static auto catalogue = LoadFrameworks(FrameworksDir());

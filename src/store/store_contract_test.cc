@@ -15,6 +15,7 @@
 #include <set>
 
 #include "ecosol/store/store.h"
+#include "test_paths.h"
 
 namespace ecosol::store {
 namespace {
@@ -839,7 +840,7 @@ TEST_P(StoreContractTest, PerceptionAssessmentsDeleteAndRestore) {
 // data and history intact.
 TEST(MigrationTest, UpgradesASchemaVersion3Database) {
   auto path = std::filesystem::temp_directory_path() / (UniqueName("ecosol_v3_") + ".db");
-  std::filesystem::copy_file(std::string(ECOSOL_SOURCE_DIR) + "/tests/data/sqlite-schema-v3.db",
+  std::filesystem::copy_file(::ecosol::testing::SourceDir() + "/tests/data/sqlite-schema-v3.db",
                              path);
   {
     auto store = OpenStore(path.string());

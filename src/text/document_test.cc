@@ -5,12 +5,14 @@
 #include <filesystem>
 #include <fstream>
 
+#include "test_paths.h"
+
 namespace ecosol::text {
 namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kTestData = fs::path(ECOSOL_SOURCE_DIR) / "src" / "text" / "testdata";
+const fs::path kTestData = fs::path(::ecosol::testing::SourceDir()) / "src" / "text" / "testdata";
 
 bool Contains(const std::string& s, const std::string& part) {
   return s.find(part) != std::string::npos;

@@ -4,6 +4,7 @@
 
 #include "cue_pattern.h"
 #include "cues.h"
+#include "test_paths.h"
 
 namespace ecosol::text {
 namespace {
@@ -14,7 +15,7 @@ const NumberWords& Words(const std::string& lang) {
   auto it = cache.find(lang);
   if (it != cache.end()) return it->second;
   auto cues = LoadLanguageCues(
-      std::string(ECOSOL_SOURCE_DIR) + "/data/clauses/" + lang + ".yaml",
+      ::ecosol::testing::SourceDir() + "/data/clauses/" + lang + ".yaml",
       {"one_member_one_vote", "capital_weighted_voting", "voting_colleges", "investor_vote_cap",
        "open_membership", "social_purpose", "general_interest",
        "independence_from_public_authorities", "indivisible_reserves", "reserve_allocation_min",

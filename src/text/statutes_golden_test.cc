@@ -11,13 +11,15 @@
 #include <sstream>
 
 #include "ecosol/text/statutes.h"
+#include "test_paths.h"
 
 namespace ecosol::text {
 namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kGoldenDir = fs::path(ECOSOL_SOURCE_DIR) / "tests" / "golden" / "statutes";
+const fs::path kGoldenDir =
+    fs::path(::ecosol::testing::SourceDir()) / "tests" / "golden" / "statutes";
 
 std::vector<fs::path> Cases() {
   std::vector<fs::path> cases;
@@ -88,7 +90,8 @@ std::vector<std::string> Compare(const fs::path& file, const ClauseAnalyzer& ana
 }
 
 TEST(StatutesGoldenTest, EveryCaseMatchesItsExpectedClauses) {
-  auto analyzer = ClauseAnalyzer::Load(fs::path(ECOSOL_SOURCE_DIR) / "data" / "clauses");
+  auto analyzer =
+      ClauseAnalyzer::Load(fs::path(::ecosol::testing::SourceDir()) / "data" / "clauses");
   ASSERT_TRUE(analyzer.ok()) << analyzer.status().message();
   std::vector<fs::path> cases = Cases();
   EXPECT_GE(cases.size(), 24u);

@@ -7,12 +7,14 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "test_paths.h"
+
 namespace ecosol::text {
 namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kCues = fs::path(ECOSOL_SOURCE_DIR) / "data" / "clauses";
+const fs::path kCues = fs::path(::ecosol::testing::SourceDir()) / "data" / "clauses";
 
 const ClauseAnalyzer& Analyzer() {
   static std::shared_ptr<const ClauseAnalyzer> analyzer = [] {

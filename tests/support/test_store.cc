@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <random>
 
+#include "test_paths.h"
+
 namespace ecosol::testing {
 namespace {
 
@@ -71,7 +73,7 @@ TestStore::~TestStore() {
   if (!schema_.empty()) RunPg(admin_url_, "DROP SCHEMA " + schema_ + " CASCADE", nullptr);
 }
 
-std::string TaxonomyFolder() { return std::string(ECOSOL_SOURCE_DIR) + "/data/taxonomy"; }
-std::string SharedDataFolder() { return std::string(ECOSOL_SOURCE_DIR) + "/../shared/data"; }
+std::string TaxonomyFolder() { return ::ecosol::testing::SourceDir() + "/data/taxonomy"; }
+std::string SharedDataFolder() { return ::ecosol::testing::SourceDir() + "/../shared/data"; }
 
 }  // namespace ecosol::testing

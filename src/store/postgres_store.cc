@@ -210,6 +210,7 @@ UPDATE actors SET lat = round(lat::numeric, 2)::double precision,
     kScreeningSql,
     kResolutionSql,
     kEcosystemSql,
+    kOffersWantsSql,
 };
 
 // Quotes a word for to_tsquery: 'word' with quotes doubled.

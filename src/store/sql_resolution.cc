@@ -158,12 +158,9 @@ Status SqlStore::PutIndicators(const std::vector<IndicatorRecord>& records) {
   });
 }
 
-Result<std::vector<IndicatorRecord>> SqlStore::Indicators(const std::string& actor_id) {
-  SqlRows rows;
-  ECOSOL_RETURN_IF_ERROR(conn().Exec(
-      "SELECT actor_id, name, period, value, unit, source, as_of, recorded_at FROM indicators "
-      "WHERE actor_id = ? ORDER BY name, period, source",
-      {actor_id}, &rows));
+namespace {
+
+std::vector<IndicatorRecord> IndicatorsFromRows(const SqlRows& rows) {
   std::vector<IndicatorRecord> out;
   out.reserve(rows.size());
   for (const SqlRow& r : rows) {
@@ -171,6 +168,26 @@ Result<std::vector<IndicatorRecord>> SqlStore::Indicators(const std::string& act
                    Text(r, 6), Text(r, 7)});
   }
   return out;
+}
+
+constexpr char kIndicatorColumns[] =
+    "SELECT actor_id, name, period, value, unit, source, as_of, recorded_at FROM indicators ";
+
+}  // namespace
+
+Result<std::vector<IndicatorRecord>> SqlStore::Indicators(const std::string& actor_id) {
+  SqlRows rows;
+  ECOSOL_RETURN_IF_ERROR(conn().Exec(
+      std::string(kIndicatorColumns) + "WHERE actor_id = ? ORDER BY name, period, source",
+      {actor_id}, &rows));
+  return IndicatorsFromRows(rows);
+}
+
+Result<std::vector<IndicatorRecord>> SqlStore::AllIndicators() {
+  SqlRows rows;
+  ECOSOL_RETURN_IF_ERROR(conn().Exec(
+      std::string(kIndicatorColumns) + "ORDER BY actor_id, name, period, source", {}, &rows));
+  return IndicatorsFromRows(rows);
 }
 
 Result<long long> SqlStore::CountIndicators() {

@@ -111,6 +111,23 @@ CREATE TABLE perception_assessments (
 CREATE INDEX perception_assessments_by_territory ON perception_assessments (territory, date, id);
 )sql";
 
+// Migration 12: offers and wants of actors (store/ecosystem.h): the current version of each, and
+// every version in offer_want_versions.
+inline constexpr const char* kOffersWantsSql = R"sql(
+CREATE TABLE offers_wants (
+  id TEXT PRIMARY KEY, actor_id TEXT NOT NULL, exchange_type TEXT NOT NULL, doc TEXT NOT NULL,
+  version BIGINT NOT NULL, deleted INTEGER NOT NULL DEFAULT 0,
+  updated_at TEXT NOT NULL DEFAULT '', updated_by TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX offers_wants_by_actor ON offers_wants (actor_id, id);
+CREATE TABLE offer_want_versions (
+  id TEXT NOT NULL, version BIGINT NOT NULL, actor_id TEXT NOT NULL,
+  exchange_type TEXT NOT NULL, doc TEXT NOT NULL, deleted INTEGER NOT NULL DEFAULT 0,
+  updated_at TEXT NOT NULL DEFAULT '', updated_by TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (id, version)
+);
+)sql";
+
 // Migration 7: accounts, sessions, API tokens, role grants, the sign-in log and the audit log
 // (auth/). The audit chain's head is one row, updated by every append: it numbers the entries
 // and, on PostgreSQL, its row lock orders concurrent appends.
@@ -239,6 +256,7 @@ class SqlStore : public Store {
   Result<std::vector<DedupDecision>> DedupDecisions() override;
   Status PutIndicators(const std::vector<IndicatorRecord>& records) override;
   Result<std::vector<IndicatorRecord>> Indicators(const std::string& actor_id) override;
+  Result<std::vector<IndicatorRecord>> AllIndicators() override;
   Result<long long> CountIndicators() override;
   Status PutSyncPeer(const SyncPeer& peer) override;
   Result<std::optional<SyncPeer>> GetSyncPeer(const std::string& url) override;
@@ -249,6 +267,11 @@ class SqlStore : public Store {
   Result<std::vector<PerceptionAssessment>> PerceptionAssessments(const std::string& territory,
                                                                   bool with_deleted) override;
   Status SetPerceptionAssessmentDeleted(const std::string& id, bool deleted) override;
+  Result<long long> PutOfferWant(const OfferWantRecord& record) override;
+  Result<std::optional<OfferWantRecord>> GetOfferWant(const std::string& id) override;
+  Result<std::vector<OfferWantRecord>> OffersWants(const std::string& actor_id,
+                                                   bool with_deleted) override;
+  Result<std::vector<OfferWantRecord>> OfferWantHistory(const std::string& id) override;
 
  protected:
   SqlConnection& conn() { return *conn_; }

@@ -231,6 +231,7 @@ INSERT INTO actors_rtree SELECT rid, lon, lon, lat, lat FROM actors
     kScreeningSql,
     kResolutionSql,
     kEcosystemSql,
+    kOffersWantsSql,
 };
 
 // Copies the write-ahead log back into the database file every few milliseconds, on its own

@@ -836,6 +836,72 @@ TEST_P(StoreContractTest, PerceptionAssessmentsDeleteAndRestore) {
   EXPECT_EQ(store_->SetPerceptionAssessmentDeleted("pa-9", true).code(), StatusCode::kNotFound);
 }
 
+// Offers and wants: every write is a new version kept in the history, deleting is a version that
+// listings skip, a failed write changes nothing, and bad records are refused.
+TEST_P(StoreContractTest, OffersWantsAreVersionedAndRecoverable) {
+  OfferWantRecord o;
+  o.id = "ow-1";
+  o.actor_id = "tiess";
+  o.exchange_type = "offer";
+  o.doc = R"({"title":"Research partnerships","tags":["research"]})";
+  o.updated_at = "2026-11-29T10:00:00Z";
+  o.updated_by = "user:u1";
+  auto v1 = store_->PutOfferWant(o);
+  ASSERT_TRUE(v1.ok()) << v1.status().message();
+  EXPECT_EQ(*v1, 1);
+  OfferWantRecord w = o;
+  w.id = "ow-2";
+  w.actor_id = "chantier";
+  w.exchange_type = "want";
+  ASSERT_TRUE(store_->PutOfferWant(w).ok());
+
+  o.doc = R"({"title":"Research and training","tags":["research","training"]})";
+  o.updated_at = "2026-11-29T11:00:00Z";
+  EXPECT_EQ(*store_->PutOfferWant(o), 2);
+  auto got = store_->GetOfferWant("ow-1");
+  ASSERT_TRUE(got.ok() && got->has_value());
+  EXPECT_EQ((*got)->version, 2);
+  EXPECT_EQ((*got)->doc, o.doc);
+  EXPECT_EQ((*got)->updated_by, "user:u1");
+  EXPECT_FALSE(store_->GetOfferWant("ow-9")->has_value());
+
+  OfferWantRecord gone = o;
+  gone.deleted = true;
+  EXPECT_EQ(*store_->PutOfferWant(gone), 3);
+  EXPECT_EQ(store_->OffersWants("tiess", false)->size(), 0u);
+  auto all = store_->OffersWants("", true);
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->size(), 2u);
+  EXPECT_EQ((*all)[0].id, "ow-2");  // by actor: chantier before tiess
+  EXPECT_TRUE((*all)[1].deleted);
+  EXPECT_EQ(store_->OffersWants("", false)->size(), 1u);
+
+  auto history = store_->OfferWantHistory("ow-1");
+  ASSERT_TRUE(history.ok());
+  ASSERT_EQ(history->size(), 3u);
+  EXPECT_EQ((*history)[0].doc, R"({"title":"Research partnerships","tags":["research"]})");
+  EXPECT_EQ((*history)[0].version, 1);
+  EXPECT_FALSE((*history)[1].deleted);
+  EXPECT_TRUE((*history)[2].deleted);
+  EXPECT_TRUE(store_->OfferWantHistory("ow-9")->empty());
+
+  // Restoring is a version too.
+  gone.deleted = false;
+  EXPECT_EQ(*store_->PutOfferWant(gone), 4);
+  EXPECT_EQ(store_->OffersWants("tiess", false)->size(), 1u);
+
+  // Refused, and nothing changed.
+  OfferWantRecord bad = o;
+  bad.exchange_type = "swap";
+  EXPECT_EQ(store_->PutOfferWant(bad).status().code(), StatusCode::kInvalidArgument);
+  bad = o;
+  bad.doc = "[1, 2]";
+  EXPECT_EQ(store_->PutOfferWant(bad).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(store_->PutOfferWant(OfferWantRecord{}).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(store_->GetOfferWant("ow-1").value()->version, 4);
+  EXPECT_EQ(store_->OfferWantHistory("ow-1")->size(), 4u);
+}
+
 // A database made by the release before migration 4 (tests/data/README.md) is upgraded with its
 // data and history intact.
 TEST(MigrationTest, UpgradesASchemaVersion3Database) {
@@ -847,7 +913,7 @@ TEST(MigrationTest, UpgradesASchemaVersion3Database) {
     ASSERT_TRUE(store.ok());
     EXPECT_EQ(*(*store)->SchemaVersion(), 3);
     ASSERT_TRUE((*store)->Migrate().ok());
-    EXPECT_EQ(*(*store)->SchemaVersion(), 11);
+    EXPECT_EQ(*(*store)->SchemaVersion(), 12);
     auto history = (*store)->ActorHistory("cuk-r006884");
     ASSERT_TRUE(history.ok()) << history.status().ToString();
     ASSERT_EQ(history->size(), 2u);
@@ -1049,6 +1115,13 @@ TEST_P(StoreContractTest, MergesDecisionsIndicatorsAndPeers) {
   EXPECT_EQ((*of_actor)[1].value, 1300000);
   EXPECT_EQ((*of_actor)[1].as_of, "2016-03-31");
   EXPECT_EQ(*store_->CountIndicators(), 3);
+  auto all = store_->AllIndicators();
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->size(), 3u);
+  EXPECT_EQ((*all)[0].actor_id, "a");  // by actor, then name
+  EXPECT_EQ((*all)[0].name, "employees");
+  EXPECT_EQ((*all)[2].actor_id, "b");
+  EXPECT_EQ((*all)[2].value, 10);
 
   EXPECT_FALSE(store_->GetSyncPeer("http://x")->has_value());
   ASSERT_TRUE(store_->PutSyncPeer({"http://x", "42", "t", 7}).ok());

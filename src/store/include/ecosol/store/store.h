@@ -327,6 +327,8 @@ class Store {
   virtual Status PutIndicators(const std::vector<IndicatorRecord>& records) = 0;
   // An actor's indicators, by name, period and source.
   virtual Result<std::vector<IndicatorRecord>> Indicators(const std::string& actor_id) = 0;
+  // Every actor's indicators, by actor, name, period and source (trends over a registry).
+  virtual Result<std::vector<IndicatorRecord>> AllIndicators() = 0;
   virtual Result<long long> CountIndicators() = 0;
   // Federation peers, by URL: PutSyncPeer inserts or replaces.
   virtual Status PutSyncPeer(const SyncPeer& peer) = 0;
@@ -345,6 +347,22 @@ class Store {
       const std::string& territory, bool with_deleted) = 0;
   // Deletes (true) or restores (false) an assessment; NotFound when there is no such id.
   virtual Status SetPerceptionAssessmentDeleted(const std::string& id, bool deleted) = 0;
+
+  // --- offers and wants of actors (store/ecosystem.h), versioned ---
+  // Writes a new version of an offer or a want, in the current transaction or one of its own:
+  // version 1 for a new id, else the current version + 1 (`record.version` is ignored); returns
+  // the version written. Deleting or restoring is writing a version with `deleted` set or not.
+  // InvalidArgument without an id or an actor, for an exchange type other than "offer" or
+  // "want", or when `doc` is not a JSON object.
+  virtual Result<long long> PutOfferWant(const OfferWantRecord& record) = 0;
+  // The current version; nullopt for an unknown id.
+  virtual Result<std::optional<OfferWantRecord>> GetOfferWant(const std::string& id) = 0;
+  // Current versions of one actor's offers and wants (every actor's when `actor_id` is empty),
+  // by actor then id; the deleted ones too when `with_deleted`.
+  virtual Result<std::vector<OfferWantRecord>> OffersWants(const std::string& actor_id,
+                                                           bool with_deleted) = 0;
+  // Every version of one, oldest first; empty for an unknown id.
+  virtual Result<std::vector<OfferWantRecord>> OfferWantHistory(const std::string& id) = 0;
 
   // --- taxonomies ---
   virtual Status PutTerms(const std::vector<model::Term>& terms) = 0;

@@ -4,7 +4,9 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "context.h"
 
@@ -59,6 +61,18 @@ Result<Session> OpenSession(const Context& ctx, bool migrate) {
   s.registry = std::make_unique<registry::Registry>(*s.store, SystemClock());
   s.registry->SetAuditSource(CliAuditWho(), "local");
   return s;
+}
+
+Result<nlohmann::json> ReadJsonFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return NotFound("cannot read '" + path + "' (check the path)");
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  try {
+    return nlohmann::json::parse(bytes.str());
+  } catch (const nlohmann::json::exception& e) {
+    return InvalidArgument("'" + path + "' is not valid JSON: " + e.what());
+  }
 }
 
 std::string CliAuditWho() {
@@ -125,6 +139,8 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   AddIndicatorCommands(app, ctx);
   AddEcosystemCommands(app, ctx);
   AddEcosystemBlocksCommands(app, ctx);
+  AddPartnerCommands(app, ctx);
+  AddTrendsCommands(app, ctx);
   AddQualityCommands(app, ctx);  // after AddActorCommands: adds `actors confirm`
   try {
     app.parse(argc, argv);

@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
 
@@ -44,6 +45,8 @@ std::string SharedDir(const Context& ctx);
 std::string FrameworksDir(const Context& ctx);
 // "cli:<login name>": who the audit log says made a command's changes.
 std::string CliAuditWho();
+// A JSON file: NotFound when it cannot be read, InvalidArgument saying where the JSON is broken.
+Result<nlohmann::json> ReadJsonFile(const std::string& path);
 
 // A progress display for imports on a terminal ("\rimporting x.csv: 42% (420000 rows)"); null
 // when standard error is not a terminal.
@@ -72,5 +75,8 @@ void AddIndicatorCommands(CLI::App& app, Context& ctx);
 void AddEcosystemCommands(CLI::App& app, Context& ctx);  // ecosystem metrics
 // ecosystem blocks|compare|perception (after AddEcosystemCommands)
 void AddEcosystemBlocksCommands(CLI::App& app, Context& ctx);
+// ecosystem partners|brokers (after AddEcosystemCommands), offers
+void AddPartnerCommands(CLI::App& app, Context& ctx);
+void AddTrendsCommands(CLI::App& app, Context& ctx);  // ecosystem trends
 
 }  // namespace ecosol::cli

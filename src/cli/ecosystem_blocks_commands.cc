@@ -11,18 +11,16 @@
 
 #include "context.h"
 #include "ecosol/ecosystem/blocks_service.h"
+#include "ecosystem_cli.h"
 
 namespace ecosol::cli {
 namespace {
 
 using nlohmann::json;
 
-struct BlocksArgs {
+struct BlocksArgs : LangJsonOptions {
   std::string territory;
   std::vector<std::string> territories;  // compare
-  std::string lang = "en";
-  bool lang_given = false;
-  bool json = false;
 };
 
 struct PerceptionArgs {
@@ -35,19 +33,6 @@ struct PerceptionArgs {
   bool json = false;
 };
 
-std::string Fixed(double v, int precision) {
-  std::ostringstream s;
-  s << std::fixed << std::setprecision(precision) << v;
-  return s.str();
-}
-
-std::string In(const ecosystem::Text& text, const std::string& lang) {
-  auto it = text.find(lang);
-  if (it != text.end()) return it->second;
-  it = text.find("en");
-  return it == text.end() ? "" : it->second;
-}
-
 std::string BlockLabel(const ecosystem::BlocksFramework& f, const std::string& id,
                        const std::string& lang) {
   const ecosystem::Block* b = f.FindBlock(id);
@@ -56,12 +41,6 @@ std::string BlockLabel(const ecosystem::BlocksFramework& f, const std::string& i
 
 Result<std::shared_ptr<const ecosystem::BlocksFramework>> Framework(const Context& ctx) {
   return ecosystem::BlocksFrameworkIn(FrameworksDir(ctx));
-}
-
-ecosystem::SnapshotScope Everything() {
-  ecosystem::SnapshotScope scope;
-  scope.audience.everything = true;
-  return scope;
 }
 
 void PrintIndicators(std::ostream& out, const ecosystem::TerritoryReport& r,
@@ -100,10 +79,6 @@ void PrintReport(std::ostream& out, const ecosystem::BlocksFramework& f,
   }
   out << "\n";
   PrintIndicators(out, r, lang);
-}
-
-void PrintJson(std::ostream& out, const json& doc, const BlocksArgs& args) {
-  out << (args.lang_given ? ecosystem::Localize(doc, args.lang) : doc).dump(2) << "\n";
 }
 
 void RunBlocks(Context& ctx, const BlocksArgs& args) {
@@ -163,16 +138,6 @@ void RunCompare(Context& ctx, const BlocksArgs& args) {
   PrintComparison(*ctx.out, **framework, *c, args.lang);
 }
 
-Result<json> ReadJsonFile(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) return NotFound("--file: cannot read '" + path + "'");
-  try {
-    return json::parse(in);
-  } catch (const json::exception& e) {
-    return InvalidArgument("--file '" + path + "': not valid JSON: " + e.what());
-  }
-}
-
 ecosystem::PerceptionAuthor CliAuthor(const std::string& rater) {
   return {rater.empty() ? CliAuditWho() : rater, true, CliAuditWho(), "local"};
 }
@@ -230,27 +195,13 @@ void RunPerceptionDelete(Context& ctx, const PerceptionArgs& args, bool deleted)
            << a->territory << "\n";
 }
 
-// --lang and --json of `blocks` and `compare`, then `run` with whether --lang was given.
-void AddLangJsonAndRun(CLI::App* cmd, const std::shared_ptr<BlocksArgs>& args,
-                       const std::string& what, std::function<void()> run) {
-  CLI::Option* lang =
-      cmd->add_option("--lang", args->lang, "Language of the texts (en, fr, es, pt)")
-          ->capture_default_str();
-  cmd->add_flag("--json", args->json,
-                "Print the " + what + " as JSON (texts in four languages, or in --lang's)");
-  cmd->callback([args, lang, run = std::move(run)] {
-    args->lang_given = lang->count() > 0;
-    run();
-  });
-}
-
 void AddBlocks(CLI::App* eco, Context& ctx) {
   auto args = std::make_shared<BlocksArgs>();
   CLI::App* cmd = eco->add_subcommand(
       "blocks", "The building blocks of a territory: coverage, evidence, type and indicators");
   cmd->add_option("--territory", args->territory, "The territory (a path id such as CA/quebec)")
       ->required();
-  AddLangJsonAndRun(cmd, args, "report", [&ctx, args] { RunBlocks(ctx, *args); });
+  AddLangJson(cmd, args, "report", [&ctx, args] { RunBlocks(ctx, *args); });
 }
 
 void AddCompare(CLI::App* eco, Context& ctx) {
@@ -259,7 +210,7 @@ void AddCompare(CLI::App* eco, Context& ctx) {
       "compare", "Two or more territories side by side, with their differences in words");
   cmd->add_option("territories", args->territories, "Territory ids (CA/quebec CA/ontario ...)")
       ->required();
-  AddLangJsonAndRun(cmd, args, "comparison", [&ctx, args] { RunCompare(ctx, *args); });
+  AddLangJson(cmd, args, "comparison", [&ctx, args] { RunCompare(ctx, *args); });
 }
 
 void AddPerception(CLI::App* eco, Context& ctx) {

@@ -29,18 +29,6 @@ struct ScreenArgs {
   bool json = false;
 };
 
-Result<json> ReadJsonFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return NotFound("cannot read '" + path + "' (check the path)");
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  json doc = json::parse(bytes.str(), nullptr, false);
-  if (doc.is_discarded()) {
-    return InvalidArgument("'" + path + "' is not valid JSON (check it with a JSON validator)");
-  }
-  return doc;
-}
-
 Result<screening::Statutes> ReadStatutes(const std::string& path) {
   auto text = text::ExtractDocumentText(fs::path(path));
   if (!text.ok()) return text.status();

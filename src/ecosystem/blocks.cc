@@ -289,6 +289,14 @@ std::string_view ToString(EcosystemType type) {
   return "arid";
 }
 
+Result<std::vector<std::string>> ActorRoles(const BlocksFramework& f, const model::Actor& actor) {
+  Known known{&actor, true, BaseFacts(actor, true)};
+  ECOSOL_RETURN_IF_ERROR(AddRoles(f, &known));
+  std::vector<std::string> roles;
+  for (const json& role : known.facts.at("roles")) roles.push_back(role.get<std::string>());
+  return roles;
+}
+
 Result<TerritoryReport> AssessTerritory(const BlocksFramework& f, const TerritorySnapshot& s) {
   for (const store::PerceptionAssessment& a : s.assessments) {
     if (!a.deleted && !a.territory.empty() && a.territory != s.territory.id) {

@@ -24,26 +24,6 @@ bool Within(std::string_view territory, std::string_view ancestor) {
   return territory.size() == ancestor.size() || territory[ancestor.size()] == '/';
 }
 
-Status CheckTerritoryId(const std::string& id) {
-  if (id.empty()) {
-    return InvalidArgument("territory: required (a territory id such as CA or CA/QC)");
-  }
-  NetworkFilter filter;
-  filter.territory = id;
-  return CheckFilter(filter);
-}
-
-Result<model::Territory> KnownTerritory(store::Store& store, const std::string& id) {
-  ECOSOL_RETURN_IF_ERROR(CheckTerritoryId(id));
-  auto territory = store.GetTerritory(id);
-  if (!territory.ok()) return territory.status();
-  if (!territory->has_value()) {
-    return NotFound("territory: no territory with id '" + id +
-                    "' (GET /api/v1/territories or `ecosol territories list` lists them)");
-  }
-  return std::move(**territory);
-}
-
 // The latest value (by period) of each indicator of each actor.
 Status AddIndicators(store::Store& store, const std::vector<model::Actor>& actors,
                      std::vector<ActorIndicator>* out) {
@@ -136,6 +116,30 @@ Result<std::string> OptionalString(const json& doc, const char* key) {
 }
 
 }  // namespace
+
+namespace {
+
+Status CheckTerritoryId(const std::string& id) {
+  if (id.empty()) {
+    return InvalidArgument("territory: required (a territory id such as CA or CA/QC)");
+  }
+  NetworkFilter filter;
+  filter.territory = id;
+  return CheckFilter(filter);
+}
+
+}  // namespace
+
+Result<model::Territory> KnownTerritory(store::Store& store, const std::string& id) {
+  ECOSOL_RETURN_IF_ERROR(CheckTerritoryId(id));
+  auto territory = store.GetTerritory(id);
+  if (!territory.ok()) return territory.status();
+  if (!territory->has_value()) {
+    return NotFound("territory: no territory with id '" + id +
+                    "' (GET /api/v1/territories or `ecosol territories list` lists them)");
+  }
+  return std::move(**territory);
+}
 
 Result<std::shared_ptr<const BlocksFramework>> BlocksFrameworkIn(
     const std::string& frameworks_dir) {

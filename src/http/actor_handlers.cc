@@ -271,31 +271,6 @@ void ActorRelationships(ApiContext& ctx, const httplib::Request& req, httplib::R
   SendJson(res, 200, {{"items", items}});
 }
 
-// The policy's view of an existing actor, for a write; NotFound for unknown or deleted ones
-// (deleted ones too when `include_deleted`).
-Result<auth::ActorScope> ScopeOfActor(registry::Registry& reg, const Caller& c,
-                                      const std::string& id, bool include_deleted = false) {
-  auto actor = reg.store().GetActor(id);
-  if (!actor.ok()) return actor.status();
-  auto viewer = auth::Viewer::For(c.principal, reg.store());
-  if (!viewer.ok()) return viewer.status();
-  // An actor the caller may not see is answered as absent, as reads do.
-  if (!actor->has_value() || ((*actor)->deleted && !include_deleted) || !viewer->CanSee(**actor)) {
-    return NotFound("no actor with id '" + id + "'");
-  }
-  return auth::ScopeOf(reg.store(), **actor);
-}
-
-// Asks the policy about `action` on the actor with `id`.
-Status AllowedOnActor(registry::Registry& reg, const Caller& c, auth::Action action,
-                      const std::string& id, bool include_deleted = false) {
-  auto scope = ScopeOfActor(reg, c, id, include_deleted);
-  if (!scope.ok()) return scope.status();
-  auth::Target target;
-  target.actors.push_back(std::move(*scope));
-  return auth::Authorize(c.principal, action, target);
-}
-
 // Asks the policy about changing a relationship between `from` and `to`.
 Status AllowedOnRelationship(registry::Registry& reg, const Caller& c, const std::string& from,
                              const std::string& to) {

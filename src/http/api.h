@@ -120,6 +120,14 @@ auth::Accounts AccountsFor(ApiContext& ctx, store::Store& store, const Caller& c
 // Binds a handler taking the context to `ctx`, which must outlive the server.
 Handler Bind(ApiContext& ctx, void (*f)(ApiContext&, const httplib::Request&, httplib::Response&));
 
+// The policy's view of an existing actor, for a write; NotFound for unknown or deleted ones
+// (deleted ones too when `include_deleted`), and for one the caller may not see.
+Result<auth::ActorScope> ScopeOfActor(registry::Registry& reg, const Caller& c,
+                                      const std::string& id, bool include_deleted = false);
+// Asks the policy about `action` on the actor with `id`.
+Status AllowedOnActor(registry::Registry& reg, const Caller& c, auth::Action action,
+                      const std::string& id, bool include_deleted = false);
+
 // Runs a write: identifies the caller (who must be signed in), checks the parameters, parses
 // the body when `with_body`, and calls `body(registry, payload, caller)`, which asks
 // auth::Authorize before changing anything. The registry records the caller in the audit log.
@@ -161,5 +169,8 @@ void AddMergeRoutes(Router& router, ApiContext& ctx);      // duplicates review,
 void AddEcosystemRoutes(Router& router, ApiContext& ctx);  // network analytics
 // building blocks, comparison, perception
 void AddEcosystemBlocksRoutes(Router& router, ApiContext& ctx);
+// partner recommendations, broker gaps, offers and wants
+void AddPartnerRoutes(Router& router, ApiContext& ctx);
+void AddTrendsRoutes(Router& router, ApiContext& ctx);  // births, deaths, indicators over time
 
 }  // namespace ecosol::http

@@ -163,6 +163,8 @@ class ServerImpl : public Server {
     AddQualityRoutes(router, *ctx_);
     AddEcosystemRoutes(router, *ctx_);
     AddEcosystemBlocksRoutes(router, *ctx_);
+    AddPartnerRoutes(router, *ctx_);
+    AddTrendsRoutes(router, *ctx_);
     AddMergeRoutes(router, *ctx_);
     if (!ctx_->options.web_root.empty()) server_.set_mount_point("/", ctx_->options.web_root);
   }

@@ -147,9 +147,13 @@ Result<std::shared_ptr<const Catalogue>> LoadFolder(const std::string& dir) {
   for (const fs::path& file : files) {
     auto doc = ReadYaml(file);
     if (!doc.ok()) return doc.status();
-    // The ecosystem building blocks (frameworks/building-blocks.yaml) share the folder but are
-    // read by ecosystem/, not screened against.
-    if (doc->is_object() && doc->value("kind", "") == "building_blocks") continue;
+    // The ecosystem building blocks (frameworks/building-blocks.yaml) and partner assets
+    // (frameworks/partner-assets.yaml) share the folder but are read by ecosystem/, not
+    // screened against.
+    if (doc->is_object() && (doc->value("kind", "") == "building_blocks" ||
+                             doc->value("kind", "") == "partner_assets")) {
+      continue;
+    }
     auto framework = ParseFramework(*doc, catalogue->facts_, file.string());
     if (!framework.ok()) return framework.status();
     if (framework->id != file.stem().string()) {

@@ -21,6 +21,7 @@ import { MapPage } from './pages/map_page';
 import { NetworkPage } from './pages/network_page';
 import { EcosystemPage } from './pages/ecosystem_page';
 import { ComparePage } from './pages/compare_page';
+import { PartnersPage } from './pages/partners_page';
 import { NotFoundPage } from './pages/not_found_page';
 import { SelfAssessmentPage } from './pages/self_assessment_page';
 import { SignInPage } from './pages/signin_page';
@@ -45,6 +46,7 @@ export class App implements PageContext {
     duplicates: navLink('duplicates', 'nav.duplicates'),
     network: navLink('network', 'nav.network'),
     ecosystem: navLink('ecosystem', 'nav.ecosystem'),
+    partners: navLink('partners', 'nav.partners'),
   };
   private readonly accountMenu: AccountMenu;
   private readonly header: HTMLElement;
@@ -119,6 +121,7 @@ export class App implements PageContext {
           h('li', {}, this.navLinks.duplicates),
           h('li', {}, this.navLinks.network),
           h('li', {}, this.navLinks.ecosystem),
+          h('li', {}, this.navLinks.partners),
         ),
       ),
       this.accountMenu.element,
@@ -214,6 +217,8 @@ function createPage(route: Route, ctx: PageContext, session: SessionStore): Page
       return new EcosystemPage(route, session);
     case 'ecosystem_compare':
       return new ComparePage(route);
+    case 'partners':
+      return new PartnersPage(route, session);
     case 'not_found':
       return new NotFoundPage();
   }
@@ -237,7 +242,8 @@ function navLink(
     | 'quality'
     | 'duplicates'
     | 'network'
-    | 'ecosystem',
+    | 'ecosystem'
+    | 'partners',
   key: MessageKey,
 ): HTMLAnchorElement {
   return h('a', { i18n: key, attrs: { href: pageHref(page) }, testId: `nav-${page}` });

@@ -2,7 +2,7 @@
 // #/actors/{id}/screening, #/frameworks and #/frameworks/{id}, #/self-assessment, #/signin,
 // #/account, #/admin/users, #/admin/audit, #/data (open data: exports and imports), #/quality
 // (data quality), #/network (the ecosystem's network), #/ecosystem (a territory's building blocks)
-// and #/ecosystem/compare (territories side by side), each with an optional ?query (filters, or
+// #/ecosystem/compare (territories side by side) and #/partners (partner matching), each with an optional ?query (filters, or
 // where to go after signing in). Hash routing lets `ecosol serve` serve one index.html for every page.
 
 export type Route =
@@ -25,6 +25,7 @@ export type Route =
   | { page: 'network'; params: URLSearchParams }
   | { page: 'ecosystem'; params: URLSearchParams }
   | { page: 'ecosystem_compare'; params: URLSearchParams }
+  | { page: 'partners'; params: URLSearchParams }
   | { page: 'not_found'; path: string; params: URLSearchParams };
 
 /** Pages named by a fixed path. */
@@ -44,6 +45,7 @@ const FIXED: Record<
   | 'network'
   | 'ecosystem'
   | 'ecosystem_compare'
+  | 'partners'
 > = {
   directory: 'directory',
   territories: 'territories',
@@ -59,6 +61,7 @@ const FIXED: Record<
   network: 'network',
   ecosystem: 'ecosystem',
   'ecosystem/compare': 'ecosystem_compare',
+  partners: 'partners',
 };
 
 export type PageName = Route['page'];
@@ -109,7 +112,8 @@ export function pageHref(
     | 'quality'
     | 'duplicates'
     | 'network'
-    | 'ecosystem',
+    | 'ecosystem'
+    | 'partners',
   params?: URLSearchParams,
 ): string {
   const query = params?.toString() ?? '';

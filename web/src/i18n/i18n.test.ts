@@ -52,6 +52,7 @@ describe('catalogue', () => {
     'edit.',
     'visibility.',
     'data.',
+    'partners.',
   ])('has the %s texts in every language, translated', (prefix) => {
     const own = keys.filter((key) => key.startsWith(prefix)) as (keyof typeof en)[];
     expect(own.length).toBeGreaterThan(0);

@@ -130,6 +130,12 @@ Result<std::shared_ptr<const BlocksFramework>> ParseBlocksFramework(const nlohma
 // Reads and parses a YAML file (NotFound when it cannot be read).
 Result<std::shared_ptr<const BlocksFramework>> LoadBlocksFramework(const std::string& path);
 
+// The ids of the framework's roles an actor plays, in framework order, from its facts (id,
+// name, kind, structures, claims, activities, legal_form, territory; `inside` true).
+// InvalidArgument when a role's rule fails on the actor.
+Result<std::vector<std::string>> ActorRoles(const BlocksFramework& framework,
+                                            const model::Actor& actor);
+
 // ---- a territory ----------------------------------------------------------------------------
 
 // A dated figure about an actor of the territory (turnover, employees, members...).

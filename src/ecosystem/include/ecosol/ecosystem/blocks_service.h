@@ -44,6 +44,10 @@ Result<std::shared_ptr<const BlocksFramework>> BlocksFrameworkIn(const std::stri
 
 // ---- reading --------------------------------------------------------------------------------
 
+// A territory of the registry: InvalidArgument for a missing or malformed id, NotFound (naming
+// where to list them) for an unknown one.
+Result<model::Territory> KnownTerritory(store::Store& store, const std::string& id);
+
 // The territory as `scope`'s reader sees it: the actors placed in it or below, the ties touching
 // them, the partners at the other end, the latest value of each indicator of its actors (by
 // actor and name), and its non-deleted perception assessments. InvalidArgument for a malformed

@@ -8,6 +8,7 @@
 #include "api.h"
 #include "ecosol/base/strings.h"
 #include "ecosol/ecosystem/blocks_service.h"
+#include "ecosystem_http.h"
 
 namespace ecosol::http {
 namespace {
@@ -23,56 +24,6 @@ struct Blocks {
 using BlocksHandler = void (*)(ApiContext&, const Blocks&, const httplib::Request&,
                                httplib::Response&);
 
-void Send(httplib::Response& res, std::optional<std::string> body) {
-  if (body) res.set_content(std::move(*body), "application/json; charset=utf-8");
-}
-
-// Checks `lang` and the text parameters; "" when no language was asked for.
-Result<std::string> ReadLang(const httplib::Request& req) {
-  for (const auto& [name, value] : req.params) {
-    if (!IsValidUtf8(value)) return InvalidArgument(name + ": not valid UTF-8");
-  }
-  if (!req.has_param("lang")) return std::string();
-  std::string lang = req.get_param_value("lang");
-  ECOSOL_RETURN_IF_ERROR(ecosystem::CheckLanguage(lang));
-  return lang;
-}
-
-std::string Dump(const json& doc, const std::string& lang) {
-  return (lang.empty() ? doc : ecosystem::Localize(doc, lang)).dump();
-}
-
-// Answers a report over `territories` computed by `report` for the caller: signed-in callers
-// with their view, the public from the cache (keyed by the parameters, the generation and the
-// perception state, which the generation does not follow).
-template <typename F>
-void Report(ApiContext& ctx, const httplib::Request& req, httplib::Response& res,
-            const std::string& name, const std::vector<std::string>& territories, F&& report) {
-  auto compute = [&](store::Store& store,
-                     const auth::Viewer& viewer) -> std::optional<std::string> {
-    ecosystem::SnapshotScope scope;
-    scope.audience = viewer.audience();
-    scope.view = [viewer](model::Actor a) { return viewer.View(std::move(a)); };
-    Result<std::string> body = report(store, scope);
-    if (!body.ok()) return SendError(res, body.status()), std::nullopt;
-    return std::move(*body);
-  };
-  auto store = ctx.pool->Acquire();
-  if (HasCredentials(req)) {
-    auto viewer = ViewerOf(ctx, req, *store);
-    if (!viewer.ok()) return SendError(res, viewer.status());
-    return Send(res, compute(*store, *viewer));
-  }
-  Result<long long> generation = ctx.pool->Generation();
-  if (!generation.ok()) return SendError(res, generation.status());
-  auto stamp = ecosystem::BlocksInputsStamp(*store, territories);
-  if (!stamp.ok()) return SendError(res, stamp.status());
-  std::string key = "ecosystem/" + name + "\n" + *stamp;
-  for (const auto& [param, value] : req.params) key += "\n" + param + "=" + value;
-  Send(res, ctx.cache->GetOrCompute(key, *generation,
-                                    [&]() { return compute(*store, auth::Viewer()); }));
-}
-
 // GET /api/v1/ecosystem/blocks?territory=&lang=
 void GetBlocks(ApiContext& ctx, const Blocks& b, const httplib::Request& req,
                httplib::Response& res) {
@@ -81,12 +32,14 @@ void GetBlocks(ApiContext& ctx, const Blocks& b, const httplib::Request& req,
   auto lang = ReadLang(req);
   if (!lang.ok()) return SendError(res, lang.status());
   const std::string territory = req.get_param_value("territory");
-  Report(ctx, req, res, "blocks", {territory},
-         [&](store::Store& store, const ecosystem::SnapshotScope& scope) -> Result<std::string> {
-           auto r = ecosystem::TerritoryBlocks(store, scope, *b.framework, territory);
-           if (!r.ok()) return r.status();
-           return Dump(ecosystem::ToJson(*r), *lang);
-         });
+  AnswerReport(
+      ctx, req, res, "blocks",
+      [&](store::Store& store) { return ecosystem::BlocksInputsStamp(store, {territory}); },
+      [&](store::Store& store, const ecosystem::SnapshotScope& scope) -> Result<std::string> {
+        auto r = ecosystem::TerritoryBlocks(store, scope, *b.framework, territory);
+        if (!r.ok()) return r.status();
+        return DumpLocalized(ecosystem::ToJson(*r), *lang);
+      });
 }
 
 // GET /api/v1/ecosystem/compare?territories=T1,T2&lang=
@@ -101,12 +54,14 @@ void GetCompare(ApiContext& ctx, const Blocks& b, const httplib::Request& req,
     return SendError(res, InvalidArgument("territories: name two or more territories, "
                                           "comma-separated (territories=CA/QC,CA/ON)"));
   }
-  Report(ctx, req, res, "compare", territories,
-         [&](store::Store& store, const ecosystem::SnapshotScope& scope) -> Result<std::string> {
-           auto c = ecosystem::CompareTerritories(store, scope, *b.framework, territories);
-           if (!c.ok()) return c.status();
-           return Dump(ecosystem::ToJson(*c), *lang);
-         });
+  AnswerReport(
+      ctx, req, res, "compare",
+      [&](store::Store& store) { return ecosystem::BlocksInputsStamp(store, territories); },
+      [&](store::Store& store, const ecosystem::SnapshotScope& scope) -> Result<std::string> {
+        auto c = ecosystem::CompareTerritories(store, scope, *b.framework, territories);
+        if (!c.ok()) return c.status();
+        return DumpLocalized(ecosystem::ToJson(*c), *lang);
+      });
 }
 
 // GET /api/v1/ecosystem/framework?lang=
@@ -116,7 +71,7 @@ void GetFramework(ApiContext&, const Blocks& b, const httplib::Request& req,
   if (!p.ok()) return SendError(res, p);
   auto lang = ReadLang(req);
   if (!lang.ok()) return SendError(res, lang.status());
-  res.set_content(Dump(ecosystem::FrameworkToJson(*b.framework), *lang),
+  res.set_content(DumpLocalized(ecosystem::FrameworkToJson(*b.framework), *lang),
                   "application/json; charset=utf-8");
 }
 
@@ -223,6 +178,20 @@ Blocks LoadBlocks(const ServerOptions& options) {
 }
 
 }  // namespace
+
+Result<std::string> ReadLang(const httplib::Request& req) {
+  for (const auto& [name, value] : req.params) {
+    if (!IsValidUtf8(value)) return InvalidArgument(name + ": not valid UTF-8");
+  }
+  if (!req.has_param("lang")) return std::string();
+  std::string lang = req.get_param_value("lang");
+  ECOSOL_RETURN_IF_ERROR(ecosystem::CheckLanguage(lang));
+  return lang;
+}
+
+std::string DumpLocalized(const nlohmann::json& doc, const std::string& lang) {
+  return (lang.empty() ? doc : ecosystem::Localize(doc, lang)).dump();
+}
 
 void AddEcosystemBlocksRoutes(Router& router, ApiContext& ctx) {
   auto blocks = std::make_shared<const Blocks>(LoadBlocks(ctx.options));

@@ -17,6 +17,7 @@
 #include "ecosol/base/strings.h"
 #include "ecosol/ecosystem/blocks_service.h"
 #include "ecosol/ecosystem/partners_service.h"
+#include "ecosystem_http.h"
 
 namespace ecosol::http {
 namespace {
@@ -33,58 +34,11 @@ struct Partners {
 using PartnersHandler = void (*)(ApiContext&, const Partners&, const httplib::Request&,
                                  httplib::Response&);
 
-Result<std::string> ReadLang(const httplib::Request& req) {
-  for (const auto& [name, value] : req.params) {
-    if (!IsValidUtf8(value)) return InvalidArgument(name + ": not valid UTF-8");
-  }
-  if (!req.has_param("lang")) return std::string();
-  std::string lang = req.get_param_value("lang");
-  ECOSOL_RETURN_IF_ERROR(ecosystem::CheckLanguage(lang));
-  return lang;
-}
-
-std::string Dump(const json& doc, const std::string& lang) {
-  return (lang.empty() ? doc : ecosystem::Localize(doc, lang)).dump();
-}
-
 Result<bool> BoolParam(const httplib::Request& req, const std::string& name) {
   const std::string v = req.get_param_value(name);
   if (v.empty() || v == "false") return false;
   if (v == "true") return true;
   return InvalidArgument(name + ": expected true or false, not '" + v + "'");
-}
-
-// A report for the caller: signed-in callers with their view, the public from the cache (keyed
-// by the parameters, the generation and the offers-and-wants stamp).
-template <typename F>
-void Report(ApiContext& ctx, const httplib::Request& req, httplib::Response& res,
-            const std::string& name, F&& report) {
-  auto compute = [&](store::Store& store,
-                     const auth::Viewer& viewer) -> std::optional<std::string> {
-    ecosystem::SnapshotScope scope;
-    scope.audience = viewer.audience();
-    scope.view = [viewer](model::Actor a) { return viewer.View(std::move(a)); };
-    Result<std::string> body = report(store, scope);
-    if (!body.ok()) return SendError(res, body.status()), std::nullopt;
-    return std::move(*body);
-  };
-  auto send = [&](std::optional<std::string> body) {
-    if (body) res.set_content(std::move(*body), "application/json; charset=utf-8");
-  };
-  auto store = ctx.pool->Acquire();
-  if (HasCredentials(req)) {
-    auto viewer = ViewerOf(ctx, req, *store);
-    if (!viewer.ok()) return SendError(res, viewer.status());
-    return send(compute(*store, *viewer));
-  }
-  Result<long long> generation = ctx.pool->Generation();
-  if (!generation.ok()) return SendError(res, generation.status());
-  auto stamp = ecosystem::OffersWantsStamp(*store);
-  if (!stamp.ok()) return SendError(res, stamp.status());
-  std::string key = "ecosystem/" + name + "\n" + *stamp;
-  for (const auto& [param, value] : req.params) key += "\n" + param + "=" + value;
-  send(
-      ctx.cache->GetOrCompute(key, *generation, [&]() { return compute(*store, auth::Viewer()); }));
 }
 
 // GET /api/v1/ecosystem/partners
@@ -123,12 +77,13 @@ void GetPartners(ApiContext& ctx, const Partners& p, const httplib::Request& req
     }
     q.max_km = km;
   }
-  Report(ctx, req, res, "partners",
-         [&](store::Store& store, const ecosystem::SnapshotScope& scope) -> Result<std::string> {
-           auto r = ecosystem::PartnersFor(store, scope, p.frameworks_dir, q, *ctx.clock);
-           if (!r.ok()) return r.status();
-           return Dump(ecosystem::ToJson(*r), *lang);
-         });
+  AnswerReport(
+      ctx, req, res, "partners", ecosystem::OffersWantsStamp,
+      [&](store::Store& store, const ecosystem::SnapshotScope& scope) -> Result<std::string> {
+        auto r = ecosystem::PartnersFor(store, scope, p.frameworks_dir, q, *ctx.clock);
+        if (!r.ok()) return r.status();
+        return DumpLocalized(ecosystem::ToJson(*r), *lang);
+      });
 }
 
 // GET /api/v1/ecosystem/brokers?territory=
@@ -139,12 +94,13 @@ void GetBrokers(ApiContext& ctx, const Partners& p, const httplib::Request& req,
   auto lang = ReadLang(req);
   if (!lang.ok()) return SendError(res, lang.status());
   const std::string territory = req.get_param_value("territory");
-  Report(ctx, req, res, "brokers",
-         [&](store::Store& store, const ecosystem::SnapshotScope& scope) -> Result<std::string> {
-           auto r = ecosystem::BrokerGapsIn(store, scope, p.frameworks_dir, territory, *ctx.clock);
-           if (!r.ok()) return r.status();
-           return Dump(ecosystem::ToJson(*r), *lang);
-         });
+  AnswerReport(
+      ctx, req, res, "brokers", ecosystem::OffersWantsStamp,
+      [&](store::Store& store, const ecosystem::SnapshotScope& scope) -> Result<std::string> {
+        auto r = ecosystem::BrokerGapsIn(store, scope, p.frameworks_dir, territory, *ctx.clock);
+        if (!r.ok()) return r.status();
+        return DumpLocalized(ecosystem::ToJson(*r), *lang);
+      });
 }
 
 // GET /api/v1/ecosystem/assets: the asset types and the blocks they serve.
@@ -158,10 +114,10 @@ void GetAssets(ApiContext&, const Partners& p, const httplib::Request& req,
   for (const ecosystem::AssetType& a : p.framework->asset_types) {
     items.push_back({{"id", a.id}, {"block", a.block}, {"label", a.label}});
   }
-  res.set_content(Dump({{"framework", p.framework->id},
-                        {"version", p.framework->version},
-                        {"asset_types", items}},
-                       *lang),
+  res.set_content(DumpLocalized({{"framework", p.framework->id},
+                                 {"version", p.framework->version},
+                                 {"asset_types", items}},
+                                *lang),
                   "application/json; charset=utf-8");
 }
 

@@ -9,6 +9,7 @@
 #include "ecosol/base/strings.h"
 #include "ecosol/ecosystem/blocks_service.h"
 #include "ecosol/ecosystem/trends_service.h"
+#include "ecosystem_http.h"
 
 namespace ecosol::http {
 namespace {
@@ -30,18 +31,13 @@ void GetTrends(ApiContext& ctx, const httplib::Request& req, httplib::Response& 
   Status params =
       CheckParams(req, {"territory", "by", "from", "to", "indicators", "format", "lang"});
   if (!params.ok()) return SendError(res, params);
-  for (const auto& [name, value] : req.params) {
-    if (!IsValidUtf8(value)) return SendError(res, InvalidArgument(name + ": not valid UTF-8"));
-  }
   const std::string format = req.has_param("format") ? req.get_param_value("format") : "json";
   if (format != "json" && format != "csv") {
     return SendError(res, InvalidArgument("format: expected json or csv, not '" + format + "'"));
   }
-  const std::string lang = req.get_param_value("lang");
-  if (!lang.empty()) {
-    Status l = ecosystem::CheckLanguage(lang);
-    if (!l.ok()) return SendError(res, l);
-  }
+  auto read_lang = ReadLang(req);
+  if (!read_lang.ok()) return SendError(res, read_lang.status());
+  const std::string lang = *read_lang;
   ecosystem::TrendsQuery q;
   q.territory = req.get_param_value("territory");
   if (req.has_param("by")) q.dimension = req.get_param_value("by");
@@ -53,41 +49,28 @@ void GetTrends(ApiContext& ctx, const httplib::Request& req, httplib::Response& 
   if (*to != 0) q.to_year = *to;
   q.indicators = ecosystem::ParseNameList(req.get_param_value("indicators"));
 
-  auto compute = [&](store::Store& store,
-                     const auth::Viewer& viewer) -> std::optional<std::string> {
-    ecosystem::SnapshotScope scope;
-    scope.audience = viewer.audience();
-    scope.view = [viewer](model::Actor a) { return viewer.View(std::move(a)); };
-    auto trends = ecosystem::TrendsFor(store, scope, q);
-    if (!trends.ok()) return SendError(res, trends.status()), std::nullopt;
-    if (format == "csv") return ecosystem::TrendsToCsv(*trends);
-    auto doc = ecosystem::TrendsToJson(*trends, lang);
-    if (!doc.ok()) return SendError(res, doc.status()), std::nullopt;
-    return doc->dump();
-  };
   const std::string type =
       format == "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8";
-  auto send = [&](std::optional<std::string> body) {
-    if (!body) return;
-    res.set_content(std::move(*body), type);
-    if (format == "csv") {
-      res.set_header("Content-Disposition", "attachment; filename=\"ecosol-trends.csv\"");
-    }
-  };
-  auto store = ctx.pool->Acquire();
-  if (HasCredentials(req)) {
-    auto viewer = ViewerOf(ctx, req, *store);
-    if (!viewer.ok()) return SendError(res, viewer.status());
-    return send(compute(*store, *viewer));
+  if (format == "csv") {
+    res.set_header("Content-Disposition", "attachment; filename=\"ecosol-trends.csv\"");
   }
-  Result<long long> generation = ctx.pool->Generation();
-  if (!generation.ok()) return SendError(res, generation.status());
-  auto figures = store->CountIndicators();
-  if (!figures.ok()) return SendError(res, figures.status());
-  std::string key = "ecosystem/trends\n" + std::to_string(*figures);
-  for (const auto& [param, value] : req.params) key += "\n" + param + "=" + value;
-  send(
-      ctx.cache->GetOrCompute(key, *generation, [&]() { return compute(*store, auth::Viewer()); }));
+  AnswerReport(
+      ctx, req, res, "trends",
+      // Indicator imports change the figures without moving the registry's generation.
+      [](store::Store& store) -> Result<std::string> {
+        auto figures = store.CountIndicators();
+        if (!figures.ok()) return figures.status();
+        return std::to_string(*figures);
+      },
+      [&](store::Store& store, const ecosystem::SnapshotScope& scope) -> Result<std::string> {
+        auto trends = ecosystem::TrendsFor(store, scope, q);
+        if (!trends.ok()) return trends.status();
+        if (format == "csv") return ecosystem::TrendsToCsv(*trends);
+        auto doc = ecosystem::TrendsToJson(*trends, lang);
+        if (!doc.ok()) return doc.status();
+        return doc->dump();
+      },
+      type);
 }
 
 }  // namespace

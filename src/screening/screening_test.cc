@@ -41,7 +41,9 @@ json Criterion(const std::string& id, const std::string& severity, const json& r
           {"explanation", Explanations()}};
 }
 
-json TinyFramework(json criteria) {
+// A vector, not a json: `json x = {one_json}` is a copy under clang and a one-element array
+// under gcc, so a single criterion would not be a list under clang.
+json TinyFramework(const std::vector<json>& criteria) {
   return {{"id", "tiny"},
           {"version", "1"},
           {"subject", "organisation"},
@@ -50,7 +52,7 @@ json TinyFramework(json criteria) {
           {"description", Texts("A test framework")},
           {"sources", {{{"id", "s"}, {"title", "A law"}}}},
           {"principles", {{{"id", "p"}, {"title", Texts("P")}}}},
-          {"criteria", std::move(criteria)}};
+          {"criteria", json(criteria)}};
 }
 
 json Omov() {

@@ -141,6 +141,8 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   AddEcosystemBlocksCommands(app, ctx);
   AddPartnerCommands(app, ctx);
   AddTrendsCommands(app, ctx);
+  AddSupplierCommands(app, ctx);
+  AddReportCommands(app, ctx);
   AddQualityCommands(app, ctx);  // after AddActorCommands: adds `actors confirm`
   try {
     app.parse(argc, argv);

@@ -78,5 +78,8 @@ void AddEcosystemBlocksCommands(CLI::App& app, Context& ctx);
 // ecosystem partners|brokers (after AddEcosystemCommands), offers
 void AddPartnerCommands(CLI::App& app, Context& ctx);
 void AddTrendsCommands(CLI::App& app, Context& ctx);  // ecosystem trends
+// ecosystem suppliers|award (after AddEcosystemCommands)
+void AddSupplierCommands(CLI::App& app, Context& ctx);
+void AddReportCommands(CLI::App& app, Context& ctx);  // ecosystem report
 
 }  // namespace ecosol::cli

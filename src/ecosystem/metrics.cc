@@ -13,25 +13,28 @@
 #include "metrics_internal.h"
 
 namespace ecosol::ecosystem {
-namespace {
+namespace internal {
 
-using internal::Check;
-using internal::Graph;
-using internal::IntVector;
-using internal::RealVector;
-using internal::UndirectedGraph;
-
-// igraph's random generator and error handler are process-wide.
 std::mutex& IgraphMutex() {
   static std::mutex mutex;
   return mutex;
 }
 
-// Errors come back as return codes (turned into Status) instead of aborting the process.
 void InstallErrorHandler() {
   static std::once_flag once;
   std::call_once(once, [] { igraph_set_error_handler(igraph_error_handler_printignore); });
 }
+
+}  // namespace internal
+namespace {
+
+using internal::Check;
+using internal::Graph;
+using internal::IgraphMutex;
+using internal::InstallErrorHandler;
+using internal::IntVector;
+using internal::RealVector;
+using internal::UndirectedGraph;
 
 Status ValidateOptions(const MetricsOptions& o) {
   if (o.betweenness != "auto" && o.betweenness != "exact" && o.betweenness != "sampled") {

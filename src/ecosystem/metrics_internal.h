@@ -6,6 +6,7 @@
 #include <igraph/igraph.h>
 
 #include <cstdint>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,6 +50,11 @@ WeavingStage ClassifyWeaving(const UndirectedGraph& g, const std::vector<int64_t
 
 // The reason text of a weaving stage in `language` (en, fr, es, pt), from its code and figures.
 std::string WeavingReason(const WeavingStage& w, std::string_view language);
+
+// igraph's random generator and error handler are process-wide: hold this mutex around igraph
+// calls, after InstallErrorHandler (errors come back as return codes instead of aborting).
+std::mutex& IgraphMutex();
+void InstallErrorHandler();
 
 // An igraph return code as a Status (Internal with igraph's message and what was being done).
 Status Check(igraph_error_t rc, std::string_view what);

@@ -332,3 +332,51 @@ TEST(MetricsTest, EmptyAndTielessNetworksHaveMeasures) {
 
 }  // namespace
 }  // namespace ecosol::ecosystem
+
+namespace ecosol::ecosystem {
+namespace {
+
+TEST(LayoutTest, TwoCliquesJoinedByOneTieAreDrawnApartTheSameWayEachTime) {
+  std::vector<std::array<double, 3>> edges;
+  for (int a = 0; a < 5; ++a) {
+    for (int b = a + 1; b < 5; ++b) {
+      edges.push_back({static_cast<double>(a), static_cast<double>(b), 1});
+      edges.push_back({static_cast<double>(a + 5), static_cast<double>(b + 5), 1});
+    }
+  }
+  edges.push_back({0, 5, 1});
+  const Network net = MakeNetwork(10, edges);
+  auto first = LayoutNetwork(net);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  auto second = LayoutNetwork(net);
+  ASSERT_TRUE(second.ok());
+  ASSERT_EQ(first->size(), 10u);
+  double inside = 0, across = 0;
+  int inside_pairs = 0, across_pairs = 0;
+  for (size_t a = 0; a < 10; ++a) {
+    EXPECT_EQ((*first)[a].x, (*second)[a].x);
+    EXPECT_EQ((*first)[a].y, (*second)[a].y);
+    EXPECT_GE((*first)[a].x, 0);
+    EXPECT_LE((*first)[a].x, 1);
+    EXPECT_GE((*first)[a].y, 0);
+    EXPECT_LE((*first)[a].y, 1);
+    for (size_t b = a + 1; b < 10; ++b) {
+      const double d = std::hypot((*first)[a].x - (*first)[b].x, (*first)[a].y - (*first)[b].y);
+      if ((a < 5) == (b < 5)) {
+        inside += d;
+        ++inside_pairs;
+      } else {
+        across += d;
+        ++across_pairs;
+      }
+    }
+  }
+  EXPECT_LT(inside / inside_pairs, 0.6 * across / across_pairs);
+  EXPECT_FALSE(LayoutNetwork(net, 0).ok());
+  auto one = LayoutNetwork(MakeNetwork(1, {}));
+  ASSERT_TRUE(one.ok());
+  EXPECT_EQ((*one)[0].x, 0.5);
+}
+
+}  // namespace
+}  // namespace ecosol::ecosystem

@@ -172,5 +172,8 @@ void AddEcosystemBlocksRoutes(Router& router, ApiContext& ctx);
 // partner recommendations, broker gaps, offers and wants
 void AddPartnerRoutes(Router& router, ApiContext& ctx);
 void AddTrendsRoutes(Router& router, ApiContext& ctx);  // births, deaths, indicators over time
+// suppliers for a tender, awards
+void AddSupplierRoutes(Router& router, ApiContext& ctx);
+void AddReportRoutes(Router& router, ApiContext& ctx);  // territory reports, HTML and PDF
 
 }  // namespace ecosol::http

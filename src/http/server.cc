@@ -118,9 +118,13 @@ class ServerImpl : public Server {
     // configured origins only.
     csp_ = ContentSecurityPolicy(ctx_->options);
     server_.set_post_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
-      res.set_header("Content-Security-Policy", csp_);
+      // A handler may set a stricter policy of its own (the territory report: no script at
+      // all, its inline style, framed by the web app only).
+      if (!res.has_header("Content-Security-Policy")) {
+        res.set_header("Content-Security-Policy", csp_);
+        res.set_header("X-Frame-Options", "DENY");
+      }
       res.set_header("X-Content-Type-Options", "nosniff");
-      res.set_header("X-Frame-Options", "DENY");
       res.set_header("Referrer-Policy", "no-referrer");
       res.set_header("Cross-Origin-Opener-Policy", "same-origin");
       if (req.path.rfind("/api/", 0) == 0) res.set_header("Cache-Control", "no-store");
@@ -165,6 +169,8 @@ class ServerImpl : public Server {
     AddEcosystemBlocksRoutes(router, *ctx_);
     AddPartnerRoutes(router, *ctx_);
     AddTrendsRoutes(router, *ctx_);
+    AddSupplierRoutes(router, *ctx_);
+    AddReportRoutes(router, *ctx_);
     AddMergeRoutes(router, *ctx_);
     if (!ctx_->options.web_root.empty()) server_.set_mount_point("/", ctx_->options.web_root);
   }

@@ -252,8 +252,10 @@ Status ParseHeader(const json& doc, const std::vector<FactSpec>& facts, Framewor
   auto kind = String(doc, "kind", where);
   if (!kind.ok()) return kind.status();
   f.kind = *kind;
-  static const std::set<std::string> kKinds = {"definition", "national_scheme", "label",
-                                               "innovation", "policy"};
+  // tender_reservation: the conditions a public buyer may reserve a contract on (EU directive
+  // 2014/24 art. 20 and 77), evaluated by ecosystem/suppliers.h against a tender.
+  static const std::set<std::string> kKinds = {
+      "definition", "national_scheme", "label", "innovation", "policy", "tender_reservation"};
   if (!kKinds.count(f.kind)) return Bad(where, "kind '" + f.kind + "' is not a known kind");
   auto jurisdiction = String(doc, "jurisdiction", where, false);
   if (!jurisdiction.ok()) return jurisdiction.status();

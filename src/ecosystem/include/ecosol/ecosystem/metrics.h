@@ -150,4 +150,17 @@ Result<NetworkMetrics> ComputeMetrics(const Network& net, const MetricsOptions& 
 // "edges"}; undefined values are null.
 nlohmann::json MetricsToJson(const Network& net, const NetworkMetrics& metrics);
 
+// A position in the unit square.
+struct Point2 {
+  double x = 0.5;
+  double y = 0.5;
+};
+
+// Positions of the nodes for a picture of the network (Node order), in [0, 1] x [0, 1]:
+// igraph's Fruchterman-Reingold layout on the ties taken as undirected, `iterations` rounds,
+// started from a circle, so the same network always gives the same picture. Isolated nodes
+// drift to the edges. InvalidArgument for iterations < 1 or an edge whose ends are not nodes;
+// Internal when igraph fails.
+Result<std::vector<Point2>> LayoutNetwork(const Network& net, int64_t iterations = 500);
+
 }  // namespace ecosol::ecosystem

@@ -92,7 +92,8 @@ struct Framework {
   std::string id;
   std::string version;
   std::string subject;  // organisation | initiative | programme
-  std::string kind;     // definition | national_scheme | label | innovation | policy
+  std::string kind;     // definition | national_scheme | label | innovation | policy |
+                        // tender_reservation
   std::string jurisdiction;
   Text title;
   Text description;

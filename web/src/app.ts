@@ -22,6 +22,9 @@ import { NetworkPage } from './pages/network_page';
 import { EcosystemPage } from './pages/ecosystem_page';
 import { ComparePage } from './pages/compare_page';
 import { PartnersPage } from './pages/partners_page';
+import { TrendsPage } from './pages/trends_page';
+import { ReportPage } from './pages/report_page';
+import { SuppliersPage } from './pages/suppliers_page';
 import { NotFoundPage } from './pages/not_found_page';
 import { SelfAssessmentPage } from './pages/self_assessment_page';
 import { SignInPage } from './pages/signin_page';
@@ -47,6 +50,9 @@ export class App implements PageContext {
     network: navLink('network', 'nav.network'),
     ecosystem: navLink('ecosystem', 'nav.ecosystem'),
     partners: navLink('partners', 'nav.partners'),
+    trends: navLink('trends', 'nav.trends'),
+    report: navLink('report', 'nav.report'),
+    suppliers: navLink('suppliers', 'nav.suppliers'),
   };
   private readonly accountMenu: AccountMenu;
   private readonly header: HTMLElement;
@@ -122,6 +128,9 @@ export class App implements PageContext {
           h('li', {}, this.navLinks.network),
           h('li', {}, this.navLinks.ecosystem),
           h('li', {}, this.navLinks.partners),
+          h('li', {}, this.navLinks.trends),
+          h('li', {}, this.navLinks.report),
+          h('li', {}, this.navLinks.suppliers),
         ),
       ),
       this.accountMenu.element,
@@ -219,6 +228,12 @@ function createPage(route: Route, ctx: PageContext, session: SessionStore): Page
       return new ComparePage(route);
     case 'partners':
       return new PartnersPage(route, session);
+    case 'trends':
+      return new TrendsPage(route);
+    case 'report':
+      return new ReportPage(route);
+    case 'suppliers':
+      return new SuppliersPage(route, session);
     case 'not_found':
       return new NotFoundPage();
   }
@@ -243,7 +258,10 @@ function navLink(
     | 'duplicates'
     | 'network'
     | 'ecosystem'
-    | 'partners',
+    | 'partners'
+    | 'trends'
+    | 'report'
+    | 'suppliers',
   key: MessageKey,
 ): HTMLAnchorElement {
   return h('a', { i18n: key, attrs: { href: pageHref(page) }, testId: `nav-${page}` });

@@ -2,8 +2,10 @@
 // #/actors/{id}/screening, #/frameworks and #/frameworks/{id}, #/self-assessment, #/signin,
 // #/account, #/admin/users, #/admin/audit, #/data (open data: exports and imports), #/quality
 // (data quality), #/network (the ecosystem's network), #/ecosystem (a territory's building blocks)
-// #/ecosystem/compare (territories side by side) and #/partners (partner matching), each with an optional ?query (filters, or
-// where to go after signing in). Hash routing lets `ecosol serve` serve one index.html for every page.
+// #/ecosystem/compare (territories side by side), #/partners (partner matching), #/trends (births,
+// deaths and indicators over time), #/report (a territory's report in HTML or PDF) and #/suppliers
+// (the SSE suppliers of a public tender), each with an optional ?query (filters, or where to go
+// after signing in). Hash routing lets `ecosol serve` serve one index.html for every page.
 
 export type Route =
   | { page: 'map'; params: URLSearchParams }
@@ -26,6 +28,9 @@ export type Route =
   | { page: 'ecosystem'; params: URLSearchParams }
   | { page: 'ecosystem_compare'; params: URLSearchParams }
   | { page: 'partners'; params: URLSearchParams }
+  | { page: 'trends'; params: URLSearchParams }
+  | { page: 'report'; params: URLSearchParams }
+  | { page: 'suppliers'; params: URLSearchParams }
   | { page: 'not_found'; path: string; params: URLSearchParams };
 
 /** Pages named by a fixed path. */
@@ -46,6 +51,9 @@ const FIXED: Record<
   | 'ecosystem'
   | 'ecosystem_compare'
   | 'partners'
+  | 'trends'
+  | 'report'
+  | 'suppliers'
 > = {
   directory: 'directory',
   territories: 'territories',
@@ -62,6 +70,9 @@ const FIXED: Record<
   ecosystem: 'ecosystem',
   'ecosystem/compare': 'ecosystem_compare',
   partners: 'partners',
+  trends: 'trends',
+  report: 'report',
+  suppliers: 'suppliers',
 };
 
 export type PageName = Route['page'];
@@ -113,7 +124,10 @@ export function pageHref(
     | 'duplicates'
     | 'network'
     | 'ecosystem'
-    | 'partners',
+    | 'partners'
+    | 'trends'
+    | 'report'
+    | 'suppliers',
   params?: URLSearchParams,
 ): string {
   const query = params?.toString() ?? '';

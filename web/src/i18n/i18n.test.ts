@@ -53,6 +53,9 @@ describe('catalogue', () => {
     'visibility.',
     'data.',
     'partners.',
+    'trends.',
+    'report.',
+    'suppliers.',
   ])('has the %s texts in every language, translated', (prefix) => {
     const own = keys.filter((key) => key.startsWith(prefix)) as (keyof typeof en)[];
     expect(own.length).toBeGreaterThan(0);

@@ -1,6 +1,7 @@
 // `ecosol ecosystem blocks|compare|perception` on the demo registry, on both backends.
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -22,7 +23,8 @@ class EcosystemBlocksCliTest : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     ASSERT_TRUE(db_.ok()) << db_.error();
     ASSERT_EQ(Run({"demo"}), 0) << err_.str();
-    ratings_ = ::testing::TempDir() + "ecosystem-blocks-ratings-" + GetParam() + ".json";
+    ratings_ = ::testing::TempDir() + "ecosystem-blocks-ratings-" + GetParam() + "-" +
+               std::to_string(::getpid()) + ".json";
   }
 
   void TearDown() override { std::remove(ratings_.c_str()); }

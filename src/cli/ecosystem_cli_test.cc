@@ -1,6 +1,7 @@
 // `ecosol ecosystem metrics` on the demo ecosystem, on both backends.
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -27,7 +28,8 @@ class EcosystemCliTest : public ::testing::TestWithParam<std::string> {
     std::string header, row;
     std::getline(full, header);
     std::getline(full, row);
-    coops_ = ::testing::TempDir() + "ecosystem-cli-coops-" + GetParam() + ".csv";
+    coops_ = ::testing::TempDir() + "ecosystem-cli-coops-" + GetParam() + "-" +
+             std::to_string(::getpid()) + ".csv";
     std::ofstream(coops_) << header << "\n" << row << "\n";
     ASSERT_EQ(Run({"demo", "--coops-uk", coops_}), 0) << err_.str();
   }

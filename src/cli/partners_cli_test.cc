@@ -2,6 +2,7 @@
 // backends.
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -35,7 +36,8 @@ class PartnersCliTest : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     ASSERT_TRUE(db_.ok()) << db_.error();
     ASSERT_EQ(Run({"demo"}), 0) << err_.str();
-    file_ = ::testing::TempDir() + "partners-cli-" + GetParam() + ".json";
+    file_ = ::testing::TempDir() + "partners-cli-" + GetParam() + "-" + std::to_string(::getpid()) +
+            ".json";
   }
 
   void TearDown() override { std::remove(file_.c_str()); }

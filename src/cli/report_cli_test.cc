@@ -2,6 +2,7 @@
 // clear errors, on both backends.
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -26,7 +27,7 @@ class ReportCliTest : public ::testing::TestWithParam<std::string> {
                    "--format", "ecosol-json"}),
               0)
         << err_.str();
-    dir_ = ::testing::TempDir() + "report-cli-" + GetParam();
+    dir_ = ::testing::TempDir() + "report-cli-" + GetParam() + "-" + std::to_string(::getpid());
     std::filesystem::create_directories(dir_);
   }
 

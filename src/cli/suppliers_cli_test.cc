@@ -3,6 +3,7 @@
 // award within three years, and bad tenders. Both backends.
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -31,7 +32,7 @@ class SuppliersCliTest : public ::testing::TestWithParam<std::string> {
 
   void SetUp() override {
     ASSERT_TRUE(db_.ok()) << db_.error();
-    dir_ = ::testing::TempDir() + "suppliers-cli-" + GetParam();
+    dir_ = ::testing::TempDir() + "suppliers-cli-" + GetParam() + "-" + std::to_string(::getpid());
     std::filesystem::create_directories(dir_);
     ASSERT_EQ(Run({"init"}), 0) << err_.str();
     json data = {

@@ -203,6 +203,7 @@ int main(int argc, char** argv) {
 
   std::uniform_int_distribution<int64_t> pick(0, actors - 1);
   std::vector<double> ms, cpu;
+  std::vector<long long> per_query;
   double candidates = 0;
   size_t returned = 0;
   for (int i = 0; i < queries; ++i) {
@@ -215,8 +216,12 @@ int main(int argc, char** argv) {
     cpu.push_back(ThreadCpuMs() - cpu_start);
     if (!rec.ok()) return std::cerr << rec.status().ToString() << "\n", 1;
     candidates += static_cast<double>(rec->candidates_scored);
+    per_query.push_back(static_cast<long long>(rec->candidates_scored));
     returned += rec->items.size();
   }
+  size_t slowest = static_cast<size_t>(std::max_element(ms.begin(), ms.end()) - ms.begin());
+  std::printf("slowest: query %zu of %d (%.2f ms, %lld candidates)\n", slowest + 1, queries,
+              ms[slowest], per_query[slowest]);
   double mean = 0;
   for (double v : ms) mean += v;
   mean /= static_cast<double>(ms.size());

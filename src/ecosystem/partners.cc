@@ -255,7 +255,17 @@ double UpperBound(const Context& c, uint32_t v) {
   }
   forward /= static_cast<double>(c.needs.size());
   const PartnerFramework& f = x.framework;
-  return f.forward_weight * forward + (hot.wants ? f.reverse_weight : 0);
+  // Reverse: a want of v is covered by type or block only if the actor offers an asset type of
+  // its block; otherwise only a shared tag gives credit, and never the asset type's part.
+  double reverse = 0;
+  if (hot.wants) {
+    if ((hot.want_reach & x.offered[c.u]) || (hot.want_flags & PartnerIndex::kWantFree)) {
+      reverse = 1;
+    } else if (hot.want_flags & PartnerIndex::kWantTagged) {
+      reverse = c.tag_only_bound;
+    }
+  }
+  return f.forward_weight * forward + f.reverse_weight * reverse;
 }
 
 // The actor's needs: declared wants (cut to the query's block or asset type); with none, the
@@ -315,17 +325,13 @@ void CollectNeeds(Context* c, int block, int asset, Recommendations* out) {
 }
 
 // Actors offering an asset type needed, or an offer sharing a tag with a need; not the actor.
+// Marked in a bitmap (an eighth of a byte per actor, so it stays in cache while the inverted
+// lists are walked) and returned in actor order: the first pass then reads the packed actor
+// records front to back, which the prefetching below keeps ahead of.
 std::vector<uint32_t> Candidates(const Context& c) {
   const PartnerIndex& x = c.x;
-  std::vector<uint8_t> seen(x.ids.size(), 0);
-  seen[c.u] = 1;
-  std::vector<uint32_t> out;
-  auto add = [&](uint32_t v) {
-    if (!seen[v]) {
-      seen[v] = 1;
-      out.push_back(v);
-    }
-  };
+  std::vector<uint64_t> marked((x.ids.size() + 63) / 64, 0);
+  auto add = [&](uint32_t v) { marked[v >> 6] |= uint64_t{1} << (v & 63); };
   for (const Need& n : c.needs) {
     uint64_t assets = n.side.asset >= 0   ? uint64_t{1} << n.side.asset
                       : n.side.block >= 0 ? x.block_masks[static_cast<size_t>(n.side.block)]
@@ -337,6 +343,13 @@ std::vector<uint32_t> Candidates(const Context& c) {
       for (uint64_t i = x.tag_begin[n.side.tags[t]]; i < x.tag_begin[n.side.tags[t] + 1]; ++i) {
         add(x.tag_actors[i]);
       }
+    }
+  }
+  marked[c.u >> 6] &= ~(uint64_t{1} << (c.u & 63));
+  std::vector<uint32_t> out;
+  for (size_t w = 0; w < marked.size(); ++w) {
+    for (uint64_t m = marked[w]; m; m &= m - 1) {
+      out.push_back(static_cast<uint32_t>(w * 64 + static_cast<size_t>(std::countr_zero(m))));
     }
   }
   return out;
@@ -352,6 +365,30 @@ Scored Cheap(const Context& c, uint32_t v) {
   s.trust = s.common ? 1 - std::exp(-static_cast<double>(s.common) / f.trust_scale) : 0;
   s.score = f.proximity_weight * s.place.proximity + f.trust_weight * s.trust;
   return s;
+}
+
+// At least the score of v without complementarity, with no trigonometry: an arc is at least
+// its chord, so the chord gives an upper bound of proximity. Nullopt when v lies beyond
+// max_km for sure (the exact distance is checked again when v is scored). `common`: the
+// neighbours v shares with the actor.
+std::optional<double> CheapBound(const Context& c, uint32_t v, uint32_t common) {
+  const PartnerIndex& x = c.x;
+  const PartnerFramework& f = x.framework;
+  double proximity;
+  const PartnerIndex::Point& a = x.hot[c.u].point;
+  const PartnerIndex::Point& b = x.hot[v].point;
+  if (a.x == a.x && b.x == b.x) {
+    double dx = static_cast<double>(a.x) - b.x, dy = static_cast<double>(a.y) - b.y,
+           dz = static_cast<double>(a.z) - b.z;
+    double at_least_km = 6371.0088 * std::sqrt(dx * dx + dy * dy + dz * dz) * (1 - 1e-6);
+    if (c.q.max_km && at_least_km > *c.q.max_km) return std::nullopt;
+    proximity = std::isinf(c.scale_km) ? 1.0 : 1.0 / (1.0 + at_least_km / c.scale_km);
+  } else {
+    if (c.q.max_km) return std::nullopt;  // no distance: never within max_km
+    proximity = Proximity(c, v).proximity;
+  }
+  double trust = common ? 1 - std::exp(-static_cast<double>(common) / f.trust_scale) : 0;
+  return f.proximity_weight * proximity + f.trust_weight * trust;
 }
 
 }  // namespace
@@ -375,13 +412,18 @@ Result<Recommendations> RecommendPartners(const PartnerIndex& x, const PartnerQu
   if (q.max_km && !(*q.max_km >= 0)) return InvalidArgument("max_km must be 0 or more");
   auto u = x.by_id.find(q.actor_id);
   if (u == x.by_id.end()) return NotFound("no active actor '" + q.actor_id + "'");
-  Context c{x, q, u->second, {}, OffersOf(x, u->second), 0, {}};
+  Context c{x, q, u->second, {}, OffersOf(x, u->second), 0, {}, 1};
   Recommendations out;
   out.actor_id = q.actor_id;
   CollectNeeds(&c, q.block.empty() ? -1 : static_cast<int>(b - x.block_ids.begin()),
                a ? static_cast<int>(a - x.framework.asset_types.data()) : -1, &out);
   if (c.needs.empty()) return out;
   c.two_hop = TwoHop(x, c.u);
+  {
+    const MatchWeights& w = x.framework.match;
+    double rest = w.tags + w.transaction + w.item;
+    c.tag_only_bound = rest / (w.asset_type + rest);
+  }
   const PartnerFramework& f = x.framework;
   auto better = [&](const Scored& l, const Scored& r) {
     return l.score != r.score ? l.score > r.score : x.ids[l.v] < x.ids[r.v];
@@ -390,15 +432,27 @@ Result<Recommendations> RecommendPartners(const PartnerIndex& x, const PartnerQu
   // pass, best bounds first: complementarity only where the bound can still beat the worst
   // of the top `limit` kept so far.
   std::vector<std::pair<double, uint32_t>> bounds;
-  for (uint32_t v : Candidates(c)) {
+  const std::vector<uint32_t> candidates = Candidates(c);
+  constexpr size_t kAhead = 16;  // candidates whose packed record is fetched ahead
+  // Candidates come in actor order, as do the actor's neighbours and its two-hop counts: both
+  // are walked alongside rather than searched.
+  const uint32_t* tie = x.Neighbours(c.u);
+  const uint32_t* ties_end = tie + x.Degree(c.u);
+  auto hop = c.two_hop.begin();
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    if (i + kAhead < candidates.size()) __builtin_prefetch(&x.hot[candidates[i + kAhead]]);
+    uint32_t v = candidates[i];
     ++out.candidates_scored;
-    if (!q.include_tied && x.Tied(c.u, v)) {
+    while (tie != ties_end && *tie < v) ++tie;
+    if (!q.include_tied && tie != ties_end && *tie == v) {
       ++out.tied_left_out;
       continue;
     }
-    Scored s = Cheap(c, v);
-    if (q.max_km && (!s.place.km || *s.place.km > *q.max_km)) continue;
-    bounds.emplace_back(s.score + f.complementarity_weight * UpperBound(c, v), v);
+    while (hop != c.two_hop.end() && hop->first < v) ++hop;
+    uint32_t common = hop != c.two_hop.end() && hop->first == v ? hop->second : 0;
+    std::optional<double> cheap = CheapBound(c, v, common);
+    if (!cheap) continue;
+    bounds.emplace_back(*cheap + f.complementarity_weight * UpperBound(c, v), v);
   }
   size_t head = std::min(bounds.size(), static_cast<size_t>(4 * q.limit + 60));
   auto higher = [](const auto& l, const auto& r) { return l.first > r.first; };
@@ -410,6 +464,7 @@ Result<Recommendations> RecommendPartners(const PartnerIndex& x, const PartnerQu
     bool full = top.size() >= static_cast<size_t>(q.limit);
     if (full && bound < top.front().score - 1e-12) continue;
     Scored s = Cheap(c, v);
+    if (q.max_km && (!s.place.km || *s.place.km > *q.max_km)) continue;
     s.complementarity = Complement(c, v, nullptr);
     s.score += f.complementarity_weight * s.complementarity;
     if (full && !better(s, top.front())) continue;

@@ -297,8 +297,18 @@ Result<std::shared_ptr<const PartnerIndex>> BuildPartnerIndex(
   ECOSOL_RETURN_IF_ERROR(AddEntries(offers_wants, today, x.get()));
   BuildInverted(x.get());
   x->hot.reserve(x->ids.size());
-  for (size_t v = 0; v < x->ids.size(); ++v)
-    x->hot.push_back({x->point[v], x->wants[v], x->offered[v]});
+  for (size_t v = 0; v < x->ids.size(); ++v) {
+    PartnerIndex::Hot hot{x->point[v], x->wants[v], 0, x->offered[v], 0};
+    for (uint32_t i = x->entry_begin[v]; i < x->entry_begin[v + 1]; ++i) {
+      const IndexedEntry& e = x->entries[i];
+      if (e.offer) continue;
+      if (e.asset >= 0) hot.want_reach |= uint64_t{1} << e.asset;
+      if (e.block >= 0) hot.want_reach |= x->block_masks[static_cast<size_t>(e.block)];
+      if (e.block < 0 && e.asset < 0) hot.want_flags |= PartnerIndex::kWantFree;
+      if (e.tags_end > e.tags_begin) hot.want_flags |= PartnerIndex::kWantTagged;
+    }
+    x->hot.push_back(hot);
+  }
   Measure(x.get());
   return std::shared_ptr<const PartnerIndex>(std::move(x));
 }

@@ -52,11 +52,17 @@ struct PartnerIndex {
   std::vector<Point> point;
   // What the candidate loop of RecommendPartners reads, packed so that a candidate costs one
   // cache line: copies of point, wants and offered.
+  // want_reach: the asset types of the blocks of the actor's wants (what an offer must be of,
+  // to cover one of them by type or by block); want_flags: kWantFree (a want with neither
+  // asset type nor block, which any tag may cover), kWantTagged (a want with tags).
   struct Hot {
     Point point;
-    uint32_t wants;
+    uint16_t wants;
+    uint16_t want_flags;
     uint64_t offered;
+    uint64_t want_reach;
   };
+  static constexpr uint16_t kWantFree = 1, kWantTagged = 2;
   std::vector<Hot> hot;
   std::vector<uint64_t> offered;       // asset masks, declared and implicit
   std::vector<uint64_t> implicit;      // asset masks from roles only

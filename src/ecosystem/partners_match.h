@@ -48,6 +48,8 @@ struct Context {
   std::vector<Side> u_offers;
   double scale_km = 0;                                 // infinity: international
   std::vector<std::pair<uint32_t, uint32_t>> two_hop;  // actor -> common neighbours, sorted
+  // The most a want covered by a shared tag alone can get (no asset type or block in common).
+  double tag_only_bound = 1;
 };
 
 struct Place {

@@ -10,6 +10,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <random>
 #include <set>
 #include <sstream>
 
@@ -384,6 +385,95 @@ TEST(PartnerRecommendTest, PruningKeepsTheTopOfTheFullRanking) {
   for (size_t i = 1; i < all.items.size(); ++i) {
     EXPECT_GE(all.items[i - 1].score, all.items[i].score);
   }
+}
+
+// The bounds that skip candidates (asset masks, what a partner's wants could be covered by)
+// must never drop one that belongs in the top: on seeded random registries small enough for a
+// limit of 100 to score every candidate, each shorter list is the head of the full ranking.
+// Wants and offers mix asset types, blocks without a type, tags alone, unsaid items and
+// transactions, every scope, actors without a location, and some queries within a distance.
+TEST(PartnerRecommendTest, PruningMatchesTheFullRankingOnRandomRegistries) {
+  using K = model::ActorKind;
+  const std::vector<std::string> assets = {"finance", "training", "market",  "procurement",
+                                           "data",    "research", "advocacy"};
+  const std::vector<std::string> blocks = {"investment_and_funds", "market_access",
+                                           "knowledge_transfer"};
+  const std::vector<std::string> scopes = {"local", "regional", "national", "international"};
+  const std::vector<std::string> transactions = {"borrow-lend", "rent-lease", "buy-sell",
+                                                 "receive-donate"};
+  const std::vector<K> kinds = {K::kOrganisation, K::kOrganisation, K::kNetwork,      K::kFunder,
+                                K::kUniversity,   K::kPublicBody,   K::kInformalGroup};
+  size_t compared = 0;
+  for (unsigned seed = 1; seed <= 6; ++seed) {
+    std::mt19937 rng(seed);
+    auto pick = [&](size_t n) { return static_cast<size_t>(rng() % n); };
+    Fixture f;
+    for (int i = 0; i < 70; ++i) {
+      std::optional<model::Location> at;
+      if (pick(5) != 0) {
+        at = model::Location{45.0 + static_cast<double>(pick(300)) / 100.0,
+                             -74.0 + static_cast<double>(pick(300)) / 100.0,
+                             model::LocationPrecision::kExact};
+      }
+      std::string id = "a" + std::to_string(i);
+      f.actors.push_back(Actor(id, "Actor " + std::to_string(i), kinds[pick(kinds.size())],
+                               "CA/quebec/r" + std::to_string(pick(3)), at));
+      if (f.actors.back().kind == K::kOrganisation) f.actors.back().structures = {"OS115"};
+      for (size_t k = pick(4); k > 0; --k) {
+        OfferWant o;
+        o.actor_id = id;
+        o.id = id + "-" + std::to_string(k);
+        o.exchange_type = pick(2) ? "offer" : "want";
+        o.title = o.id;
+        switch (pick(4)) {
+          case 0:  // asset type, named by a tag
+            o.asset_type = assets[pick(assets.size())];
+            o.tags = {o.asset_type};
+            break;
+          case 1:  // a block without an asset type
+            o.block = blocks[pick(blocks.size())];
+            break;
+          case 2:  // tags alone
+            break;
+          default:  // asset type without tags
+            o.asset_type = assets[pick(assets.size())];
+        }
+        if (pick(2)) o.tags.push_back("topic" + std::to_string(pick(4)));
+        if (pick(2)) o.item_type = pick(2) ? "good" : "service";
+        if (pick(2)) o.transaction_types = {transactions[pick(transactions.size())]};
+        o.geographic_scope = scopes[pick(scopes.size())];
+        f.offers.push_back(o);
+      }
+    }
+    for (int t = 0; t < 90; ++t) {
+      size_t a = pick(f.actors.size()), b = pick(f.actors.size());
+      if (a != b) f.ties.push_back(Tie(f.actors[a].id, f.actors[b].id));
+    }
+    auto index = Index(f);
+    ASSERT_TRUE(index);
+    for (const model::Actor& a : f.actors) {
+      PartnerQuery q;
+      q.actor_id = a.id;
+      q.include_tied = pick(2) == 0;
+      if (pick(4) == 0) q.max_km = static_cast<double>(50 + pick(150));
+      q.limit = 100;
+      Recommendations all = Recommend(*index, q);
+      ASSERT_LT(all.items.size(), 100u) << "the full ranking must fit the limit";
+      for (int limit : {1, 3, 7}) {
+        q.limit = limit;
+        Recommendations some = Recommend(*index, q);
+        size_t n = std::min(all.items.size(), static_cast<size_t>(limit));
+        ASSERT_EQ(some.items.size(), n) << "seed " << seed << ", actor " << a.id;
+        for (size_t i = 0; i < n; ++i) {
+          EXPECT_EQ(some.items[i].partner_id, all.items[i].partner_id)
+              << "seed " << seed << ", actor " << a.id << ", limit " << limit << ", rank " << i;
+          EXPECT_DOUBLE_EQ(some.items[i].score, all.items[i].score);
+          ++compared;
+        }
+      }
+    }
+  }
+  EXPECT_GT(compared, 1000u);  // the registries did yield recommendations to compare
 }
 
 TEST(PartnerRecommendTest, QueryForAnAssetTypeAndErrors) {

@@ -4,6 +4,8 @@ import {
   colouring,
   communityLayout,
   fillGraph,
+  hideEdgesWhileMoving,
+  isSoftwareRenderer,
   layoutIterations,
   metricsUrl,
   neighbourIds,
@@ -12,6 +14,7 @@ import {
   nextSort,
   OTHER_COLOUR,
   PALETTE,
+  SOFTWARE_HIDE_EDGES,
   parseMetrics,
   sizeFor,
   sortNodes,
@@ -287,5 +290,26 @@ describe('the table', () => {
 
   it('finds the neighbours either way along the edges', () => {
     expect(neighbourIds(parseMetrics(ANSWER).edges, 'chantier')).toEqual(['tiess', 'coop']);
+  });
+});
+
+describe('hideEdgesWhileMoving', () => {
+  const swiftshader =
+    'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)';
+
+  it('recognises software rasterisers by their renderer string', () => {
+    expect(isSoftwareRenderer(swiftshader)).toBe(true);
+    expect(isSoftwareRenderer('llvmpipe (LLVM 15.0.6, 256 bits)')).toBe(true);
+    expect(isSoftwareRenderer('ANGLE (NVIDIA, NVIDIA GeForce RTX 3060 Direct3D11 vs_5_0)')).toBe(
+      false,
+    );
+    expect(isSoftwareRenderer(null)).toBe(false);
+  });
+
+  it('hides edges while moving only when software draws many of them', () => {
+    expect(hideEdgesWhileMoving(swiftshader, SOFTWARE_HIDE_EDGES + 1)).toBe(true);
+    expect(hideEdgesWhileMoving(swiftshader, SOFTWARE_HIDE_EDGES)).toBe(false);
+    expect(hideEdgesWhileMoving('Apple M2', 150_000)).toBe(false);
+    expect(hideEdgesWhileMoving(null, 150_000)).toBe(false);
   });
 });

@@ -490,3 +490,24 @@ export function neighbourIds(edges: readonly NetworkEdge[], id: string): string[
   }
   return [...seen];
 }
+
+/** Edges above which a software-drawn view hides them while the camera moves. */
+export const SOFTWARE_HIDE_EDGES = 2_000;
+
+/**
+ * Whether a WebGL renderer string names a software rasteriser (SwiftShader, llvmpipe,
+ * softpipe, Microsoft's Basic Render Driver): every pixel is then drawn by the CPU.
+ */
+export function isSoftwareRenderer(renderer: string | null): boolean {
+  return renderer !== null && /swiftshader|llvmpipe|softpipe|basic render|software/i.test(renderer);
+}
+
+/**
+ * Whether edges vanish while the camera moves. Drawing edges is what fills pixels: with a
+ * software rasteriser 15,000 edges take about a second per frame (docs/benchmarks.md), so they
+ * are hidden from a few thousand on. A GPU draws them at full speed, and hiding them would
+ * make sigma reprocess the whole graph after each drag, so they stay.
+ */
+export function hideEdgesWhileMoving(renderer: string | null, edges: number): boolean {
+  return isSoftwareRenderer(renderer) && edges > SOFTWARE_HIDE_EDGES;
+}

@@ -2,7 +2,8 @@
 // demand, so the other pages do not carry sigma. Built for 50,000 actors: after the first draw
 // the main thread only runs sigma's own rendering; the layout runs in a worker for a bounded
 // number of iterations; labels are drawn only for nodes drawn large enough at the current zoom;
-// with many edges, edges and labels are hidden while the camera moves.
+// with many edges, labels are hidden while the camera moves, and edges too when the browser
+// draws WebGL in software.
 //
 // The container's data-layout attribute says where the layout is ("running", then "done").
 
@@ -14,6 +15,7 @@ import {
   colouring,
   fillGraph,
   FADED_COLOUR,
+  hideEdgesWhileMoving,
   layoutIterations,
   sizer,
   type ColourBy,
@@ -22,7 +24,7 @@ import {
 } from './network';
 import type { LayoutProgress, LayoutRequest } from './network_layout.worker';
 
-/** Above this many edges, edges are thin lines and vanish while panning or zooming. */
+/** Above this many edges, edges are thin lines and labels vanish while panning or zooming. */
 const MANY_EDGES = 20_000;
 /** Above this many nodes, only the nodes drawn at least this large get a label. */
 const LABEL_THRESHOLDS: [number, number][] = [
@@ -34,6 +36,26 @@ const LABEL_THRESHOLDS: [number, number][] = [
 const STEPWISE_LAYOUT_MAX_NODES = 5_000;
 /** The layout stops after this long, whatever its iterations left. */
 const LAYOUT_BUDGET_MS = 15_000;
+
+let renderer: string | null | undefined;
+
+/** The browser's WebGL renderer ("ANGLE (..., SwiftShader ...)"), asked once; null if unknown. */
+function webglRenderer(): string | null {
+  if (renderer !== undefined) return renderer;
+  renderer = null;
+  try {
+    const gl = document.createElement('canvas').getContext('webgl');
+    if (gl) {
+      const info = gl.getExtension('WEBGL_debug_renderer_info');
+      const name: unknown = gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER);
+      renderer = typeof name === 'string' ? name : null;
+      gl.getExtension('WEBGL_lose_context')?.loseContext();
+    }
+  } catch {
+    renderer = null;
+  }
+  return renderer;
+}
 
 export class NetworkView {
   private readonly graph = new Graph({ type: 'directed', multi: true, allowSelfLoops: false });
@@ -60,7 +82,7 @@ export class NetworkView {
       defaultEdgeType: many ? 'line' : 'arrow',
       edgeProgramClasses: { line: EdgeLineProgram, arrow: EdgeArrowProgram },
       defaultEdgeColor: '#b8b8b8',
-      // Not hideEdgesOnMove: sigma then reprocesses the whole graph after each drag.
+      hideEdgesOnMove: hideEdgesWhileMoving(webglRenderer(), this.graph.size),
       hideLabelsOnMove: many,
       labelRenderedSizeThreshold: threshold,
       labelDensity: 0.5,

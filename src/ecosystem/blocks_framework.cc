@@ -2,19 +2,17 @@
 // editor of frameworks/building-blocks.yaml can find and fix the mistake.
 
 #include <algorithm>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "ecosol/ecosystem/blocks.h"
-#include "ecosol/rules/yaml_json.h"
+#include "framework_yaml.h"
 
 namespace ecosol::ecosystem {
 namespace {
 
+using internal::ParseText;
 using nlohmann::json;
 
-const std::vector<std::string> kLanguages = {"en", "fr", "es", "pt"};
 // The seven blocks of Canada's Social Innovation and Social Finance Strategy (DOMAIN.md 3).
 const std::vector<std::string> kBlocks = {
     "capacity_building",         "investment_and_funds", "market_access",
@@ -24,23 +22,6 @@ const std::vector<std::string> kTypes = {"arid", "artificial", "fertile", "enabl
 const std::vector<std::string> kTexts = {"dimension_present",  "dimension_absent", "type_reason",
                                          "population_unknown", "signal_absent",    "block_gap",
                                          "type_differs"};
-
-Result<Text> ParseText(const json& parent, const std::string& key, const std::string& where) {
-  auto it = parent.find(key);
-  if (it == parent.end() || !it->is_object()) {
-    return InvalidArgument(where + ": needs '" + key + "' with texts in en, fr, es and pt");
-  }
-  Text text;
-  for (const std::string& lang : kLanguages) {
-    auto t = it->find(lang);
-    if (t == it->end() || !t->is_string() || t->get<std::string>().empty()) {
-      return InvalidArgument(where + ": '" + key + "' has no text in '" + lang +
-                             "' (add it: every text is given in en, fr, es and pt)");
-    }
-    text[lang] = t->get<std::string>();
-  }
-  return text;
-}
 
 Result<std::string> ParseId(const json& entry, const std::string& where) {
   if (!entry.is_object()) return InvalidArgument(where + ": expected a map with an 'id'");
@@ -385,14 +366,7 @@ Result<std::shared_ptr<const BlocksFramework>> ParseBlocksFramework(const json& 
 }
 
 Result<std::shared_ptr<const BlocksFramework>> LoadBlocksFramework(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return NotFound("cannot read '" + path +
-                    "' (point at the project's frameworks/building-blocks.yaml)");
-  }
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  auto doc = rules::YamlToJson(buffer.str(), path);
+  auto doc = internal::ReadFrameworkYaml(path, "building-blocks.yaml");
   if (!doc.ok()) return doc.status();
   return ParseBlocksFramework(*doc, path);
 }

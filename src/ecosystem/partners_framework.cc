@@ -2,19 +2,17 @@
 // editor of frameworks/partner-assets.yaml can find and fix the mistake.
 
 #include <algorithm>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "ecosol/ecosystem/partners.h"
-#include "ecosol/rules/yaml_json.h"
+#include "framework_yaml.h"
 
 namespace ecosol::ecosystem {
 namespace {
 
+using internal::ParseText;
 using nlohmann::json;
 
-const std::vector<std::string> kLanguages = {"en", "fr", "es", "pt"};
 // The actor types ActorGroup gives (network.h).
 const std::vector<std::string> kGroups = {
     "apex_body",         "federation",      "public_body",  "cooperative",    "mutual",
@@ -37,23 +35,6 @@ const std::vector<std::string> kTexts = {"for_want",
                                          "needs_query",
                                          "missing_broker"};
 constexpr size_t kMaxAssetTypes = 64;  // an actor's assets are a 64-bit mask
-
-Result<Text> ParseText(const json& parent, const std::string& key, const std::string& where) {
-  auto it = parent.find(key);
-  if (it == parent.end() || !it->is_object()) {
-    return InvalidArgument(where + ": needs '" + key + "' with texts in en, fr, es and pt");
-  }
-  Text text;
-  for (const std::string& lang : kLanguages) {
-    auto t = it->find(lang);
-    if (t == it->end() || !t->is_string() || t->get<std::string>().empty()) {
-      return InvalidArgument(where + ": '" + key + "' has no text in '" + lang +
-                             "' (add it: every text is given in en, fr, es and pt)");
-    }
-    text[lang] = t->get<std::string>();
-  }
-  return text;
-}
 
 std::string StringOf(const json& entry, const std::string& key) {
   auto it = entry.find(key);
@@ -274,14 +255,7 @@ Result<std::shared_ptr<const PartnerFramework>> ParsePartnerFramework(const json
 
 Result<std::shared_ptr<const PartnerFramework>> LoadPartnerFramework(
     const std::string& path, const BlocksFramework& blocks) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return NotFound("cannot read '" + path +
-                    "' (point at the project's frameworks/partner-assets.yaml)");
-  }
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  auto doc = rules::YamlToJson(buffer.str(), path);
+  auto doc = internal::ReadFrameworkYaml(path, "partner-assets.yaml");
   if (!doc.ok()) return doc.status();
   return ParsePartnerFramework(*doc, blocks, path);
 }

@@ -16,13 +16,7 @@ namespace {
 using nlohmann::json;
 
 // The framework, loaded once when the routes are added; `error` says why it is missing.
-struct Blocks {
-  std::shared_ptr<const ecosystem::BlocksFramework> framework;
-  Status error;
-};
-
-using BlocksHandler = void (*)(ApiContext&, const Blocks&, const httplib::Request&,
-                               httplib::Response&);
+using Blocks = LoadedFramework<ecosystem::BlocksFramework>;
 
 // GET /api/v1/ecosystem/blocks?territory=&lang=
 void GetBlocks(ApiContext& ctx, const Blocks& b, const httplib::Request& req,
@@ -160,23 +154,6 @@ void RestorePerception(ApiContext& ctx, const Blocks&, const httplib::Request& r
   SetDeleted(ctx, req, res, false);
 }
 
-Blocks LoadBlocks(const ServerOptions& options) {
-  Blocks b;
-  if (options.frameworks_dir.empty()) {
-    b.error = Unavailable(
-        "the building blocks are not configured on this server (start it with --frameworks)");
-    return b;
-  }
-  auto framework = ecosystem::BlocksFrameworkIn(options.frameworks_dir);
-  if (framework.ok()) {
-    b.framework = *framework;
-  } else {
-    b.error = Unavailable("the building-blocks framework could not be loaded: " +
-                          framework.status().message());
-  }
-  return b;
-}
-
 }  // namespace
 
 Result<std::string> ReadLang(const httplib::Request& req) {
@@ -194,21 +171,19 @@ std::string DumpLocalized(const nlohmann::json& doc, const std::string& lang) {
 }
 
 void AddEcosystemBlocksRoutes(Router& router, ApiContext& ctx) {
-  auto blocks = std::make_shared<const Blocks>(LoadBlocks(ctx.options));
-  auto add = [&](const std::string& method, const std::string& path, BlocksHandler handler) {
-    router.Add(method, path,
-               [&ctx, blocks, handler](const httplib::Request& req, httplib::Response& res) {
-                 if (!blocks->framework) return SendError(res, blocks->error);
-                 handler(ctx, *blocks, req, res);
-               });
-  };
-  add("GET", "/api/v1/ecosystem/blocks", GetBlocks);
-  add("GET", "/api/v1/ecosystem/compare", GetCompare);
-  add("GET", "/api/v1/ecosystem/framework", GetFramework);
-  add("GET", "/api/v1/ecosystem/perception", GetPerception);
-  add("POST", "/api/v1/ecosystem/perception", PostPerception);
-  add("DELETE", "/api/v1/ecosystem/perception/{id}", DeletePerception);
-  add("POST", "/api/v1/ecosystem/perception/{id}/restore", RestorePerception);
+  AddFrameworkRoutes<ecosystem::BlocksFramework>(
+      router, ctx,
+      LoadFramework<ecosystem::BlocksFramework>(ctx.options, ecosystem::BlocksFrameworkIn,
+                                                "the building blocks are not configured on this "
+                                                "server",
+                                                "the building-blocks framework"),
+      {{{"GET", "/api/v1/ecosystem/blocks"}, GetBlocks},
+       {{"GET", "/api/v1/ecosystem/compare"}, GetCompare},
+       {{"GET", "/api/v1/ecosystem/framework"}, GetFramework},
+       {{"GET", "/api/v1/ecosystem/perception"}, GetPerception},
+       {{"POST", "/api/v1/ecosystem/perception"}, PostPerception},
+       {{"DELETE", "/api/v1/ecosystem/perception/{id}"}, DeletePerception},
+       {{"POST", "/api/v1/ecosystem/perception/{id}/restore"}, RestorePerception}});
 }
 
 }  // namespace ecosol::http

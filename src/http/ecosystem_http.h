@@ -4,6 +4,8 @@
 // `lang` parameter, localised JSON, and answering a report for the caller, the public's from the
 // response cache.
 
+#include <initializer_list>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -56,6 +58,62 @@ void AnswerReport(ApiContext& ctx, const httplib::Request& req, httplib::Respons
   for (const auto& [param, value] : req.params) key += "\n" + param + "=" + value;
   send(
       ctx.cache->GetOrCompute(key, *generation, [&]() { return compute(*store, auth::Viewer()); }));
+}
+
+// A framework a group of routes needs, loaded once when the routes are added: the framework,
+// or why it is missing (no --frameworks folder, or a file that does not load), which the routes
+// then answer with.
+template <typename Framework>
+struct LoadedFramework {
+  std::string dir;  // the server's frameworks folder
+  std::shared_ptr<const Framework> framework;
+  Status error;
+};
+
+// Loads `load(dir) -> Result<shared_ptr<const Framework>>` from the server's frameworks folder.
+// `unconfigured` is the message without a folder ("partner matching is not configured on this
+// server"); `what` names the framework in a loading error ("the partner-assets framework").
+template <typename Framework, typename Load>
+LoadedFramework<Framework> LoadFramework(const ServerOptions& options, Load&& load,
+                                         const std::string& unconfigured, const std::string& what) {
+  LoadedFramework<Framework> f;
+  f.dir = options.frameworks_dir;
+  if (f.dir.empty()) {
+    f.error = Unavailable(unconfigured + " (start it with --frameworks)");
+    return f;
+  }
+  auto framework = load(f.dir);
+  if (framework.ok()) {
+    f.framework = *framework;
+  } else {
+    f.error = Unavailable(what + " could not be loaded: " + framework.status().message());
+  }
+  return f;
+}
+
+template <typename Framework>
+using FrameworkHandler = void (*)(ApiContext&, const LoadedFramework<Framework>&,
+                                  const httplib::Request&, httplib::Response&);
+
+struct FrameworkRouteSpec {
+  const char* method;
+  const char* path;
+};
+
+// Adds routes whose handlers get the loaded framework; while it is missing they answer 503
+// with the reason.
+template <typename Framework>
+void AddFrameworkRoutes(
+    Router& router, ApiContext& ctx, LoadedFramework<Framework> loaded,
+    std::initializer_list<std::pair<FrameworkRouteSpec, FrameworkHandler<Framework>>> routes) {
+  auto shared = std::make_shared<const LoadedFramework<Framework>>(std::move(loaded));
+  for (const auto& [spec, handler] : routes) {
+    router.Add(spec.method, spec.path,
+               [&ctx, shared, h = handler](const httplib::Request& req, httplib::Response& res) {
+                 if (!shared->framework) return SendError(res, shared->error);
+                 h(ctx, *shared, req, res);
+               });
+  }
 }
 
 }  // namespace ecosol::http

@@ -25,14 +25,7 @@ namespace {
 using nlohmann::json;
 
 // The frameworks folder and the partner framework, loaded once; `error` says why it is missing.
-struct Partners {
-  std::string frameworks_dir;
-  std::shared_ptr<const ecosystem::PartnerFramework> framework;
-  Status error;
-};
-
-using PartnersHandler = void (*)(ApiContext&, const Partners&, const httplib::Request&,
-                                 httplib::Response&);
+using Partners = LoadedFramework<ecosystem::PartnerFramework>;
 
 Result<bool> BoolParam(const httplib::Request& req, const std::string& name) {
   const std::string v = req.get_param_value(name);
@@ -80,7 +73,7 @@ void GetPartners(ApiContext& ctx, const Partners& p, const httplib::Request& req
   AnswerReport(
       ctx, req, res, "partners", ecosystem::OffersWantsStamp,
       [&](store::Store& store, const ecosystem::SnapshotScope& scope) -> Result<std::string> {
-        auto r = ecosystem::PartnersFor(store, scope, p.frameworks_dir, q, *ctx.clock);
+        auto r = ecosystem::PartnersFor(store, scope, p.dir, q, *ctx.clock);
         if (!r.ok()) return r.status();
         return DumpLocalized(ecosystem::ToJson(*r), *lang);
       });
@@ -97,7 +90,7 @@ void GetBrokers(ApiContext& ctx, const Partners& p, const httplib::Request& req,
   AnswerReport(
       ctx, req, res, "brokers", ecosystem::OffersWantsStamp,
       [&](store::Store& store, const ecosystem::SnapshotScope& scope) -> Result<std::string> {
-        auto r = ecosystem::BrokerGapsIn(store, scope, p.frameworks_dir, territory, *ctx.clock);
+        auto r = ecosystem::BrokerGapsIn(store, scope, p.dir, territory, *ctx.clock);
         if (!r.ok()) return r.status();
         return DumpLocalized(ecosystem::ToJson(*r), *lang);
       });
@@ -249,43 +242,22 @@ void GetOfferHistory(ApiContext& ctx, const Partners&, const httplib::Request& r
   SendJson(res, 200, {{"id", id}, {"actor_id", *owner}, {"versions", items}});
 }
 
-Partners LoadPartners(const ServerOptions& options) {
-  Partners p;
-  p.frameworks_dir = options.frameworks_dir;
-  if (options.frameworks_dir.empty()) {
-    p.error = Unavailable(
-        "partner matching is not configured on this server (start it with --frameworks)");
-    return p;
-  }
-  auto framework = ecosystem::PartnerFrameworkIn(options.frameworks_dir);
-  if (framework.ok()) {
-    p.framework = *framework;
-  } else {
-    p.error = Unavailable("the partner-assets framework could not be loaded: " +
-                          framework.status().message());
-  }
-  return p;
-}
-
 }  // namespace
 
 void AddPartnerRoutes(Router& router, ApiContext& ctx) {
-  auto partners = std::make_shared<const Partners>(LoadPartners(ctx.options));
-  auto add = [&](const std::string& method, const std::string& path, PartnersHandler handler) {
-    router.Add(method, path,
-               [&ctx, partners, handler](const httplib::Request& req, httplib::Response& res) {
-                 if (!partners->framework) return SendError(res, partners->error);
-                 handler(ctx, *partners, req, res);
-               });
-  };
-  add("GET", "/api/v1/ecosystem/partners", GetPartners);
-  add("GET", "/api/v1/ecosystem/brokers", GetBrokers);
-  add("GET", "/api/v1/ecosystem/assets", GetAssets);
-  add("GET", "/api/v1/actors/{id}/offers-wants", GetActorOffers);
-  add("POST", "/api/v1/actors/{id}/offers-wants", PostActorOffer);
-  add("GET", "/api/v1/offers-wants/{id}/history", GetOfferHistory);
-  add("DELETE", "/api/v1/offers-wants/{id}", DeleteOffer);
-  add("POST", "/api/v1/offers-wants/{id}/restore", RestoreOffer);
+  AddFrameworkRoutes<ecosystem::PartnerFramework>(
+      router, ctx,
+      LoadFramework<ecosystem::PartnerFramework>(
+          ctx.options, ecosystem::PartnerFrameworkIn,
+          "partner matching is not configured on this server", "the partner-assets framework"),
+      {{{"GET", "/api/v1/ecosystem/partners"}, GetPartners},
+       {{"GET", "/api/v1/ecosystem/brokers"}, GetBrokers},
+       {{"GET", "/api/v1/ecosystem/assets"}, GetAssets},
+       {{"GET", "/api/v1/actors/{id}/offers-wants"}, GetActorOffers},
+       {{"POST", "/api/v1/actors/{id}/offers-wants"}, PostActorOffer},
+       {{"GET", "/api/v1/offers-wants/{id}/history"}, GetOfferHistory},
+       {{"DELETE", "/api/v1/offers-wants/{id}"}, DeleteOffer},
+       {{"POST", "/api/v1/offers-wants/{id}/restore"}, RestoreOffer}});
 }
 
 }  // namespace ecosol::http

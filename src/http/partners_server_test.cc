@@ -3,7 +3,10 @@
 // Runs on both backends.
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "ecosol/auth/accounts.h"
@@ -252,6 +255,54 @@ TEST_P(PartnersServerTest, TrendsCountWhatTheCallerMaySee) {
   expect("/api/v1/ecosystem/trends?from=2020&to=2010", 400, "from");
   expect("/api/v1/ecosystem/trends?territory=CA/nowhere", 404, "CA/nowhere");
   expect("/api/v1/ecosystem/trends?format=xml", 400, "format");
+}
+
+// Without a frameworks folder, or with one whose files do not load, the routes that need a
+// framework answer 503 with the reason, and the rest of the server works.
+TEST(FrameworkRoutesTest, MissingOrBrokenFrameworksAnswer503WithTheReason) {
+  testing::TestStore db("sqlite");
+  ASSERT_TRUE(db.ok()) << db.error();
+  {
+    http::ServerOptions o = testing::TestServerOptions(db.url(), kAdminToken);
+    auto server = testing::TestServer::Start(o);
+    ASSERT_TRUE(server.ok()) << server.status().ToString();
+    auto [partners, p] = (*server)->Get("/api/v1/ecosystem/partners?actor=x");
+    EXPECT_EQ(partners, 503) << p.dump();
+    EXPECT_NE(p.dump().find("partner matching is not configured on this server (start it with "
+                            "--frameworks)"),
+              std::string::npos)
+        << p.dump();
+    auto [blocks, b] = (*server)->Get("/api/v1/ecosystem/blocks?territory=CA");
+    EXPECT_EQ(blocks, 503) << b.dump();
+    EXPECT_NE(b.dump().find("the building blocks are not configured"), std::string::npos)
+        << b.dump();
+    EXPECT_EQ((*server)->Get("/api/v1/health").first, 200);
+  }
+  // The project's frameworks with the two files these routes read made invalid (still YAML of
+  // their kind, which the screening catalogue leaves aside: a file that is not YAML at all
+  // stops the server at start, with the reason).
+  const std::string broken =
+      ::testing::TempDir() + "broken-frameworks-" + std::to_string(::getpid());
+  std::filesystem::remove_all(broken);
+  std::filesystem::copy(::ecosol::testing::SourceDir() + "/frameworks", broken,
+                        std::filesystem::copy_options::recursive);
+  std::ofstream(broken + "/building-blocks.yaml") << "id: building-blocks\nkind: building_blocks\n";
+  std::ofstream(broken + "/partner-assets.yaml") << "id: partner-assets\nkind: partner_assets\n";
+  http::ServerOptions o = testing::TestServerOptions(db.url(), kAdminToken);
+  o.frameworks_dir = broken;
+  o.clauses_dir = ::ecosol::testing::SourceDir() + "/data/clauses";
+  auto server = testing::TestServer::Start(o);
+  ASSERT_TRUE(server.ok()) << server.status().ToString();
+  auto [blocks, b] = (*server)->Get("/api/v1/ecosystem/framework");
+  EXPECT_EQ(blocks, 503) << b.dump();
+  EXPECT_NE(b.dump().find("the building-blocks framework could not be loaded"), std::string::npos)
+      << b.dump();
+  auto [assets, a] = (*server)->Get("/api/v1/ecosystem/assets");
+  EXPECT_EQ(assets, 503) << a.dump();
+  EXPECT_NE(a.dump().find("the partner-assets framework could not be loaded"), std::string::npos)
+      << a.dump();
+  EXPECT_EQ((*server)->Get("/api/v1/health").first, 200);
+  std::filesystem::remove_all(broken);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, PartnersServerTest, ::testing::Values("sqlite", "postgresql"),

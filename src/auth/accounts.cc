@@ -305,6 +305,10 @@ Result<NewSession> Accounts::SignIn(const std::string& email_in, const std::stri
       ECOSOL_RETURN_IF_ERROR(store_.PutUser(u));
     }
     ECOSOL_RETURN_IF_ERROR(store_.PutSession(session.record));
+    // Sessions that ended without a sign-out are pruned here, at each sign-in: no background
+    // task, and the table holds little more than the live sessions.
+    auto pruned = store_.DeleteExpiredSessions(now);
+    if (!pruned.ok()) return pruned.status();
     return LogSignIn(email, u.id, address, "ok");
   });
   if (!s.ok()) return s;

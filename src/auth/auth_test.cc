@@ -207,6 +207,26 @@ TEST_P(AccountsTest, SignInMakesASessionThatExpires) {
   EXPECT_FALSE(accounts_->SessionPrincipal(s2->secret, nullptr).ok());
 }
 
+TEST_P(AccountsTest, ASignInPrunesSessionsThatExpired) {
+  Add("ana@example.org");
+  Add("bo@example.org");
+  auto old_ana = accounts_->SignIn("ana@example.org", kPassword, "192.0.2.1");
+  ASSERT_TRUE(old_ana.ok());
+  clock_.Set(clock_.Now() + minutes(6 * 60));
+  auto live_ana = accounts_->SignIn("ana@example.org", kPassword, "192.0.2.1");
+  ASSERT_TRUE(live_ana.ok());
+  // Bo signs in after Ana's first session expired but not her second.
+  clock_.Set(clock_.Now() + minutes(6 * 60 + 1));
+  auto bo = accounts_->SignIn("bo@example.org", kPassword, "192.0.2.2");
+  ASSERT_TRUE(bo.ok());
+  EXPECT_FALSE(db_.store().GetSession(old_ana->record.id_hash)->has_value());
+  EXPECT_TRUE(db_.store().GetSession(live_ana->record.id_hash)->has_value());
+  EXPECT_TRUE(accounts_->SessionPrincipal(live_ana->secret, nullptr).ok());
+  EXPECT_TRUE(accounts_->SessionPrincipal(bo->secret, nullptr).ok());
+  // Nothing left to prune right after.
+  EXPECT_EQ(*db_.store().DeleteExpiredSessions(FormatTimestamp(clock_.Now())), 0);
+}
+
 TEST_P(AccountsTest, RepeatedFailuresLockTheAccountAndEveryAttemptIsLogged) {
   Add("ana@example.org");
   for (int i = 0; i < 5; ++i) {

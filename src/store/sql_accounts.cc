@@ -196,6 +196,13 @@ Result<long long> SqlStore::DeleteSessionsOf(const std::string& user_id) {
   return static_cast<long long>(rows.size());
 }
 
+Result<long long> SqlStore::DeleteExpiredSessions(const std::string& now) {
+  SqlRows rows;
+  ECOSOL_RETURN_IF_ERROR(
+      conn().Exec("DELETE FROM sessions WHERE expires_at <= ? RETURNING id_hash", {now}, &rows));
+  return static_cast<long long>(rows.size());
+}
+
 // --- tokens ------------------------------------------------------------------------------------
 
 Status SqlStore::PutToken(const TokenRecord& t) {

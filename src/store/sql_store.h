@@ -223,6 +223,7 @@ class SqlStore : public Store {
   Result<std::optional<SessionRecord>> GetSession(const std::string& id_hash) override;
   Status DeleteSession(const std::string& id_hash) override;
   Result<long long> DeleteSessionsOf(const std::string& user_id) override;
+  Result<long long> DeleteExpiredSessions(const std::string& now) override;
   Status PutToken(const TokenRecord& token) override;
   Result<std::optional<TokenRecord>> GetToken(const std::string& id) override;
   Result<std::vector<TokenRecord>> Tokens(const std::string& user_id) override;

@@ -260,6 +260,9 @@ class Store {
   virtual Status DeleteSession(const std::string& id_hash) = 0;
   // Ends every session of a user (password change, disabling); returns how many.
   virtual Result<long long> DeleteSessionsOf(const std::string& user_id) = 0;
+  // Deletes every session that expired at or before `now` (a timestamp as sessions store
+  // them); returns how many. Expired sessions are refused anyway; this keeps the table small.
+  virtual Result<long long> DeleteExpiredSessions(const std::string& now) = 0;
   // API tokens: PutToken inserts or replaces by id.
   virtual Status PutToken(const TokenRecord& token) = 0;
   virtual Result<std::optional<TokenRecord>> GetToken(const std::string& id) = 0;

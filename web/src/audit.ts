@@ -1,6 +1,8 @@
 // Reading the audit log newest first, and what changed in an entry. The API pages the log from an
 // entry number upwards, so the page finds the newest entry number first (probing, see lastSeq).
 
+import { isObject } from './json_read';
+
 /** Is there an entry numbered `from` or above? Answers the smallest such number, or null. */
 export type SeqProbe = (from: number) => Promise<number | null>;
 
@@ -54,10 +56,6 @@ export function auditDiff(before: unknown, after: unknown): DiffRow[] {
   }
   const row = { field: '', before: show(before), after: show(after) };
   return row.before === row.after ? [] : [row];
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** A value as text: strings as they are, anything else as JSON; null and absent as null. */

@@ -2,7 +2,8 @@
 
 import { t, type MessageKey } from './i18n/i18n';
 
-type Child = Node | string | null | undefined | false;
+/** What h() and append() take as children: null, undefined and false are left out. */
+export type Child = Node | string | null | undefined | false;
 
 export interface Props {
   className?: string;

@@ -4,6 +4,7 @@
 // a perception rating. Pure functions, no DOM: the pages and components draw with them.
 
 import { API_BASE, getJson, requestJson, withQuery } from './api';
+import { arr, num, numOrNull, obj, str, stringRecord, strings, type Json } from './json_read';
 
 export const BLOCK_IDS = [
   'capacity_building',
@@ -138,24 +139,10 @@ export interface PerceptionRating {
 
 // ---- reading the answers --------------------------------------------------------------------
 
-type Json = Record<string, unknown>;
-
-const isObject = (v: unknown): v is Json =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-const obj = (v: unknown): Json => (isObject(v) ? v : {});
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-const numOrNull = (v: unknown): number | null =>
-  typeof v === 'number' && Number.isFinite(v) ? v : null;
-const num = (v: unknown): number => numOrNull(v) ?? 0;
-const strings = (v: unknown): string[] => arr(v).filter((s): s is string => typeof s === 'string');
-
 /** A text: an object of languages, or a plain string (taken as English). */
 export function textOf(v: unknown): Text {
   if (typeof v === 'string') return v ? { en: v } : {};
-  const out: Text = {};
-  for (const [lang, s] of Object.entries(obj(v))) if (typeof s === 'string') out[lang] = s;
-  return out;
+  return stringRecord(v);
 }
 
 /** The text in `lang`, else English, else any language, else "". */

@@ -4,6 +4,7 @@
 
 import { API_BASE, getJson, requestJson } from './api';
 import type { MessageKey } from './i18n/i18n';
+import { isObject } from './json_read';
 
 /** One instance this one has pulled from (GET /sync/peers). */
 export interface SyncPeer {
@@ -51,9 +52,6 @@ export const federationApi: FederationApi = {
   peers: (signal) => getJson<SyncPeers>(SYNC_PEERS_URL, signal),
   sync: (url) => requestJson<SyncReport>('POST', SYNC_URL, { body: { url } }),
 };
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const isCount = (value: unknown): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= 0;

@@ -6,6 +6,7 @@
 import { API_BASE, actorUrl, getJson, requestJson, withQuery } from './api';
 import { textOf, type Text } from './ecosystem_blocks';
 import type { MessageKey } from './i18n/i18n';
+import { arr, num, numOrNull, obj, str, stringRecord, strings } from './json_read';
 
 export const EXCHANGE_TYPES = ['want', 'offer'] as const;
 export const TRANSACTION_TYPES = [
@@ -118,17 +119,6 @@ export function offerWantUrl(id: string): string {
 }
 
 // ---- reading the answers --------------------------------------------------------------------
-
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-const obj = (v: unknown): Json => (isObject(v) ? v : {});
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-const numOrNull = (v: unknown): number | null =>
-  typeof v === 'number' && Number.isFinite(v) ? v : null;
-const num = (v: unknown): number => numOrNull(v) ?? 0;
-const strings = (v: unknown): string[] => arr(v).filter((s): s is string => typeof s === 'string');
 
 export interface ActorRef {
   id: string;
@@ -303,10 +293,6 @@ export interface OfferWant {
 
 export function offerWantOf(v: unknown): OfferWant {
   const o = obj(v);
-  const contacts: Record<string, string> = {};
-  for (const [k, s] of Object.entries(obj(o.contact_details))) {
-    if (typeof s === 'string') contacts[k] = s;
-  }
   return {
     id: str(o.id),
     actor_id: str(o.actor_id),
@@ -319,7 +305,7 @@ export function offerWantOf(v: unknown): OfferWant {
     geographic_scope: str(o.geographic_scope),
     block: str(o.block),
     asset_type: str(o.asset_type),
-    contact_details: contacts,
+    contact_details: stringRecord(o.contact_details),
     expires_at: str(o.expires_at),
     source: str(o.source),
     deleted: o.deleted === true,

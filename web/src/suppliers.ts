@@ -5,6 +5,7 @@
 
 import { API_BASE, requestJson } from './api';
 import { textOf, type Text } from './ecosystem_blocks';
+import { arr, num, obj, str, strings } from './json_read';
 
 export const RESERVATIONS = ['eu-2014-24-art20', 'eu-2014-24-art77'] as const;
 export type Reservation = (typeof RESERVATIONS)[number];
@@ -147,15 +148,6 @@ export function defaultAwardDate(tenderDate: string, today: string): string {
 }
 
 // ---- reading the answer ------------------------------------------------------------------
-
-type Json = Record<string, unknown>;
-
-const obj = (v: unknown): Json =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : {};
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
-const strings = (v: unknown): string[] => arr(v).filter((s): s is string => typeof s === 'string');
 
 function factOf(v: unknown): FactRead {
   const f = obj(v);

@@ -4,6 +4,7 @@
 
 import { API_BASE, getJson, withQuery } from './api';
 import { textOf, type Text } from './ecosystem_blocks';
+import { arr, isObject, num, numOrNull, obj, str } from './json_read';
 
 export const DIMENSIONS = ['none', 'sector', 'activity', 'kind', 'structure'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
@@ -84,16 +85,6 @@ export function trendsUrl(q: TrendsQuery, format: 'json' | 'csv' = 'json'): stri
 }
 
 // ---- reading the answer ---------------------------------------------------------------------
-
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-const obj = (v: unknown): Json => (isObject(v) ? v : {});
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-const numOrNull = (v: unknown): number | null =>
-  typeof v === 'number' && Number.isFinite(v) ? v : null;
-const num = (v: unknown): number => numOrNull(v) ?? 0;
 
 export interface SameSample {
   actors: number;

@@ -1,7 +1,10 @@
 // Labelled form controls and the notices forms show, so every input has its <label> and every
-// message is announced.
+// message is announced; and the pieces of the query forms of the ecosystem pages (trends, partners,
+// suppliers), which are drawn alike.
 
-import { h, option } from '../dom';
+import { api } from '../api';
+import { h, option, type Child } from '../dom';
+import type { Filters } from '../filters';
 import type { MessageKey } from '../i18n/i18n';
 
 export interface InputOptions {
@@ -87,4 +90,104 @@ export async function whileBusy(form: HTMLFormElement, work: () => Promise<void>
     for (const b of buttons) b.disabled = false;
     form.removeAttribute('aria-busy');
   }
+}
+
+/**
+ * A label, its control and a hint under it, in the .field wrapper of the ecosystem pages' query
+ * forms. A hint given as a catalogue key is tied to the control (aria-describedby), so that it is
+ * read with it; one given as an element is shown as it is.
+ */
+export function labelledControl(
+  label: MessageKey,
+  control: HTMLElement,
+  hint?: MessageKey | HTMLElement,
+): HTMLElement {
+  let hintElement: HTMLElement | undefined;
+  if (typeof hint === 'string') {
+    const hintId = `${control.id}-hint`;
+    control.setAttribute('aria-describedby', hintId);
+    hintElement = h('p', { className: 'hint', i18n: hint, attrs: { id: hintId } });
+  } else {
+    hintElement = hint;
+  }
+  return h(
+    'div',
+    { className: 'field' },
+    h('label', { i18n: label, attrs: { for: control.id } }),
+    control,
+    hintElement,
+  );
+}
+
+/**
+ * A form the page handles itself: `onSubmit` runs on Enter or the submit button instead of the
+ * browser sending it. `label` names it for assistive technology (a page has several forms).
+ */
+export function pageForm(
+  options: { className: string; label: MessageKey; testId: string; noValidate?: boolean },
+  onSubmit: () => void,
+  ...children: Child[]
+): HTMLFormElement {
+  const form = h(
+    'form',
+    {
+      className: options.className,
+      i18nAttrs: { 'aria-label': options.label },
+      attrs: { novalidate: options.noValidate },
+      testId: options.testId,
+    },
+    ...children,
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    onSubmit();
+  });
+  return form;
+}
+
+export function submitButton(label: MessageKey, testId: string): HTMLButtonElement {
+  return h('button', { i18n: label, attrs: { type: 'submit' }, testId });
+}
+
+/** Where a page says what it is doing (loading, nothing to show, a refusal), announced politely. */
+export function statusLine(testId: string, tag: 'p' | 'div' = 'p'): HTMLElement {
+  return h(tag, { className: 'status', attrs: { 'aria-live': 'polite' }, testId });
+}
+
+const SUGGEST_DELAY_MS = 250;
+
+/**
+ * Fills `list`, the <datalist> of `input`, with actors from the directory's search while the
+ * reader types: from two characters, after a pause in typing, a new search cancelling the one
+ * still running. `filters` narrows the search (e.g. to public bodies). A failed search leaves the
+ * suggestions as they were: the reader can still type an id. Returns what stops it, for a page's
+ * destroy().
+ */
+export function suggestActors(
+  input: HTMLInputElement,
+  list: HTMLDataListElement,
+  filters: Omit<Filters, 'q'> = {},
+): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let controller: AbortController | null = null;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    const q = input.value.trim();
+    if (q.length < 2) return;
+    timer = setTimeout(() => {
+      controller?.abort();
+      const current = new AbortController();
+      controller = current;
+      api
+        .actors({ q, ...filters }, null, current.signal)
+        .then((page) =>
+          list.replaceChildren(...page.items.map((a) => option(a.id, { text: a.name || a.id }))),
+        )
+        .catch(() => {});
+    }, SUGGEST_DELAY_MS);
+  });
+  return () => {
+    controller?.abort();
+    clearTimeout(timer);
+  };
 }

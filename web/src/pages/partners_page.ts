@@ -8,6 +8,13 @@ import '../styles/partners.css';
 import { api } from '../api';
 import { BlocksLabels } from '../components/blocks_labels';
 import { errorMessage } from '../components/error_message';
+import {
+  labelledControl,
+  pageForm,
+  statusLine,
+  submitButton,
+  suggestActors,
+} from '../components/form_field';
 import { panel } from '../components/panel';
 import { brokersView } from '../components/partners_brokers';
 import { PartnerLabels } from '../components/partners_labels';
@@ -15,7 +22,7 @@ import { OffersPanel } from '../components/partners_offers';
 import { recommendationsView } from '../components/partners_results';
 import { h, option } from '../dom';
 import { BLOCK_IDS, type BlocksFramework } from '../ecosystem_blocks';
-import { t, translateTree, type MessageKey } from '../i18n/i18n';
+import { t, translateTree } from '../i18n/i18n';
 import {
   assetsByBlock,
   kmOf,
@@ -42,19 +49,6 @@ function loadAssets(): Promise<AssetType[]> {
     return [];
   });
   return assetsRequest;
-}
-
-const SEARCH_DELAY_MS = 250;
-
-/** A labelled control in a .field wrapper. */
-function field(label: MessageKey, control: HTMLElement, hint?: HTMLElement) {
-  return h(
-    'div',
-    { className: 'field' },
-    h('label', { i18n: label, attrs: { for: control.id } }),
-    control,
-    hint,
-  );
 }
 
 export class PartnersPage implements Page {
@@ -90,17 +84,9 @@ export class PartnersPage implements Page {
     testId: 'brokers-territory',
   });
   private readonly actorName = h('p', { className: 'partners-actor-name' });
-  private readonly status = h('p', {
-    className: 'status',
-    attrs: { 'aria-live': 'polite' },
-    testId: 'partners-status',
-  });
+  private readonly status = statusLine('partners-status');
   private readonly results = h('div');
-  private readonly brokersStatus = h('p', {
-    className: 'status',
-    attrs: { 'aria-live': 'polite' },
-    testId: 'brokers-status',
-  });
+  private readonly brokersStatus = statusLine('brokers-status');
   private readonly brokers = h('div');
   private readonly offers = h('div', { testId: 'offers-area' });
   private readonly resultsPanel: HTMLElement;
@@ -115,8 +101,7 @@ export class PartnersPage implements Page {
   private offersPanel: OffersPanel | null = null;
   private controller: AbortController | null = null;
   private brokersController: AbortController | null = null;
-  private searchTimer: ReturnType<typeof setTimeout> | undefined;
-  private searchController: AbortController | null = null;
+  private readonly stopSuggestions: () => void;
 
   constructor(
     route: Route,
@@ -148,7 +133,7 @@ export class PartnersPage implements Page {
       panel('partners.offersTitle', 'partners-offers-panel', this.offers),
       this.brokersPanel,
     );
-    this.actor.addEventListener('input', () => this.searchActors());
+    this.stopSuggestions = suggestActors(this.actor, this.actors);
     this.fillSelects();
     void this.loadLabels();
     this.load();
@@ -182,8 +167,7 @@ export class PartnersPage implements Page {
   destroy(): void {
     this.controller?.abort();
     this.brokersController?.abort();
-    this.searchController?.abort();
-    clearTimeout(this.searchTimer);
+    this.stopSuggestions();
     this.offersPanel?.destroy();
   }
 
@@ -192,63 +176,49 @@ export class PartnersPage implements Page {
   }
 
   private queryForm(): HTMLFormElement {
-    const form = h(
-      'form',
-      {
-        className: 'partners-form',
-        i18nAttrs: { 'aria-label': 'partners.pick' },
-        testId: 'partners-form',
+    return pageForm(
+      { className: 'partners-form', label: 'partners.pick', testId: 'partners-form' },
+      () => {
+        location.hash = partnersHref({
+          actor: this.actor.value.trim(),
+          block: this.block.value,
+          asset: this.asset.value,
+          maxKm: kmOf(this.maxKm.value),
+          includeTied: this.includeTied.checked,
+          limit: limitOf(this.limit.value),
+          territory: this.query.territory,
+        });
       },
-      field(
+      labelledControl(
         'partners.actor',
         this.actor,
         h('p', { className: 'hint', i18n: 'partners.actorHint' }),
       ),
       this.actors,
-      field('partners.block', this.block),
-      field('partners.asset', this.asset),
-      field('partners.maxKm', this.maxKm),
-      field('partners.limit', this.limit),
+      labelledControl('partners.block', this.block),
+      labelledControl('partners.asset', this.asset),
+      labelledControl('partners.maxKm', this.maxKm),
+      labelledControl('partners.limit', this.limit),
       h(
         'div',
         { className: 'field field-check' },
         this.includeTied,
         h('label', { i18n: 'partners.includeTied', attrs: { for: this.includeTied.id } }),
       ),
-      h('button', { i18n: 'partners.show', attrs: { type: 'submit' }, testId: 'partners-show' }),
+      submitButton('partners.show', 'partners-show'),
     );
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      location.hash = partnersHref({
-        actor: this.actor.value.trim(),
-        block: this.block.value,
-        asset: this.asset.value,
-        maxKm: kmOf(this.maxKm.value),
-        includeTied: this.includeTied.checked,
-        limit: limitOf(this.limit.value),
-        territory: this.query.territory,
-      });
-    });
-    return form;
   }
 
   private brokersForm(): HTMLFormElement {
-    const form = h(
-      'form',
-      {
-        className: 'partners-form',
-        i18nAttrs: { 'aria-label': 'partners.brokersTitle' },
-        testId: 'brokers-form',
+    return pageForm(
+      { className: 'partners-form', label: 'partners.brokersTitle', testId: 'brokers-form' },
+      () => {
+        location.hash = partnersHref({ ...this.query, territory: this.territory.value.trim() });
       },
-      field('partners.territory', this.territory),
+      labelledControl('partners.territory', this.territory),
       territoryDatalist('partners-territories'),
-      h('button', { i18n: 'partners.showGaps', attrs: { type: 'submit' }, testId: 'brokers-show' }),
+      submitButton('partners.showGaps', 'brokers-show'),
     );
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      location.hash = partnersHref({ ...this.query, territory: this.territory.value.trim() });
-    });
-    return form;
   }
 
   /** The block and asset filters, labelled in the reader's language; choices are kept. */
@@ -279,26 +249,6 @@ export class PartnersPage implements Page {
     this.fillSelects();
     this.render();
     this.offersPanel?.relabel(this.labels());
-  }
-
-  /** Suggestions of actors from the directory's search while the reader types. */
-  private searchActors(): void {
-    clearTimeout(this.searchTimer);
-    const q = this.actor.value.trim();
-    if (q.length < 2) return;
-    this.searchTimer = setTimeout(() => {
-      this.searchController?.abort();
-      const controller = new AbortController();
-      this.searchController = controller;
-      api
-        .actors({ q }, null, controller.signal)
-        .then((page) =>
-          this.actors.replaceChildren(
-            ...page.items.map((a) => option(a.id, { text: a.name || a.id })),
-          ),
-        )
-        .catch(() => {});
-    }, SEARCH_DELAY_MS);
   }
 
   private load(): void {

@@ -8,10 +8,17 @@ import '../styles/screening.css';
 import '../styles/suppliers.css';
 import { api } from '../api';
 import { apiRefusal } from '../components/api_refusal';
+import {
+  labelledControl,
+  pageForm,
+  statusLine,
+  submitButton,
+  suggestActors,
+} from '../components/form_field';
 import { suppliersView } from '../components/suppliers_results';
 import { panel } from '../components/panel';
 import { h, option } from '../dom';
-import { t, translateTree, type MessageKey } from '../i18n/i18n';
+import { t, translateTree } from '../i18n/i18n';
 import type { Route } from '../router';
 import type { SessionStore } from '../session';
 import {
@@ -27,22 +34,7 @@ import {
 import { territoryDatalist } from './ecosystem_page';
 import type { Page } from './page';
 
-const SEARCH_DELAY_MS = 250;
-
 const today = (): string => new Date().toISOString().slice(0, 10);
-
-/** A labelled control in a .field wrapper, with an optional hint read with it. */
-function field(label: MessageKey, control: HTMLElement, hint?: MessageKey): HTMLElement {
-  const hintId = hint ? `${control.id}-hint` : undefined;
-  if (hintId) control.setAttribute('aria-describedby', hintId);
-  return h(
-    'div',
-    { className: 'field' },
-    h('label', { i18n: label, attrs: { for: control.id } }),
-    control,
-    hint ? h('p', { className: 'hint', i18n: hint, attrs: { id: hintId } }) : null,
-  );
-}
 
 function input(name: string, attrs: Record<string, string | number | boolean> = {}) {
   return h('input', {
@@ -69,11 +61,7 @@ export class SuppliersPage implements Page {
   });
   private readonly maxDuration = input('max-duration', { type: 'number', min: 0, step: 'any' });
   private readonly awardDate = input('award-date', { type: 'date' });
-  private readonly status = h('div', {
-    className: 'status',
-    attrs: { 'aria-live': 'polite' },
-    testId: 'suppliers-status',
-  });
+  private readonly status = statusLine('suppliers-status', 'div');
   private readonly results = h('div');
   private readonly awardArea = h('div', { testId: 'award-area' });
   private readonly resultsPanel: HTMLElement;
@@ -84,8 +72,7 @@ export class SuppliersPage implements Page {
   private readonly awards = new Map<string, AwardOutcome>();
   private readonly controls = new Map<string, { button: HTMLButtonElement; result: HTMLElement }>();
   private controller: AbortController | null = null;
-  private searchTimer: ReturnType<typeof setTimeout> | undefined;
-  private searchController: AbortController | null = null;
+  private readonly stopSuggestions: () => void;
 
   constructor(
     _route: Route,
@@ -109,7 +96,8 @@ export class SuppliersPage implements Page {
       this.resultsPanel,
     );
     this.status.textContent = t('suppliers.describe');
-    this.buyer.addEventListener('input', () => this.searchBuyers());
+    // Buyers are public bodies: only those are suggested.
+    this.stopSuggestions = suggestActors(this.buyer, this.buyers, { kind: 'public_body' });
   }
 
   title(): string {
@@ -135,35 +123,25 @@ export class SuppliersPage implements Page {
 
   destroy(): void {
     this.controller?.abort();
-    this.searchController?.abort();
-    clearTimeout(this.searchTimer);
+    this.stopSuggestions();
   }
 
   private form(): HTMLFormElement {
-    const form = h(
-      'form',
-      {
-        className: 'suppliers-form',
-        i18nAttrs: { 'aria-label': 'suppliers.pick' },
-        testId: 'tender-form',
-      },
-      field('suppliers.buyer', this.buyer, 'suppliers.buyerHint'),
+    return pageForm(
+      { className: 'suppliers-form', label: 'suppliers.pick', testId: 'tender-form' },
+      () => void this.find(),
+      labelledControl('suppliers.buyer', this.buyer, 'suppliers.buyerHint'),
       this.buyers,
-      field('suppliers.tenderTitle', this.titleInput),
-      field('suppliers.reference', this.reference),
-      field('suppliers.date', this.date),
-      field('suppliers.activities', this.activities, 'suppliers.activitiesHint'),
-      field('suppliers.territory', this.territory, 'suppliers.territoryHint'),
+      labelledControl('suppliers.tenderTitle', this.titleInput),
+      labelledControl('suppliers.reference', this.reference),
+      labelledControl('suppliers.date', this.date),
+      labelledControl('suppliers.activities', this.activities, 'suppliers.activitiesHint'),
+      labelledControl('suppliers.territory', this.territory, 'suppliers.territoryHint'),
       territoryDatalist('tender-territories'),
-      field('suppliers.reservation', this.reservation),
-      field('suppliers.maxDuration', this.maxDuration, 'suppliers.maxDurationHint'),
-      h('button', { i18n: 'suppliers.submit', attrs: { type: 'submit' }, testId: 'tender-submit' }),
+      labelledControl('suppliers.reservation', this.reservation),
+      labelledControl('suppliers.maxDuration', this.maxDuration, 'suppliers.maxDurationHint'),
+      submitButton('suppliers.submit', 'tender-submit'),
     );
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      void this.find();
-    });
-    return form;
   }
 
   private fillReservations(): void {
@@ -173,26 +151,6 @@ export class SuppliersPage implements Page {
       ...RESERVATIONS.map((r) => option(r, { text: t(`suppliers.reservation.${r}`) })),
     );
     this.reservation.value = chosen;
-  }
-
-  /** Public bodies from the directory's search while the reader types. */
-  private searchBuyers(): void {
-    clearTimeout(this.searchTimer);
-    const q = this.buyer.value.trim();
-    if (q.length < 2) return;
-    this.searchTimer = setTimeout(() => {
-      this.searchController?.abort();
-      const controller = new AbortController();
-      this.searchController = controller;
-      api
-        .actors({ q, kind: 'public_body' }, null, controller.signal)
-        .then((page) =>
-          this.buyers.replaceChildren(
-            ...page.items.map((a) => option(a.id, { text: a.name || a.id })),
-          ),
-        )
-        .catch(() => {});
-    }, SEARCH_DELAY_MS);
   }
 
   private async find(): Promise<void> {
@@ -265,7 +223,7 @@ export class SuppliersPage implements Page {
       return;
     }
     this.awardArea.replaceChildren(
-      field('suppliers.awardDate', this.awardDate, 'suppliers.awardDateHint'),
+      labelledControl('suppliers.awardDate', this.awardDate, 'suppliers.awardDateHint'),
     );
   }
 

@@ -7,6 +7,7 @@
 import '../styles/trends.css';
 import { ApiError } from '../api';
 import { errorMessage } from '../components/error_message';
+import { labelledControl, pageForm, statusLine, submitButton } from '../components/form_field';
 import { trendsView } from '../components/trends_report';
 import { loadGroupLabels, TrendLabels } from '../components/trends_labels';
 import { h, option } from '../dom';
@@ -29,16 +30,8 @@ import {
 import { territoryDatalist } from './ecosystem_page';
 import type { Page } from './page';
 
-/** A labelled control in a .field wrapper. */
-function field(label: MessageKey, control: HTMLElement, hint?: MessageKey) {
-  return h(
-    'div',
-    { className: 'field' },
-    h('label', { i18n: label, attrs: { for: control.id } }),
-    control,
-    hint ? h('p', { className: 'hint', i18n: hint }) : null,
-  );
-}
+/** A hint under a field, not tied to its control (unlike labelledControl's). */
+const hint = (key: MessageKey) => h('p', { className: 'hint', i18n: key });
 
 function yearInput(name: 'from' | 'to'): HTMLInputElement {
   // No min and max: the browser would refuse the form in its own words; the server's answer,
@@ -97,11 +90,7 @@ export class TrendsPage implements Page {
     attrs: { download: 'ecosol-trends.csv' },
     testId: 'trends-csv',
   });
-  private readonly status = h('div', {
-    className: 'status',
-    attrs: { 'aria-live': 'polite' },
-    testId: 'trends-status',
-  });
+  private readonly status = statusLine('trends-status', 'div');
   private readonly report = h('div', { testId: 'trends-report' });
   private data: Trends | null = null;
   private groupLabels: Labels = new Map();
@@ -147,33 +136,25 @@ export class TrendsPage implements Page {
   }
 
   private form(): HTMLFormElement {
-    const form = h(
-      'form',
-      {
-        className: 'trends-form',
-        i18nAttrs: { 'aria-label': 'trends.pick' },
-        attrs: { novalidate: true },
-        testId: 'trends-form',
+    return pageForm(
+      { className: 'trends-form', label: 'trends.pick', testId: 'trends-form', noValidate: true },
+      () => {
+        location.hash = trendsHref({
+          territory: this.territory.value.trim(),
+          by: this.by.value as Dimension,
+          from: this.from.value.trim(),
+          to: this.to.value.trim(),
+          indicators: nameList(this.indicators.value),
+        });
       },
-      field('trends.territory', this.territory, 'trends.territoryHint'),
+      labelledControl('trends.territory', this.territory, hint('trends.territoryHint')),
       territoryDatalist('trends-territories'),
-      field('trends.by', this.by),
-      field('trends.from', this.from),
-      field('trends.to', this.to),
-      field('trends.indicators', this.indicators, 'trends.indicatorsHint'),
-      h('button', { i18n: 'trends.show', attrs: { type: 'submit' }, testId: 'trends-show' }),
+      labelledControl('trends.by', this.by),
+      labelledControl('trends.from', this.from),
+      labelledControl('trends.to', this.to),
+      labelledControl('trends.indicators', this.indicators, hint('trends.indicatorsHint')),
+      submitButton('trends.show', 'trends-show'),
     );
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      location.hash = trendsHref({
-        territory: this.territory.value.trim(),
-        by: this.by.value as Dimension,
-        from: this.from.value.trim(),
-        to: this.to.value.trim(),
-        indicators: nameList(this.indicators.value),
-      });
-    });
-    return form;
   }
 
   private fillBy(): void {

@@ -116,9 +116,17 @@ struct ActorFacts {
   std::vector<size_t> groups;  // into Trends::groups
 };
 
-void Warn(Trends& t, TrendsWarning w) {
+// A warning of `kind` about a value; `vars` fill its texts (internal::WarningText).
+void Warn(Trends& t, std::string actor_id, std::string field, std::string value,
+          std::string_view kind,
+          const std::vector<std::pair<std::string, std::string>>& vars = {}) {
   ++t.warnings_total;
-  if (t.warnings.size() < kMaxTrendsWarnings) t.warnings.push_back(std::move(w));
+  if (t.warnings.size() >= kMaxTrendsWarnings) return;
+  TrendsWarning w{std::move(actor_id), std::move(field),
+                  std::move(value),    "",
+                  std::string(kind),   internal::WarningText(kind, vars)};
+  w.message = w.text["en"];
+  t.warnings.push_back(std::move(w));
 }
 
 ActorFacts ReadDates(const model::Actor& a, Trends& t) {
@@ -128,17 +136,12 @@ ActorFacts ReadDates(const model::Actor& a, Trends& t) {
   std::optional<int> founded = internal::DateYear(a.founded);
   std::optional<int> dissolved = internal::DateYear(a.dissolved);
   if (!a.founded.empty() && !founded) {
-    Warn(t, {a.id, "founded", a.founded,
-             "not a date (YYYY, YYYY-MM or YYYY-MM-DD): counted under unknown founding year"});
+    Warn(t, a.id, "founded", a.founded, "founded");
   }
   if (f.has_dissolved && !dissolved) {
-    Warn(t, {a.id, "dissolved", a.dissolved,
-             "not a date (YYYY, YYYY-MM or YYYY-MM-DD): the actor is left out of the yearly "
-             "counts"});
+    Warn(t, a.id, "dissolved", a.dissolved, "dissolved");
   } else if (founded && dissolved && *dissolved < *founded) {
-    Warn(t, {a.id, "dissolved", a.dissolved,
-             "before the founding date " + a.founded +
-                 ": the actor is left out of the yearly counts"});
+    Warn(t, a.id, "dissolved", a.dissolved, "dissolved_before_founded", {{"founded", a.founded}});
     dissolved.reset();
   }
   if (!founded) {
@@ -191,13 +194,11 @@ std::vector<Candidate> ReadRecords(const std::vector<store::IndicatorRecord>& re
     if (!asked.empty() && std::find(asked.begin(), asked.end(), r.name) == asked.end()) continue;
     std::optional<int> year = internal::DateYear(r.period);
     if (!year) {
-      Warn(t, {r.actor_id, "indicator:" + r.name, r.period,
-               "period is not a year or a date: the figure is left out"});
+      Warn(t, r.actor_id, "indicator:" + r.name, r.period, "period");
       continue;
     }
     if (!std::isfinite(r.value)) {
-      Warn(t, {r.actor_id, "indicator:" + r.name, r.period,
-               "value is not a finite number: the figure is left out"});
+      Warn(t, r.actor_id, "indicator:" + r.name, r.period, "value");
       continue;
     }
     ++units[r.name][r.unit];
@@ -248,10 +249,9 @@ FigureTable ReadFigures(const std::vector<store::IndicatorRecord>& records,
   }
   for (const TrendIndicator& ind : t.indicators) {
     if (ind.other_units == 0) continue;
-    Warn(t,
-         {"", "indicator:" + ind.name, "",
-          std::to_string(ind.other_units) + " figures in another unit than " +
-              (ind.unit.empty() ? std::string("none") : ind.unit) + " are left out of the sums"});
+    Warn(t, "", "indicator:" + ind.name, "", "other_units",
+         {{"n", std::to_string(ind.other_units)},
+          {"unit", ind.unit.empty() ? std::string("none") : ind.unit}});
   }
   return table;
 }

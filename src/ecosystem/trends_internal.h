@@ -4,7 +4,10 @@
 // share.
 
 #include <optional>
+#include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "ecosol/ecosystem/trends.h"
 
@@ -18,5 +21,10 @@ std::optional<int> DateYear(std::string_view date);
 // The trend of a group in words, in "en", "fr", "es" and "pt" (TrendSummary::text), from its
 // summary and counts; `from` and `to` are the span (0 and 0 without data).
 model::LocalisedText TrendText(const TrendGroup& group, const TrendsQuery& query, int from, int to);
+
+// A warning of `kind` (TrendsWarning::kind) in the four languages; `vars` fill the templates'
+// {founded}, {n} and {unit}. The English text is also the warning's `message`.
+model::LocalisedText WarningText(std::string_view kind,
+                                 const std::vector<std::pair<std::string, std::string>>& vars);
 
 }  // namespace ecosol::ecosystem::internal

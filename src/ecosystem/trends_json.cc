@@ -156,8 +156,18 @@ Result<nlohmann::json> TrendsToJson(const Trends& t, std::string_view language) 
   for (const TrendGroup& g : t.groups) groups.push_back(GroupJson(g, t.indicators, language));
   json warnings = json::array();
   for (const TrendsWarning& w : t.warnings) {
-    warnings.push_back(
-        {{"actor_id", w.actor_id}, {"field", w.field}, {"value", w.value}, {"message", w.message}});
+    // The message in the language asked for; English without one (the field was English only
+    // before the translations, and clients read it as one string). `kind` says what is wrong.
+    std::string message = w.message;
+    if (!language.empty()) {
+      auto it = w.text.find(std::string(language));
+      if (it != w.text.end()) message = it->second;
+    }
+    warnings.push_back({{"actor_id", w.actor_id},
+                        {"field", w.field},
+                        {"value", w.value},
+                        {"kind", w.kind},
+                        {"message", std::move(message)}});
   }
   const bool has_span = t.from_year != 0;
   return json{{"query", QueryJson(t.query)},

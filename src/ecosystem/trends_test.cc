@@ -177,6 +177,29 @@ TEST(TrendsTest, CountsUndatedActorsApartAndWarnsAboutUnreadableDates) {
   EXPECT_EQ(t.warnings[3].actor_id, "");
   EXPECT_NE(t.warnings[3].message.find("1 figures in another unit than GBP"), std::string::npos)
       << t.warnings[3].message;
+  // Each says what is wrong with a stable kind, and in the four languages.
+  EXPECT_EQ(t.warnings[0].kind, "founded");
+  EXPECT_EQ(t.warnings[1].kind, "dissolved");
+  EXPECT_EQ(t.warnings[2].kind, "period");
+  EXPECT_EQ(t.warnings[3].kind, "other_units");
+  for (const TrendsWarning& w : t.warnings) {
+    ASSERT_EQ(w.text.size(), 4u) << w.kind;
+    EXPECT_EQ(w.text.at("en"), w.message);
+    for (const auto& [lang, text] : w.text) {
+      EXPECT_EQ(text.find('{'), std::string::npos) << lang << ": " << text;
+    }
+  }
+  EXPECT_EQ(t.warnings[3].text.at("fr"),
+            "1 chiffres dans une autre unité que GBP sont laissés hors des sommes");
+  auto fr = TrendsToJson(t, "fr");
+  ASSERT_TRUE(fr.ok());
+  EXPECT_EQ((*fr)["warnings"][2]["kind"], "period");
+  EXPECT_EQ((*fr)["warnings"][2]["message"],
+            "la période n'est ni une année ni une date : le chiffre est laissé de côté");
+  auto all = TrendsToJson(t);
+  ASSERT_TRUE(all.ok());
+  EXPECT_EQ((*all)["warnings"][2]["message"],
+            "period is not a year or a date: the figure is left out");
 }
 
 TEST(TrendsTest, DissolvedBeforeFoundedIsLeftOutWithAWarning) {
@@ -187,6 +210,9 @@ TEST(TrendsTest, DissolvedBeforeFoundedIsLeftOutWithAWarning) {
   EXPECT_EQ(t->from_year, 0);  // no usable date at all
   ASSERT_EQ(t->warnings.size(), 1u);
   EXPECT_NE(t->warnings[0].message.find("before the founding date 2015"), std::string::npos);
+  EXPECT_EQ(t->warnings[0].kind, "dissolved_before_founded");
+  EXPECT_EQ(t->warnings[0].text.at("es"),
+            "anterior a la fecha de creación 2015: el actor queda fuera de los recuentos anuales");
 }
 
 TEST(TrendsTest, SummarisesTheSpanWithCagrAndPeaks) {

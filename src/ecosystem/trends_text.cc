@@ -222,6 +222,68 @@ std::optional<int> DateYear(std::string_view d) {
   return std::nullopt;
 }
 
+namespace {
+
+// Warning templates: kind, then en, fr, es, pt.
+struct WarningWords {
+  std::string_view kind;
+  std::string_view text[4];
+};
+
+constexpr std::string_view kWarningLanguages[] = {"en", "fr", "es", "pt"};
+
+constexpr WarningWords kWarningWords[] = {
+    {"founded",
+     {"not a date (YYYY, YYYY-MM or YYYY-MM-DD): counted under unknown founding year",
+      "pas une date (AAAA, AAAA-MM ou AAAA-MM-JJ) : compté sous « année de création inconnue »",
+      "no es una fecha (AAAA, AAAA-MM o AAAA-MM-DD): contado con año de creación desconocido",
+      "não é uma data (AAAA, AAAA-MM ou AAAA-MM-DD): contado com ano de criação desconhecido"}},
+    {"dissolved",
+     {"not a date (YYYY, YYYY-MM or YYYY-MM-DD): the actor is left out of the yearly counts",
+      "pas une date (AAAA, AAAA-MM ou AAAA-MM-JJ) : l'acteur est laissé hors des comptes "
+      "annuels",
+      "no es una fecha (AAAA, AAAA-MM o AAAA-MM-DD): el actor queda fuera de los recuentos "
+      "anuales",
+      "não é uma data (AAAA, AAAA-MM ou AAAA-MM-DD): o ator fica fora das contagens anuais"}},
+    {"dissolved_before_founded",
+     {"before the founding date {founded}: the actor is left out of the yearly counts",
+      "antérieure à la date de création {founded} : l'acteur est laissé hors des comptes "
+      "annuels",
+      "anterior a la fecha de creación {founded}: el actor queda fuera de los recuentos anuales",
+      "anterior à data de criação {founded}: o ator fica fora das contagens anuais"}},
+    {"period",
+     {"period is not a year or a date: the figure is left out",
+      "la période n'est ni une année ni une date : le chiffre est laissé de côté",
+      "el periodo no es un año ni una fecha: la cifra se deja fuera",
+      "o período não é um ano nem uma data: o número fica de fora"}},
+    {"value",
+     {"value is not a finite number: the figure is left out",
+      "la valeur n'est pas un nombre fini : le chiffre est laissé de côté",
+      "el valor no es un número finito: la cifra se deja fuera",
+      "o valor não é um número finito: o número fica de fora"}},
+    {"other_units",
+     {"{n} figures in another unit than {unit} are left out of the sums",
+      "{n} chiffres dans une autre unité que {unit} sont laissés hors des sommes",
+      "{n} cifras en otra unidad distinta de {unit} quedan fuera de las sumas",
+      "{n} números noutra unidade que não {unit} ficam fora das somas"}},
+};
+
+}  // namespace
+
+model::LocalisedText WarningText(std::string_view kind,
+                                 const std::vector<std::pair<std::string, std::string>>& vars) {
+  model::LocalisedText out;
+  for (const WarningWords& w : kWarningWords) {
+    if (w.kind != kind) continue;
+    for (size_t i = 0; i < 4; ++i) {
+      std::string text(w.text[i]);
+      for (const auto& [key, value] : vars) Replace(text, "{" + key + "}", value);
+      out[std::string(kWarningLanguages[i])] = std::move(text);
+    }
+  }
+  return out;
+}
+
 model::LocalisedText TrendText(const TrendGroup& group, const TrendsQuery& query, int from,
                                int to) {
   model::LocalisedText text;

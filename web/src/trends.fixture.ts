@@ -73,11 +73,18 @@ export const TRENDS = {
   ],
   groups_overlap: false,
   warnings: [
-    { actor_id: 'a1', field: 'founded', value: 'soon', message: 'not a date (YYYY...)' },
+    {
+      actor_id: 'a1',
+      field: 'founded',
+      value: 'soon',
+      kind: 'founded',
+      message: 'not a date (YYYY...)',
+    },
     {
       actor_id: '',
       field: 'indicator:turnover',
       value: '',
+      kind: 'other_units',
       message: '1 figures in another unit than GBP are left out of the sums',
     },
   ],

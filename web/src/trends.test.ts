@@ -135,24 +135,22 @@ describe('what to show', () => {
     expect(reportedIndicators(none)).toEqual([]);
   });
 
-  it('tells the kinds of warnings apart', () => {
-    const w = (field: string, message: string, actor_id = 'a') => ({
+  it('tells the kinds of warnings apart by the server kind', () => {
+    const w = (field: string, kind: string, actor_id = 'a') => ({
       actor_id,
       field,
       value: 'v',
-      message,
+      kind,
+      message: 'the server words',
     });
-    expect(warningKind(w('founded', 'not a date'))).toBe('founded');
-    expect(warningKind(w('dissolved', 'not a date (YYYY...)'))).toBe('dissolved');
-    expect(warningKind(w('dissolved', 'before the founding date 2012: left out'))).toBe(
-      'dissolvedBefore',
-    );
-    expect(warningKind(w('indicator:turnover', 'period is not a year'))).toBe('period');
-    expect(warningKind(w('indicator:turnover', 'value is not a finite number'))).toBe('value');
-    expect(warningKind(w('indicator:turnover', '2 figures in another unit than GBP', ''))).toBe(
-      'otherUnits',
-    );
-    expect(warningKind(w('name', 'something new'))).toBe('other');
+    expect(warningKind(w('founded', 'founded'))).toBe('founded');
+    expect(warningKind(w('dissolved', 'dissolved'))).toBe('dissolved');
+    expect(warningKind(w('dissolved', 'dissolved_before_founded'))).toBe('dissolvedBefore');
+    expect(warningKind(w('indicator:turnover', 'period'))).toBe('period');
+    expect(warningKind(w('indicator:turnover', 'value'))).toBe('value');
+    expect(warningKind(w('indicator:turnover', 'other_units', ''))).toBe('otherUnits');
+    expect(warningKind(w('name', 'something_new'))).toBe('other');
+    expect(warningKind(w('founded', ''))).toBe('other');
     expect(warningIndicator(w('indicator:members', ''))).toBe('members');
     expect(warningIndicator(w('founded', ''))).toBe('');
   });

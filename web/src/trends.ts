@@ -149,6 +149,10 @@ export interface TrendsWarning {
   actor_id: string;
   field: string;
   value: string;
+  /** What is wrong, a stable id: founded, dissolved, dissolved_before_founded, period, value,
+   * other_units ("" from a server older than this field). */
+  kind: string;
+  /** The server's words, in the language asked for. */
   message: string;
 }
 
@@ -268,6 +272,7 @@ export function parseTrends(body: unknown): Trends {
         actor_id: str(w.actor_id),
         field: str(w.field),
         value: str(w.value),
+        kind: str(w.kind),
         message: str(w.message),
       };
     }),
@@ -297,21 +302,22 @@ export function reportedIndicators(trends: Trends): TrendIndicator[] {
 export type WarningKind =
   'founded' | 'dissolved' | 'dissolvedBefore' | 'period' | 'value' | 'otherUnits' | 'other';
 
+const WARNING_KINDS: Record<string, WarningKind> = {
+  founded: 'founded',
+  dissolved: 'dissolved',
+  dissolved_before_founded: 'dissolvedBefore',
+  period: 'period',
+  value: 'value',
+  other_units: 'otherUnits',
+};
+
 /**
- * What a warning is about, read from its field and the server's (English) message, so the page
- * can say it in the reader's language; "other" keeps the server's words.
+ * What a warning is about, from the server's kind, so the page can say it in the reader's
+ * language with the warning's own value and indicator; "other" (a kind this page does not know)
+ * shows the server's words, which come in the language asked for.
  */
 export function warningKind(w: TrendsWarning): WarningKind {
-  if (w.field === 'founded') return 'founded';
-  if (w.field === 'dissolved') {
-    return w.message.startsWith('before the founding date') ? 'dissolvedBefore' : 'dissolved';
-  }
-  if (w.field.startsWith('indicator:')) {
-    if (w.message.startsWith('period')) return 'period';
-    if (w.message.startsWith('value')) return 'value';
-    if (!w.actor_id && /another unit/.test(w.message)) return 'otherUnits';
-  }
-  return 'other';
+  return WARNING_KINDS[w.kind] ?? 'other';
 }
 
 /** "indicator:turnover" -> "turnover"; "" for fields that are not an indicator's. */

@@ -1,6 +1,6 @@
 // The warnings of a trends answer: unreadable dates, dissolutions before foundings, unreadable
-// indicator periods or values, figures in another unit. The server writes them in English; the
-// kinds it has are said here in the reader's language, with the actor, the field and the value.
+// indicator periods or values, figures in another unit. The server gives each a kind; the kinds
+// known here are said in the reader's language with the indicator's label and the value.
 
 import { h } from '../dom';
 import { t } from '../i18n/i18n';

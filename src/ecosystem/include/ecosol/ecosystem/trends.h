@@ -135,7 +135,12 @@ struct TrendsWarning {
   std::string actor_id;
   std::string field;  // "founded", "dissolved", "indicator:turnover"...
   std::string value;
-  std::string message;
+  std::string message;  // in English
+  // What is wrong, a stable id: "founded" (not a date), "dissolved" (not a date),
+  // "dissolved_before_founded", "period" (not a year or a date), "value" (not a finite number),
+  // "other_units" (figures in another unit than the indicator's, left out of the sums).
+  std::string kind;
+  model::LocalisedText text;  // the message in "en", "fr", "es" and "pt"
 };
 
 struct Trends {

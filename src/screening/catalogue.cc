@@ -148,10 +148,12 @@ Result<std::shared_ptr<const Catalogue>> LoadFolder(const std::string& dir) {
     auto doc = ReadYaml(file);
     if (!doc.ok()) return doc.status();
     // The ecosystem building blocks (frameworks/building-blocks.yaml) and partner assets
-    // (frameworks/partner-assets.yaml) share the folder but are read by ecosystem/, not
-    // screened against.
+    // (frameworks/partner-assets.yaml) share the folder but are read by ecosystem/, the
+    // transfer context (frameworks/transfer-context.yaml) by knowledge/; none is screened
+    // against.
     if (doc->is_object() && (doc->value("kind", "") == "building_blocks" ||
-                             doc->value("kind", "") == "partner_assets")) {
+                             doc->value("kind", "") == "partner_assets" ||
+                             doc->value("kind", "") == "transfer_context")) {
       continue;
     }
     auto framework = ParseFramework(*doc, catalogue->facts_, file.string());

@@ -109,6 +109,26 @@ TEST(FrameworkTest, ProjectFrameworksAllLoad) {
                                       "democratic_governance", "autonomy", "primacy_of_people"}));
 }
 
+// Frameworks of other modules share the folder; their kind keeps them out of the catalogue,
+// which would otherwise reject them for lacking criteria.
+TEST(FrameworkTest, FrameworksOfOtherModulesAreLeftAside) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "ecosol_screening_kinds_test";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  for (const char* name :
+       {"facts.yaml", "statutes-facts.yaml", "un-ilo.yaml", "transfer-context.yaml",
+        "building-blocks.yaml", "partner-assets.yaml"}) {
+    fs::copy_file(fs::path(FrameworksDir()) / name, dir / name);
+  }
+  auto catalogue = LoadFrameworks(dir.string());
+  ASSERT_TRUE(catalogue.ok()) << catalogue.status().message();
+  EXPECT_NE((*catalogue)->Find("un-ilo"), nullptr);
+  EXPECT_EQ((*catalogue)->Find("transfer-context"), nullptr);
+  EXPECT_EQ((*catalogue)->Find("building-blocks"), nullptr);
+  fs::remove_all(dir);
+}
+
 TEST(FrameworkTest, UnknownFactIsRejectedWithItsName) {
   json doc =
       TinyFramework({Criterion("x", "hard", {{"var", "governance.votes"}}, {"governance.votes"})});

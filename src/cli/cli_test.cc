@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 
+#include "cli_test_support.h"
 #include "ecosol/interop/importer.h"
 #include "ecosol/registry/registry.h"
 #include "ecosol/store/store.h"
@@ -19,45 +20,22 @@
 namespace ecosol::cli {
 namespace {
 
+using test_support::CliRunner;
+using test_support::TestFolder;
 namespace fs = std::filesystem;
 
 class CliTest : public ::testing::TestWithParam<std::string> {
  protected:
   CliTest() : db_(GetParam()) {}
 
-  void SetUp() override {
-    ASSERT_TRUE(db_.ok()) << db_.error();
-    std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    for (char& c : name) {
-      if (c == '/') c = '_';  // parameterised names are "Test/sqlite"
-    }
-    dir_ = fs::temp_directory_path() / ("ecosol_cli_" + std::to_string(::getpid()) + "_" + name);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
+  void SetUp() override { ASSERT_TRUE(db_.ok()) << db_.error(); }
 
-  // Runs `ecosol --db <test db> args...` with an empty standard input; returns the exit code.
-  int Run(std::vector<std::string> args) {
-    std::istringstream nothing;
-    return RunWithInput(std::move(args), nothing);
-  }
-
-  // The same, with `in` as the standard input (passwords).
-  int RunWithInput(std::vector<std::string> args, std::istream& in) {
-    std::vector<std::string> all = {"ecosol", "--db", db_.url(), "--data-dir",
-                                    ::ecosol::testing::SourceDir() + "/data"};
-    all.insert(all.end(), args.begin(), args.end());
-    std::vector<const char*> argv;
-    for (const auto& a : all) argv.push_back(a.c_str());
-    out_.str("");
-    err_.str("");
-    return RunCli(static_cast<int>(argv.size()), argv.data(), out_, err_, in);
+  int Run(const std::vector<std::string>& args, const std::string& stdin_text = "") {
+    return cli_.Run(args, stdin_text);
   }
 
   std::string WriteFile(const std::string& name, const std::string& content) {
-    fs::path p = dir_ / name;
-    std::ofstream(p, std::ios::binary) << content;
-    return p.string();
+    return folder_.Write(name, content);
   }
 
   // Three rows of the Co-ops UK file, one changed to be invalid when `bad`.
@@ -76,22 +54,22 @@ class CliTest : public ::testing::TestWithParam<std::string> {
   }
 
   testing::TestStore db_;
-  fs::path dir_;
-  std::ostringstream out_, err_;
+  TestFolder folder_{"ecosol_cli"};
+  CliRunner cli_{db_.url()};
 };
 
 TEST_P(CliTest, ImportReportsJsonAndReimportChangesNothing) {
-  ASSERT_EQ(Run({"init"}), 0) << err_.str();
+  ASSERT_EQ(Run({"init"}), 0) << cli_.err();
   std::string file = WriteFile("small.csv", SmallCsv(false));
   ASSERT_EQ(Run({"import", file, "--format", "essglobal-csv", "--id-scheme", "coops-uk", "--json"}),
             0)
-      << err_.str();
-  auto report = nlohmann::json::parse(out_.str());
+      << cli_.err();
+  auto report = nlohmann::json::parse(cli_.out());
   EXPECT_EQ(report["imported"], 3);
   EXPECT_EQ(report["updated"], 0);
   EXPECT_TRUE(report["rejected"].empty());
   ASSERT_EQ(Run({"import", file, "--id-scheme", "coops-uk", "--json"}), 0);
-  report = nlohmann::json::parse(out_.str());
+  report = nlohmann::json::parse(cli_.out());
   EXPECT_EQ(report["imported"], 0);
   EXPECT_EQ(report["updated"], 0);
   EXPECT_EQ(report["unchanged"], 3);
@@ -101,38 +79,38 @@ TEST_P(CliTest, RejectedRowsFailTheBatchUnlessSkipInvalid) {
   ASSERT_EQ(Run({"init"}), 0);
   std::string file = WriteFile("bad.csv", SmallCsv(true));
   EXPECT_EQ(Run({"import", file, "--json"}), 1);
-  auto report = nlohmann::json::parse(out_.str());
+  auto report = nlohmann::json::parse(cli_.out());
   ASSERT_EQ(report["rejected"].size(), 1u);
   EXPECT_EQ(report["rejected"][0]["line"], 4);
   EXPECT_EQ(report["rejected"][0]["field"], "Latitude");
-  EXPECT_NE(err_.str().find("--skip-invalid"), std::string::npos);
+  EXPECT_NE(cli_.err().find("--skip-invalid"), std::string::npos);
   ASSERT_EQ(Run({"actors", "list", "--json"}), 0);
-  EXPECT_TRUE(nlohmann::json::parse(out_.str())["items"].empty());
+  EXPECT_TRUE(nlohmann::json::parse(cli_.out())["items"].empty());
   EXPECT_EQ(Run({"import", file, "--skip-invalid", "--json"}), 0);
-  EXPECT_EQ(nlohmann::json::parse(out_.str())["imported"], 2);
+  EXPECT_EQ(nlohmann::json::parse(cli_.out())["imported"], 2);
 }
 
 TEST_P(CliTest, ListSearchShowAndExport) {
   ASSERT_EQ(Run({"init"}), 0);
   ASSERT_EQ(Run({"import", WriteFile("s.csv", SmallCsv(false)), "--id-scheme", "coops-uk"}), 0)
-      << err_.str();
-  ASSERT_EQ(Run({"actors", "search", "cooperatives", "--json"}), 0) << err_.str();
-  auto found = nlohmann::json::parse(out_.str());
+      << cli_.err();
+  ASSERT_EQ(Run({"actors", "search", "cooperatives", "--json"}), 0) << cli_.err();
+  auto found = nlohmann::json::parse(cli_.out());
   ASSERT_EQ(found["items"].size(), 1u);
   EXPECT_EQ(found["items"][0]["name"], "Beta Housing Co-operative");
   ASSERT_EQ(Run({"actors", "search", "co-op", "--json"}), 0);
   std::set<std::string> names;
-  auto coop = nlohmann::json::parse(out_.str());
+  auto coop = nlohmann::json::parse(cli_.out());
   for (const auto& item : coop["items"]) names.insert(item["name"].get<std::string>());
-  EXPECT_TRUE(names.count("Alpha Bakery Co-op")) << out_.str();
+  EXPECT_TRUE(names.count("Alpha Bakery Co-op")) << cli_.out();
   ASSERT_EQ(Run({"actors", "list", "--limit", "1"}), 0);
-  EXPECT_NE(out_.str().find("Alpha Bakery"), std::string::npos);
-  EXPECT_NE(out_.str().find("--cursor"), std::string::npos);
-  ASSERT_EQ(Run({"actors", "show", "coops-uk-r1", "--json"}), 0) << err_.str();
-  EXPECT_EQ(nlohmann::json::parse(out_.str())["website"], "https://alpha.coop");
+  EXPECT_NE(cli_.out().find("Alpha Bakery"), std::string::npos);
+  EXPECT_NE(cli_.out().find("--cursor"), std::string::npos);
+  ASSERT_EQ(Run({"actors", "show", "coops-uk-r1", "--json"}), 0) << cli_.err();
+  EXPECT_EQ(nlohmann::json::parse(cli_.out())["website"], "https://alpha.coop");
   EXPECT_EQ(Run({"actors", "show", "missing"}), 1);
-  EXPECT_NE(err_.str().find("missing"), std::string::npos);
-  std::string exported = (dir_ / "out.csv").string();
+  EXPECT_NE(cli_.err().find("missing"), std::string::npos);
+  std::string exported = (folder_.path() / "out.csv").string();
   ASSERT_EQ(Run({"export", "--format", "essglobal-csv", "--id-scheme", "coops-uk", "-o", exported}),
             0);
   std::ifstream in(exported);
@@ -145,24 +123,22 @@ TEST_P(CliTest, ListSearchShowAndExport) {
 TEST_P(CliTest, DedupReportListsCandidateClusters) {
   ASSERT_EQ(Run({"init"}), 0);
   ASSERT_EQ(Run({"import", WriteFile("s.csv", SmallCsv(false)), "--id-scheme", "coops-uk"}), 0)
-      << err_.str();
+      << cli_.err();
   std::string other = SmallCsv(false);
   other = other.substr(0, other.find('\n') + 1) +
           "M9,ALPHA BAKERY LIMITED,,,,,,Leeds,,,GB,,,,,,,,,,53.8001,-1.5502,,,,,,,,\n";
-  ASSERT_EQ(Run({"import", WriteFile("map.csv", other), "--source", "map"}), 0) << err_.str();
-  out_.str("");
-  ASSERT_EQ(Run({"dedup", "--report", "--json"}), 0) << err_.str();
-  auto report = nlohmann::json::parse(out_.str());
+  ASSERT_EQ(Run({"import", WriteFile("map.csv", other), "--source", "map"}), 0) << cli_.err();
+  ASSERT_EQ(Run({"dedup", "--report", "--json"}), 0) << cli_.err();
+  auto report = nlohmann::json::parse(cli_.out());
   ASSERT_EQ(report["clusters"], 1);
   EXPECT_EQ(report["items"][0]["ids"], nlohmann::json({"coops-uk-r1", "map-m9"}));
   EXPECT_GE(report["items"][0]["score"].get<double>(), 0.85);
   EXPECT_EQ(report["items"][0]["pairs"][0]["reasons"][0], "same name");
-  out_.str("");
-  ASSERT_EQ(Run({"dedup", "--report"}), 0) << err_.str();
-  EXPECT_NE(out_.str().find("ALPHA BAKERY LIMITED"), std::string::npos) << out_.str();
-  EXPECT_NE(out_.str().find("1 candidate clusters"), std::string::npos) << out_.str();
+  ASSERT_EQ(Run({"dedup", "--report"}), 0) << cli_.err();
+  EXPECT_NE(cli_.out().find("ALPHA BAKERY LIMITED"), std::string::npos) << cli_.out();
+  EXPECT_NE(cli_.out().find("1 candidate clusters"), std::string::npos) << cli_.out();
   EXPECT_EQ(Run({"dedup"}), 1);
-  EXPECT_NE(err_.str().find("--report"), std::string::npos);
+  EXPECT_NE(cli_.err().find("--report"), std::string::npos);
   EXPECT_EQ(Run({"dedup", "--report", "--threshold", "2"}), 1);
 }
 
@@ -171,87 +147,87 @@ TEST_P(CliTest, DedupReportListsCandidateClusters) {
 TEST_P(CliTest, MergeUnmergeAndDistinctDecisions) {
   ASSERT_EQ(Run({"init"}), 0);
   ASSERT_EQ(Run({"import", WriteFile("s.csv", SmallCsv(false)), "--id-scheme", "coops-uk"}), 0)
-      << err_.str();
+      << cli_.err();
   std::string other = SmallCsv(false);
   other = other.substr(0, other.find('\n') + 1) +
           "M9,ALPHA BAKERY LIMITED,,,,,,Leeds,,,GB,,,,,,,,,,53.8001,-1.5502,,,,,,,,\n";
-  ASSERT_EQ(Run({"import", WriteFile("map.csv", other), "--source", "map"}), 0) << err_.str();
+  ASSERT_EQ(Run({"import", WriteFile("map.csv", other), "--source", "map"}), 0) << cli_.err();
 
-  ASSERT_EQ(Run({"merge", "coops-uk-r1", "map-m9", "--dry-run"}), 0) << err_.str();
-  EXPECT_NE(out_.str().find("would merge map-m9 into coops-uk-r1"), std::string::npos)
-      << out_.str();
+  ASSERT_EQ(Run({"merge", "coops-uk-r1", "map-m9", "--dry-run"}), 0) << cli_.err();
+  EXPECT_NE(cli_.out().find("would merge map-m9 into coops-uk-r1"), std::string::npos)
+      << cli_.out();
   ASSERT_EQ(Run({"actors", "show", "map-m9"}), 0);  // nothing written
 
   std::string rules = WriteFile("rules.json", R"({"default": ["map", "*"]})");
-  ASSERT_EQ(Run({"merge", "coops-uk-r1", "map-m9", "--rules", rules, "--json"}), 0) << err_.str();
-  auto merge = nlohmann::json::parse(out_.str());
+  ASSERT_EQ(Run({"merge", "coops-uk-r1", "map-m9", "--rules", rules, "--json"}), 0) << cli_.err();
+  auto merge = nlohmann::json::parse(cli_.out());
   const std::string id = merge["id"];
   EXPECT_EQ(merge["rules"]["default"], nlohmann::json({"map", "*"}));
   ASSERT_EQ(Run({"actors", "show", "coops-uk-r1", "--json"}), 0);
-  auto survivor = nlohmann::json::parse(out_.str());
+  auto survivor = nlohmann::json::parse(cli_.out());
   EXPECT_EQ(survivor["name"], "ALPHA BAKERY LIMITED");  // the map's name, by the rules given
   EXPECT_EQ(survivor["identifiers"]["map"], "M9");
   EXPECT_EQ(Run({"actors", "show", "map-m9"}), 1);
 
-  ASSERT_EQ(Run({"merges", "--actor", "map-m9"}), 0) << err_.str();
-  EXPECT_NE(out_.str().find(id), std::string::npos);
-  EXPECT_NE(out_.str().find("1 merges"), std::string::npos);
-  ASSERT_EQ(Run({"unmerge", id}), 0) << err_.str();
-  EXPECT_NE(out_.str().find("undone"), std::string::npos) << out_.str();
+  ASSERT_EQ(Run({"merges", "--actor", "map-m9"}), 0) << cli_.err();
+  EXPECT_NE(cli_.out().find(id), std::string::npos);
+  EXPECT_NE(cli_.out().find("1 merges"), std::string::npos);
+  ASSERT_EQ(Run({"unmerge", id}), 0) << cli_.err();
+  EXPECT_NE(cli_.out().find("undone"), std::string::npos) << cli_.out();
   ASSERT_EQ(Run({"actors", "show", "map-m9", "--json"}), 0);
-  EXPECT_EQ(nlohmann::json::parse(out_.str())["identifiers"]["map"], "M9");
+  EXPECT_EQ(nlohmann::json::parse(cli_.out())["identifiers"]["map"], "M9");
   EXPECT_EQ(Run({"unmerge", id}), 1);
-  EXPECT_NE(err_.str().find("already undone"), std::string::npos) << err_.str();
+  EXPECT_NE(cli_.err().find("already undone"), std::string::npos) << cli_.err();
 
   // Bad requests fail clearly and change nothing.
   EXPECT_EQ(Run({"merge", "coops-uk-r1"}), 2);  // a usage error: one id only
   EXPECT_EQ(Run({"merge", "coops-uk-r1", "ghost"}), 1);
-  EXPECT_NE(err_.str().find("ghost"), std::string::npos);
+  EXPECT_NE(cli_.err().find("ghost"), std::string::npos);
   EXPECT_EQ(Run({"merge", "coops-uk-r1", "map-m9", "--rules", WriteFile("bad.json", "{\"x\": 1}")}),
             1);
-  EXPECT_NE(err_.str().find("bad.json"), std::string::npos);
+  EXPECT_NE(cli_.err().find("bad.json"), std::string::npos);
 
-  ASSERT_EQ(Run({"dedup", "--distinct", "map-m9", "coops-uk-r1"}), 0) << err_.str();
-  ASSERT_EQ(Run({"dedup", "--report", "--json"}), 0) << err_.str();
-  EXPECT_EQ(nlohmann::json::parse(out_.str())["clusters"], 0);
-  ASSERT_EQ(Run({"dedup", "--forget", "map-m9", "coops-uk-r1"}), 0) << err_.str();
-  ASSERT_EQ(Run({"dedup", "--report", "--json"}), 0) << err_.str();
-  EXPECT_EQ(nlohmann::json::parse(out_.str())["clusters"], 1);
+  ASSERT_EQ(Run({"dedup", "--distinct", "map-m9", "coops-uk-r1"}), 0) << cli_.err();
+  ASSERT_EQ(Run({"dedup", "--report", "--json"}), 0) << cli_.err();
+  EXPECT_EQ(nlohmann::json::parse(cli_.out())["clusters"], 0);
+  ASSERT_EQ(Run({"dedup", "--forget", "map-m9", "coops-uk-r1"}), 0) << cli_.err();
+  ASSERT_EQ(Run({"dedup", "--report", "--json"}), 0) << cli_.err();
+  EXPECT_EQ(nlohmann::json::parse(cli_.out())["clusters"], 1);
   EXPECT_EQ(Run({"dedup", "--distinct", "map-m9", "nobody"}), 1);
 }
 
 TEST_P(CliTest, TerritoriesListAndPopulation) {
   ASSERT_EQ(Run({"init"}), 0);
   ASSERT_EQ(Run({"import", WriteFile("s.csv", SmallCsv(false)), "--id-scheme", "coops-uk"}), 0)
-      << err_.str();
-  ASSERT_EQ(Run({"territories", "list", "--json"}), 0) << err_.str();
-  auto countries = nlohmann::json::parse(out_.str());
+      << cli_.err();
+  ASSERT_EQ(Run({"territories", "list", "--json"}), 0) << cli_.err();
+  auto countries = nlohmann::json::parse(cli_.out());
   ASSERT_EQ(countries["items"].size(), 1u);
   EXPECT_EQ(countries["items"][0]["id"], "GB");
   EXPECT_EQ(countries["items"][0]["actors"], 3);
   EXPECT_EQ(countries["items"][0]["children"], 2);  // Leeds and York
-  ASSERT_EQ(Run({"territories", "list", "--parent", "GB"}), 0) << err_.str();
-  EXPECT_NE(out_.str().find("GB/leeds"), std::string::npos) << out_.str();
-  EXPECT_NE(out_.str().find("York"), std::string::npos) << out_.str();
+  ASSERT_EQ(Run({"territories", "list", "--parent", "GB"}), 0) << cli_.err();
+  EXPECT_NE(cli_.out().find("GB/leeds"), std::string::npos) << cli_.out();
+  EXPECT_NE(cli_.out().find("York"), std::string::npos) << cli_.out();
 
-  ASSERT_EQ(Run({"territories", "set-population", "GB/leeds", "812000"}), 0) << err_.str();
+  ASSERT_EQ(Run({"territories", "set-population", "GB/leeds", "812000"}), 0) << cli_.err();
   ASSERT_EQ(Run({"territories", "list", "--parent", "GB", "--json"}), 0);
-  EXPECT_EQ(nlohmann::json::parse(out_.str())["items"][0]["population"], 812000);
-  ASSERT_EQ(Run({"territories", "set-population", "GB/leeds", "--clear"}), 0) << err_.str();
+  EXPECT_EQ(nlohmann::json::parse(cli_.out())["items"][0]["population"], 812000);
+  ASSERT_EQ(Run({"territories", "set-population", "GB/leeds", "--clear"}), 0) << cli_.err();
   ASSERT_EQ(Run({"territories", "list", "--parent", "GB", "--json"}), 0);
-  EXPECT_TRUE(nlohmann::json::parse(out_.str())["items"][0]["population"].is_null());
+  EXPECT_TRUE(nlohmann::json::parse(cli_.out())["items"][0]["population"].is_null());
 
   EXPECT_EQ(Run({"territories", "set-population", "GB/leeds"}), 1);
-  EXPECT_NE(err_.str().find("--clear"), std::string::npos);
+  EXPECT_NE(cli_.err().find("--clear"), std::string::npos);
   EXPECT_EQ(Run({"territories", "set-population", "ZZ", "5"}), 1);
-  EXPECT_NE(err_.str().find("ZZ"), std::string::npos);
+  EXPECT_NE(cli_.err().find("ZZ"), std::string::npos);
   EXPECT_EQ(Run({"territories", "list", "--parent", "GB/nowhere"}), 1);
 }
 
 TEST_P(CliTest, DemoLoadsSeedActorsWithRelationships) {
   std::string coops = WriteFile("coops.csv", SmallCsv(false));
-  ASSERT_EQ(Run({"demo", "--coops-uk", coops}), 0) << err_.str();
-  EXPECT_NE(out_.str().find("demo ecosystem ready"), std::string::npos);
+  ASSERT_EQ(Run({"demo", "--coops-uk", coops}), 0) << cli_.err();
+  EXPECT_NE(cli_.out().find("demo ecosystem ready"), std::string::npos);
   // The seed's actors and relationships are counted apart.
   std::ifstream seed_file(::ecosol::testing::SourceDir() + "/data/demo/seed-ecosystem.json");
   auto seed = nlohmann::json::parse(seed_file);
@@ -259,21 +235,21 @@ TEST_P(CliTest, DemoLoadsSeedActorsWithRelationships) {
                              " new, 0 updated, 0 unchanged; relationships " +
                              std::to_string(seed["relationships"].size()) +
                              " new, 0 updated, 0 unchanged";
-  EXPECT_NE(out_.str().find(counts), std::string::npos) << out_.str();
-  ASSERT_EQ(Run({"actors", "show", "tiess", "--json"}), 0) << err_.str();
-  auto tiess = nlohmann::json::parse(out_.str());
+  EXPECT_NE(cli_.out().find(counts), std::string::npos) << cli_.out();
+  ASSERT_EQ(Run({"actors", "show", "tiess", "--json"}), 0) << cli_.err();
+  auto tiess = nlohmann::json::parse(cli_.out());
   EXPECT_EQ(tiess["kind"], "organisation");
   EXPECT_EQ(tiess["provenance"]["name"]["source"], "ecosol-seed");
   ASSERT_EQ(Run({"actors", "show", "tiess"}), 0);
-  EXPECT_NE(out_.str().find("relationship:"), std::string::npos);
+  EXPECT_NE(cli_.out().find("relationship:"), std::string::npos);
   // Running the demo again changes nothing.
   ASSERT_EQ(Run({"demo", "--coops-uk", coops}), 0);
-  EXPECT_NE(out_.str().find("0 new, 0 updated, 3 unchanged"), std::string::npos) << out_.str();
-  EXPECT_NE(out_.str().find("actors 0 new, 0 updated, " + std::to_string(seed["actors"].size()) +
+  EXPECT_NE(cli_.out().find("0 new, 0 updated, 3 unchanged"), std::string::npos) << cli_.out();
+  EXPECT_NE(cli_.out().find("actors 0 new, 0 updated, " + std::to_string(seed["actors"].size()) +
                             " unchanged; relationships 0 new, 0 updated, " +
                             std::to_string(seed["relationships"].size()) + " unchanged"),
             std::string::npos)
-      << out_.str();
+      << cli_.out();
 }
 
 TEST(CliErrorsTest, UninitialisedDatabaseSaysToRunInit) {
@@ -309,32 +285,32 @@ TEST(CliUpgradeTest, AnyCommandUpgradesAnOlderDatabase) {
 TEST_P(CliTest, ErrorsAreClearAndNonZero) {
   ASSERT_EQ(Run({"init"}), 0);
   EXPECT_EQ(Run({"import", "/no/such/file.csv"}), 1);
-  EXPECT_NE(err_.str().find("/no/such/file.csv"), std::string::npos);
+  EXPECT_NE(cli_.err().find("/no/such/file.csv"), std::string::npos);
   EXPECT_EQ(Run({"import", WriteFile("x.csv", "a,b\n"), "--format", "excel"}), 1);
-  EXPECT_NE(err_.str().find("essglobal-csv"), std::string::npos);
+  EXPECT_NE(cli_.err().find("essglobal-csv"), std::string::npos);
   EXPECT_EQ(Run({"import", WriteFile("empty.csv", "")}), 1);
-  EXPECT_NE(err_.str().find("empty"), std::string::npos) << err_.str();
-  EXPECT_EQ(Run({"import", dir_.string()}), 1);
-  EXPECT_NE(err_.str().find("not a regular file"), std::string::npos) << err_.str();
+  EXPECT_NE(cli_.err().find("empty"), std::string::npos) << cli_.err();
+  EXPECT_EQ(Run({"import", folder_.path().string()}), 1);
+  EXPECT_NE(cli_.err().find("not a regular file"), std::string::npos) << cli_.err();
   EXPECT_EQ(Run({"frobnicate"}), 2);
   EXPECT_EQ(Run({"actors", "list", "--kind", "company"}), 1);
   // Ecosol JSON with a source id that is not a string (it aborted the command before).
   EXPECT_EQ(Run({"import", WriteFile("s.json", R"({"source": {"id": 5}, "actors": []})"),
                  "--format", "ecosol-json"}),
             1);
-  EXPECT_NE(err_.str().find("source"), std::string::npos) << err_.str();
+  EXPECT_NE(cli_.err().find("source"), std::string::npos) << cli_.err();
   EXPECT_EQ(Run({"import",
                  WriteFile("n.json", R"({"actors": [{"name": "x", "location": )"
                                      R"({"lat": 1e400, "lon": 0}}]})"),
                  "--format", "ecosol-json"}),
             1);
-  EXPECT_NE(err_.str().find("number"), std::string::npos) << err_.str();
+  EXPECT_NE(cli_.err().find("number"), std::string::npos) << cli_.err();
 }
 
 // An export publishes only what the public may see.
 TEST_P(CliTest, ExportsLeaveOutWhatThePublicMayNotSee) {
   ASSERT_EQ(Run({"init"}), 0);
-  ASSERT_EQ(Run({"import", WriteFile("coops.csv", SmallCsv(false))}), 0) << err_.str();
+  ASSERT_EQ(Run({"import", WriteFile("coops.csv", SmallCsv(false))}), 0) << cli_.err();
   {
     auto store = store::OpenStore(db_.url());
     ASSERT_TRUE(store.ok());
@@ -353,61 +329,59 @@ TEST_P(CliTest, ExportsLeaveOutWhatThePublicMayNotSee) {
                                 {}, "test")
                     .ok());
   }
-  ASSERT_EQ(Run({"export"}), 0) << err_.str();
-  EXPECT_EQ(out_.str().find("Alpha Bakery"), std::string::npos);
-  EXPECT_NE(out_.str().find("Beta Housing"), std::string::npos);
-  EXPECT_EQ(out_.str().find("beta-secret"), std::string::npos);
+  ASSERT_EQ(Run({"export"}), 0) << cli_.err();
+  EXPECT_EQ(cli_.out().find("Alpha Bakery"), std::string::npos);
+  EXPECT_NE(cli_.out().find("Beta Housing"), std::string::npos);
+  EXPECT_EQ(cli_.out().find("beta-secret"), std::string::npos);
   // The command line itself acts as an admin and lists everything.
   ASSERT_EQ(Run({"actors", "list"}), 0);
-  EXPECT_NE(out_.str().find("Alpha Bakery"), std::string::npos);
+  EXPECT_NE(cli_.out().find("Alpha Bakery"), std::string::npos);
 }
 
 // Accounts, tokens and the audit log from the command line.
 TEST_P(CliTest, UsersTokensAndAudit) {
   ASSERT_EQ(Run({"init"}), 0);
-  std::istringstream password("a long passphrase\n");
-  ASSERT_EQ(RunWithInput({"users", "add", "ana@example.org", "--name", "Ana"}, password), 0)
-      << err_.str();
-  EXPECT_NE(out_.str().find("added user usr-"), std::string::npos);
-  std::istringstream weak("short\n");
-  EXPECT_EQ(RunWithInput({"users", "add", "bo@example.org"}, weak), 1);
-  EXPECT_NE(err_.str().find("12 characters"), std::string::npos);
-  ASSERT_EQ(Run({"users", "grant", "ana@example.org", "admin"}), 0) << err_.str();
+  ASSERT_EQ(Run({"users", "add", "ana@example.org", "--name", "Ana"}, "a long passphrase\n"), 0)
+      << cli_.err();
+  EXPECT_NE(cli_.out().find("added user usr-"), std::string::npos);
+  EXPECT_EQ(Run({"users", "add", "bo@example.org"}, "short\n"), 1);
+  EXPECT_NE(cli_.err().find("12 characters"), std::string::npos);
+  ASSERT_EQ(Run({"users", "grant", "ana@example.org", "admin"}), 0) << cli_.err();
   EXPECT_EQ(Run({"users", "grant", "ana@example.org", "steward"}), 1);
-  EXPECT_NE(err_.str().find("scope"), std::string::npos);
+  EXPECT_NE(cli_.err().find("scope"), std::string::npos);
   EXPECT_EQ(Run({"users", "grant", "ana@example.org", "king"}), 1);
   ASSERT_EQ(Run({"users", "list", "--json"}), 0);
-  auto users = nlohmann::json::parse(out_.str());
+  auto users = nlohmann::json::parse(cli_.out());
   ASSERT_EQ(users["items"].size(), 1u);
   EXPECT_EQ(users["items"][0]["roles"][0]["role"], "admin");
   EXPECT_FALSE(users["items"][0].contains("password_hash"));
 
   ASSERT_EQ(Run({"tokens", "create", "ana@example.org", "--name", "backup", "--scope", "read"}), 0)
-      << err_.str();
-  std::string token = out_.str();
+      << cli_.err();
+  std::string token = cli_.out();
   EXPECT_EQ(token.rfind("eco_", 0), 0u);
   ASSERT_EQ(Run({"tokens", "list", "--json"}), 0);
-  auto tokens = nlohmann::json::parse(out_.str());
+  auto tokens = nlohmann::json::parse(cli_.out());
   ASSERT_EQ(tokens["items"].size(), 1u);
-  EXPECT_EQ(out_.str().find(token.substr(0, token.size() - 1)), std::string::npos);
+  EXPECT_EQ(cli_.out().find(token.substr(0, token.size() - 1)), std::string::npos);
   std::string token_id = tokens["items"][0]["id"];
   ASSERT_EQ(Run({"tokens", "revoke", token_id}), 0);
   ASSERT_EQ(Run({"tokens", "list", "--json"}), 0);
-  EXPECT_EQ(nlohmann::json::parse(out_.str())["items"][0]["state"], "revoked");
+  EXPECT_EQ(nlohmann::json::parse(cli_.out())["items"][0]["state"], "revoked");
   ASSERT_EQ(Run({"users", "revoke", "ana@example.org", "admin"}), 0);
   ASSERT_EQ(Run({"users", "disable", "ana@example.org"}), 0);
 
-  ASSERT_EQ(Run({"audit", "verify"}), 0) << out_.str();
-  EXPECT_NE(out_.str().find("intact: 6 entries"), std::string::npos) << out_.str();
+  ASSERT_EQ(Run({"audit", "verify"}), 0) << cli_.out();
+  EXPECT_NE(cli_.out().find("intact: 6 entries"), std::string::npos) << cli_.out();
   ASSERT_EQ(Run({"audit", "show", "--json"}), 0);
-  auto entries = nlohmann::json::parse(out_.str())["items"];
+  auto entries = nlohmann::json::parse(cli_.out())["items"];
   ASSERT_EQ(entries.size(), 6u);
   EXPECT_EQ(entries[0]["action"], "user.create");
   EXPECT_EQ(entries[0]["who"].get<std::string>().rfind("cli:", 0), 0u);
   EXPECT_EQ(entries[5]["action"], "user.disable");
-  EXPECT_EQ(out_.str().find("argon2"), std::string::npos);
+  EXPECT_EQ(cli_.out().find("argon2"), std::string::npos);
   ASSERT_EQ(Run({"audit", "show"}), 0);
-  EXPECT_NE(out_.str().find("token.revoke"), std::string::npos);
+  EXPECT_NE(cli_.out().find("token.revoke"), std::string::npos);
 
   // Someone with access to the database rewrites who disabled the user: verify names the entry.
   const std::string sql = "UPDATE audit_log SET who = 'cli:someone-else' WHERE seq = 6";
@@ -423,7 +397,7 @@ TEST_P(CliTest, UsersTokensAndAudit) {
     PQfinish(pg);
   }
   EXPECT_EQ(Run({"audit", "verify"}), 1);
-  EXPECT_NE(out_.str().find("BROKEN at entry 6"), std::string::npos) << out_.str();
+  EXPECT_NE(cli_.out().find("BROKEN at entry 6"), std::string::npos) << cli_.out();
 }
 
 // `ecosol import FILE --format csv --mapping MAP.yaml`, with the example mapping of a network's
@@ -435,32 +409,32 @@ TEST_P(CliTest, ImportsACsvThroughItsMapping) {
   const std::string mapping =
       ::ecosol::testing::SourceDir() + "/data/mappings/reseau-occitanie.yaml";
   ASSERT_EQ(Run({"import", csv, "--format", "csv", "--mapping", mapping, "--json"}), 0)
-      << err_.str();
-  EXPECT_EQ(nlohmann::json::parse(out_.str())["imported"], 5);
-  ASSERT_EQ(Run({"actors", "search", "Lauragais", "--json"}), 0) << err_.str();
-  EXPECT_NE(out_.str().find("Les Jardins du Lauragais"), std::string::npos) << out_.str();
+      << cli_.err();
+  EXPECT_EQ(nlohmann::json::parse(cli_.out())["imported"], 5);
+  ASSERT_EQ(Run({"actors", "search", "Lauragais", "--json"}), 0) << cli_.err();
+  EXPECT_NE(cli_.out().find("Les Jardins du Lauragais"), std::string::npos) << cli_.out();
   // The mapping is required with csv, and only there; a bad one names its line.
   EXPECT_EQ(Run({"import", csv, "--format", "csv"}), 1);
-  EXPECT_NE(err_.str().find("--mapping: required"), std::string::npos) << err_.str();
+  EXPECT_NE(cli_.err().find("--mapping: required"), std::string::npos) << cli_.err();
   EXPECT_EQ(Run({"import", csv, "--mapping", mapping}), 1);
-  EXPECT_NE(err_.str().find("only format csv"), std::string::npos) << err_.str();
+  EXPECT_NE(cli_.err().find("only format csv"), std::string::npos) << cli_.err();
   EXPECT_EQ(Run({"import", csv, "--format", "csv", "--mapping", "/no/such/map.yaml"}), 1);
-  EXPECT_NE(err_.str().find("/no/such/map.yaml"), std::string::npos) << err_.str();
+  EXPECT_NE(cli_.err().find("/no/such/map.yaml"), std::string::npos) << cli_.err();
   std::string bad =
       WriteFile("bad.yaml", "id: Ref\nfields:\n  name: Nom\n  pattern: {column: x}\n");
   EXPECT_EQ(Run({"import", csv, "--format", "csv", "--mapping", bad}), 1);
-  EXPECT_NE(err_.str().find("bad.yaml: line 4: fields.pattern: unknown field"), std::string::npos)
-      << err_.str();
+  EXPECT_NE(cli_.err().find("bad.yaml: line 4: fields.pattern: unknown field"), std::string::npos)
+      << cli_.err();
   // A bad row refuses the file: still 5 actors.
   auto text = interop::ReadFile(csv);
   ASSERT_TRUE(text.ok());
   std::string more = WriteFile(
       "more.csv", *text + "OC-0100;Autre;SCOP;Pêche;;;;Sète;Hérault;France;;;;;;;;Non;\n");
   EXPECT_EQ(Run({"import", more, "--format", "csv", "--mapping", mapping}), 1);
-  EXPECT_NE(err_.str().find("more.csv:9: Secteur(s): 'Pêche' is not in the map"), std::string::npos)
-      << err_.str();
+  EXPECT_NE(cli_.err().find("more.csv:9: Secteur(s): 'Pêche' is not in the map"), std::string::npos)
+      << cli_.err();
   ASSERT_EQ(Run({"actors", "list", "--json"}), 0);
-  EXPECT_EQ(nlohmann::json::parse(out_.str())["items"].size(), 5u);
+  EXPECT_EQ(nlohmann::json::parse(cli_.out())["items"].size(), 5u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, CliTest, ::testing::Values("sqlite", "postgresql"),

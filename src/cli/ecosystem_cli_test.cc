@@ -1,20 +1,18 @@
 // `ecosol ecosystem metrics` on the demo ecosystem, on both backends.
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
-#include "ecosol/cli/cli.h"
-#include "test_paths.h"
+#include "cli_test_support.h"
 #include "test_store.h"
 
 namespace ecosol::cli {
 namespace {
 
 using nlohmann::json;
+using test_support::CliRunner;
 
 class EcosystemCliTest : public ::testing::TestWithParam<std::string> {
  protected:
@@ -28,25 +26,14 @@ class EcosystemCliTest : public ::testing::TestWithParam<std::string> {
     std::string header, row;
     std::getline(full, header);
     std::getline(full, row);
-    coops_ = ::testing::TempDir() + "ecosystem-cli-coops-" + GetParam() + "-" +
-             std::to_string(::getpid()) + ".csv";
+    coops_ = test_support::TempPath("ecosystem-cli-coops", GetParam(), ".csv");
     std::ofstream(coops_) << header << "\n" << row << "\n";
-    ASSERT_EQ(Run({"demo", "--coops-uk", coops_}), 0) << err_.str();
+    ASSERT_EQ(Run({"demo", "--coops-uk", coops_}), 0) << cli_.err();
   }
 
   void TearDown() override { std::remove(coops_.c_str()); }
 
-  int Run(std::vector<std::string> args) {
-    std::vector<std::string> all = {"ecosol", "--db", db_.url(), "--data-dir",
-                                    ::ecosol::testing::SourceDir() + "/data"};
-    all.insert(all.end(), args.begin(), args.end());
-    std::vector<const char*> argv;
-    for (const auto& a : all) argv.push_back(a.c_str());
-    out_.str("");
-    err_.str("");
-    std::istringstream nothing;
-    return RunCli(static_cast<int>(argv.size()), argv.data(), out_, err_, nothing);
-  }
+  int Run(const std::vector<std::string>& args) { return cli_.Run(args); }
 
   static const json* Node(const json& report, const std::string& id) {
     for (const json& n : report["nodes"]) {
@@ -57,12 +44,12 @@ class EcosystemCliTest : public ::testing::TestWithParam<std::string> {
 
   testing::TestStore db_;
   std::string coops_;
-  std::ostringstream out_, err_;
+  CliRunner cli_{db_.url()};
 };
 
 TEST_P(EcosystemCliTest, MetricsOfTheQuebecNetwork) {
-  ASSERT_EQ(Run({"ecosystem", "metrics", "--territory", "CA/quebec", "--json"}), 0) << err_.str();
-  json report = json::parse(out_.str());
+  ASSERT_EQ(Run({"ecosystem", "metrics", "--territory", "CA/quebec", "--json"}), 0) << cli_.err();
+  json report = json::parse(cli_.out());
   EXPECT_EQ(report["filter"]["territory"], "CA/quebec");
   const int nodes = report["summary"]["nodes"].get<int>();
   EXPECT_GE(nodes, 10);
@@ -80,31 +67,31 @@ TEST_P(EcosystemCliTest, MetricsOfTheQuebecNetwork) {
   // With the partners outside Quebec, the network grows; funding ties alone, it shrinks.
   ASSERT_EQ(Run({"ecosystem", "metrics", "--territory", "CA/quebec", "--with-partners", "--json"}),
             0)
-      << err_.str();
-  EXPECT_GT(json::parse(out_.str())["summary"]["nodes"].get<int>(), nodes);
-  ASSERT_EQ(Run({"ecosystem", "metrics", "--type", "funds", "--json"}), 0) << err_.str();
-  json funds = json::parse(out_.str());
+      << cli_.err();
+  EXPECT_GT(json::parse(cli_.out())["summary"]["nodes"].get<int>(), nodes);
+  ASSERT_EQ(Run({"ecosystem", "metrics", "--type", "funds", "--json"}), 0) << cli_.err();
+  json funds = json::parse(cli_.out());
   for (const json& e : funds["edges"]) EXPECT_EQ(e["type"], "funds");
   EXPECT_GT(funds["summary"]["edges"].get<int>(), 0);
 
   // The text form names the stage and the most central actors.
   ASSERT_EQ(Run({"ecosystem", "metrics", "--territory", "CA/quebec", "--lang", "fr"}), 0)
-      << err_.str();
-  EXPECT_NE(out_.str().find("Network-weaving stage"), std::string::npos) << out_.str();
-  EXPECT_NE(out_.str().find("tiess"), std::string::npos) << out_.str();
+      << cli_.err();
+  EXPECT_NE(cli_.out().find("Network-weaving stage"), std::string::npos) << cli_.out();
+  EXPECT_NE(cli_.out().find("tiess"), std::string::npos) << cli_.out();
 }
 
 TEST_P(EcosystemCliTest, BadInputIsRefusedWithTheReason) {
   EXPECT_EQ(Run({"ecosystem", "metrics", "--territory", "XX/nowhere"}), 1);
-  EXPECT_NE(err_.str().find("XX/nowhere"), std::string::npos) << err_.str();
+  EXPECT_NE(cli_.err().find("XX/nowhere"), std::string::npos) << cli_.err();
   EXPECT_EQ(Run({"ecosystem", "metrics", "--type", "lends_to"}), 1);
-  EXPECT_NE(err_.str().find("lends_to"), std::string::npos) << err_.str();
+  EXPECT_NE(cli_.err().find("lends_to"), std::string::npos) << cli_.err();
   EXPECT_EQ(Run({"ecosystem", "metrics", "--as-of", "last year"}), 1);
-  EXPECT_NE(err_.str().find("YYYY-MM-DD"), std::string::npos) << err_.str();
+  EXPECT_NE(cli_.err().find("YYYY-MM-DD"), std::string::npos) << cli_.err();
   EXPECT_EQ(Run({"ecosystem", "metrics", "--betweenness", "fast"}), 1);
-  EXPECT_NE(err_.str().find("betweenness"), std::string::npos) << err_.str();
+  EXPECT_NE(cli_.err().find("betweenness"), std::string::npos) << cli_.err();
   EXPECT_EQ(Run({"ecosystem", "metrics", "--lang", "de"}), 1);
-  EXPECT_NE(err_.str().find("lang"), std::string::npos) << err_.str();
+  EXPECT_NE(cli_.err().find("lang"), std::string::npos) << cli_.err();
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, EcosystemCliTest, ::testing::Values("sqlite", "postgresql"),

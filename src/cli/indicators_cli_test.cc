@@ -4,19 +4,16 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
-#include "ecosol/cli/cli.h"
-#include "test_paths.h"
+#include "cli_test_support.h"
 #include "test_store.h"
 
 namespace ecosol::cli {
 namespace {
 
-namespace fs = std::filesystem;
+using test_support::CliRunner;
+using test_support::TestFolder;
 
 const char kRegisterHeader[] =
     "CUK Organisation ID,Registered Number,Registrar,Registered Name,Trading Name,Legal Form,"
@@ -34,33 +31,12 @@ class IndicatorsCliTest : public ::testing::TestWithParam<std::string> {
  protected:
   IndicatorsCliTest() : db_(GetParam()) {}
 
-  void SetUp() override {
-    ASSERT_TRUE(db_.ok()) << db_.error();
-    std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    for (char& c : name) {
-      if (c == '/') c = '_';
-    }
-    dir_ = fs::temp_directory_path() / ("ecosol_ind_" + std::to_string(::getpid()) + "_" + name);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
+  void SetUp() override { ASSERT_TRUE(db_.ok()) << db_.error(); }
 
-  int Run(std::vector<std::string> args) {
-    std::vector<std::string> all = {"ecosol", "--db", db_.url(), "--data-dir",
-                                    ::ecosol::testing::SourceDir() + "/data"};
-    all.insert(all.end(), args.begin(), args.end());
-    std::vector<const char*> argv;
-    for (const auto& a : all) argv.push_back(a.c_str());
-    out_.str("");
-    err_.str("");
-    std::istringstream nothing;
-    return RunCli(static_cast<int>(argv.size()), argv.data(), out_, err_, nothing);
-  }
+  int Run(const std::vector<std::string>& args) { return cli_.Run(args); }
 
   std::string WriteFile(const std::string& name, const std::string& content) {
-    fs::path p = dir_ / name;
-    std::ofstream(p, std::ios::binary) << content;
-    return p.string();
+    return folder_.Write(name, content);
   }
 
   // Two societies in the register: R1 (a bakery in Leeds) and R2 (housing in York).
@@ -75,17 +51,17 @@ class IndicatorsCliTest : public ::testing::TestWithParam<std::string> {
   }
 
   testing::TestStore db_;
-  fs::path dir_;
-  std::ostringstream out_, err_;
+  TestFolder folder_{"ecosol_ind"};
+  CliRunner cli_{db_.url()};
 };
 
 TEST_P(IndicatorsCliTest, ImportTheRegisterAndTheEconomyThenShowFigures) {
-  ASSERT_EQ(Run({"init"}), 0) << err_.str();
-  ASSERT_EQ(Run({"import", RegisterFile(), "--format", "coops-uk", "--json"}), 0) << err_.str();
-  auto report = nlohmann::json::parse(out_.str());
+  ASSERT_EQ(Run({"init"}), 0) << cli_.err();
+  ASSERT_EQ(Run({"import", RegisterFile(), "--format", "coops-uk", "--json"}), 0) << cli_.err();
+  auto report = nlohmann::json::parse(cli_.out());
   EXPECT_EQ(report["imported"], 2);
-  ASSERT_EQ(Run({"actors", "show", "coops-uk-r1", "--json"}), 0) << err_.str();
-  auto actor = nlohmann::json::parse(out_.str());
+  ASSERT_EQ(Run({"actors", "show", "coops-uk-r1", "--json"}), 0) << cli_.err();
+  auto actor = nlohmann::json::parse(cli_.out());
   EXPECT_EQ(actor["founded"], "1999-03-02");
   EXPECT_EQ(actor["primary_activity"], "ICA90");
   EXPECT_EQ(actor["membership_types"], nlohmann::json({"BMT30"}));
@@ -97,21 +73,21 @@ TEST_P(IndicatorsCliTest, ImportTheRegisterAndTheEconomyThenShowFigures) {
                                    "R1,Alpha,130000,,,12,,1,2016-03-31 00:00:00,2016\n"
                                    "R9,Nobody,10,,,,,1,2016-03-31 00:00:00,2016\n");
   EXPECT_EQ(Run({"import", economy, "--format", "coops-uk-economy"}), 1);
-  EXPECT_NE(err_.str().find(economy + ":4: CUK Organisation ID: 'R9': no actor has this "
+  EXPECT_NE(cli_.err().find(economy + ":4: CUK Organisation ID: 'R9': no actor has this "
                                       "coops-uk identifier"),
             std::string::npos)
-      << err_.str();
-  EXPECT_NE(err_.str().find("1 rows rejected, nothing imported"), std::string::npos);
-  ASSERT_EQ(Run({"indicators", "coops-uk-r1", "--json"}), 0) << err_.str();
-  EXPECT_EQ(nlohmann::json::parse(out_.str())["items"].size(), 0u);
+      << cli_.err();
+  EXPECT_NE(cli_.err().find("1 rows rejected, nothing imported"), std::string::npos);
+  ASSERT_EQ(Run({"indicators", "coops-uk-r1", "--json"}), 0) << cli_.err();
+  EXPECT_EQ(nlohmann::json::parse(cli_.out())["items"].size(), 0u);
 
   ASSERT_EQ(Run({"import", economy, "--format", "coops-uk-economy", "--skip-invalid"}), 0)
-      << err_.str();
-  EXPECT_NE(out_.str().find("6 imported, 0 updated, 0 unchanged, 1 rejected"), std::string::npos)
-      << out_.str();
+      << cli_.err();
+  EXPECT_NE(cli_.out().find("6 imported, 0 updated, 0 unchanged, 1 rejected"), std::string::npos)
+      << cli_.out();
 
-  ASSERT_EQ(Run({"indicators", "coops-uk-r1", "--json"}), 0) << err_.str();
-  auto figures = nlohmann::json::parse(out_.str());
+  ASSERT_EQ(Run({"indicators", "coops-uk-r1", "--json"}), 0) << cli_.err();
+  auto figures = nlohmann::json::parse(cli_.out());
   EXPECT_EQ(figures["actor_id"], "coops-uk-r1");
   ASSERT_EQ(figures["items"].size(), 6u);
   EXPECT_EQ(figures["items"][0],
@@ -124,8 +100,8 @@ TEST_P(IndicatorsCliTest, ImportTheRegisterAndTheEconomyThenShowFigures) {
                             {"recorded_at", figures["items"][0]["recorded_at"]}}));
 
   // By identifier, as text: by year, then figure.
-  ASSERT_EQ(Run({"indicators", "coops-uk:R1"}), 0) << err_.str();
-  const std::string text = out_.str();
+  ASSERT_EQ(Run({"indicators", "coops-uk:R1"}), 0) << cli_.err();
+  const std::string text = cli_.out();
   EXPECT_NE(text.find("Alpha Bakery Co-operative Limited (coops-uk-r1): 6 figures"),
             std::string::npos)
       << text;
@@ -137,32 +113,32 @@ TEST_P(IndicatorsCliTest, ImportTheRegisterAndTheEconomyThenShowFigures) {
   EXPECT_NE(turnover, std::string::npos) << text;
   EXPECT_LT(profit, turnover);
 
-  ASSERT_EQ(Run({"indicators", "coops-uk-r2"}), 0) << err_.str();
-  EXPECT_NE(out_.str().find("no figures recorded"), std::string::npos);
+  ASSERT_EQ(Run({"indicators", "coops-uk-r2"}), 0) << cli_.err();
+  EXPECT_NE(cli_.out().find("no figures recorded"), std::string::npos);
 }
 
 TEST_P(IndicatorsCliTest, ErrorsAreClearAndNonZero) {
-  ASSERT_EQ(Run({"init"}), 0) << err_.str();
+  ASSERT_EQ(Run({"init"}), 0) << cli_.err();
   EXPECT_EQ(Run({"indicators", "nobody"}), 1);
-  EXPECT_NE(err_.str().find("nobody"), std::string::npos) << err_.str();
+  EXPECT_NE(cli_.err().find("nobody"), std::string::npos) << cli_.err();
   EXPECT_EQ(Run({"indicators", "coops-uk:R404"}), 1);
-  EXPECT_NE(err_.str().find("no actor has the coops-uk identifier 'R404'"), std::string::npos)
-      << err_.str();
+  EXPECT_NE(cli_.err().find("no actor has the coops-uk identifier 'R404'"), std::string::npos)
+      << cli_.err();
   EXPECT_EQ(Run({"indicators"}), 2);
   // A register with a bad date changes nothing.
   std::string bad = WriteFile("bad.csv", std::string(kRegisterHeader) +
                                              "R3,,,Gamma,,Society,,,,,England,,,,,,,,,,,,,Live,"
                                              "31/2/2001,\n");
   EXPECT_EQ(Run({"import", bad, "--format", "coops-uk"}), 1);
-  EXPECT_NE(err_.str().find(bad + ":2: Incorporation Date: '31/2/2001' is not a date d/m/yyyy"),
+  EXPECT_NE(cli_.err().find(bad + ":2: Incorporation Date: '31/2/2001' is not a date d/m/yyyy"),
             std::string::npos)
-      << err_.str();
+      << cli_.err();
   EXPECT_EQ(Run({"indicators", "coops-uk:R3"}), 1);
   // A file without the id column is refused before any row is read.
   std::string headless = WriteFile("headless.csv", "Registered Name\nX\n");
   EXPECT_EQ(Run({"import", headless, "--format", "coops-uk-economy"}), 1);
-  EXPECT_NE(err_.str().find("the column 'CUK Organisation ID' is missing"), std::string::npos)
-      << err_.str();
+  EXPECT_NE(cli_.err().find("the column 'CUK Organisation ID' is missing"), std::string::npos)
+      << cli_.err();
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, IndicatorsCliTest, ::testing::Values("sqlite", "postgresql"),

@@ -3,17 +3,16 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
-#include <sstream>
 
-#include "ecosol/cli/cli.h"
+#include "cli_test_support.h"
 #include "ecosol/registry/registry.h"
-#include "test_paths.h"
 #include "test_store.h"
 
 namespace ecosol::cli {
 namespace {
 
 using nlohmann::json;
+using test_support::CliRunner;
 
 class QualityCliTest : public ::testing::TestWithParam<std::string> {
  protected:
@@ -21,7 +20,7 @@ class QualityCliTest : public ::testing::TestWithParam<std::string> {
 
   void SetUp() override {
     ASSERT_TRUE(db_.ok()) << db_.error();
-    ASSERT_EQ(Run({"init"}), 0) << err_.str();
+    ASSERT_EQ(Run({"init"}), 0) << cli_.err();
     // Two actors created long ago (their provenance dates say 2020), one in Wales.
     FakeClock past(std::chrono::sys_days{std::chrono::year{2020} / 1 / 15});
     registry::Registry reg(db_.store(), past);
@@ -38,61 +37,51 @@ class QualityCliTest : public ::testing::TestWithParam<std::string> {
     ASSERT_TRUE(reg.CreateActor(b, "susy", "import").ok());
   }
 
-  int Run(std::vector<std::string> args) {
-    std::vector<std::string> all = {"ecosol", "--db", db_.url(), "--data-dir",
-                                    ::ecosol::testing::SourceDir() + "/data"};
-    all.insert(all.end(), args.begin(), args.end());
-    std::vector<const char*> argv;
-    for (const auto& a : all) argv.push_back(a.c_str());
-    out_.str("");
-    err_.str("");
-    std::istringstream nothing;
-    return RunCli(static_cast<int>(argv.size()), argv.data(), out_, err_, nothing);
-  }
+  int Run(const std::vector<std::string>& args) { return cli_.Run(args); }
 
   testing::TestStore db_;
-  std::ostringstream out_, err_;
+  CliRunner cli_{db_.url()};
 };
 
 TEST_P(QualityCliTest, ReportAsJsonAndText) {
-  ASSERT_EQ(Run({"quality", "--json"}), 0) << err_.str();
-  json report = json::parse(out_.str());
+  ASSERT_EQ(Run({"quality", "--json"}), 0) << cli_.err();
+  json report = json::parse(cli_.out());
   EXPECT_EQ(report["total"]["actors"], 2);
   EXPECT_EQ(report["total"]["due"], 2);
   EXPECT_EQ(report["total"]["filled"]["website"], 1);
   EXPECT_EQ(report["by_source"].size(), 2u);
   EXPECT_EQ(report["total"]["duplicates"], nullptr);
   ASSERT_EQ(Run({"quality", "--territory", "GB", "--source", "coops-uk", "--json"}), 0);
-  report = json::parse(out_.str());
+  report = json::parse(cli_.out());
   EXPECT_EQ(report["total"]["actors"], 1);
   EXPECT_EQ(report["by_territory"][0]["id"], "GB/wales");
-  ASSERT_EQ(Run({"quality", "--duplicates"}), 0) << err_.str();
-  EXPECT_NE(out_.str().find("coops-uk"), std::string::npos);
-  EXPECT_NE(out_.str().find("GB"), std::string::npos);
+  ASSERT_EQ(Run({"quality", "--duplicates"}), 0) << cli_.err();
+  EXPECT_NE(cli_.out().find("coops-uk"), std::string::npos);
+  EXPECT_NE(cli_.out().find("GB"), std::string::npos);
   // Bad input is refused with the reason.
   EXPECT_EQ(Run({"quality", "--territory", "XX/nowhere"}), 1);
-  EXPECT_NE(err_.str().find("XX/nowhere"), std::string::npos);
+  EXPECT_NE(cli_.err().find("XX/nowhere"), std::string::npos);
   EXPECT_EQ(Run({"quality", "--days", "0"}), 1);
-  EXPECT_NE(err_.str().find("days"), std::string::npos);
+  EXPECT_NE(cli_.err().find("days"), std::string::npos);
 }
 
 TEST_P(QualityCliTest, ConfirmTakesAnActorOffTheDueList) {
-  ASSERT_EQ(Run({"quality", "due", "--json"}), 0) << err_.str();
-  json due = json::parse(out_.str());
+  ASSERT_EQ(Run({"quality", "due", "--json"}), 0) << cli_.err();
+  json due = json::parse(cli_.out());
   EXPECT_EQ(due["total"], 2);
   EXPECT_EQ(due["items"][0]["last_confirmed"], "2020-01-15");
-  ASSERT_EQ(Run({"actors", "confirm", "alpha"}), 0) << err_.str();
-  EXPECT_NE(out_.str().find("confirmed alpha"), std::string::npos);
-  ASSERT_EQ(Run({"quality", "due"}), 0) << err_.str();
-  EXPECT_EQ(out_.str().find("alpha"), std::string::npos);
-  EXPECT_NE(out_.str().find("beta"), std::string::npos);
-  EXPECT_NE(out_.str().find("1 actors not confirmed for 365 days"), std::string::npos);
+  ASSERT_EQ(Run({"actors", "confirm", "alpha"}), 0) << cli_.err();
+  EXPECT_NE(cli_.out().find("confirmed alpha"), std::string::npos);
+  ASSERT_EQ(Run({"quality", "due"}), 0) << cli_.err();
+  EXPECT_EQ(cli_.out().find("alpha"), std::string::npos);
+  EXPECT_NE(cli_.out().find("beta"), std::string::npos);
+  EXPECT_NE(cli_.out().find("1 actors not confirmed for 365 days"), std::string::npos);
   ASSERT_EQ(Run({"actors", "show", "alpha", "--json"}), 0);
-  json actor = json::parse(out_.str());
+  json actor = json::parse(cli_.out());
   EXPECT_EQ(actor["version"], 2);
   EXPECT_EQ(actor["provenance"]["last_confirmed"]["method"], "confirmed");
   EXPECT_EQ(Run({"actors", "confirm", "nobody"}), 1);
-  EXPECT_NE(err_.str().find("nobody"), std::string::npos);
+  EXPECT_NE(cli_.err().find("nobody"), std::string::npos);
   EXPECT_EQ(Run({"quality", "due", "--cursor", "garbage"}), 1);
 }
 

@@ -2,13 +2,12 @@
 // clear errors, on both backends.
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
-#include "ecosol/cli/cli.h"
+#include "cli_test_support.h"
 #include "ecosol/text/document.h"
 #include "test_paths.h"
 #include "test_store.h"
@@ -16,48 +15,35 @@
 namespace ecosol::cli {
 namespace {
 
+using test_support::CliRunner;
+
 class ReportCliTest : public ::testing::TestWithParam<std::string> {
  protected:
   ReportCliTest() : db_(GetParam()) {}
 
   void SetUp() override {
     ASSERT_TRUE(db_.ok()) << db_.error();
-    ASSERT_EQ(Run({"init"}), 0) << err_.str();
+    ASSERT_EQ(Run({"init"}), 0) << cli_.err();
     ASSERT_EQ(Run({"import", ::ecosol::testing::SourceDir() + "/data/demo/seed-ecosystem.json",
                    "--format", "ecosol-json"}),
               0)
-        << err_.str();
-    dir_ = ::testing::TempDir() + "report-cli-" + GetParam() + "-" + std::to_string(::getpid());
+        << cli_.err();
+    dir_ = test_support::TempPath("report-cli", GetParam());
     std::filesystem::create_directories(dir_);
   }
 
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
-  int Run(std::vector<std::string> args) {
-    std::vector<std::string> all = {"ecosol",
-                                    "--db",
-                                    db_.url(),
-                                    "--data-dir",
-                                    ::ecosol::testing::SourceDir() + "/data",
-                                    "--frameworks",
-                                    ::ecosol::testing::SourceDir() + "/frameworks"};
-    all.insert(all.end(), args.begin(), args.end());
-    std::vector<const char*> argv;
-    for (const auto& a : all) argv.push_back(a.c_str());
-    out_.str("");
-    err_.str("");
-    std::istringstream nothing;
-    return RunCli(static_cast<int>(argv.size()), argv.data(), out_, err_, nothing);
-  }
+  int Run(const std::vector<std::string>& args) { return cli_.Run(args); }
 
   testing::TestStore db_;
   std::string dir_;
-  std::ostringstream out_, err_;
+  CliRunner cli_{db_.url(), CliRunner::Frameworks::kCheckout};
 };
 
 TEST_P(ReportCliTest, HtmlOnStandardOutputAndPdfToAFile) {
-  ASSERT_EQ(Run({"ecosystem", "report", "--territory", "CA", "--lang", "fr"}), 0) << err_.str();
-  const std::string html = out_.str();
+  ASSERT_EQ(Run({"ecosystem", "report", "--territory", "CA", "--lang", "fr"}), 0) << cli_.err();
+  const std::string html = cli_.out();
   EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
   EXPECT_NE(html.find("<html lang=\"fr\">"), std::string::npos);
   EXPECT_NE(html.find("Canada : rapport sur l&#39;écosystème de l&#39;ESS"), std::string::npos);
@@ -65,8 +51,8 @@ TEST_P(ReportCliTest, HtmlOnStandardOutputAndPdfToAFile) {
 
   const std::string pdf_file = dir_ + "/canada.pdf";
   ASSERT_EQ(Run({"ecosystem", "report", "--territory", "CA", "--lang", "es", "-o", pdf_file}), 0)
-      << err_.str();
-  EXPECT_NE(out_.str().find("wrote " + pdf_file + " (pdf, "), std::string::npos) << out_.str();
+      << cli_.err();
+  EXPECT_NE(cli_.out().find("wrote " + pdf_file + " (pdf, "), std::string::npos) << cli_.out();
   EXPECT_FALSE(std::filesystem::exists(pdf_file + ".part"));
   auto text = text::ExtractDocumentText(std::filesystem::path(pdf_file));
   ASSERT_TRUE(text.ok()) << text.status().ToString();
@@ -74,7 +60,7 @@ TEST_P(ReportCliTest, HtmlOnStandardOutputAndPdfToAFile) {
   EXPECT_NE(text->find("Componentes del ecosistema"), std::string::npos);
 
   const std::string html_file = dir_ + "/canada.html";
-  ASSERT_EQ(Run({"ecosystem", "report", "--territory", "CA", "-o", html_file}), 0) << err_.str();
+  ASSERT_EQ(Run({"ecosystem", "report", "--territory", "CA", "-o", html_file}), 0) << cli_.err();
   std::ifstream in(html_file);
   std::stringstream written;
   written << in.rdbuf();
@@ -84,16 +70,16 @@ TEST_P(ReportCliTest, HtmlOnStandardOutputAndPdfToAFile) {
 TEST_P(ReportCliTest, BadRequestsAreRefusedAndWriteNothing) {
   const std::string pdf_file = dir_ + "/none.pdf";
   EXPECT_NE(Run({"ecosystem", "report", "--territory", "XX", "-o", pdf_file}), 0);
-  EXPECT_NE(err_.str().find("no territory with id 'XX'"), std::string::npos) << err_.str();
+  EXPECT_NE(cli_.err().find("no territory with id 'XX'"), std::string::npos) << cli_.err();
   EXPECT_FALSE(std::filesystem::exists(pdf_file));
   EXPECT_NE(Run({"ecosystem", "report", "--territory", "CA", "--format", "pdf"}), 0);
-  EXPECT_NE(err_.str().find("give the file to write with -o FILE.pdf"), std::string::npos)
-      << err_.str();
+  EXPECT_NE(cli_.err().find("give the file to write with -o FILE.pdf"), std::string::npos)
+      << cli_.err();
   EXPECT_NE(Run({"ecosystem", "report", "--territory", "CA", "--format", "docx"}), 0);
-  EXPECT_NE(err_.str().find("expected html or pdf"), std::string::npos) << err_.str();
+  EXPECT_NE(cli_.err().find("expected html or pdf"), std::string::npos) << cli_.err();
   EXPECT_NE(Run({"ecosystem", "report", "--territory", "CA", "--lang", "de"}), 0);
   EXPECT_NE(Run({"ecosystem", "report", "--territory", "CA", "-o", dir_ + "/missing/x.html"}), 0);
-  EXPECT_NE(err_.str().find("cannot write"), std::string::npos) << err_.str();
+  EXPECT_NE(cli_.err().find("cannot write"), std::string::npos) << cli_.err();
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ReportCliTest, ::testing::Values("sqlite", "postgresql"),

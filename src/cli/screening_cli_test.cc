@@ -1,20 +1,21 @@
 // `ecosol screen`, `profile`, `screenings` and `frameworks`, on both backends.
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "ecosol/cli/cli.h"
+#include "cli_test_support.h"
 #include "test_paths.h"
 #include "test_store.h"
 
 namespace ecosol::cli {
 namespace {
 
+using test_support::CliRunner;
+using test_support::TestFolder;
 namespace fs = std::filesystem;
 using nlohmann::json;
 
@@ -22,43 +23,17 @@ class ScreeningCliTest : public ::testing::TestWithParam<std::string> {
  protected:
   ScreeningCliTest() : db_(GetParam()) {}
 
-  void SetUp() override {
-    ASSERT_TRUE(db_.ok()) << db_.error();
-    std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    for (char& c : name) {
-      if (c == '/') c = '_';
-    }
-    dir_ = fs::temp_directory_path() / ("ecosol_screen_cli_" + std::to_string(::getpid()) + name);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
+  void SetUp() override { ASSERT_TRUE(db_.ok()) << db_.error(); }
 
-  int Run(std::vector<std::string> args) {
-    std::vector<std::string> all = {"ecosol",
-                                    "--db",
-                                    db_.url(),
-                                    "--data-dir",
-                                    ::ecosol::testing::SourceDir() + "/data",
-                                    "--frameworks",
-                                    ::ecosol::testing::SourceDir() + "/frameworks"};
-    all.insert(all.end(), args.begin(), args.end());
-    std::vector<const char*> argv;
-    for (const auto& a : all) argv.push_back(a.c_str());
-    out_.str("");
-    err_.str("");
-    std::istringstream in;
-    return RunCli(static_cast<int>(argv.size()), argv.data(), out_, err_, in);
-  }
+  int Run(const std::vector<std::string>& args) { return cli_.Run(args); }
 
   std::string Write(const std::string& name, const std::string& content) {
-    fs::path p = dir_ / name;
-    std::ofstream(p, std::ios::binary) << content;
-    return p.string();
+    return folder_.Write(name, content);
   }
 
   testing::TestStore db_;
-  fs::path dir_;
-  std::ostringstream out_, err_;
+  TestFolder folder_{"ecosol_screen_cli"};
+  CliRunner cli_{db_.url(), CliRunner::Frameworks::kCheckout};
 };
 
 const char kCoop[] = R"({"name": "Boulangerie coopérative", "jurisdiction": "FR",
@@ -74,8 +49,8 @@ TEST_P(ScreeningCliTest, ScreensAFileWithStatutesAndReportsTheConflict) {
   ASSERT_EQ(
       Run({"screen", "--file", profile, "--statutes", statutes, "--framework", "un-ilo", "--json"}),
       0)
-      << err_.str();
-  json out = json::parse(out_.str());
+      << cli_.err();
+  json out = json::parse(cli_.out());
   EXPECT_EQ(out["statutes"]["language"], "fr");
   EXPECT_EQ(out["profile"]["governance"]["voting_rule"], "capital_proportional");
   ASSERT_EQ(out["results"].size(), 1u);
@@ -86,18 +61,18 @@ TEST_P(ScreeningCliTest, ScreensAFileWithStatutesAndReportsTheConflict) {
   EXPECT_TRUE(conflict) << out["results"][0]["red_flags"].dump();
   // The readable form names the framework and the verdict.
   ASSERT_EQ(Run({"screen", "--file", profile, "--framework", "un-ilo", "--lang", "fr"}), 0);
-  EXPECT_NE(out_.str().find("un-ilo"), std::string::npos);
+  EXPECT_NE(cli_.out().find("un-ilo"), std::string::npos);
 }
 
 TEST_P(ScreeningCliTest, BadInputIsAClearErrorAndChangesNothing) {
   std::string bad = Write("bad.json", R"({"profits": {"dividends": 35}})");
   EXPECT_EQ(Run({"screen", "--file", bad}), 1);
-  EXPECT_NE(err_.str().find("profits.dividends"), std::string::npos) << err_.str();
+  EXPECT_NE(cli_.err().find("profits.dividends"), std::string::npos) << cli_.err();
   EXPECT_EQ(Run({"screen", "--file", Write("p.json", kCoop), "--framework", "nope"}), 1);
-  EXPECT_NE(err_.str().find("unknown framework 'nope'"), std::string::npos) << err_.str();
+  EXPECT_NE(cli_.err().find("unknown framework 'nope'"), std::string::npos) << cli_.err();
   EXPECT_EQ(Run({"screen"}), 1);
-  EXPECT_NE(err_.str().find("exactly one of"), std::string::npos);
-  EXPECT_EQ(Run({"screen", "--file", dir_.string() + "/missing.json"}), 1);
+  EXPECT_NE(cli_.err().find("exactly one of"), std::string::npos);
+  EXPECT_EQ(Run({"screen", "--file", folder_.path().string() + "/missing.json"}), 1);
 }
 
 TEST_P(ScreeningCliTest, ActorsGetProfilesAssessmentsAndHistory) {
@@ -108,39 +83,39 @@ TEST_P(ScreeningCliTest, ActorsGetProfilesAssessmentsAndHistory) {
   std::string csv = header +
                     "\nR1,Alpha Bakery Co-op,,,,,,Leeds,,,GB,,https://alpha.coop,,,,,,,,53.8,"
                     "-1.55,,,,,,,,Society\n";
-  ASSERT_EQ(Run({"demo", "--coops-uk", Write("coops.csv", csv)}), 0) << err_.str();
+  ASSERT_EQ(Run({"demo", "--coops-uk", Write("coops.csv", csv)}), 0) << cli_.err();
   std::string profile = Write("profile.json", kCoop);
-  ASSERT_EQ(Run({"profile", "set", "tiess", "--file", profile}), 0) << err_.str();
-  EXPECT_NE(out_.str().find("version 1"), std::string::npos);
+  ASSERT_EQ(Run({"profile", "set", "tiess", "--file", profile}), 0) << cli_.err();
+  EXPECT_NE(cli_.out().find("version 1"), std::string::npos);
   ASSERT_EQ(Run({"profile", "show", "tiess"}), 0);
-  EXPECT_EQ(json::parse(out_.str())["profile"]["legal_form"], "cooperative");
+  EXPECT_EQ(json::parse(cli_.out())["profile"]["legal_form"], "cooperative");
   ASSERT_EQ(Run({"screen", "--actor", "tiess", "--framework", "un-ilo", "--json"}), 0)
-      << err_.str();
+      << cli_.err();
   ASSERT_EQ(Run({"screen", "--actor", "tiess", "--framework", "un-ilo", "--json"}), 0);
-  ASSERT_EQ(Run({"screenings", "tiess"}), 0) << err_.str();
-  json history = json::parse(out_.str());
+  ASSERT_EQ(Run({"screenings", "tiess"}), 0) << cli_.err();
+  json history = json::parse(cli_.out());
   ASSERT_EQ(history["items"].size(), 2u);
   EXPECT_EQ(history["items"][1]["n"], 2);
   EXPECT_TRUE(history["items"][1]["changes"].empty());
   EXPECT_EQ(Run({"profile", "set", "nobody", "--file", profile}), 1);
-  ASSERT_EQ(Run({"screen", "--all", "--framework", "un-ilo"}), 0) << err_.str();
-  json summary = json::parse(out_.str());
+  ASSERT_EQ(Run({"screen", "--all", "--framework", "un-ilo"}), 0) << cli_.err();
+  json summary = json::parse(cli_.out());
   EXPECT_GT(summary["actors"].get<long long>(), 10);
   EXPECT_EQ(summary["actors"], summary["assessments"]);
   ASSERT_EQ(Run({"actors", "list", "--verdict", "insufficient_evidence", "--json"}), 0)
-      << err_.str();
-  EXPECT_FALSE(json::parse(out_.str())["items"].empty());
+      << cli_.err();
+  EXPECT_FALSE(json::parse(cli_.out())["items"].empty());
 }
 
 TEST_P(ScreeningCliTest, FrameworksListShowAndCheck) {
-  ASSERT_EQ(Run({"frameworks", "list"}), 0) << err_.str();
-  EXPECT_NE(out_.str().find("un-ilo"), std::string::npos);
-  EXPECT_NE(out_.str().find("mx-less"), std::string::npos);
+  ASSERT_EQ(Run({"frameworks", "list"}), 0) << cli_.err();
+  EXPECT_NE(cli_.out().find("un-ilo"), std::string::npos);
+  EXPECT_NE(cli_.out().find("mx-less"), std::string::npos);
   ASSERT_EQ(Run({"frameworks", "show", "uk-cic"}), 0);
-  EXPECT_EQ(json::parse(out_.str())["id"], "uk-cic");
+  EXPECT_EQ(json::parse(cli_.out())["id"], "uk-cic");
   ASSERT_EQ(Run({"frameworks", "check"}), 0);
   // A framework reading a fact that does not exist is refused with its name.
-  fs::path broken = dir_ / "frameworks";
+  fs::path broken = folder_.path() / "frameworks";
   fs::copy(::ecosol::testing::SourceDir() + "/frameworks", broken);
   std::ifstream in(broken / "uk-cic.yaml");
   std::stringstream text;
@@ -153,7 +128,7 @@ TEST_P(ScreeningCliTest, FrameworksListShowAndCheck) {
   }
   std::ofstream(broken / "uk-cic.yaml") << yaml;
   EXPECT_EQ(Run({"frameworks", "check", broken.string()}), 1);
-  EXPECT_NE(err_.str().find("unknown fact 'profits.dividendz'"), std::string::npos) << err_.str();
+  EXPECT_NE(cli_.err().find("unknown fact 'profits.dividendz'"), std::string::npos) << cli_.err();
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ScreeningCliTest, ::testing::Values("sqlite", "postgresql"),

@@ -1,58 +1,36 @@
 // `ecosol statutes analyze|patterns`: no database is involved.
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
-#include "ecosol/cli/cli.h"
-#include "test_paths.h"
+#include "cli_test_support.h"
 
 namespace ecosol::cli {
 namespace {
 
-namespace fs = std::filesystem;
+using test_support::CliRunner;
+using test_support::TestFolder;
 
 class StatutesCliTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("ecosol_statutes_cli_" + std::to_string(::getpid()));
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  int Run(std::vector<std::string> args) {
-    std::vector<std::string> all = {"ecosol", "--data-dir",
-                                    ::ecosol::testing::SourceDir() + "/data"};
-    all.insert(all.end(), args.begin(), args.end());
-    std::vector<const char*> argv;
-    for (const auto& a : all) argv.push_back(a.c_str());
-    out_.str("");
-    err_.str("");
-    std::istringstream in;
-    return RunCli(static_cast<int>(argv.size()), argv.data(), out_, err_, in);
-  }
+  int Run(const std::vector<std::string>& args) { return cli_.Run(args); }
 
   std::string Write(const std::string& name, const std::string& content) {
-    fs::path p = dir_ / name;
-    std::ofstream(p, std::ios::binary) << content;
-    return p.string();
+    return folder_.Write(name, content);
   }
 
-  fs::path dir_;
-  std::ostringstream out_, err_;
+  TestFolder folder_{"ecosol_statutes_cli"};
+  CliRunner cli_;
 };
 
 TEST_F(StatutesCliTest, AnalyzePrintsJson) {
   std::string file = Write("statuts.md",
                            "# Statuts\n\nUn associé, une voix.\n\nLes réserves sont "
                            "**impartageables** et ne peuvent être partagées entre les associés.\n");
-  ASSERT_EQ(Run({"statutes", "analyze", file, "--json"}), 0) << err_.str();
-  auto j = nlohmann::json::parse(out_.str());
+  ASSERT_EQ(Run({"statutes", "analyze", file, "--json"}), 0) << cli_.err();
+  auto j = nlohmann::json::parse(cli_.out());
   EXPECT_EQ(j["language"], "fr");
   ASSERT_EQ(j["clauses"].size(), 2u);
   EXPECT_EQ(j["clauses"][0]["type"], "one_member_one_vote");
@@ -65,32 +43,32 @@ TEST_F(StatutesCliTest, AnalyzePrintsJson) {
 TEST_F(StatutesCliTest, AnalyzePrintsATableAndHonoursLang) {
   std::string file =
       Write("rules.txt", "Dividends shall not exceed 35% of the distributable profits.\n");
-  ASSERT_EQ(Run({"statutes", "analyze", file, "--lang", "en"}), 0) << err_.str();
-  std::string out = out_.str();
+  ASSERT_EQ(Run({"statutes", "analyze", file, "--lang", "en"}), 0) << cli_.err();
+  std::string out = cli_.out();
   EXPECT_NE(out.find("language: en"), std::string::npos) << out;
   EXPECT_NE(out.find("profit_distribution_cap"), std::string::npos) << out;
   EXPECT_NE(out.find("0.35"), std::string::npos) << out;
   ASSERT_EQ(Run({"statutes", "analyze", file, "--lang", "fr", "--json"}), 0);
-  EXPECT_EQ(nlohmann::json::parse(out_.str())["language"], "fr");
+  EXPECT_EQ(nlohmann::json::parse(cli_.out())["language"], "fr");
 }
 
 TEST_F(StatutesCliTest, ErrorsExitWithOne) {
-  EXPECT_EQ(Run({"statutes", "analyze", (dir_ / "missing.pdf").string()}), 1);
-  EXPECT_NE(err_.str().find("missing.pdf"), std::string::npos) << err_.str();
+  EXPECT_EQ(Run({"statutes", "analyze", (folder_.path() / "missing.pdf").string()}), 1);
+  EXPECT_NE(cli_.err().find("missing.pdf"), std::string::npos) << cli_.err();
 
   std::string pdf = Write("broken.pdf", "%PDF-1.4\nnot really a pdf");
   EXPECT_EQ(Run({"statutes", "analyze", pdf}), 1);
-  EXPECT_NE(err_.str().find("broken.pdf"), std::string::npos) << err_.str();
-  EXPECT_NE(err_.str().find("PDF"), std::string::npos) << err_.str();
+  EXPECT_NE(cli_.err().find("broken.pdf"), std::string::npos) << cli_.err();
+  EXPECT_NE(cli_.err().find("PDF"), std::string::npos) << cli_.err();
 
   std::string txt = Write("ok.txt", "One member, one vote.\n");
   EXPECT_EQ(Run({"statutes", "analyze", txt, "--lang", "de"}), 1);
-  EXPECT_NE(err_.str().find("--lang"), std::string::npos) << err_.str();
+  EXPECT_NE(cli_.err().find("--lang"), std::string::npos) << cli_.err();
 }
 
 TEST_F(StatutesCliTest, PatternsPrintsOneScanPatternPerLine) {
-  ASSERT_EQ(Run({"statutes", "patterns", "--lang", "en"}), 0) << err_.str();
-  std::string out = out_.str();
+  ASSERT_EQ(Run({"statutes", "patterns", "--lang", "en"}), 0) << cli_.err();
+  std::string out = cli_.out();
   EXPECT_NE(out.find("one\\s+(?:member"), std::string::npos);
   EXPECT_GT(std::count(out.begin(), out.end(), '\n'), 40);
 }

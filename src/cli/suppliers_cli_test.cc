@@ -3,21 +3,19 @@
 // award within three years, and bad tenders. Both backends.
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
-#include "ecosol/cli/cli.h"
-#include "test_paths.h"
+#include "cli_test_support.h"
 #include "test_store.h"
 
 namespace ecosol::cli {
 namespace {
 
 using nlohmann::json;
+using test_support::CliRunner;
 
 json Actor(const std::string& id, const std::string& name, const std::string& kind,
            const std::vector<std::string>& activities) {
@@ -32,9 +30,9 @@ class SuppliersCliTest : public ::testing::TestWithParam<std::string> {
 
   void SetUp() override {
     ASSERT_TRUE(db_.ok()) << db_.error();
-    dir_ = ::testing::TempDir() + "suppliers-cli-" + GetParam() + "-" + std::to_string(::getpid());
+    dir_ = test_support::TempPath("suppliers-cli", GetParam());
     std::filesystem::create_directories(dir_);
-    ASSERT_EQ(Run({"init"}), 0) << err_.str();
+    ASSERT_EQ(Run({"init"}), 0) << cli_.err();
     json data = {
         {"source", {{"id", "tender-test"}, {"title", "Tender test"}, {"licence", "CC0-1.0"}}},
         {"actors",
@@ -44,13 +42,13 @@ class SuppliersCliTest : public ::testing::TestWithParam<std::string> {
                       Actor("bakery", "Bakery", "organisation", {"ICA230"})})},
         {"relationships", json::array()}};
     Write("actors.json", data.dump());
-    ASSERT_EQ(Run({"import", dir_ + "/actors.json", "--format", "ecosol-json"}), 0) << err_.str();
+    ASSERT_EQ(Run({"import", dir_ + "/actors.json", "--format", "ecosol-json"}), 0) << cli_.err();
     Write("profile.json", json({{"purpose", {{"general_interest", true}}},
                                 {"profits", {{"distributable", false}}},
                                 {"governance", {{"voting_rule", "one_member_one_vote"}}}})
                               .dump());
     ASSERT_EQ(Run({"profile", "set", "care-coop", "--file", dir_ + "/profile.json"}), 0)
-        << err_.str();
+        << cli_.err();
     // A tender in YAML, as a buyer would write it.
     Write("tender.yaml",
           "buyer: council\ntitle: Home care\nreference: T-1\ndate: \"2026-11-29\"\n"
@@ -64,27 +62,12 @@ class SuppliersCliTest : public ::testing::TestWithParam<std::string> {
     std::ofstream(dir_ + "/" + name) << text;
   }
 
-  int Run(std::vector<std::string> args) {
-    std::vector<std::string> all = {"ecosol",
-                                    "--db",
-                                    db_.url(),
-                                    "--data-dir",
-                                    ::ecosol::testing::SourceDir() + "/data",
-                                    "--frameworks",
-                                    ::ecosol::testing::SourceDir() + "/frameworks"};
-    all.insert(all.end(), args.begin(), args.end());
-    std::vector<const char*> argv;
-    for (const auto& a : all) argv.push_back(a.c_str());
-    out_.str("");
-    err_.str("");
-    std::istringstream nothing;
-    return RunCli(static_cast<int>(argv.size()), argv.data(), out_, err_, nothing);
-  }
+  int Run(const std::vector<std::string>& args) { return cli_.Run(args); }
 
   // The market-access block's points from hard evidence in GB.
   double MarketAccess() {
-    EXPECT_EQ(Run({"ecosystem", "blocks", "--territory", "GB", "--json"}), 0) << err_.str();
-    json report = json::parse(out_.str());
+    EXPECT_EQ(Run({"ecosystem", "blocks", "--territory", "GB", "--json"}), 0) << cli_.err();
+    json report = json::parse(cli_.out());
     for (const json& b : report["blocks"]) {
       if (b["block"] == "market_access") return b["hard"].get<double>();
     }
@@ -93,15 +76,15 @@ class SuppliersCliTest : public ::testing::TestWithParam<std::string> {
 
   testing::TestStore db_;
   std::string dir_;
-  std::ostringstream out_, err_;
+  CliRunner cli_{db_.url(), CliRunner::Frameworks::kCheckout};
 };
 
 TEST_P(SuppliersCliTest, ReservedTenderListsSuppliersWithTheirEvidence) {
   ASSERT_EQ(
       Run({"ecosystem", "suppliers", "--tender", dir_ + "/tender.yaml", "--json", "--lang", "fr"}),
       0)
-      << err_.str();
-  json r = json::parse(out_.str());
+      << cli_.err();
+  json r = json::parse(cli_.out());
   ASSERT_EQ(r["suppliers"].size(), 2u) << r.dump(2);  // the bakery's activity does not match
   EXPECT_EQ(r["suppliers"][0]["actor"]["id"], "care-coop");
   EXPECT_EQ(r["suppliers"][0]["verdict"], "eligible");
@@ -121,11 +104,11 @@ TEST_P(SuppliersCliTest, ReservedTenderListsSuppliersWithTheirEvidence) {
   }
   EXPECT_TRUE(general_interest) << r["suppliers"][0].dump(2);
 
-  ASSERT_EQ(Run({"ecosystem", "suppliers", "--tender", dir_ + "/tender.yaml"}), 0) << err_.str();
-  EXPECT_NE(out_.str().find("1 eligible, 0 not eligible, 1 with insufficient evidence"),
+  ASSERT_EQ(Run({"ecosystem", "suppliers", "--tender", dir_ + "/tender.yaml"}), 0) << cli_.err();
+  EXPECT_NE(cli_.out().find("1 eligible, 0 not eligible, 1 with insufficient evidence"),
             std::string::npos)
-      << out_.str();
-  EXPECT_NE(out_.str().find("Gofal Care Co-operative (care-coop): eligible"), std::string::npos);
+      << cli_.out();
+  EXPECT_NE(cli_.out().find("Gofal Care Co-operative (care-coop): eligible"), std::string::npos);
 }
 
 TEST_P(SuppliersCliTest, AnAwardIsAProcurementLinkAndArticle77RefusesASecondOne) {
@@ -133,8 +116,8 @@ TEST_P(SuppliersCliTest, AnAwardIsAProcurementLinkAndArticle77RefusesASecondOne)
   ASSERT_EQ(Run({"ecosystem", "award", "--tender", dir_ + "/tender.yaml", "--supplier", "care-coop",
                  "--date", "2026-12-01", "--json"}),
             0)
-      << err_.str();
-  json rel = json::parse(out_.str());
+      << cli_.err();
+  json rel = json::parse(cli_.out());
   EXPECT_EQ(rel["from"], "care-coop");
   EXPECT_EQ(rel["to"], "council");
   EXPECT_EQ(rel["type"], "supplies");
@@ -147,8 +130,8 @@ TEST_P(SuppliersCliTest, AnAwardIsAProcurementLinkAndArticle77RefusesASecondOne)
         "activities: [ICA140]\nterritory: GB\nreservation: eu-2014-24-art77\n"
         "max_duration_years: 2\n");
   ASSERT_EQ(Run({"ecosystem", "suppliers", "--tender", dir_ + "/tender2.yaml", "--json"}), 0)
-      << err_.str();
-  json r = json::parse(out_.str());
+      << cli_.err();
+  json r = json::parse(cli_.out());
   json coop;
   for (const json& s : r["suppliers"]) {
     if (s["actor"]["id"] == "care-coop") coop = s;
@@ -159,7 +142,7 @@ TEST_P(SuppliersCliTest, AnAwardIsAProcurementLinkAndArticle77RefusesASecondOne)
   EXPECT_NE(Run({"ecosystem", "award", "--tender", dir_ + "/tender2.yaml", "--supplier",
                  "care-coop", "--date", "2027-12-01"}),
             0);
-  EXPECT_NE(err_.str().find("article 77(2)(d) excludes it"), std::string::npos) << err_.str();
+  EXPECT_NE(cli_.err().find("article 77(2)(d) excludes it"), std::string::npos) << cli_.err();
   EXPECT_EQ(MarketAccess(), 60);
 }
 
@@ -168,19 +151,19 @@ TEST_P(SuppliersCliTest, BadTendersAreRefusedWithTheFix) {
         "buyer: council\ntitle: Home care\ndate: \"2026-11-29\"\nactivities: []\n"
         "territory: GB\n");
   EXPECT_NE(Run({"ecosystem", "suppliers", "--tender", dir_ + "/bad.yaml"}), 0);
-  EXPECT_NE(err_.str().find("activities"), std::string::npos) << err_.str();
+  EXPECT_NE(cli_.err().find("activities"), std::string::npos) << cli_.err();
   Write("long.yaml",
         "buyer: council\ntitle: Home care\ndate: \"2026-11-29\"\n"
         "activities: [ICA140]\nterritory: GB\nreservation: eu-2014-24-art77\n"
         "max_duration_years: 5\n");
   EXPECT_NE(Run({"ecosystem", "suppliers", "--tender", dir_ + "/long.yaml"}), 0);
-  EXPECT_NE(err_.str().find("3"), std::string::npos) << err_.str();
+  EXPECT_NE(cli_.err().find("3"), std::string::npos) << cli_.err();
   EXPECT_NE(Run({"ecosystem", "suppliers", "--tender", dir_ + "/missing.yaml"}), 0);
-  EXPECT_NE(err_.str().find("cannot read"), std::string::npos) << err_.str();
+  EXPECT_NE(cli_.err().find("cannot read"), std::string::npos) << cli_.err();
   EXPECT_NE(Run({"ecosystem", "award", "--tender", dir_ + "/tender.yaml", "--supplier", "council",
                  "--date", "2026-12-01"}),
             0);
-  EXPECT_NE(err_.str().find("cannot supply itself"), std::string::npos) << err_.str();
+  EXPECT_NE(cli_.err().find("cannot supply itself"), std::string::npos) << cli_.err();
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, SuppliersCliTest, ::testing::Values("sqlite", "postgresql"),

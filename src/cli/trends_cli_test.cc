@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "ecosol/cli/cli.h"
+#include "cli_test_support.h"
 #include "test_paths.h"
 #include "test_store.h"
 
@@ -14,6 +14,7 @@ namespace ecosol::cli {
 namespace {
 
 using nlohmann::json;
+using test_support::CliRunner;
 
 class TrendsCliTest : public ::testing::TestWithParam<std::string> {
  protected:
@@ -21,36 +22,26 @@ class TrendsCliTest : public ::testing::TestWithParam<std::string> {
 
   void SetUp() override {
     ASSERT_TRUE(db_.ok()) << db_.error();
-    ASSERT_EQ(Run({"init"}), 0) << err_.str();
+    ASSERT_EQ(Run({"init"}), 0) << cli_.err();
     ASSERT_EQ(
         Run({"import", ::ecosol::testing::SharedDataDir() + "/coops-uk/organisations-2017.csv",
              "--format", "coops-uk"}),
         0)
-        << err_.str();
+        << cli_.err();
   }
 
-  int Run(std::vector<std::string> args) {
-    std::vector<std::string> all = {"ecosol", "--db", db_.url(), "--data-dir",
-                                    ::ecosol::testing::SourceDir() + "/data"};
-    all.insert(all.end(), args.begin(), args.end());
-    std::vector<const char*> argv;
-    for (const auto& a : all) argv.push_back(a.c_str());
-    out_.str("");
-    err_.str("");
-    std::istringstream nothing;
-    return RunCli(static_cast<int>(argv.size()), argv.data(), out_, err_, nothing);
-  }
+  int Run(const std::vector<std::string>& args) { return cli_.Run(args); }
 
   testing::TestStore db_;
-  std::ostringstream out_, err_;
+  CliRunner cli_{db_.url()};
 };
 
 TEST_P(TrendsCliTest, TrendsInTextJsonAndCsv) {
   ASSERT_EQ(Run({"ecosystem", "trends", "--territory", "GB", "--by", "sector", "--from", "2010",
                  "--to", "2016", "--json"}),
             0)
-      << err_.str();
-  json t = json::parse(out_.str());
+      << cli_.err();
+  json t = json::parse(cli_.out());
   const json& total = t["total"];
   EXPECT_GT(total["actors"].get<long long>(), 5000) << total.dump();
   EXPECT_GT(total["summary"]["births"].get<long long>(), 1000) << total["summary"].dump();
@@ -66,15 +57,15 @@ TEST_P(TrendsCliTest, TrendsInTextJsonAndCsv) {
   ASSERT_EQ(Run({"ecosystem", "trends", "--territory", "GB/london", "--from", "2010", "--to",
                  "2016", "--lang", "fr"}),
             0)
-      << err_.str();
-  EXPECT_NE(out_.str().find("births"), std::string::npos) << out_.str();
-  EXPECT_NE(out_.str().find("2016"), std::string::npos);
+      << cli_.err();
+  EXPECT_NE(cli_.out().find("births"), std::string::npos) << cli_.out();
+  EXPECT_NE(cli_.out().find("2016"), std::string::npos);
 
   ASSERT_EQ(Run({"ecosystem", "trends", "--territory", "GB/london", "--from", "2015", "--to",
                  "2016", "--csv"}),
             0)
-      << err_.str();
-  std::istringstream csv(out_.str());
+      << cli_.err();
+  std::istringstream csv(cli_.out());
   std::string header;
   std::getline(csv, header);
   EXPECT_NE(header.find("births"), std::string::npos) << header;
@@ -85,9 +76,9 @@ TEST_P(TrendsCliTest, TrendsInTextJsonAndCsv) {
 
 TEST_P(TrendsCliTest, BadQueriesAreRefused) {
   EXPECT_EQ(Run({"ecosystem", "trends", "--by", "colour"}), 1);
-  EXPECT_NE(err_.str().find("colour"), std::string::npos) << err_.str();
+  EXPECT_NE(cli_.err().find("colour"), std::string::npos) << cli_.err();
   EXPECT_EQ(Run({"ecosystem", "trends", "--territory", "GB/atlantis"}), 1);
-  EXPECT_NE(err_.str().find("GB/atlantis"), std::string::npos) << err_.str();
+  EXPECT_NE(cli_.err().find("GB/atlantis"), std::string::npos) << cli_.err();
   EXPECT_EQ(Run({"ecosystem", "trends", "--from", "2016", "--to", "2010"}), 1);
   EXPECT_EQ(Run({"ecosystem", "trends", "--json", "--csv"}), 1);
 }

@@ -5,12 +5,11 @@
 #include <set>
 
 #include "ecosol/ecosystem/blocks.h"
-#include "framework_yaml.h"
+#include "ecosol/rules/framework_file.h"
 
 namespace ecosol::ecosystem {
 namespace {
 
-using internal::ParseText;
 using nlohmann::json;
 
 // The seven blocks of Canada's Social Innovation and Social Finance Strategy (DOMAIN.md 3).
@@ -53,7 +52,7 @@ Result<std::vector<CrosswalkArea>> ParseAreas(const json& doc, const std::string
   for (const json& entry : *it) {
     auto id = ParseId(entry, where + ": " + key);
     if (!id.ok()) return id.status();
-    auto label = ParseText(entry, "label", where + ": " + key + " '" + *id + "'");
+    auto label = rules::ParseTexts(entry, "label", where + ": " + key + " '" + *id + "'");
     if (!label.ok()) return label.status();
     out.push_back({*id, *label});
   }
@@ -88,7 +87,7 @@ Status ParseRoles(const json& doc, const std::string& where, BlocksFramework* f)
     auto id = ParseId(entry, where + ": roles");
     if (!id.ok()) return id.status();
     std::string w = where + ": role '" + *id + "'";
-    auto label = ParseText(entry, "label", w);
+    auto label = rules::ParseTexts(entry, "label", w);
     if (!label.ok()) return label.status();
     auto rule = ParseRule(entry, w);
     if (!rule.ok()) return rule.status();
@@ -114,7 +113,7 @@ Result<Block> ParseBlock(const json& entry, const BlocksFramework& f, const std:
                            "awareness_and_mobilisation)");
   }
   Block block{*id, {}, {}, {}, {}};
-  auto label = ParseText(entry, "label", w);
+  auto label = rules::ParseTexts(entry, "label", w);
   if (!label.ok()) return label.status();
   block.label = *label;
   auto oecd = ParseRefs(entry, "oecd", f.oecd_areas, w);
@@ -133,7 +132,7 @@ Result<Block> ParseBlock(const json& entry, const BlocksFramework& f, const std:
     if (!statement_ids->insert(*sid).second) {
       return InvalidArgument(w + ": statement '" + *sid + "' is listed twice");
     }
-    auto text = ParseText(s, "text", w + ": statement '" + *sid + "'");
+    auto text = rules::ParseTexts(s, "text", w + ": statement '" + *sid + "'");
     if (!text.ok()) return text.status();
     block.statements.push_back({*sid, *text});
   }
@@ -195,10 +194,10 @@ Result<Signal> ParseSignal(const json& entry, const BlocksFramework& f, const st
     }
     s.points[p.key()] = p->get<double>();
   }
-  auto present = ParseText(entry, "present", w);
+  auto present = rules::ParseTexts(entry, "present", w);
   if (!present.ok()) return present.status();
   s.present = *present;
-  auto absent = ParseText(entry, "absent", w);
+  auto absent = rules::ParseTexts(entry, "absent", w);
   if (!absent.ok()) return absent.status();
   s.absent = *absent;
   return s;
@@ -269,7 +268,7 @@ Result<Dimension> ParseDimension(const json& typing, const std::string& key,
   auto threshold = Number(*it, "threshold", 0, 100, w);
   if (!threshold.ok()) return threshold.status();
   d.threshold = *threshold;
-  auto label = ParseText(*it, "label", w);
+  auto label = rules::ParseTexts(*it, "label", w);
   if (!label.ok()) return label.status();
   d.label = *label;
   return d;
@@ -285,13 +284,13 @@ Status ParseTyping(const json& doc, const std::string& where, BlocksFramework* f
   f->bottom_up_vitality = *vitality;
   const json types = typing.value("types", json::object());
   for (const std::string& type : kTypes) {
-    auto label = ParseText(types, type, where + ": typing: types");
+    auto label = rules::ParseTexts(types, type, where + ": typing: types");
     if (!label.ok()) return label.status();
     f->type_labels[type] = *label;
   }
   const json texts = doc.value("texts", json::object());
   for (const std::string& key : kTexts) {
-    auto text = ParseText(texts, key, where + ": texts");
+    auto text = rules::ParseTexts(texts, key, where + ": texts");
     if (!text.ok()) return text.status();
     f->texts[key] = *text;
   }
@@ -299,17 +298,12 @@ Status ParseTyping(const json& doc, const std::string& where, BlocksFramework* f
 }
 
 Result<std::shared_ptr<const BlocksFramework>> Parse(const json& doc, const std::string& where) {
-  if (!doc.is_object()) return InvalidArgument(where + ": expected a map at the top level");
-  if (doc.value("kind", "") != "building_blocks") {
-    return InvalidArgument(where + ": 'kind' must be building_blocks");
-  }
+  auto head = rules::ParseFrameworkHead(doc, "building_blocks", where);
+  if (!head.ok()) return head.status();
   auto f = std::make_shared<BlocksFramework>();
-  f->id = doc.value("id", "");
-  f->version = doc.value("version", "");
-  if (f->id.empty() || f->version.empty()) {
-    return InvalidArgument(where + ": needs an 'id' and a quoted 'version'");
-  }
-  auto title = ParseText(doc, "title", where);
+  f->id = head->id;
+  f->version = head->version;
+  auto title = rules::ParseTexts(doc, "title", where);
   if (!title.ok()) return title.status();
   f->title = *title;
   auto oecd = ParseAreas(doc, "oecd_policy_areas", 9, where);
@@ -366,7 +360,7 @@ Result<std::shared_ptr<const BlocksFramework>> ParseBlocksFramework(const json& 
 }
 
 Result<std::shared_ptr<const BlocksFramework>> LoadBlocksFramework(const std::string& path) {
-  auto doc = internal::ReadFrameworkYaml(path, "building-blocks.yaml");
+  auto doc = rules::ReadFrameworkFile(path, "building-blocks.yaml");
   if (!doc.ok()) return doc.status();
   return ParseBlocksFramework(*doc, path);
 }

@@ -5,12 +5,11 @@
 #include <set>
 
 #include "ecosol/ecosystem/partners.h"
-#include "framework_yaml.h"
+#include "ecosol/rules/framework_file.h"
 
 namespace ecosol::ecosystem {
 namespace {
 
-using internal::ParseText;
 using nlohmann::json;
 
 // The actor types ActorGroup gives (network.h).
@@ -53,7 +52,7 @@ Result<AssetType> ParseAssetType(const json& entry, const BlocksFramework& block
     return InvalidArgument(w + ": serves unknown block '" + a.block +
                            "' (use a block id of building-blocks.yaml, e.g. capacity_building)");
   }
-  auto label = ParseText(entry, "label", w);
+  auto label = rules::ParseTexts(entry, "label", w);
   if (!label.ok()) return label.status();
   a.label = *label;
   return a;
@@ -113,13 +112,13 @@ Status ParseImplicitOffers(const json& doc, const BlocksFramework& blocks, const
 Status ParseGroupsAndTexts(const json& doc, const std::string& where, PartnerFramework* f) {
   const json groups = doc.value("groups", json::object());
   for (const std::string& g : kGroups) {
-    auto label = ParseText(groups, g, where + ": groups");
+    auto label = rules::ParseTexts(groups, g, where + ": groups");
     if (!label.ok()) return label.status();
     f->groups[g] = *label;
   }
   const json texts = doc.value("texts", json::object());
   for (const std::string& key : kTexts) {
-    auto text = ParseText(texts, key, where + ": texts");
+    auto text = rules::ParseTexts(texts, key, where + ": texts");
     if (!text.ok()) return text.status();
     f->texts[key] = *text;
   }
@@ -214,17 +213,12 @@ Status ParseScoring(const json& doc, const std::string& where, PartnerFramework*
 Result<std::shared_ptr<const PartnerFramework>> Parse(const json& doc,
                                                       const BlocksFramework& blocks,
                                                       const std::string& where) {
-  if (!doc.is_object()) return InvalidArgument(where + ": expected a map at the top level");
-  if (doc.value("kind", "") != "partner_assets") {
-    return InvalidArgument(where + ": 'kind' must be partner_assets");
-  }
+  auto head = rules::ParseFrameworkHead(doc, "partner_assets", where);
+  if (!head.ok()) return head.status();
   auto f = std::make_shared<PartnerFramework>();
-  f->id = doc.value("id", "");
-  f->version = doc.value("version", "");
-  if (f->id.empty() || f->version.empty()) {
-    return InvalidArgument(where + ": needs an 'id' and a quoted 'version'");
-  }
-  auto title = ParseText(doc, "title", where);
+  f->id = head->id;
+  f->version = head->version;
+  auto title = rules::ParseTexts(doc, "title", where);
   if (!title.ok()) return title.status();
   f->title = *title;
   ECOSOL_RETURN_IF_ERROR(ParseAssetTypes(doc, blocks, where, f.get()));
@@ -255,7 +249,7 @@ Result<std::shared_ptr<const PartnerFramework>> ParsePartnerFramework(const json
 
 Result<std::shared_ptr<const PartnerFramework>> LoadPartnerFramework(
     const std::string& path, const BlocksFramework& blocks) {
-  auto doc = internal::ReadFrameworkYaml(path, "partner-assets.yaml");
+  auto doc = rules::ReadFrameworkFile(path, "partner-assets.yaml");
   if (!doc.ok()) return doc.status();
   return ParsePartnerFramework(*doc, blocks, path);
 }

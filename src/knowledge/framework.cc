@@ -4,17 +4,14 @@
 #include "ecosol/knowledge/framework.h"
 
 #include <algorithm>
-#include <fstream>
 #include <set>
-#include <sstream>
 
-#include "ecosol/rules/yaml_json.h"
+#include "ecosol/rules/framework_file.h"
 #include "text_util.h"
 
 namespace ecosol::knowledge {
 namespace {
 
-using internal::ParseFullText;
 using nlohmann::json;
 
 // The templates the analysis fills (transfer_text.cc); a framework without one cannot explain.
@@ -84,7 +81,7 @@ Status ParseValueLabels(const json& entry, const std::vector<std::string>& names
                         const std::string& where, Feature* f) {
   const json labels = entry.value("value_labels", json::object());
   for (const std::string& name : names) {
-    auto text = ParseFullText(labels, name, where + ": value_labels");
+    auto text = rules::ParseTexts(labels, name, where + ": value_labels");
     if (!text.ok()) return text.status();
     f->value_labels[name] = *text;
   }
@@ -164,10 +161,10 @@ Result<Feature> ParseFeature(const json& entry, const TransferFramework& f,
   if (!type.ok()) return type.status();
   feature.type = *type;
   ECOSOL_RETURN_IF_ERROR(ParseValues(entry, w, &feature));
-  auto label = ParseFullText(entry, "label", w);
+  auto label = rules::ParseTexts(entry, "label", w);
   if (!label.ok()) return label.status();
   feature.label = *label;
-  auto question = ParseFullText(entry, "question", w);
+  auto question = rules::ParseTexts(entry, "question", w);
   if (!question.ok()) return question.status();
   feature.question = *question;
   feature.flag = entry.value("flag", "");
@@ -191,7 +188,7 @@ Status ParseDomains(const json& doc, const std::string& where, TransferFramework
       return InvalidArgument(where + ": domain '" + *id + "' is not a CICI domain");
     }
     if (f->FindDomain(*id)) return InvalidArgument(where + ": domain '" + *id + "' twice");
-    auto label = ParseFullText(entry, "label", where + ": domain '" + *id + "'");
+    auto label = rules::ParseTexts(entry, "label", where + ": domain '" + *id + "'");
     if (!label.ok()) return label.status();
     f->domains.push_back({*id, *label});
   }
@@ -211,9 +208,9 @@ Status ParseFlags(const json& doc, const std::string& where, TransferFramework* 
     if (f->FindFlag(*id)) return InvalidArgument(w + ": listed twice");
     auto severity = SeverityFromString(entry.value("severity", ""));
     if (!severity) return InvalidArgument(w + ": 'severity' must be low, medium or high");
-    auto text = ParseFullText(entry, "text", w);
+    auto text = rules::ParseTexts(entry, "text", w);
     if (!text.ok()) return text.status();
-    auto adaptation = ParseFullText(entry, "adaptation", w);
+    auto adaptation = rules::ParseTexts(entry, "adaptation", w);
     if (!adaptation.ok()) return adaptation.status();
     f->flags.push_back({*id, *severity, *text, *adaptation});
   }
@@ -238,7 +235,7 @@ Status ParseTemplates(const json& doc, const std::string& key, const std::vector
                       const std::string& where, std::map<std::string, Text>* out) {
   const json section = doc.value(key, json::object());
   for (const std::string& id : ids) {
-    auto text = ParseFullText(section, id, where + ": " + key);
+    auto text = rules::ParseTexts(section, id, where + ": " + key);
     if (!text.ok()) return text.status();
     (*out)[id] = *text;
   }
@@ -246,17 +243,12 @@ Status ParseTemplates(const json& doc, const std::string& key, const std::vector
 }
 
 Result<std::shared_ptr<const TransferFramework>> Parse(const json& doc, const std::string& where) {
-  if (!doc.is_object()) return InvalidArgument(where + ": expected a map at the top level");
-  if (doc.value("kind", "") != "transfer_context") {
-    return InvalidArgument(where + ": 'kind' must be transfer_context");
-  }
+  auto head = rules::ParseFrameworkHead(doc, "transfer_context", where);
+  if (!head.ok()) return head.status();
   auto f = std::make_shared<TransferFramework>();
-  f->id = doc.value("id", "");
-  f->version = doc.value("version", "");
-  if (f->id.empty() || f->version.empty()) {
-    return InvalidArgument(where + ": needs an 'id' and a quoted 'version'");
-  }
-  auto title = ParseFullText(doc, "title", where);
+  f->id = head->id;
+  f->version = head->version;
+  auto title = rules::ParseTexts(doc, "title", where);
   if (!title.ok()) return title.status();
   f->title = *title;
   ECOSOL_RETURN_IF_ERROR(ParseDomains(doc, where, f.get()));
@@ -351,14 +343,7 @@ Result<std::shared_ptr<const TransferFramework>> ParseTransferFramework(const js
 }
 
 Result<std::shared_ptr<const TransferFramework>> LoadTransferFramework(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return NotFound("cannot read '" + path +
-                    "' (point at the project's frameworks/transfer-context.yaml)");
-  }
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  auto doc = rules::YamlToJson(buffer.str(), path);
+  auto doc = rules::ReadFrameworkFile(path, "transfer-context.yaml");
   if (!doc.ok()) return doc.status();
   return ParseTransferFramework(*doc, path);
 }

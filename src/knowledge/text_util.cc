@@ -11,23 +11,6 @@ const std::vector<std::string>& Languages() {
   return kLanguages;
 }
 
-Result<Text> ParseFullText(const json& parent, const std::string& key, const std::string& where) {
-  auto it = parent.find(key);
-  if (it == parent.end() || !it->is_object()) {
-    return InvalidArgument(where + ": needs '" + key + "' with texts in en, fr, es and pt");
-  }
-  Text text;
-  for (const std::string& lang : Languages()) {
-    auto t = it->find(lang);
-    if (t == it->end() || !t->is_string() || t->get<std::string>().empty()) {
-      return InvalidArgument(where + ": '" + key + "' has no text in '" + lang +
-                             "' (add it: every text is given in en, fr, es and pt)");
-    }
-    text[lang] = t->get<std::string>();
-  }
-  return text;
-}
-
 Result<Text> ParseSomeText(const json& parent, const std::string& key, const std::string& where) {
   auto it = parent.find(key);
   if (it == parent.end() || !it->is_object()) {

@@ -15,10 +15,6 @@ namespace ecosol::knowledge::internal {
 // The working languages (ARCHITECTURE.md): every framework text has all four.
 const std::vector<std::string>& Languages();
 
-// parent[key] as a text in en, fr, es and pt, none of them empty (framework texts).
-Result<Text> ParseFullText(const nlohmann::json& parent, const std::string& key,
-                           const std::string& where);
-
 // parent[key] as a text in at least one of en, fr, es, pt (texts written by case authors).
 Result<Text> ParseSomeText(const nlohmann::json& parent, const std::string& key,
                            const std::string& where);

@@ -352,11 +352,7 @@ std::string_view ToString(SignalSubject subject) {
 
 Result<std::shared_ptr<const BlocksFramework>> ParseBlocksFramework(const json& doc,
                                                                     const std::string& where) {
-  try {
-    return Parse(doc, where);
-  } catch (const json::exception& e) {
-    return InvalidArgument(where + ": a value has the wrong type (" + std::string(e.what()) + ")");
-  }
+  return rules::ParseGuarded(where, [&] { return Parse(doc, where); });
 }
 
 Result<std::shared_ptr<const BlocksFramework>> LoadBlocksFramework(const std::string& path) {

@@ -240,11 +240,7 @@ const AssetType* PartnerFramework::FindAssetType(std::string_view asset_id) cons
 Result<std::shared_ptr<const PartnerFramework>> ParsePartnerFramework(const json& doc,
                                                                       const BlocksFramework& blocks,
                                                                       const std::string& where) {
-  try {
-    return Parse(doc, blocks, where);
-  } catch (const json::exception& e) {
-    return InvalidArgument(where + ": a value has the wrong type (" + std::string(e.what()) + ")");
-  }
+  return rules::ParseGuarded(where, [&] { return Parse(doc, blocks, where); });
 }
 
 Result<std::shared_ptr<const PartnerFramework>> LoadPartnerFramework(

@@ -335,11 +335,7 @@ const std::vector<std::string>& CiciDomains() {
 
 Result<std::shared_ptr<const TransferFramework>> ParseTransferFramework(const json& doc,
                                                                         const std::string& where) {
-  try {
-    return Parse(doc, where);
-  } catch (const json::exception& e) {
-    return InvalidArgument(where + ": a value has the wrong type (" + std::string(e.what()) + ")");
-  }
+  return rules::ParseGuarded(where, [&] { return Parse(doc, where); });
 }
 
 Result<std::shared_ptr<const TransferFramework>> LoadTransferFramework(const std::string& path) {

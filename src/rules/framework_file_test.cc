@@ -69,5 +69,19 @@ TEST(FrameworkFileTest, TextsAreNeededInTheFourLanguages) {
             "w: needs 'title' with texts in en, fr, es and pt");
 }
 
+TEST(FrameworkFileTest, AValueOfTheWrongTypeIsAnErrorNamingTheFileNotACrash) {
+  json doc = json::parse(R"({"weights": [1, 2]})");
+  auto weight = ParseGuarded("w.yaml", [&]() -> Result<double> {
+    return doc.at("weights").at("proximity").get<double>();  // a list, not a map: throws
+  });
+  ASSERT_FALSE(weight.ok());
+  EXPECT_EQ(weight.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(weight.status().message().rfind("w.yaml: a value has the wrong type (", 0), 0u)
+      << weight.status().message();
+  auto fine = ParseGuarded("w.yaml", [&]() -> Result<int> { return doc["weights"][1].get<int>(); });
+  ASSERT_TRUE(fine.ok());
+  EXPECT_EQ(*fine, 2);
+}
+
 }  // namespace
 }  // namespace ecosol::rules

@@ -37,4 +37,16 @@ Result<std::map<std::string, std::string>> ParseTexts(const nlohmann::json& pare
                                                       const std::string& key,
                                                       const std::string& where);
 
+// Runs `parse() -> Result<T>` over a framework document; a value of the wrong type that
+// nlohmann::json throws on (a list where a map was expected...) becomes an InvalidArgument
+// naming `where`, never a crash.
+template <typename Parse>
+auto ParseGuarded(const std::string& where, Parse&& parse) -> decltype(parse()) {
+  try {
+    return parse();
+  } catch (const nlohmann::json::exception& e) {
+    return InvalidArgument(where + ": a value has the wrong type (" + std::string(e.what()) + ")");
+  }
+}
+
 }  // namespace ecosol::rules

@@ -11,8 +11,8 @@
 #include "coops_uk_rows.h"
 #include "ecosol/base/clock.h"
 #include "ecosol/base/strings.h"
-#include "ecosol/interop/countries.h"
 #include "ecosol/interop/csv.h"
+#include "ecosol/text/countries.h"
 
 namespace ecosol::interop {
 
@@ -179,7 +179,7 @@ class RegisterRow {
   void Country() {
     std::string nation = cells_[kNation];
     if (nation.empty()) return;
-    auto code = NormaliseCountry(nation);
+    auto code = text::NormaliseCountry(nation);
     if (!code) {
       cells_.Error(kNation, "'" + nation +
                                 "' is not a UK nation or a country known to Ecosol (England, "

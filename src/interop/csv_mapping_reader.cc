@@ -10,9 +10,9 @@
 
 #include "ecosol/base/clock.h"
 #include "ecosol/base/strings.h"
-#include "ecosol/interop/countries.h"
 #include "ecosol/interop/csv.h"
 #include "ecosol/interop/csv_mapping.h"
+#include "ecosol/text/countries.h"
 
 namespace ecosol::interop {
 namespace {
@@ -299,8 +299,8 @@ class RowReader {
     }
     if (!country_.first) return;
     const std::string& value = country_.second;
-    auto code = a_.location ? NormaliseCountryAt(value, a_.location->lat, a_.location->lon)
-                            : NormaliseCountry(value);
+    auto code = a_.location ? text::NormaliseCountryAt(value, a_.location->lat, a_.location->lon)
+                            : text::NormaliseCountry(value);
     if (!code) {
       return Error(*country_.first, "'" + value +
                                         "' is not a country known by its ISO code or name "

@@ -12,8 +12,8 @@
 
 #include "ecosol/base/clock.h"
 #include "ecosol/base/strings.h"
-#include "ecosol/interop/countries.h"
 #include "ecosol/model/json.h"
+#include "ecosol/text/countries.h"
 
 namespace ecosol::interop {
 namespace {
@@ -274,8 +274,8 @@ class FeatureReader {
   // or the file itself carries a country_original (an earlier original, kept as it is).
   void Country(const std::string& key) {
     const std::string written = TextOf(*Find(key));
-    auto code = a_.location ? NormaliseCountryAt(written, a_.location->lat, a_.location->lon)
-                            : NormaliseCountry(written);
+    auto code = a_.location ? text::NormaliseCountryAt(written, a_.location->lat, a_.location->lon)
+                            : text::NormaliseCountry(written);
     if (!code) {
       Error("properties." + key, "'" + written +
                                      "' is not a country name or ISO 3166-1 code known to "

@@ -20,8 +20,8 @@
 #include <valijson/validator.hpp>
 
 #include "ecosol/base/strings.h"
-#include "ecosol/interop/countries.h"
 #include "ecosol/interop/csv.h"
+#include "ecosol/text/countries.h"
 
 namespace ecosol::interop {
 
@@ -504,7 +504,7 @@ struct ProfileMapper {
     std::string iso = Text(p, "country_iso_3166"), name = Text(p, "country_name");
     if (!iso.empty()) {
       a->address.country = iso;  // the schema's enum holds upper-case codes only
-    } else if (auto code = NormaliseCountry(name)) {
+    } else if (auto code = text::NormaliseCountry(name)) {
       a->address.country = *code;
     } else if (!name.empty()) {
       a->attributes["country_name"] = name;

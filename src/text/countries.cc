@@ -1,12 +1,12 @@
 // Country normalisation: a table of the 249 countries of the ESSGlobal countries vocabulary with
 // their alpha-3 codes and names, a hand-written list of aliases, and a lookup on folded names.
 //
-// Why a C++ table and not a data file under data/: the interop library must normalise countries
+// Why a C++ table and not a data file under data/: every importer must normalise countries
 // wherever it runs (CLI, server, tests) without locating data/ at run time, and embedding a file
 // would need a configure_file step in the module's CMakeLists. The table changes rarely and is
 // reviewed like code; the test checks it against the ESSGlobal vocabulary.
 
-#include "ecosol/interop/countries.h"
+#include "ecosol/text/countries.h"
 
 #include <unordered_map>
 #include <unordered_set>
@@ -14,7 +14,7 @@
 #include "ecosol/base/strings.h"
 #include "ecosol/text/search_text.h"
 
-namespace ecosol::interop {
+namespace ecosol::text {
 namespace {
 
 struct Country {
@@ -706,6 +706,27 @@ constexpr Alias kAliases[] = {
     {"Cypres", "CY"},
     {"Italu", "IT"},
     {"Aberdeen", "GB"},
+    // Names and regions the UNDP SDG Innovation Commons writes in its countries field: regions
+    // stand for the country they are in (ISO 3166-1 lists none of them apart).
+    {"Democratic Republic of the Congo", "CD"},
+    {"Trinidad", "TT"},
+    {"Antigua", "AG"},
+    {"Federation of Bosnia and Herzegovina", "BA"},
+    {"Republika Srpska", "BA"},
+    {"Kurdistan Region", "IQ"},
+    {"Canary Islands", "ES"},
+    {"Galápagos Province", "EC"},
+    {"Gaza Strip", "PS"},
+    {"Honshu", "JP"},
+    {"North Island", "NZ"},
+    {"South Island", "NZ"},
+    {"Pante Makassar Subdistrict", "TL"},
+    {"Puntland", "SO"},
+    {"Somaliland", "SO"},
+    {"Vojvodina", "RS"},
+    {"Flemish Brabant", "BE"},
+    {"Walloon Brabant", "BE"},
+    {"Adjara", "GE"},
 };
 
 // National abbreviations that are another country's ISO code (see NormaliseCountryAt).
@@ -716,7 +737,7 @@ struct Abbreviation {
 constexpr Abbreviation kEuropeanAbbreviations[] = {{"SR", "SK"}, {"CR", "CZ"}};
 
 // "CÔTE-D'IVOIRE " -> "cote d ivoire": folded words joined by single spaces.
-std::string NameKey(std::string_view name) { return Join(text::Words(text::Fold(name)), " "); }
+std::string NameKey(std::string_view name) { return Join(Words(Fold(name)), " "); }
 
 struct Index {
   std::unordered_set<std::string> alpha2;
@@ -806,4 +827,4 @@ std::optional<std::string> NormaliseCountryAt(std::string_view value, double lat
 
 bool IsCountryCode(std::string_view code) { return TheIndex().alpha2.count(std::string(code)) > 0; }
 
-}  // namespace ecosol::interop
+}  // namespace ecosol::text

@@ -28,7 +28,7 @@
 #include <string>
 #include <string_view>
 
-namespace ecosol::interop {
+namespace ecosol::text {
 
 // The upper-case ISO 3166-1 alpha-2 code of `value`, or nullopt when it names no known country.
 std::optional<std::string> NormaliseCountry(std::string_view value);
@@ -42,4 +42,4 @@ std::optional<std::string> NormaliseCountryAt(std::string_view value, double lat
 // True when `code` is the upper-case alpha-2 code of a known country ("GB", not "UK").
 bool IsCountryCode(std::string_view code);
 
-}  // namespace ecosol::interop
+}  // namespace ecosol::text

@@ -128,6 +128,11 @@ TEST(PolicyTest, DecidesByRoleAndScope) {
   EXPECT_TRUE(Authorize(AdminTokenHolder(), Action::kMergeActors, both).ok());
   EXPECT_FALSE(Authorize(wales, Action::kSyncPeers).ok());
   EXPECT_TRUE(Authorize(With({{Role::kSteward, ""}}), Action::kSyncPeers).ok());
+  // Knowledge cases: any signed-in writer contributes; stewards of any scope review.
+  EXPECT_TRUE(Authorize(member, Action::kContributeCase).ok());
+  EXPECT_EQ(Authorize(Public(), Action::kContributeCase).code(), StatusCode::kUnauthenticated);
+  EXPECT_EQ(Authorize(member, Action::kReviewCase).code(), StatusCode::kPermissionDenied);
+  EXPECT_TRUE(Authorize(wales, Action::kReviewCase).ok());
 
   Principal assessor = With({{Role::kAssessor, ""}});
   EXPECT_FALSE(Authorize(assessor, Action::kEditActor, on_coop).ok());

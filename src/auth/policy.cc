@@ -269,6 +269,10 @@ std::string_view ToString(Action action) {
       return "merge or separate these actors";
     case Action::kSyncPeers:
       return "pull another instance's changes";
+    case Action::kContributeCase:
+      return "contribute to the knowledge commons";
+    case Action::kReviewCase:
+      return "review knowledge cases";
   }
   return "do this";
 }
@@ -287,7 +291,11 @@ Status Authorize(const Principal& p, Action action, const Target& t) {
   const std::string why = "your roles do not allow you to " + std::string(ToString(action));
   switch (action) {
     case Action::kManageOwnAccount:
+    case Action::kContributeCase:
       return Status::Ok();
+    case Action::kReviewCase:
+      if (IsSteward(p)) return Status::Ok();
+      return Denied(why + " (stewards and admins may)");
     case Action::kReadUser:
       if (!p.user_id.empty() && p.user_id == t.scope) return Status::Ok();
       return Denied(why + " (admins, and the user themself)");

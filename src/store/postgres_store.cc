@@ -211,6 +211,10 @@ UPDATE actors SET lat = round(lat::numeric, 2)::double precision,
     kResolutionSql,
     kEcosystemSql,
     kOffersWantsSql,
+    std::string(kKnowledgeSql) +
+        "CREATE TABLE case_index (rid BIGSERIAL PRIMARY KEY, " ECOSOL_CASE_INDEX_COLUMNS
+        ",\n  tsv TSVECTOR NOT NULL DEFAULT ''::tsvector);\n" ECOSOL_CASE_INDEX_INDEXES
+        "CREATE INDEX case_index_tsv ON case_index USING GIN (tsv);\n",
 };
 
 // Quotes a word for to_tsquery: 'word' with quotes doubled.
@@ -267,6 +271,20 @@ class PostgresStore : public SqlStore {
         {match}};
   }
   std::string RankExpression() const override { return "ts_rank(a.tsv, query, 0) * -1"; }
+
+  Status IndexCaseText(long long rid, const std::string& title_forms,
+                       const std::string& body_forms) override {
+    return conn().Exec(
+        "UPDATE case_index SET tsv = setweight(to_tsvector('simple', ?), 'A') || "
+        "setweight(to_tsvector('simple', ?), 'B') WHERE rid = ?",
+        {title_forms, body_forms, rid});
+  }
+  Status UnindexCaseText(long long) override { return Status::Ok(); }  // goes with the row
+  SqlFragment CaseMatchFrom(const std::string& match) const override {
+    return {"case_index ci, to_tsquery('simple', ?) query WHERE ci.tsv @@ query", {match}};
+  }
+  std::string CaseRankExpression() const override { return "ts_rank(ci.tsv, query, 0) * -1"; }
+  std::string_view MatchOr() const override { return " | "; }
 
   std::string MatchQuery(const std::vector<std::vector<std::string>>& terms) const override {
     std::string out;

@@ -128,6 +128,54 @@ CREATE TABLE offer_want_versions (
 );
 )sql";
 
+// Migration 13 (with the backend's kCaseIndex*Sql): the knowledge commons (store/knowledge.h):
+// cases and their versions, review trails, the facet values of each indexed version, transfers
+// (versioned) and watches.
+inline constexpr const char* kKnowledgeSql = R"sql(
+CREATE TABLE cases (
+  id TEXT PRIMARY KEY, head_version BIGINT NOT NULL, published_version BIGINT NOT NULL DEFAULT 0,
+  status TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+);
+CREATE TABLE case_versions (
+  case_id TEXT NOT NULL, version BIGINT NOT NULL, created_at TEXT NOT NULL,
+  who TEXT NOT NULL DEFAULT '', change TEXT NOT NULL, doc TEXT NOT NULL,
+  PRIMARY KEY (case_id, version)
+);
+CREATE TABLE case_reviews (
+  case_id TEXT NOT NULL, n BIGINT NOT NULL, action TEXT NOT NULL, version BIGINT NOT NULL,
+  who TEXT NOT NULL DEFAULT '', at TEXT NOT NULL, comment TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (case_id, n)
+);
+CREATE TABLE case_facets (
+  rid BIGINT NOT NULL, facet TEXT NOT NULL, value TEXT NOT NULL,
+  PRIMARY KEY (rid, facet, value)
+);
+CREATE INDEX case_facets_by_value ON case_facets (facet, value, rid);
+CREATE TABLE case_transfers (
+  id TEXT NOT NULL, version BIGINT NOT NULL, origin_case TEXT NOT NULL, case_id TEXT NOT NULL,
+  outcome TEXT NOT NULL, created_at TEXT NOT NULL, who TEXT NOT NULL DEFAULT '',
+  doc TEXT NOT NULL, deleted INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (id, version)
+);
+CREATE INDEX case_transfers_by_origin ON case_transfers (origin_case);
+CREATE INDEX case_transfers_by_case ON case_transfers (case_id);
+CREATE TABLE case_watches (
+  id TEXT PRIMARY KEY, owner TEXT NOT NULL, name TEXT NOT NULL, query TEXT NOT NULL,
+  created_at TEXT NOT NULL, deleted INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX case_watches_by_owner ON case_watches (owner, name, id);
+)sql";
+// The columns of case_index both backends share (each adds its row id and text index).
+#define ECOSOL_CASE_INDEX_COLUMNS                                                     \
+  "case_id TEXT NOT NULL, version BIGINT NOT NULL, is_head INTEGER NOT NULL,\n"       \
+  "  is_published INTEGER NOT NULL, title TEXT NOT NULL, sort_title TEXT NOT NULL,\n" \
+  "  year INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL,\n"                    \
+  "  UNIQUE (case_id, version)"
+#define ECOSOL_CASE_INDEX_INDEXES                                                          \
+  "CREATE INDEX case_index_heads ON case_index (is_head, sort_title, case_id);\n"          \
+  "CREATE INDEX case_index_published ON case_index (is_published, sort_title, case_id);\n" \
+  "CREATE INDEX case_index_by_date ON case_index (created_at);\n"
+
 // Migration 7: accounts, sessions, API tokens, role grants, the sign-in log and the audit log
 // (auth/). The audit chain's head is one row, updated by every append: it numbers the entries
 // and, on PostgreSQL, its row lock orders concurrent appends.
@@ -273,6 +321,22 @@ class SqlStore : public Store {
   Result<std::vector<OfferWantRecord>> OffersWants(const std::string& actor_id,
                                                    bool with_deleted) override;
   Result<std::vector<OfferWantRecord>> OfferWantHistory(const std::string& id) override;
+  Status PutCase(CaseVersionRecord* version, const CaseIndexData& index, long long expected_head,
+                 const std::string& status) override;
+  Status ReviewCase(CaseReviewRecord* review, const std::string& status) override;
+  Result<std::optional<CaseState>> GetCaseState(const std::string& id) override;
+  Result<std::optional<CaseVersionRecord>> GetCaseVersion(const std::string& id,
+                                                          long long version) override;
+  Result<std::vector<CaseVersionRecord>> CaseVersions(const std::string& id) override;
+  Result<std::vector<CaseReviewRecord>> CaseReviews(const std::string& id) override;
+  Result<CaseSearchResult> SearchCases(const CaseSearchQuery& query) override;
+  Result<long long> CountCases() override;
+  Status PutTransfer(TransferRecord* record) override;
+  Result<std::optional<TransferRecord>> GetTransfer(const std::string& id) override;
+  Result<std::vector<TransferRecord>> Transfers(const std::string& case_id) override;
+  Status PutWatch(const WatchRecord& watch) override;
+  Result<std::optional<WatchRecord>> GetWatch(const std::string& id) override;
+  Result<std::vector<WatchRecord>> Watches(const std::string& owner) override;
 
  protected:
   SqlConnection& conn() { return *conn_; }
@@ -320,6 +384,17 @@ class SqlStore : public Store {
   }
   // A WHERE condition restricting actor `a` to the bounding box.
   virtual SqlFragment BBoxCondition(const BBox& bbox) const = 0;
+  // The full-text index of cases (case_index rows): writes the forms of row `rid` (a row just
+  // inserted), or removes them before the row is deleted.
+  virtual Status IndexCaseText(long long rid, const std::string& title_forms,
+                               const std::string& body_forms) = 0;
+  virtual Status UnindexCaseText(long long rid) = 0;
+  // FROM/JOIN + WHERE pieces restricting case_index `ci` to rows matching `match` (built by
+  // MatchQuery), and the expression giving their rank (lower is better).
+  virtual SqlFragment CaseMatchFrom(const std::string& match) const = 0;
+  virtual std::string CaseRankExpression() const = 0;
+  // The backend's operator joining alternatives in a full-text query (" OR ", " | ").
+  virtual std::string_view MatchOr() const = 0;
 
  private:
   // Runs `body` in a transaction that changes the registry (moving its generation on).
@@ -335,6 +410,8 @@ class SqlStore : public Store {
   static SqlFragment AudienceCondition(const Audience& audience);
   Result<ActorPage> ListByName(const ActorQuery& query);
   Result<ActorPage> ListBySearch(const ActorQuery& query);
+  Status DropUnusedCaseEntries(const std::string& case_id);
+  SqlFragment CaseConditions(const CaseSearchQuery& query, const std::string& skip_facet);
 
   std::unique_ptr<SqlConnection> conn_;
   int transaction_depth_ = 0;

@@ -232,6 +232,11 @@ INSERT INTO actors_rtree SELECT rid, lon, lon, lat, lat FROM actors
     kResolutionSql,
     kEcosystemSql,
     kOffersWantsSql,
+    std::string(kKnowledgeSql) +
+        "CREATE TABLE case_index (rid INTEGER PRIMARY KEY, " ECOSOL_CASE_INDEX_COLUMNS
+        ");\n" ECOSOL_CASE_INDEX_INDEXES
+        "CREATE VIRTUAL TABLE case_fts USING fts5(title_forms, body_forms,\n"
+        "  tokenize='unicode61 remove_diacritics 0');\n",
 };
 
 // Copies the write-ahead log back into the database file every few milliseconds, on its own
@@ -399,6 +404,21 @@ class SqliteStore : public SqlStore {
         "bm25(actors_fts, 10.0, 1.0), rowid",
         {match}};
   }
+
+  Status IndexCaseText(long long rid, const std::string& title_forms,
+                       const std::string& body_forms) override {
+    return conn().Exec("INSERT INTO case_fts (rowid, title_forms, body_forms) VALUES (?, ?, ?)",
+                       {rid, title_forms, body_forms});
+  }
+  Status UnindexCaseText(long long rid) override {
+    return conn().Exec("DELETE FROM case_fts WHERE rowid = ?", {rid});
+  }
+  SqlFragment CaseMatchFrom(const std::string& match) const override {
+    return {"case_fts JOIN case_index ci ON ci.rid = case_fts.rowid WHERE case_fts MATCH ?",
+            {match}};
+  }
+  std::string CaseRankExpression() const override { return "bm25(case_fts, 10.0, 1.0)"; }
+  std::string_view MatchOr() const override { return " OR "; }
 
   std::string MatchQuery(const std::vector<std::vector<std::string>>& terms) const override {
     std::string out;

@@ -913,7 +913,7 @@ TEST(MigrationTest, UpgradesASchemaVersion3Database) {
     ASSERT_TRUE(store.ok());
     EXPECT_EQ(*(*store)->SchemaVersion(), 3);
     ASSERT_TRUE((*store)->Migrate().ok());
-    EXPECT_EQ(*(*store)->SchemaVersion(), 12);
+    EXPECT_EQ(*(*store)->SchemaVersion(), 13);
     auto history = (*store)->ActorHistory("cuk-r006884");
     ASSERT_TRUE(history.ok()) << history.status().ToString();
     ASSERT_EQ(history->size(), 2u);
@@ -1202,6 +1202,243 @@ TEST_P(StoreContractTest, SyncPeersAreListedByUrl) {
   EXPECT_EQ((*peers)[0].url, "http://a.example");
   EXPECT_EQ((*peers)[0].pulled, 9);
   EXPECT_EQ((*peers)[1].cursor, "2.7");
+}
+
+// --- knowledge commons (store/knowledge.h) ---
+
+CaseIndexData CaseIndex(const std::string& title, const std::string& body,
+                        std::vector<std::pair<std::string, std::string>> facets, int year = 0) {
+  return {title, title, body, std::move(facets), year};
+}
+
+Status PutTestCase(Store& store, const std::string& id, const std::string& doc,
+                   const CaseIndexData& index, long long expected_head, const std::string& status,
+                   const std::string& at = "2026-11-30T10:00:00Z") {
+  CaseVersionRecord v{id, 0, at, "ana", expected_head == 0 ? "create" : "edit", doc};
+  return store.PutCase(&v, index, expected_head, status);
+}
+
+std::vector<std::string> HitIds(const CaseSearchResult& r) {
+  std::vector<std::string> ids;
+  for (const CaseHit& h : r.hits) ids.push_back(h.id);
+  return ids;
+}
+
+long long FacetCountOf(const CaseSearchResult& r, const std::string& facet,
+                       const std::string& value) {
+  auto it = r.facets.find(facet);
+  if (it == r.facets.end()) return -1;
+  for (const FacetCount& c : it->second) {
+    if (c.value == value) return c.count;
+  }
+  return 0;
+}
+
+TEST_P(StoreContractTest, CasesAreVersionedAndPublishedAfterReview) {
+  ASSERT_TRUE(PutTestCase(*store_, "c1", R"({"v":1})",
+                          CaseIndex("Women's e-rickshaw network", "safe mobility for women",
+                                    {{"sdg", "5"}, {"country", "IN"}}),
+                          0, "draft")
+                  .ok());
+  // A second create of the same id is refused; a stale base version too.
+  Status again = PutTestCase(*store_, "c1", "{}", CaseIndex("x", "", {}), 0, "draft");
+  EXPECT_EQ(again.code(), StatusCode::kConflict);
+  auto state = store_->GetCaseState("c1");
+  ASSERT_TRUE(state.ok() && state->has_value());
+  EXPECT_EQ((*state)->head_version, 1);
+  EXPECT_EQ((*state)->published_version, 0);
+  EXPECT_EQ((*state)->status, "draft");
+
+  // Drafts are found among heads only.
+  CaseSearchQuery pub;
+  pub.q = "rickshaw";
+  EXPECT_EQ(store_->SearchCases(pub)->total, 0);
+  CaseSearchQuery heads = pub;
+  heads.heads = true;
+  EXPECT_EQ(HitIds(*store_->SearchCases(heads)), std::vector<std::string>{"c1"});
+
+  // Submit then approve version 1: it becomes the published version.
+  CaseReviewRecord submit{"c1", 0, "submit", 1, "ana", "2026-11-30T10:01:00Z", ""};
+  ASSERT_TRUE(store_->ReviewCase(&submit, "in_review").ok());
+  EXPECT_EQ(submit.n, 1);
+  CaseReviewRecord stale{"c1", 0, "approve", 2, "sam", "2026-11-30T10:02:00Z", ""};
+  EXPECT_EQ(store_->ReviewCase(&stale, "published").code(), StatusCode::kConflict);
+  CaseReviewRecord approve{"c1", 0, "approve", 1, "sam", "2026-11-30T10:02:00Z", "fine"};
+  ASSERT_TRUE(store_->ReviewCase(&approve, "published").ok());
+  EXPECT_EQ(approve.n, 2);
+  EXPECT_EQ(HitIds(*store_->SearchCases(pub)), std::vector<std::string>{"c1"});
+
+  // Version 2 (a draft) changes the words: readers of published cases still find version 1,
+  // heads find version 2.
+  EXPECT_EQ(PutTestCase(*store_, "c1", "{}", CaseIndex("x", "", {}), 3, "draft").code(),
+            StatusCode::kConflict);
+  ASSERT_TRUE(PutTestCase(*store_, "c1", R"({"v":2})",
+                          CaseIndex("Women's e-taxi network", "safe mobility", {{"sdg", "5"}}), 1,
+                          "draft", "2026-11-30T11:00:00Z")
+                  .ok());
+  auto found = store_->SearchCases(pub);
+  ASSERT_TRUE(found.ok());
+  ASSERT_EQ(found->hits.size(), 1u);
+  EXPECT_EQ(found->hits[0].version, 1);
+  EXPECT_EQ(found->hits[0].doc, R"({"v":1})");
+  EXPECT_EQ(store_->SearchCases(heads)->total, 0);  // "rickshaw" is gone from the head
+  heads.q = "taxi";
+  found = store_->SearchCases(heads);
+  ASSERT_EQ(found->hits.size(), 1u);
+  EXPECT_EQ(found->hits[0].version, 2);
+
+  // Approving version 2 replaces version 1 in the published index.
+  CaseReviewRecord approve2{"c1", 0, "approve", 2, "sam", "2026-11-30T12:00:00Z", ""};
+  ASSERT_TRUE(store_->ReviewCase(&approve2, "published").ok());
+  EXPECT_EQ(store_->SearchCases(pub)->total, 0);
+  pub.q = "taxi";
+  EXPECT_EQ(store_->SearchCases(pub)->total, 1);
+
+  // Withdrawing removes it from the published index; versions and trail stay.
+  CaseReviewRecord withdraw{"c1", 0, "withdraw", 2, "sam", "2026-11-30T13:00:00Z", "dup"};
+  ASSERT_TRUE(store_->ReviewCase(&withdraw, "withdrawn").ok());
+  EXPECT_EQ(store_->SearchCases(pub)->total, 0);
+  auto versions = store_->CaseVersions("c1");
+  ASSERT_TRUE(versions.ok());
+  ASSERT_EQ(versions->size(), 2u);
+  EXPECT_EQ((*versions)[0].doc, R"({"v":1})");
+  EXPECT_EQ((*versions)[1].change, "edit");
+  EXPECT_EQ(store_->GetCaseVersion("c1", 0)->value().version, 2);
+  EXPECT_EQ(store_->GetCaseVersion("c1", 1)->value().doc, R"({"v":1})");
+  EXPECT_FALSE(store_->GetCaseVersion("c1", 7)->has_value());
+  auto trail = store_->CaseReviews("c1");
+  ASSERT_TRUE(trail.ok());
+  ASSERT_EQ(trail->size(), 4u);
+  EXPECT_EQ((*trail)[3].action, "withdraw");
+  EXPECT_EQ((*trail)[3].comment, "dup");
+  CaseReviewRecord missing{"nope", 0, "approve", 1, "sam", "t", ""};
+  EXPECT_EQ(store_->ReviewCase(&missing, "published").code(), StatusCode::kNotFound);
+  EXPECT_EQ(*store_->CountCases(), 1);
+}
+
+TEST_P(StoreContractTest, CaseSearchFiltersCountsFacetsAndFindsAcrossLanguages) {
+  struct Row {
+    std::string id, title, body;
+    std::vector<std::pair<std::string, std::string>> facets;
+  };
+  std::vector<Row> rows = {
+      {"a",
+       "Coopérative d'habitation",
+       "logement abordable au Québec",
+       {{"sdg", "11"}, {"country", "CA"}, {"language", "fr"}}},
+      {"b",
+       "Housing co-operative",
+       "affordable housing cooperatives",
+       {{"sdg", "11"}, {"sdg", "1"}, {"country", "GB"}, {"language", "en"}}},
+      {"c",
+       "Cooperativas de vivienda",
+       "vivienda por ayuda mutua",
+       {{"sdg", "11"}, {"country", "UY"}, {"language", "es"}}},
+      {"d", "Fish use", "ocean resources", {{"sdg", "14"}, {"country", "WS"}, {"language", "en"}}},
+  };
+  for (const Row& r : rows) {
+    ASSERT_TRUE(PutTestCase(*store_, r.id, "{\"id\":\"" + r.id + "\"}",
+                            CaseIndex(r.title, r.body, r.facets), 0, "published")
+                    .ok());
+  }
+  CaseSearchQuery q;
+  q.q = "cooperative";
+  q.facets = {"sdg", "country", "language"};
+  auto r = store_->SearchCases(q);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->total, 3);  // accents and plurals fold: coopérative, cooperativas
+  std::vector<std::string> ids = HitIds(*r);
+  std::sort(ids.begin(), ids.end());
+  EXPECT_EQ(ids, (std::vector<std::string>{"a", "b", "c"}));
+  EXPECT_EQ(FacetCountOf(*r, "sdg", "11"), 3);
+  EXPECT_EQ(FacetCountOf(*r, "sdg", "1"), 1);
+  EXPECT_EQ(FacetCountOf(*r, "sdg", "14"), 0);
+  ASSERT_EQ(r->facets["sdg"].size(), 2u);
+  EXPECT_EQ(r->facets["sdg"][0].value, "11");  // most frequent first
+
+  // A filtered facet is counted over the other filters: choosing language fr still shows en
+  // and es with their counts, while country counts follow the filter.
+  q.filters["language"] = {"fr"};
+  r = store_->SearchCases(q);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(HitIds(*r), std::vector<std::string>{"a"});
+  EXPECT_EQ(FacetCountOf(*r, "language", "en"), 1);
+  EXPECT_EQ(FacetCountOf(*r, "language", "es"), 1);
+  EXPECT_EQ(FacetCountOf(*r, "country", "GB"), 0);
+  EXPECT_EQ(FacetCountOf(*r, "country", "CA"), 1);
+  // Values of one facet are alternatives; facets combine.
+  q.filters["language"] = {"fr", "es"};
+  EXPECT_EQ(store_->SearchCases(q)->total, 2);
+  q.filters["country"] = {"UY"};
+  EXPECT_EQ(HitIds(*store_->SearchCases(q)), std::vector<std::string>{"c"});
+
+  // Without a query: listed by title; paging; any-word matching; exclusions.
+  CaseSearchQuery all;
+  all.limit = 2;
+  auto page = store_->SearchCases(all);
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->total, 4);
+  EXPECT_EQ(HitIds(*page), (std::vector<std::string>{"c", "a"}));  // by folded title
+  all.offset = 2;
+  EXPECT_EQ(HitIds(*store_->SearchCases(all)), (std::vector<std::string>{"d", "b"}));
+  CaseSearchQuery any;
+  any.q = "ocean housing";
+  EXPECT_EQ(store_->SearchCases(any)->total, 0);
+  any.any_word = true;
+  ids = HitIds(*store_->SearchCases(any));
+  std::sort(ids.begin(), ids.end());
+  EXPECT_EQ(ids, (std::vector<std::string>{"b", "d"}));
+  any.exclude_ids = {"b"};
+  EXPECT_EQ(HitIds(*store_->SearchCases(any)), std::vector<std::string>{"d"});
+  // Too short to search finds nothing; a bad limit is refused.
+  CaseSearchQuery tiny;
+  tiny.q = "a";
+  EXPECT_EQ(store_->SearchCases(tiny)->total, 0);
+  tiny.limit = -1;
+  EXPECT_EQ(store_->SearchCases(tiny).status().code(), StatusCode::kInvalidArgument);
+  // Newest first, since a date.
+  ASSERT_TRUE(PutTestCase(*store_, "e", "{}", CaseIndex("Energy co-op", "", {}), 0, "published",
+                          "2026-12-01T00:00:00Z")
+                  .ok());
+  CaseSearchQuery recent;
+  recent.changed_since = "2026-11-30T12:00:00Z";
+  recent.newest_first = true;
+  EXPECT_EQ(HitIds(*store_->SearchCases(recent)), std::vector<std::string>{"e"});
+}
+
+TEST_P(StoreContractTest, TransfersAreVersionedAndWatchesListedByOwner) {
+  TransferRecord t{"tr-1", 0, "origin", "adapted", "ongoing", "2026-11-30", "ana", "{}", false};
+  ASSERT_TRUE(store_->PutTransfer(&t).ok());
+  EXPECT_EQ(t.version, 1);
+  t.outcome = "failure";
+  ASSERT_TRUE(store_->PutTransfer(&t).ok());
+  EXPECT_EQ(t.version, 2);
+  TransferRecord other{"tr-2", 0, "elsewhere", "x", "success", "2026-11-30", "ana", "{}", false};
+  ASSERT_TRUE(store_->PutTransfer(&other).ok());
+  auto of = store_->Transfers("origin");
+  ASSERT_TRUE(of.ok());
+  ASSERT_EQ(of->size(), 1u);
+  EXPECT_EQ((*of)[0].outcome, "failure");
+  EXPECT_EQ(store_->Transfers("adapted")->size(), 1u);
+  EXPECT_EQ(store_->Transfers("")->size(), 2u);
+  t.deleted = true;
+  ASSERT_TRUE(store_->PutTransfer(&t).ok());
+  EXPECT_TRUE(store_->Transfers("origin")->empty());
+  EXPECT_EQ(store_->GetTransfer("tr-1")->value().version, 3);
+  TransferRecord bad;
+  EXPECT_EQ(store_->PutTransfer(&bad).code(), StatusCode::kInvalidArgument);
+
+  ASSERT_TRUE(store_->PutWatch({"w-2", "ana", "water", R"({"q":"water"})", "t", false}).ok());
+  ASSERT_TRUE(store_->PutWatch({"w-1", "ana", "housing", R"({"q":"housing"})", "t", false}).ok());
+  ASSERT_TRUE(store_->PutWatch({"w-3", "bob", "energy", "{}", "t", false}).ok());
+  auto mine = store_->Watches("ana");
+  ASSERT_TRUE(mine.ok());
+  ASSERT_EQ(mine->size(), 2u);
+  EXPECT_EQ((*mine)[0].name, "housing");
+  ASSERT_TRUE(store_->PutWatch({"w-1", "ana", "housing", "{}", "t", true}).ok());
+  EXPECT_EQ(store_->Watches("ana")->size(), 1u);
+  EXPECT_TRUE(store_->GetWatch("w-1")->value().deleted);
+  EXPECT_EQ(store_->Watches("")->size(), 2u);
 }
 
 }  // namespace

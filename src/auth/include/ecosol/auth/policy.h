@@ -89,6 +89,10 @@ enum class Action {
   kMergeActors,       // target: every actor of the merge (or unmerge, or dedup decision); the
                       // stewards who curate all of them (networks, territory), and admins
   kSyncPeers,         // pull another instance's change feed: admins and instance-wide stewards
+  kContributeCase,    // write a knowledge case (a draft) or a transfer, and submit it for
+                      // review: any signed-in user with a writing token
+  kReviewCase,        // approve, return or withdraw a knowledge case, see drafts, import cases:
+                      // stewards (of any scope) and admins
 };
 std::string_view ToString(Action action);
 

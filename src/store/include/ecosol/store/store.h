@@ -29,6 +29,7 @@
 #include "ecosol/model/relationship.h"
 #include "ecosol/store/accounts.h"
 #include "ecosol/store/ecosystem.h"
+#include "ecosol/store/knowledge.h"
 #include "ecosol/store/resolution.h"
 #include "ecosol/store/screening.h"
 
@@ -366,6 +367,40 @@ class Store {
                                                            bool with_deleted) = 0;
   // Every version of one, oldest first; empty for an unknown id.
   virtual Result<std::vector<OfferWantRecord>> OfferWantHistory(const std::string& id) = 0;
+
+  // --- knowledge commons: cases, reviews, transfers, watches (store/knowledge.h) ---
+  // Writes a new version of a case (sets version->version) with its index data, in the current
+  // transaction or one of its own. `expected_head`: 0 creates the case (Conflict when it
+  // exists); n > 0 requires the head to be version n (Conflict otherwise); -1 accepts any head
+  // (or none). The head's status becomes `status` (draft, in_review or published); "published"
+  // also makes it the published version.
+  virtual Status PutCase(CaseVersionRecord* version, const CaseIndexData& index,
+                         long long expected_head, const std::string& status) = 0;
+  // Records a review step (sets review->n) and sets the head's status: "published" makes the
+  // head the published version; "withdrawn" leaves no published version. The caller checks the
+  // transition. NotFound for an unknown case; Conflict when review->version is not the head.
+  virtual Status ReviewCase(CaseReviewRecord* review, const std::string& status) = 0;
+  virtual Result<std::optional<CaseState>> GetCaseState(const std::string& id) = 0;
+  // A version of a case (the head when `version` is 0); nullopt when there is none.
+  virtual Result<std::optional<CaseVersionRecord>> GetCaseVersion(const std::string& id,
+                                                                  long long version) = 0;
+  // Every version of a case, oldest first.
+  virtual Result<std::vector<CaseVersionRecord>> CaseVersions(const std::string& id) = 0;
+  virtual Result<std::vector<CaseReviewRecord>> CaseReviews(const std::string& id) = 0;
+  virtual Result<CaseSearchResult> SearchCases(const CaseSearchQuery& query) = 0;
+  // Number of cases (heads).
+  virtual Result<long long> CountCases() = 0;
+  // Writes a new version of a transfer (sets record->version).
+  virtual Status PutTransfer(TransferRecord* record) = 0;
+  virtual Result<std::optional<TransferRecord>> GetTransfer(const std::string& id) = 0;
+  // Current versions of the transfers from or to a case (every transfer when `case_id` is
+  // empty), not deleted, by id.
+  virtual Result<std::vector<TransferRecord>> Transfers(const std::string& case_id) = 0;
+  // Inserts or replaces a watch by id.
+  virtual Status PutWatch(const WatchRecord& watch) = 0;
+  virtual Result<std::optional<WatchRecord>> GetWatch(const std::string& id) = 0;
+  // An owner's watches (everyone's when `owner` is empty), not deleted, by name then id.
+  virtual Result<std::vector<WatchRecord>> Watches(const std::string& owner) = 0;
 
   // --- taxonomies ---
   virtual Status PutTerms(const std::vector<model::Term>& terms) = 0;

@@ -3,12 +3,16 @@
 
 #include "ecosol/ecosystem/partners_service.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <mutex>
 #include <random>
+#include <set>
+#include <tuple>
 
 #include "ecosol/ecosystem/blocks_service.h"
+#include "ecosol/registry/registry.h"
 
 namespace ecosol::ecosystem {
 namespace {
@@ -296,6 +300,68 @@ Result<std::string> OffersWantsStamp(store::Store& store) {
     if (r.updated_at > latest) latest = r.updated_at;
   }
   return std::to_string(records->size()) + ":" + std::to_string(versions) + ":" + latest;
+}
+
+Result<std::vector<AssetHolder>> ActorsOffering(store::Store& store, const SnapshotScope& scope,
+                                                const std::vector<std::string>& asset_types,
+                                                const std::string& territory, size_t limit,
+                                                const Clock& clock) {
+  std::vector<AssetHolder> out;
+  if (asset_types.empty() || limit == 0) return out;
+  auto offers = OffersWantsOf(store, "", false);
+  if (!offers.ok()) return offers.status();
+  const std::string today = FormatTimestamp(clock.Now()).substr(0, 10);
+  auto view = scope.view;
+  if (!view) {
+    if (scope.audience.public_only()) {
+      view = [](model::Actor a) { return registry::PublicView(std::move(a)); };
+    } else {
+      view = [](model::Actor a) { return std::optional<model::Actor>(std::move(a)); };
+    }
+  }
+  std::map<std::string, std::optional<model::Actor>> seen;  // actor id -> as the reader sees it
+  std::set<std::pair<std::string, std::string>> listed;     // (actor, asset type)
+  for (const OfferWant& o : *offers) {
+    if (o.exchange_type != "offer" || o.deleted) continue;
+    if (std::find(asset_types.begin(), asset_types.end(), o.asset_type) == asset_types.end()) {
+      continue;
+    }
+    if (!o.expires_at.empty() && std::string_view(o.expires_at).substr(0, 10) < today) continue;
+    auto it = seen.find(o.actor_id);
+    if (it == seen.end()) {
+      auto actor = store.GetActor(o.actor_id);
+      if (!actor.ok()) return actor.status();
+      std::optional<model::Actor> shown;
+      if (actor->has_value() && !(*actor)->deleted) shown = view(std::move(**actor));
+      it = seen.emplace(o.actor_id, std::move(shown)).first;
+    }
+    const std::optional<model::Actor>& a = it->second;
+    if (!a || a->deleted) continue;
+    if (!territory.empty() && a->territory != territory &&
+        a->territory.rfind(territory + "/", 0) != 0) {
+      continue;
+    }
+    if (!listed.insert({a->id, o.asset_type}).second) continue;
+    out.push_back({a->id, a->name, a->territory, o.asset_type, o.title});
+  }
+  std::sort(out.begin(), out.end(), [](const AssetHolder& x, const AssetHolder& y) {
+    return std::tie(x.asset_type, x.territory, x.actor_id) <
+           std::tie(y.asset_type, y.territory, y.actor_id);
+  });
+  if (out.size() > limit) out.resize(limit);
+  return out;
+}
+
+json AssetHoldersToJson(const std::vector<AssetHolder>& holders) {
+  json out = json::array();
+  for (const AssetHolder& h : holders) {
+    out.push_back({{"id", h.actor_id},
+                   {"name", h.name},
+                   {"territory", h.territory},
+                   {"asset_type", h.asset_type},
+                   {"offer", h.offer_title}});
+  }
+  return out;
 }
 
 }  // namespace ecosol::ecosystem

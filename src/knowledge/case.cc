@@ -1,9 +1,11 @@
-// Cases: reading and writing a social innovation's origin and core elements (case.h).
+// Cases: reading and writing a social innovation's id, title, origin and core elements
+// (case.h); the descriptive fields are in case_document.cc.
 
 #include "ecosol/knowledge/case.h"
 
 #include <set>
 
+#include "case_document.h"
 #include "text_util.h"
 
 namespace ecosol::knowledge {
@@ -123,6 +125,12 @@ Result<CoreElement> ParseElement(const TransferFramework& framework, const json&
   auto label = ParseSomeText(entry, "label", w);
   if (!label.ok()) return label.status();
   element.label = *label;
+  auto description = entry.find("description");
+  if (description != entry.end() && !description->is_null()) {
+    auto text = internal::ParseTextValue(*description, "description", w);
+    if (!text.ok()) return text.status();
+    element.description = std::move(*text);
+  }
   auto deps = entry.find("relies_on");
   if (deps == entry.end() || !deps->is_array()) {
     return InvalidArgument(w + ": needs 'relies_on', a list of dependencies (may be empty)");
@@ -135,24 +143,21 @@ Result<CoreElement> ParseElement(const TransferFramework& framework, const json&
   return element;
 }
 
-Result<Case> Parse(const TransferFramework& framework, const json& doc) {
-  if (!doc.is_object()) return InvalidArgument("case: expected a map");
-  Case c;
-  c.id = doc.value("id", "");
-  if (c.id.empty()) return InvalidArgument("case: needs an 'id'");
-  const std::string where = "case '" + c.id + "'";
-  auto title = ParseSomeText(doc, "title", where);
-  if (!title.ok()) return title.status();
-  c.title = *title;
+Status ParseOrigin(const TransferFramework& framework, const json& doc, const std::string& where,
+                   Case* c) {
   auto origin = doc.find("origin");
-  if (origin == doc.end()) return InvalidArgument(where + ": needs an 'origin' context profile");
+  if (origin == doc.end() || origin->is_null()) return Status::Ok();
   auto profile = ParseContextProfile(framework, *origin, where + ": origin");
   if (!profile.ok()) return profile.status();
-  c.origin = std::move(*profile);
+  c->origin = std::move(*profile);
+  return Status::Ok();
+}
+
+Status ParseElements(const TransferFramework& framework, const json& doc, const std::string& where,
+                     Case* c) {
   auto elements = doc.find("core_elements");
-  if (elements == doc.end() || !elements->is_array() || elements->empty()) {
-    return InvalidArgument(where + ": needs 'core_elements', a non-empty list");
-  }
+  if (elements == doc.end() || elements->is_null()) return Status::Ok();
+  if (!elements->is_array()) return InvalidArgument(where + ": 'core_elements' must be a list");
   std::set<std::string> ids;
   for (const json& entry : *elements) {
     auto element = ParseElement(framework, entry, where);
@@ -160,9 +165,48 @@ Result<Case> Parse(const TransferFramework& framework, const json& doc) {
     if (!ids.insert(element->id).second) {
       return InvalidArgument(where + ": core element '" + element->id + "' is listed twice");
     }
-    c.core_elements.push_back(std::move(*element));
+    c->core_elements.push_back(std::move(*element));
   }
+  return Status::Ok();
+}
+
+Result<Case> Parse(const TransferFramework& framework, const json& doc) {
+  if (!doc.is_object()) return InvalidArgument("case: expected a map");
+  Case c;
+  c.id = doc.value("id", "");
+  if (c.id.empty()) return InvalidArgument("case: needs an 'id'");
+  if (!IsValidCaseId(c.id)) {
+    return InvalidArgument("case: id '" + c.id +
+                           "' must be 1 to 128 of a-z, 0-9, '.', '_', '-', starting with a "
+                           "letter or digit");
+  }
+  const std::string where = "case '" + c.id + "'";
+  auto title = ParseSomeText(doc, "title", where);
+  if (!title.ok()) return title.status();
+  c.title = *title;
+  ECOSOL_RETURN_IF_ERROR(ParseOrigin(framework, doc, where, &c));
+  ECOSOL_RETURN_IF_ERROR(ParseElements(framework, doc, where, &c));
+  ECOSOL_RETURN_IF_ERROR(internal::ParseDescription(doc, where, &c));
   return c;
+}
+
+bool HasOrigin(const ContextProfile& p) {
+  return !p.id.empty() || !p.name.empty() || !p.features.empty();
+}
+
+json ElementToJson(const CoreElement& e) {
+  json deps = json::array();
+  for (const Dependency& d : e.relies_on) {
+    json dep = {{"feature", d.feature},
+                {"op", std::string(ToString(d.op))},
+                {"value", FeatureValueToJson(d.value)}};
+    if (!d.why.empty()) dep["why"] = d.why;
+    if (d.severity) dep["severity"] = std::string(ToString(*d.severity));
+    deps.push_back(std::move(dep));
+  }
+  json out = {{"id", e.id}, {"label", e.label}, {"relies_on", std::move(deps)}};
+  if (!e.description.empty()) out["description"] = e.description;
+  return out;
 }
 
 }  // namespace
@@ -182,24 +226,27 @@ Result<Case> ParseCase(const TransferFramework& framework, const json& doc) {
   }
 }
 
-json CaseToJson(const TransferFramework& framework, const Case& c) {
-  json elements = json::array();
-  for (const CoreElement& e : c.core_elements) {
-    json deps = json::array();
-    for (const Dependency& d : e.relies_on) {
-      json dep = {{"feature", d.feature},
-                  {"op", std::string(ToString(d.op))},
-                  {"value", FeatureValueToJson(d.value)}};
-      if (!d.why.empty()) dep["why"] = d.why;
-      if (d.severity) dep["severity"] = std::string(ToString(*d.severity));
-      deps.push_back(std::move(dep));
-    }
-    elements.push_back({{"id", e.id}, {"label", e.label}, {"relies_on", std::move(deps)}});
+bool IsValidCaseId(std::string_view id) {
+  if (id.empty() || id.size() > 128) return false;
+  for (size_t i = 0; i < id.size(); ++i) {
+    const char ch = id[i];
+    const bool alnum = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
+    if (!alnum && (i == 0 || (ch != '.' && ch != '_' && ch != '-'))) return false;
   }
-  return {{"id", c.id},
-          {"title", c.title},
-          {"origin", ContextProfileToJson(framework, c.origin)},
-          {"core_elements", std::move(elements)}};
+  return true;
+}
+
+json CaseToJson(const TransferFramework& framework, const Case& c) {
+  json out = json::object();
+  out["id"] = c.id;
+  out["title"] = c.title;
+  if (HasOrigin(c.origin)) out["origin"] = ContextProfileToJson(framework, c.origin);
+  if (!c.core_elements.empty()) {
+    out["core_elements"] = json::array();
+    for (const CoreElement& e : c.core_elements) out["core_elements"].push_back(ElementToJson(e));
+  }
+  internal::DescriptionToJson(c, &out);
+  return out;
 }
 
 }  // namespace ecosol::knowledge

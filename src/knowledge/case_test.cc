@@ -125,8 +125,10 @@ TEST(CaseTest, NullIsUnknownNotAValue) {
 TEST(CaseTest, MissingPartsAreNamed) {
   EXPECT_EQ(Error(json::parse(R"({"title": {"en": "t"}})")), "case: needs an 'id'");
   json doc = CaseWith({Dep("trust", "at_least", "medium")});
-  doc["title"] = {{"de", "Fall"}};
-  EXPECT_EQ(Error(doc), "case 'x': 'title' has language 'de' (use en, fr, es or pt)");
+  doc["title"] = {{"German", "Fall"}};
+  EXPECT_EQ(Error(doc),
+            "case 'x': 'title' has language 'German' (use a language code such as en, fr, es or "
+            "pt)");
   doc = CaseWith({Dep("trust", "at_least", "medium")});
   doc["core_elements"].push_back(doc["core_elements"][0]);
   EXPECT_EQ(Error(doc), "case 'x': core element 'savings' is listed twice");

@@ -212,7 +212,18 @@ Status ParseFlags(const json& doc, const std::string& where, TransferFramework* 
     if (!text.ok()) return text.status();
     auto adaptation = rules::ParseTexts(entry, "adaptation", w);
     if (!adaptation.ok()) return adaptation.status();
-    f->flags.push_back({*id, *severity, *text, *adaptation});
+    std::vector<std::string> assets;
+    if (entry.contains("assets")) {
+      const json& list = entry["assets"];
+      if (!list.is_array()) return InvalidArgument(w + ": 'assets' must be a list of asset types");
+      for (const json& a : list) {
+        if (!a.is_string() || a.get<std::string>().empty()) {
+          return InvalidArgument(w + ": 'assets' must list asset type ids (partner-assets.yaml)");
+        }
+        assets.push_back(a.get<std::string>());
+      }
+    }
+    f->flags.push_back({*id, *severity, *text, *adaptation, std::move(assets)});
   }
   return Status::Ok();
 }

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "ecosol/rules/yaml_json.h"
@@ -158,6 +159,30 @@ TEST(TransferFrameworkTest, WrongValueTypeInTheFileIsAnErrorNotACrash) {
   FeatureEntry(doc, "trust")["domain"] = 3;
   EXPECT_NE(Error(doc).find("transfer-context.yaml: a value has the wrong type"),
             std::string::npos);
+}
+
+// Every flag names the asset types whose holders can help (local partners), and each is an asset
+// type of the partner-assets framework, which the API looks them up in.
+TEST(TransferFrameworkTest, FlagAssetsAreAssetTypesOfThePartnerFramework) {
+  std::string path = FrameworkPath();
+  path = path.substr(0, path.rfind('/')) + "/partner-assets.yaml";
+  std::ifstream in(path);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  auto partners = rules::YamlToJson(buffer.str(), "partner-assets.yaml");
+  ASSERT_TRUE(partners.ok()) << partners.status().ToString();
+  std::set<std::string> types;
+  for (const json& t : (*partners)["asset_types"]) types.insert(t["id"].get<std::string>());
+  ASSERT_FALSE(types.empty());
+  auto fw = Real();
+  ASSERT_TRUE(fw);
+  for (const FlagDefinition& flag : fw->flags) {
+    EXPECT_FALSE(flag.assets.empty()) << flag.id;
+    for (const std::string& a : flag.assets) EXPECT_TRUE(types.count(a)) << flag.id << ": " << a;
+  }
+  json doc = RealDoc();
+  doc["flags"][0]["assets"] = "finance";
+  EXPECT_NE(Error(doc).find("'assets' must be a list"), std::string::npos);
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include "text_util.h"
 
+#include "ecosol/base/strings.h"
+
 namespace ecosol::knowledge::internal {
 
 using nlohmann::json;
@@ -11,27 +13,55 @@ const std::vector<std::string>& Languages() {
   return kLanguages;
 }
 
+namespace {
+
+bool IsSubtag(std::string_view s, size_t min, size_t max, bool lower_letters_only) {
+  if (s.size() < min || s.size() > max) return false;
+  for (char c : s) {
+    const bool lower = c >= 'a' && c <= 'z';
+    const bool other = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (!lower && (lower_letters_only || !other)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool IsLanguageCode(std::string_view code) {
+  bool primary = true;
+  for (const std::string& subtag : Split(code, '-')) {
+    if (!(primary ? IsSubtag(subtag, 2, 3, true) : IsSubtag(subtag, 1, 8, false))) return false;
+    primary = false;
+  }
+  return true;
+}
+
+Result<Text> ParseTextValue(const json& value, const std::string& name, const std::string& where) {
+  if (!value.is_object()) {
+    return InvalidArgument(where + ": '" + name + "' must be a map {language: text}");
+  }
+  Text text;
+  for (auto t = value.begin(); t != value.end(); ++t) {
+    if (!IsLanguageCode(t.key())) {
+      return InvalidArgument(where + ": '" + name + "' has language '" + t.key() +
+                             "' (use a language code such as en, fr, es or pt)");
+    }
+    if (!t->is_string() || t->get<std::string>().empty()) {
+      return InvalidArgument(where + ": '" + name + "." + t.key() + "' must be a non-empty text");
+    }
+    text[t.key()] = t->get<std::string>();
+  }
+  if (text.empty()) return InvalidArgument(where + ": '" + name + "' has no text");
+  return text;
+}
+
 Result<Text> ParseSomeText(const json& parent, const std::string& key, const std::string& where) {
   auto it = parent.find(key);
   if (it == parent.end() || !it->is_object()) {
     return InvalidArgument(where + ": needs '" + key +
-                           "', a map {language: text} in at least one of en, fr, es, pt");
+                           "', a map {language: text} with at least one text");
   }
-  Text text;
-  for (auto t = it->begin(); t != it->end(); ++t) {
-    bool known = false;
-    for (const std::string& lang : Languages()) known = known || lang == t.key();
-    if (!known) {
-      return InvalidArgument(where + ": '" + key + "' has language '" + t.key() +
-                             "' (use en, fr, es or pt)");
-    }
-    if (!t->is_string() || t->get<std::string>().empty()) {
-      return InvalidArgument(where + ": '" + key + "." + t.key() + "' must be a non-empty text");
-    }
-    text[t.key()] = t->get<std::string>();
-  }
-  if (text.empty()) return InvalidArgument(where + ": '" + key + "' has no text");
-  return text;
+  return ParseTextValue(*it, key, where);
 }
 
 std::string InLanguage(const Text& text, const std::string& lang) {

@@ -1,10 +1,12 @@
 #pragma once
 
-// Private to the knowledge module: texts in four languages and their templates.
+// Private to the knowledge module: texts in four languages and their templates, and the texts of
+// case documents, which may be in any language.
 
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ecosol/base/status.h"
@@ -15,7 +17,16 @@ namespace ecosol::knowledge::internal {
 // The working languages (ARCHITECTURE.md): every framework text has all four.
 const std::vector<std::string>& Languages();
 
-// parent[key] as a text in at least one of en, fr, es, pt (texts written by case authors).
+// True for a BCP-47-style language code: a primary subtag of 2 or 3 lower-case letters, then
+// optional subtags of 1 to 8 letters or digits after '-' ("en", "und", "pt-BR", "zh-Hant").
+bool IsLanguageCode(std::string_view code);
+
+// `value` (called `name` in errors) as a text written by case authors: a map {language code:
+// non-empty text} with at least one entry, in any language.
+Result<Text> ParseTextValue(const nlohmann::json& value, const std::string& name,
+                            const std::string& where);
+
+// parent[key] as ParseTextValue reads it; an error when it is missing.
 Result<Text> ParseSomeText(const nlohmann::json& parent, const std::string& key,
                            const std::string& where);
 

@@ -194,6 +194,13 @@ bool Declared(const Case& c, const std::string& feature) {
 
 Status CheckFeatures(const TransferFramework& framework, const Case& c,
                      const ContextProfile& target) {
+  // A described case (an imported record, say) without core elements has nothing to check:
+  // every domain would come out "good" or "unknown" for the wrong reason.
+  if (c.core_elements.empty()) {
+    return InvalidArgument("case '" + c.id +
+                           "' has no core elements: say what the model relies on before "
+                           "analysing a transfer");
+  }
   for (const ContextProfile* p : {&c.origin, &target}) {
     for (const auto& [id, value] : p->features) {
       if (!framework.FindFeature(id)) {

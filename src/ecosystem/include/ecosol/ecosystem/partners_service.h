@@ -106,6 +106,26 @@ Result<BrokerReport> BrokerGapsIn(store::Store& store, const SnapshotScope& scop
                                   const std::string& frameworks_dir, const std::string& territory,
                                   const Clock& clock);
 
+// An actor that offers an asset (knowledge transfer analysis: local partners who hold what a
+// transfer misses).
+struct AssetHolder {
+  std::string actor_id;
+  std::string name;
+  std::string territory;
+  std::string asset_type;
+  std::string offer_title;
+};
+// The actors the reader sees, in `territory` or below it (anywhere when empty), with a current
+// offer of one of `asset_types`: one entry per actor and asset type, by asset type, territory
+// and actor id, at most `limit`. Deleted actors and expired offers (as of `clock`'s day) are
+// left out.
+Result<std::vector<AssetHolder>> ActorsOffering(store::Store& store, const SnapshotScope& scope,
+                                                const std::vector<std::string>& asset_types,
+                                                const std::string& territory, size_t limit,
+                                                const Clock& clock);
+// [{"id", "name", "territory", "asset_type", "offer"}]
+nlohmann::json AssetHoldersToJson(const std::vector<AssetHolder>& holders);
+
 // A short text that changes whenever any offer or want changes: what a cached recommendation
 // depends on besides the registry's generation (which those writes do not move).
 Result<std::string> OffersWantsStamp(store::Store& store);

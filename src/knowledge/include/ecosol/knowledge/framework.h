@@ -81,6 +81,9 @@ struct FlagDefinition {
   Severity severity = Severity::kHigh;
   Text text;        // why the flag is raised, with {element}, {feature}, {expected}, ...
   Text adaptation;  // what to change, with {element}
+  // Asset types (ids of frameworks/partner-assets.yaml) that actors of the target territory may
+  // offer to close the gap: the analysis's local partners.
+  std::vector<std::string> assets;
 };
 
 struct TransferFramework {

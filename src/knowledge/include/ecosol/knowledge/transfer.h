@@ -96,8 +96,8 @@ struct TransferAnalysis {
 };
 
 // Checks every dependency of `c`'s core elements against `target`. Fails with InvalidArgument
-// only when the case or profile names a feature the framework lacks (they were parsed against
-// another framework).
+// when the case has no core elements, or when the case or profile names a feature the framework
+// lacks (they were parsed against another framework).
 Result<TransferAnalysis> AnalyseTransfer(const TransferFramework& framework, const Case& c,
                                          const ContextProfile& target);
 

@@ -26,9 +26,11 @@ build:
 web:
 	cd web && npm run build
 
-# Loads (or refreshes: re-running changes nothing that is unchanged) the demo ecosystem.
+# Loads (or refreshes: re-running changes nothing that is unchanged) the demo ecosystem, with the
+# UNDP SDG Innovation Commons as knowledge cases when the shared data has it.
+UNDP := $(wildcard ../shared/data/undp-sdg-innovation-commons.jsonl)
 demo:
-	$(ECOSOL) --db $(DB) demo
+	$(ECOSOL) --db $(DB) demo $(if $(UNDP),--undp $(UNDP))
 
 serve:
 	$(ECOSOL) --db $(DB) serve --host $(HOST) --port $(PORT) --web-root web/dist

@@ -78,6 +78,8 @@ void AddEcosystemBlocksCommands(CLI::App& app, Context& ctx);
 // ecosystem partners|brokers (after AddEcosystemCommands), offers
 void AddPartnerCommands(CLI::App& app, Context& ctx);
 void AddTrendsCommands(CLI::App& app, Context& ctx);  // ecosystem trends
+// knowledge import|search|show|similar|add|edit|review|transfer
+void AddKnowledgeCommands(CLI::App& app, Context& ctx);
 // ecosystem suppliers|award (after AddEcosystemCommands)
 void AddSupplierCommands(CLI::App& app, Context& ctx);
 void AddReportCommands(CLI::App& app, Context& ctx);  // ecosystem report

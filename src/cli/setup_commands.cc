@@ -4,6 +4,7 @@
 
 #include "context.h"
 #include "ecosol/interop/importer.h"
+#include "ecosol/knowledge/service.h"
 
 namespace ecosol::cli {
 namespace {
@@ -22,7 +23,27 @@ void RunInit(Context& ctx) {
            << ")\n";
 }
 
-void RunDemo(Context& ctx, const std::string& coops_file, const std::string& seed_file) {
+// The knowledge commons of the demo: the seed's cases, and the UNDP SDG Innovation Commons when
+// `undp_file` is given.
+Status LoadDemoCases(Context& ctx, Session& s, const std::string& undp_file) {
+  auto fw = knowledge::TransferFrameworkIn(FrameworksDir(ctx));
+  if (!fw.ok()) return fw.status();
+  std::string seed = DataDir(ctx) + "/knowledge/seed-cases.json";
+  auto cases = knowledge::ImportCaseFile(*s.store, SystemClock(), **fw, seed, CliAuditWho());
+  if (!cases.ok()) return cases.status();
+  *ctx.out << "seed cases (" << seed << "): " << cases->created << " new, " << cases->updated
+           << " updated, " << cases->unchanged << " unchanged\n";
+  if (undp_file.empty()) return Status::Ok();
+  auto undp = knowledge::ImportUndpFile(*s.store, SystemClock(), **fw, undp_file, CliAuditWho());
+  if (!undp.ok()) return undp.status();
+  *ctx.out << "UNDP SDG Innovation Commons (" << undp_file << "): " << undp->created << " new, "
+           << undp->updated << " updated, " << undp->unchanged << " unchanged, "
+           << undp->warnings.size() << " values left out\n";
+  return Status::Ok();
+}
+
+void RunDemo(Context& ctx, const std::string& coops_file, const std::string& seed_file,
+             const std::string& undp_file) {
   auto s = OpenSession(ctx, true);
   if (!s.ok()) return Fail(ctx, s.status());
   Status st = Init(ctx, *s);
@@ -53,8 +74,11 @@ void RunDemo(Context& ctx, const std::string& coops_file, const std::string& see
            << seeded->updated << " updated, " << seeded->unchanged << " unchanged; relationships "
            << rels.imported << " new, " << rels.updated << " updated, " << rels.unchanged
            << " unchanged\n";
+  Status cases = LoadDemoCases(ctx, *s, undp_file);
+  if (!cases.ok()) return Fail(ctx, cases);
   *ctx.out << "demo ecosystem ready in " << ctx.db << ": " << *s->store->CountActors()
-           << " actors, " << *s->store->CountRelationships() << " relationships\n"
+           << " actors, " << *s->store->CountRelationships() << " relationships, "
+           << *s->store->CountCases() << " cases\n"
            << "Contains Co-operatives UK open data, licensed under ODC-By 1.0.\n";
 }
 
@@ -71,7 +95,10 @@ void AddSetupCommands(CLI::App& app, Context& ctx) {
       "demo", "Initialise and load the demo ecosystem: Co-operatives UK plus the seed actors");
   demo->add_option("--coops-uk", *coops, "The Co-operatives UK standard CSV to load");
   demo->add_option("--seed", *seed, "The seed ecosystem JSON to load");
-  demo->callback([&ctx, coops, seed] { RunDemo(ctx, *coops, *seed); });
+  auto undp = std::make_shared<std::string>();
+  demo->add_option("--undp", *undp,
+                   "Also load the UNDP SDG Innovation Commons export (JSON Lines) as cases");
+  demo->callback([&ctx, coops, seed, undp] { RunDemo(ctx, *coops, *seed, *undp); });
 }
 
 }  // namespace ecosol::cli

@@ -175,5 +175,7 @@ void AddTrendsRoutes(Router& router, ApiContext& ctx);  // births, deaths, indic
 // suppliers for a tender, awards
 void AddSupplierRoutes(Router& router, ApiContext& ctx);
 void AddReportRoutes(Router& router, ApiContext& ctx);  // territory reports, HTML and PDF
+// knowledge commons: cases, review, search, similar cases, transfer analysis
+void AddKnowledgeRoutes(Router& router, ApiContext& ctx);
 
 }  // namespace ecosol::http

@@ -171,6 +171,7 @@ class ServerImpl : public Server {
     AddTrendsRoutes(router, *ctx_);
     AddSupplierRoutes(router, *ctx_);
     AddReportRoutes(router, *ctx_);
+    AddKnowledgeRoutes(router, *ctx_);
     AddMergeRoutes(router, *ctx_);
     if (!ctx_->options.web_root.empty()) server_.set_mount_point("/", ctx_->options.web_root);
   }

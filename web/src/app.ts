@@ -17,6 +17,9 @@ import { DirectoryPage } from './pages/directory_page';
 import { DuplicatesPage } from './pages/duplicates_page';
 import { FrameworkPage } from './pages/framework_page';
 import { FrameworksPage } from './pages/frameworks_page';
+import { KnowledgeCasePage } from './pages/knowledge_case_page';
+import { KnowledgePage } from './pages/knowledge_page';
+import { KnowledgeTransferPage } from './pages/knowledge_transfer_page';
 import { MapPage } from './pages/map_page';
 import { NetworkPage } from './pages/network_page';
 import { EcosystemPage } from './pages/ecosystem_page';
@@ -53,6 +56,7 @@ export class App implements PageContext {
     trends: navLink('trends', 'nav.trends'),
     report: navLink('report', 'nav.report'),
     suppliers: navLink('suppliers', 'nav.suppliers'),
+    knowledge: navLink('knowledge', 'nav.knowledge'),
   };
   private readonly accountMenu: AccountMenu;
   private readonly header: HTMLElement;
@@ -131,6 +135,7 @@ export class App implements PageContext {
           h('li', {}, this.navLinks.trends),
           h('li', {}, this.navLinks.report),
           h('li', {}, this.navLinks.suppliers),
+          h('li', {}, this.navLinks.knowledge),
         ),
       ),
       this.accountMenu.element,
@@ -234,6 +239,12 @@ function createPage(route: Route, ctx: PageContext, session: SessionStore): Page
       return new ReportPage(route);
     case 'suppliers':
       return new SuppliersPage(route, session);
+    case 'knowledge':
+      return new KnowledgePage(route, ctx);
+    case 'knowledge_case':
+      return new KnowledgeCasePage(route.id, session);
+    case 'knowledge_transfer':
+      return new KnowledgeTransferPage(route, ctx);
     case 'not_found':
       return new NotFoundPage();
   }
@@ -244,6 +255,8 @@ const CURRENT_NAV: Partial<Record<Route['page'], string>> = {
   framework: 'frameworks',
   self_assessment: 'self-assessment',
   ecosystem_compare: 'ecosystem',
+  knowledge_case: 'knowledge',
+  knowledge_transfer: 'knowledge',
 };
 
 function navLink(
@@ -261,7 +274,8 @@ function navLink(
     | 'partners'
     | 'trends'
     | 'report'
-    | 'suppliers',
+    | 'suppliers'
+    | 'knowledge',
   key: MessageKey,
 ): HTMLAnchorElement {
   return h('a', { i18n: key, attrs: { href: pageHref(page) }, testId: `nav-${page}` });

@@ -5,6 +5,8 @@ import {
   actorHref,
   actorScreeningHref,
   frameworkHref,
+  knowledgeCaseHref,
+  knowledgeTransferHref,
   pageHref,
   parseRoute,
   safeNext,
@@ -54,6 +56,26 @@ describe('parseRoute', () => {
     expect(parseRoute(pageHref('data')).page).toBe('data');
     expect(parseRoute('#/data/').page).toBe('data');
     expect(parseRoute('#/data/x').page).toBe('not_found');
+  });
+
+  it('reads the knowledge search, a case and the transfer wizard', () => {
+    expect(parseRoute(pageHref('knowledge')).page).toBe('knowledge');
+    expect(parseRoute('#/knowledge?q=x&sdg=5&sdg=11').params.getAll('sdg')).toEqual(['5', '11']);
+    expect(parseRoute(knowledgeCaseHref('in-up.x_1'))).toMatchObject({
+      page: 'knowledge_case',
+      id: 'in-up.x_1',
+    });
+    expect(parseRoute(knowledgeCaseHref('a/b'))).toMatchObject({
+      page: 'knowledge_case',
+      id: 'a/b',
+    });
+    const wizard = parseRoute(knowledgeTransferHref('in-up'));
+    expect(wizard.page).toBe('knowledge_transfer');
+    expect(wizard.params.get('case')).toBe('in-up');
+    expect(knowledgeTransferHref()).toBe('#/knowledge/transfer');
+    expect(parseRoute('#/knowledge/cases').page).toBe('not_found');
+    expect(parseRoute('#/knowledge/cases/x/y').page).toBe('not_found');
+    expect(parseRoute('#/knowledge/x').page).toBe('not_found');
   });
 
   it('reads the edit page of an actor', () => {

@@ -3,9 +3,10 @@
 // #/account, #/admin/users, #/admin/audit, #/data (open data: exports and imports), #/quality
 // (data quality), #/network (the ecosystem's network), #/ecosystem (a territory's building blocks)
 // #/ecosystem/compare (territories side by side), #/partners (partner matching), #/trends (births,
-// deaths and indicators over time), #/report (a territory's report in HTML or PDF) and #/suppliers
-// (the SSE suppliers of a public tender), each with an optional ?query (filters, or where to go
-// after signing in). Hash routing lets `ecosol serve` serve one index.html for every page.
+// deaths and indicators over time), #/report (a territory's report in HTML or PDF), #/suppliers
+// (the SSE suppliers of a public tender), #/knowledge (the commons of social innovations),
+// #/knowledge/cases/{id} (a case) and #/knowledge/transfer (the transfer-analysis wizard), each
+// with an optional ?query (filters, or where to go after signing in). Hash routing lets `ecosol serve` serve one index.html for every page.
 
 export type Route =
   | { page: 'map'; params: URLSearchParams }
@@ -31,6 +32,9 @@ export type Route =
   | { page: 'trends'; params: URLSearchParams }
   | { page: 'report'; params: URLSearchParams }
   | { page: 'suppliers'; params: URLSearchParams }
+  | { page: 'knowledge'; params: URLSearchParams }
+  | { page: 'knowledge_case'; id: string; params: URLSearchParams }
+  | { page: 'knowledge_transfer'; params: URLSearchParams }
   | { page: 'not_found'; path: string; params: URLSearchParams };
 
 /** Pages named by a fixed path. */
@@ -54,6 +58,8 @@ const FIXED: Record<
   | 'trends'
   | 'report'
   | 'suppliers'
+  | 'knowledge'
+  | 'knowledge_transfer'
 > = {
   directory: 'directory',
   territories: 'territories',
@@ -73,6 +79,8 @@ const FIXED: Record<
   trends: 'trends',
   report: 'report',
   suppliers: 'suppliers',
+  knowledge: 'knowledge',
+  'knowledge/transfer': 'knowledge_transfer',
 };
 
 export type PageName = Route['page'];
@@ -99,6 +107,10 @@ export function parseRoute(hash: string): Route {
   }
   if (parts[0] === 'frameworks' && parts.length === 2 && id) {
     return { page: 'framework', id, params };
+  }
+  const caseId = parts.length === 3 ? safeDecode(parts[2] ?? '') : '';
+  if (parts[0] === 'knowledge' && parts[1] === 'cases' && caseId) {
+    return { page: 'knowledge_case', id: caseId, params };
   }
   return { page: 'not_found', path, params };
 }
@@ -127,7 +139,8 @@ export function pageHref(
     | 'partners'
     | 'trends'
     | 'report'
-    | 'suppliers',
+    | 'suppliers'
+    | 'knowledge',
   params?: URLSearchParams,
 ): string {
   const query = params?.toString() ?? '';
@@ -149,6 +162,18 @@ export function actorEditHref(id: string): string {
 
 export function actorScreeningHref(id: string): string {
   return `${actorHref(id)}/screening`;
+}
+
+/** A case of the knowledge commons. */
+export function knowledgeCaseHref(id: string): string {
+  return `#/knowledge/cases/${encodeURIComponent(id)}`;
+}
+
+/** The transfer-analysis wizard, with a case chosen when `caseId` is given. */
+export function knowledgeTransferHref(caseId?: string): string {
+  return caseId
+    ? `#/knowledge/transfer?${new URLSearchParams({ case: caseId })}`
+    : '#/knowledge/transfer';
 }
 
 export function frameworkHref(id: string): string {

@@ -56,6 +56,7 @@ describe('catalogue', () => {
     'trends.',
     'report.',
     'suppliers.',
+    'knowledge.',
   ])('has the %s texts in every language, translated', (prefix) => {
     const own = keys.filter((key) => key.startsWith(prefix)) as (keyof typeof en)[];
     expect(own.length).toBeGreaterThan(0);

@@ -34,7 +34,7 @@ import { SignInPage } from './pages/signin_page';
 import { TerritoriesPage } from './pages/territories_page';
 import { UsersPage } from './pages/users_page';
 import type { Page, PageContext } from './pages/page';
-import { pageHref, parseRoute, type Route } from './router';
+import { caseVersionParam, pageHref, parseRoute, type Route } from './router';
 import type { SessionStore } from './session';
 
 const SITE_NAME = 'Ecosol';
@@ -240,9 +240,9 @@ function createPage(route: Route, ctx: PageContext, session: SessionStore): Page
     case 'suppliers':
       return new SuppliersPage(route, session);
     case 'knowledge':
-      return new KnowledgePage(route, ctx);
+      return new KnowledgePage(route, ctx, session);
     case 'knowledge_case':
-      return new KnowledgeCasePage(route.id, session);
+      return new KnowledgeCasePage(route.id, session, caseVersionParam(route.params));
     case 'knowledge_transfer':
       return new KnowledgeTransferPage(route, ctx);
     case 'not_found':

@@ -313,15 +313,110 @@ export const ANALYSIS = {
     {
       flag: 'legal_form_unavailable',
       element: 'women_drivers',
-      asset: 'legal_support',
+      assets: ['legal_support', 'training'],
       actors: [
         {
           id: 'lko-coop',
           name: 'Lucknow Co-op Support',
           territory: 'IN/up',
-          reason: { en: 'Offers legal support.' },
+          asset_type: 'legal_support',
+          offer: 'Registering co-operatives',
         },
+        { name: 'No id: left out' },
       ],
+    },
+  ],
+};
+
+/** A transfer of the case to South Africa, as GET /lineage and POST /transfers give it. */
+export const TRANSFER = {
+  id: 'tr-up-to-za',
+  origin_case: CASE_ID,
+  case: 'za-groups',
+  started: '2024-03',
+  flags: ['trust_dependency', 'gender_norms_barrier'],
+  target: { id: 'za', socio_cultural: { trust: 'low' } },
+  adaptations: [
+    {
+      element: 'women_drivers',
+      when: 'pre_implementation',
+      planned: 'planned',
+      decided_by: ['members', 'federation'],
+      what: 'content',
+      level: 'organisation',
+      change: 'substituting',
+      description: {
+        en: 'A stokvel replaces microfinance',
+        fr: 'Un stokvel remplace le microcrédit',
+      },
+      fidelity_consistent: true,
+      reasons: ['recipient', 'organisation'],
+      why: { en: 'No microfinance lender nearby' },
+      date: '2024-02-01',
+    },
+    {
+      when: 'implementation',
+      planned: 'reactive',
+      change: 'adding',
+      description: { en: 'Night shifts added' },
+      fidelity_consistent: null,
+    },
+  ],
+  outcome: 'failure',
+  outcome_note: { en: 'Stopped after a year.' },
+  version: 1,
+  recorded_at: '2026-11-30T05:10:47Z',
+  who: 'user:7',
+};
+
+export const LINEAGE = {
+  case: CASE_ID,
+  origin: [
+    {
+      id: 'tr-delhi-to-up',
+      origin_case: 'delhi-pink-autos',
+      case: CASE_ID,
+      flags: [],
+      adaptations: [],
+      outcome: 'success',
+      version: 2,
+      recorded_at: '2026-10-01T00:00:00Z',
+    },
+    { id: 'no-cases' },
+  ],
+  transfers: [TRANSFER],
+  flag_history: {
+    transfers_known: 4,
+    failed: 2,
+    flags: [
+      { flag: 'trust_dependency', transfers: 3, failed: 2, failure_share: 0.67 },
+      { flag: 'scale_mismatch', transfers: 1, failed: 0, failure_share: 0 },
+      { flag: '', transfers: 1, failed: 1 },
+    ],
+  },
+};
+
+export const REVIEWS = {
+  items: [
+    { n: 1, action: 'submit', version: 1, who: 'user:7', at: '2026-11-01T09:00:00Z', comment: '' },
+    {
+      n: 2,
+      action: 'return',
+      version: 1,
+      who: 'user:1',
+      at: '2026-11-02T09:00:00Z',
+      comment: 'Add sources',
+    },
+  ],
+};
+
+export const WATCHES = {
+  items: [
+    {
+      id: 'w-1',
+      name: 'Rickshaws',
+      query: { q: 'rickshaw', sdg: ['5', 11], country: ['IN'] },
+      created_at: '2026-11-30T05:10:52Z',
     },
   ],
 };

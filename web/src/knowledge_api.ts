@@ -20,12 +20,28 @@ import {
   type KnowledgeQuery,
 } from './knowledge_query';
 import {
+  parseLineage,
+  parseReviews,
+  parseTransferRecord,
+  type Lineage,
+  type ReviewEntry,
+  type TransferRecord,
+} from './knowledge_lineage';
+import {
   parseContextFramework,
   parseTransferAnalysis,
   type ContextFramework,
   type TargetContext,
   type TransferAnalysis,
 } from './knowledge_transfer';
+import {
+  parseWatch,
+  parseWatches,
+  watchBody,
+  watchUrl,
+  WATCHES_URL,
+  type Watch,
+} from './knowledge_watch';
 
 export const KNOWLEDGE_BASE = `${API_BASE}/knowledge`;
 
@@ -36,6 +52,11 @@ export function caseUrl(id: string, lang?: string): string {
 
 export function similarUrl(id: string, lang: string, limit = 5): string {
   return withQuery(`${caseUrl(id)}/similar`, new URLSearchParams({ limit: String(limit), lang }));
+}
+
+/** One stored version of a case. */
+export function caseVersionUrl(id: string, version: number, lang: string): string {
+  return withQuery(`${caseUrl(id)}/versions/${version}`, new URLSearchParams({ lang }));
 }
 
 export function contextFrameworkUrl(lang: string): string {
@@ -54,6 +75,12 @@ export const knowledgeApi = {
     ),
   case: async (id: string, lang: string, signal?: AbortSignal): Promise<CaseRecord> =>
     parseCaseRecord(await get(caseUrl(id, lang), signal)),
+  caseVersion: async (
+    id: string,
+    version: number,
+    lang: string,
+    signal?: AbortSignal,
+  ): Promise<CaseRecord> => parseCaseRecord(await get(caseVersionUrl(id, version, lang), signal)),
   versions: async (id: string, signal?: AbortSignal): Promise<CaseVersion[]> =>
     parseVersions(await get(`${caseUrl(id)}/versions`, signal)),
   similar: async (id: string, lang: string, signal?: AbortSignal): Promise<CaseSummary[]> =>
@@ -78,4 +105,20 @@ export const knowledgeApi = {
         signal,
       }),
     ),
+  /** Where the case came from and went; texts in every language (the page picks). */
+  lineage: async (id: string, signal?: AbortSignal): Promise<Lineage> =>
+    parseLineage(await get(`${caseUrl(id)}/lineage`, signal)),
+  reviews: async (id: string, signal?: AbortSignal): Promise<ReviewEntry[]> =>
+    parseReviews(await get(`${caseUrl(id)}/reviews`, signal)),
+  recordTransfer: async (doc: Record<string, unknown>): Promise<TransferRecord> =>
+    parseTransferRecord(
+      await requestJson<unknown>('POST', `${KNOWLEDGE_BASE}/transfers`, { body: doc }),
+    ),
+  watches: async (signal?: AbortSignal): Promise<Watch[]> =>
+    parseWatches(await get(WATCHES_URL, signal)),
+  follow: async (name: string, query: KnowledgeQuery): Promise<Watch> =>
+    parseWatch(await requestJson<unknown>('POST', WATCHES_URL, { body: watchBody(name, query) })),
+  unfollow: async (id: string): Promise<void> => {
+    await requestJson<unknown>('DELETE', watchUrl(id));
+  },
 };

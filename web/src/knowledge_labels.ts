@@ -5,6 +5,7 @@
 
 import { tMaybe } from './i18n/i18n';
 import type { Facet } from './knowledge';
+import { FRAME, OUTCOMES } from './knowledge_lineage';
 
 /** Every enumeration and its values; each value has the key `knowledge.<group>.<value>`. */
 export const ENUMS = {
@@ -42,6 +43,13 @@ export const ENUMS = {
   severity: ['low', 'medium', 'high'],
   op: ['at_least', 'at_most', 'is', 'in', 'includes', 'includes_any'],
   action: ['submit', 'approve', 'return', 'withdraw'],
+  outcome: OUTCOMES,
+  frame_when: FRAME.when,
+  frame_planned: FRAME.planned,
+  frame_what: FRAME.what,
+  frame_level: FRAME.level,
+  frame_change: FRAME.change,
+  frame_reasons: FRAME.reasons,
 } as const;
 
 export type EnumGroup = keyof typeof ENUMS;

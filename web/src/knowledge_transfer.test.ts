@@ -175,12 +175,16 @@ describe('parseTransferAnalysis', () => {
     });
     expect(a.adaptations[0]?.text).toEqual({ en: 'Use a cooperative instead.' });
     expect(a.unknowns[0]?.feature).toBe('trust');
-    expect(a.localPartners[0]?.actors[0]).toEqual({
-      id: 'lko-coop',
-      name: 'Lucknow Co-op Support',
-      territory: 'IN/up',
-      reason: { en: 'Offers legal support.' },
-    });
+    expect(a.localPartners[0]?.assets).toEqual(['legal_support', 'training']);
+    expect(a.localPartners[0]?.actors).toEqual([
+      {
+        id: 'lko-coop',
+        name: 'Lucknow Co-op Support',
+        territory: 'IN/up',
+        assetType: 'legal_support',
+        offer: 'Registering co-operatives',
+      },
+    ]);
   });
 
   it('reads missing lists as empty', () => {

@@ -227,17 +227,22 @@ export interface Unknown {
   question: Text;
 }
 
+/** An actor of the registry in the target territory who offers what a flag lacks. */
 export interface PartnerActor {
   id: string;
   name: string;
   territory: string;
-  reason: Text;
+  /** The asset type of its offer (partner-assets.yaml), e.g. "finance". */
+  assetType: string;
+  /** The title of its offer, in its own words. */
+  offer: string;
 }
 
 export interface LocalPartners {
   flag: string;
   element: string;
-  asset: string;
+  /** The asset types that would answer the flag. */
+  assets: string[];
   actors: PartnerActor[];
 }
 
@@ -285,7 +290,7 @@ function localPartnersOf(v: unknown): LocalPartners {
   return {
     flag: str(p.flag),
     element: str(p.element),
-    asset: str(p.asset),
+    assets: strings(p.assets),
     actors: arr(p.actors)
       .map((a) => {
         const x = obj(a);
@@ -293,7 +298,8 @@ function localPartnersOf(v: unknown): LocalPartners {
           id: str(x.id),
           name: str(x.name),
           territory: str(x.territory),
-          reason: textOf(x.reason),
+          assetType: str(x.asset_type),
+          offer: str(x.offer),
         };
       })
       .filter((a) => a.id !== ''),

@@ -4,6 +4,7 @@ import {
   actorEditHref,
   actorHref,
   actorScreeningHref,
+  caseVersionParam,
   frameworkHref,
   knowledgeCaseHref,
   knowledgeTransferHref,
@@ -69,6 +70,12 @@ describe('parseRoute', () => {
       page: 'knowledge_case',
       id: 'a/b',
     });
+    const older = parseRoute(knowledgeCaseHref('a/b', 3));
+    expect(older).toMatchObject({ page: 'knowledge_case', id: 'a/b' });
+    expect(caseVersionParam(older.params)).toBe(3);
+    for (const bad of ['', '0', '-1', '1.5', 'x', '01']) {
+      expect(caseVersionParam(new URLSearchParams({ version: bad }))).toBeNull();
+    }
     const wizard = parseRoute(knowledgeTransferHref('in-up'));
     expect(wizard.page).toBe('knowledge_transfer');
     expect(wizard.params.get('case')).toBe('in-up');

@@ -5,7 +5,7 @@
 // #/ecosystem/compare (territories side by side), #/partners (partner matching), #/trends (births,
 // deaths and indicators over time), #/report (a territory's report in HTML or PDF), #/suppliers
 // (the SSE suppliers of a public tender), #/knowledge (the commons of social innovations),
-// #/knowledge/cases/{id} (a case) and #/knowledge/transfer (the transfer-analysis wizard), each
+// #/knowledge/cases/{id}[?version=n] (a case, or one of its versions) and #/knowledge/transfer (the transfer-analysis wizard), each
 // with an optional ?query (filters, or where to go after signing in). Hash routing lets `ecosol serve` serve one index.html for every page.
 
 export type Route =
@@ -164,9 +164,16 @@ export function actorScreeningHref(id: string): string {
   return `${actorHref(id)}/screening`;
 }
 
-/** A case of the knowledge commons. */
-export function knowledgeCaseHref(id: string): string {
-  return `#/knowledge/cases/${encodeURIComponent(id)}`;
+/** A case of the knowledge commons; with `version`, that stored version of it. */
+export function knowledgeCaseHref(id: string, version?: number): string {
+  const path = `#/knowledge/cases/${encodeURIComponent(id)}`;
+  return version === undefined ? path : `${path}?version=${version}`;
+}
+
+/** The version a case's route asks for (?version=n, a whole number from 1), else null. */
+export function caseVersionParam(params: URLSearchParams): number | null {
+  const raw = params.get('version')?.trim() ?? '';
+  return /^[1-9]\d{0,8}$/.test(raw) ? Number(raw) : null;
 }
 
 /** The transfer-analysis wizard, with a case chosen when `caseId` is given. */

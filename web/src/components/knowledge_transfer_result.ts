@@ -107,12 +107,7 @@ function flagRow(f: RiskFlag, names: ResultNames, lang: string): HTMLTableRowEle
   );
 }
 
-function partnersView(
-  groups: LocalPartners[],
-  names: ResultNames,
-  lang: string,
-  territory: boolean,
-) {
+function partnersView(groups: LocalPartners[], names: ResultNames, territory: boolean) {
   if (!territory)
     return h('p', { className: 'hint', i18n: 'knowledge.transfer.partnersNeedTerritory' });
   const found = groups.filter((g) => g.actors.length > 0);
@@ -129,7 +124,7 @@ function partnersView(
         h('p', {
           text: t('knowledge.transfer.partnersFor', {
             element: names.element(g.element),
-            asset: g.asset,
+            asset: g.assets.join(', '),
           }),
         }),
         h(
@@ -141,7 +136,15 @@ function partnersView(
               { testId: 'transfer-partner' },
               h('a', { text: a.name || a.id, attrs: { href: actorHref(a.id) } }),
               a.territory && ` (${a.territory})`,
-              textBlock(a.reason, lang),
+              (a.offer || a.assetType) &&
+                h('p', {
+                  className: 'hint',
+                  text: t('knowledge.transfer.partnerOffer', {
+                    offer: a.offer || a.assetType,
+                    asset: a.assetType || '—',
+                  }),
+                  testId: 'transfer-partner-offer',
+                }),
             ),
           ),
         ),
@@ -223,7 +226,7 @@ export function transferResultView(
     block(
       'knowledge.transfer.partners',
       'transfer-partners-block',
-      partnersView(a.localPartners, names, lang, territory),
+      partnersView(a.localPartners, names, territory),
     ),
   );
 }

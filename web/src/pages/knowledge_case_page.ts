@@ -1,24 +1,30 @@
 // A case of the knowledge commons (#/knowledge/cases/{id}): every field of its document (GET
-// /api/v1/knowledge/cases/{id}), its status and version, its versions, similar cases, the review
-// actions of the signed-in reader and the way to analyse its transfer elsewhere. The document
-// holds its texts in every language it has, so a language change redraws it and asks only for
-// the similar cases (their titles come in the reader's language) and the catalogue's words.
+// /api/v1/knowledge/cases/{id}), its status and version, its versions (each readable as it was,
+// #/knowledge/cases/{id}?version=n), its review trail, similar cases, the review actions of the
+// signed-in reader, the way to analyse its transfer elsewhere, and its lineage: where it came
+// from, where it went, and a form to record a transfer. The document and the lineage hold their
+// texts in every language they have, so a language change redraws them and asks only for the
+// similar cases (their titles come in the reader's language) and the catalogue's words.
 
 import '../styles/knowledge.css';
 import { errorMessage } from '../components/error_message';
 import { statusLine } from '../components/form_field';
 import { caseFactSections } from '../components/knowledge_case_facts';
+import { reviewTrail, versionsTable } from '../components/knowledge_case_history';
 import { caseMainSections } from '../components/knowledge_case_view';
+import { lineageView } from '../components/knowledge_lineage';
+import { RecordTransferForm } from '../components/knowledge_record_transfer';
 import { caseSummaryItem } from '../components/knowledge_results';
 import { ReviewPanel } from '../components/knowledge_review';
 import { panel } from '../components/panel';
 import { h } from '../dom';
 import { getLang, t, translateTree } from '../i18n/i18n';
-import { pickText, type CaseRecord, type CaseSummary, type CaseVersion } from '../knowledge';
+import { pickText, type CaseRecord, type CaseSummary } from '../knowledge';
 import { knowledgeApi } from '../knowledge_api';
 import { enumLabel, languageName } from '../knowledge_labels';
+import type { Lineage } from '../knowledge_lineage';
 import type { ContextFramework } from '../knowledge_transfer';
-import { knowledgeTransferHref, pageHref } from '../router';
+import { knowledgeCaseHref, knowledgeTransferHref, pageHref } from '../router';
 import type { SessionStore } from '../session';
 import type { Page } from './page';
 
@@ -31,24 +37,49 @@ export class KnowledgeCasePage implements Page {
   private readonly review = h('div');
   private readonly versions = h('div', { attrs: { 'aria-live': 'polite' } });
   private readonly similar = h('div', { attrs: { 'aria-live': 'polite' } });
+  private readonly reviews = h('div', { attrs: { 'aria-live': 'polite' } });
+  private readonly lineage = h('div', { attrs: { 'aria-live': 'polite' } });
+  private readonly recordArea = h('div');
+  private readonly reviewBox: HTMLElement;
   private readonly side: HTMLElement;
+  private readonly lineagePanel: HTMLElement;
   private record: CaseRecord | null = null;
+  private lineageData: Lineage | null = null;
   private framework: ContextFramework | null = null;
   private reviewPanel: ReviewPanel | null = null;
+  private recordForm: RecordTransferForm | null = null;
   private readonly controller = new AbortController();
 
+  /** `version`: the stored version to show, or null for the one the reader may read now. */
   constructor(
     private readonly id: string,
     private readonly session: SessionStore,
+    private readonly version: number | null = null,
   ) {
+    this.reviewBox = panel('knowledge.review.title', 'knowledge-review-panel', this.review);
     this.side = h(
       'div',
       { className: 'knowledge-case-side' },
-      panel('knowledge.review.title', 'knowledge-review-panel', this.review),
+      this.reviewBox,
       panel('knowledge.case.versions', 'knowledge-versions', this.versions),
+      panel('knowledge.case.reviews', 'knowledge-reviews', this.reviews),
       panel('knowledge.case.similar', 'knowledge-similar', this.similar),
     );
     this.side.hidden = true;
+    // An older version is read, not reviewed: actions apply to the case as it is now.
+    this.reviewBox.hidden = version !== null;
+    this.lineagePanel = panel(
+      'knowledge.lineage.title',
+      'knowledge-lineage',
+      this.lineage,
+      h(
+        'section',
+        { className: 'knowledge-result-block', attrs: { 'aria-labelledby': 'record-title' } },
+        h('h3', { i18n: 'knowledge.record.title', attrs: { id: 'record-title' } }),
+        this.recordArea,
+      ),
+    );
+    this.lineagePanel.hidden = true;
     this.element = h(
       'article',
       { className: 'page knowledge-case-page', testId: 'knowledge-case-page' },
@@ -60,7 +91,12 @@ export class KnowledgeCasePage implements Page {
       this.heading,
       this.status,
       this.head,
-      h('div', { className: 'knowledge-case-layout' }, this.body, this.side),
+      h(
+        'div',
+        { className: 'knowledge-case-layout' },
+        h('div', { className: 'knowledge-case-main' }, this.body, this.lineagePanel),
+        this.side,
+      ),
     );
     this.heading.textContent = id;
     void this.load();
@@ -74,6 +110,8 @@ export class KnowledgeCasePage implements Page {
     translateTree(this.element);
     this.render();
     this.reviewPanel?.render();
+    this.recordForm?.onLanguageChange();
+    this.renderLineage();
     void this.loadFramework();
     void this.loadSimilar();
   }
@@ -81,6 +119,7 @@ export class KnowledgeCasePage implements Page {
   onSessionChange(): void {
     // Stewards see drafts a reader may not: ask again as the new reader.
     this.reviewPanel = null;
+    this.recordForm = null;
     void this.load();
   }
 
@@ -93,17 +132,24 @@ export class KnowledgeCasePage implements Page {
     this.status.textContent = t('status.loading');
     this.element.setAttribute('aria-busy', 'true');
     try {
-      this.record = await knowledgeApi.case(this.id, getLang(), signal);
+      this.record =
+        this.version === null
+          ? await knowledgeApi.case(this.id, getLang(), signal)
+          : await knowledgeApi.caseVersion(this.id, this.version, getLang(), signal);
       this.status.textContent = '';
       this.side.hidden = false;
+      this.lineagePanel.hidden = false;
       this.render();
       void this.loadVersions();
+      void this.loadReviews();
+      void this.loadLineage();
       void this.loadSimilar();
       void this.loadFramework();
     } catch (error) {
       if (signal.aborted) return;
       this.record = null;
       this.side.hidden = true;
+      this.lineagePanel.hidden = true;
       this.body.replaceChildren();
       this.head.replaceChildren();
       this.status.replaceChildren(errorMessage(error));
@@ -126,11 +172,39 @@ export class KnowledgeCasePage implements Page {
     this.versions.textContent = t('status.loading');
     try {
       const versions = await knowledgeApi.versions(this.id, this.controller.signal);
-      this.versions.replaceChildren(this.versionsTable(versions));
+      this.versions.replaceChildren(versionsTable(this.id, versions, this.record?.version ?? 0));
     } catch (error) {
       if (this.controller.signal.aborted) return;
       this.versions.replaceChildren(errorMessage(error));
     }
+  }
+
+  private async loadReviews(): Promise<void> {
+    this.reviews.textContent = t('status.loading');
+    try {
+      const entries = await knowledgeApi.reviews(this.id, this.controller.signal);
+      this.reviews.replaceChildren(reviewTrail(entries));
+    } catch (error) {
+      if (this.controller.signal.aborted) return;
+      this.reviews.replaceChildren(errorMessage(error));
+    }
+  }
+
+  private async loadLineage(): Promise<void> {
+    this.lineage.textContent = t('status.loading');
+    try {
+      this.lineageData = await knowledgeApi.lineage(this.id, this.controller.signal);
+      this.renderLineage();
+    } catch (error) {
+      if (this.controller.signal.aborted) return;
+      this.lineageData = null;
+      this.lineage.replaceChildren(errorMessage(error));
+    }
+  }
+
+  private renderLineage(): void {
+    if (!this.lineageData || !this.record) return;
+    this.lineage.replaceChildren(lineageView(this.lineageData, this.record.doc, getLang()));
   }
 
   private async loadSimilar(): Promise<void> {
@@ -161,7 +235,21 @@ export class KnowledgeCasePage implements Page {
       this.reviewPanel = new ReviewPanel(record, this.session, (r) => this.reviewed(r));
       this.review.replaceChildren(this.reviewPanel.element);
     }
+    this.renderRecordForm(record);
     document.title = `${title.text} · Ecosol`;
+  }
+
+  /** The form to record a transfer of this case; an older version offers none. */
+  private renderRecordForm(record: CaseRecord): void {
+    if (this.version !== null) {
+      this.recordArea.replaceChildren(
+        h('p', { className: 'hint', i18n: 'knowledge.record.currentOnly' }),
+      );
+      return;
+    }
+    if (this.recordForm) return;
+    this.recordForm = new RecordTransferForm(record, this.session, () => void this.loadLineage());
+    this.recordArea.replaceChildren(this.recordForm.element);
   }
 
   /** The language note, the status and version, and the way to the transfer wizard. */
@@ -180,6 +268,21 @@ export class KnowledgeCasePage implements Page {
           }),
           testId: 'knowledge-lang-note',
         }),
+      );
+    }
+    if (this.version !== null) {
+      parts.push(
+        h(
+          'p',
+          { className: 'notice', attrs: { role: 'status' }, testId: 'knowledge-old-version' },
+          t('knowledge.case.oldVersion', { version: record.version }),
+          ' ',
+          h('a', {
+            i18n: 'knowledge.case.currentVersion',
+            attrs: { href: knowledgeCaseHref(record.id) },
+            testId: 'knowledge-current-version',
+          }),
+        ),
       );
     }
     parts.push(
@@ -212,53 +315,7 @@ export class KnowledgeCasePage implements Page {
     this.record = record;
     this.render();
     void this.loadVersions();
-  }
-
-  private versionsTable(versions: CaseVersion[]): HTMLElement {
-    if (versions.length === 0) return h('p', { i18n: 'knowledge.case.noVersions' });
-    const current = this.record?.version;
-    const head = (key: Parameters<typeof t>[0]) => h('th', { i18n: key, attrs: { scope: 'col' } });
-    return h(
-      'table',
-      { className: 'knowledge-table', testId: 'knowledge-versions-table' },
-      h(
-        'thead',
-        {},
-        h(
-          'tr',
-          {},
-          head('knowledge.case.version'),
-          head('knowledge.case.status'),
-          head('knowledge.case.date'),
-          head('knowledge.case.who'),
-          head('knowledge.case.change'),
-        ),
-      ),
-      h(
-        'tbody',
-        {},
-        ...versions.map((v) =>
-          h(
-            'tr',
-            {
-              attrs: { 'aria-current': v.version === current ? 'true' : undefined },
-              testId: 'knowledge-version',
-            },
-            h('th', {
-              text:
-                v.version === current
-                  ? t('knowledge.case.shown', { version: v.version })
-                  : String(v.version),
-              attrs: { scope: 'row' },
-            }),
-            h('td', { text: enumLabel('status', v.status) }),
-            h('td', { text: v.createdAt.slice(0, 10) }),
-            h('td', { text: v.who }),
-            h('td', { text: v.change }),
-          ),
-        ),
-      ),
-    );
+    void this.loadReviews();
   }
 
   private similarList(items: CaseSummary[], lang: string): HTMLElement {

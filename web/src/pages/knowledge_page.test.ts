@@ -3,7 +3,16 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setLang } from '../i18n/i18n';
 import { SEARCH } from '../knowledge.fixture';
 import { parseRoute } from '../router';
+import { SessionStore } from '../session';
 import { KnowledgePage } from './knowledge_page';
+
+/** No one signed in: the page asks for no watches. */
+const signedOut = () =>
+  new SessionStore({
+    me: () => Promise.reject(new Error('not used')),
+    signIn: () => Promise.reject(new Error('not used')),
+    signOut: async () => undefined,
+  });
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), {
@@ -31,7 +40,7 @@ function need<T>(el: T | null | undefined, what: string): T {
 }
 
 async function open(hash: string, navigate = vi.fn()): Promise<KnowledgePage> {
-  const page = new KnowledgePage(parseRoute(hash), { navigate });
+  const page = new KnowledgePage(parseRoute(hash), { navigate }, signedOut());
   document.body.replaceChildren(page.element);
   await settle(page);
   return page;
@@ -73,6 +82,14 @@ describe('KnowledgePage', () => {
       '#/knowledge?q=rickshaw&sdg=5&offset=20',
     );
     expect(q(page.element, 'knowledge-previous')).toBeNull();
+    // Anyone may follow the search's Atom feed; following it needs signing in.
+    expect(q(page.element, 'knowledge-feed-link')?.getAttribute('href')).toBe(
+      '/api/v1/knowledge/feed?q=rickshaw&sdg=5&lang=en',
+    );
+    expect(q(page.element, 'knowledge-watch-signin')?.getAttribute('href')).toBe(
+      `#/signin?next=${encodeURIComponent('#/knowledge?q=rickshaw&sdg=5')}`,
+    );
+    expect(q(page.element, 'knowledge-watch-form')).toBeNull();
   });
 
   it('toggles facets through links, shows active filters and removes them', async () => {
@@ -107,6 +124,9 @@ describe('KnowledgePage', () => {
     expect(page.update(parseRoute('#/knowledge?country=IN&offset=20'))).toBe(true);
     await settle(page);
     expect(asked[1]).toBe('/api/v1/knowledge/cases?country=IN&limit=20&offset=20&lang=en');
+    expect(q(page.element, 'knowledge-feed-link')?.getAttribute('href')).toBe(
+      '/api/v1/knowledge/feed?country=IN&lang=en',
+    );
     expect(q(page.element, 'knowledge-previous')?.getAttribute('href')).toBe(
       '#/knowledge?country=IN',
     );

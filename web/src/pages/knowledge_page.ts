@@ -2,19 +2,24 @@
 // social innovation (GET /api/v1/knowledge/cases) with its facets, the active filters and the
 // results page by page. The whole search lives in the hash, so it can be bookmarked and the
 // browser's back button undoes a filter. Titles come in the reader's language: a language change
-// asks again.
+// asks again. Every search has its Atom feed; a signed-in reader may follow it (a saved search,
+// "watch") and finds their watches, each with its own feed, at the foot of the page.
 
 import '../styles/knowledge.css';
 import { apiRefusal } from '../components/api_refusal';
 import { pageForm, statusLine, submitButton } from '../components/form_field';
 import { activeFiltersView, facetsView } from '../components/knowledge_facets';
 import { resultsView } from '../components/knowledge_results';
+import { WatchPanel } from '../components/knowledge_watches';
+import { panel } from '../components/panel';
 import { h } from '../dom';
 import { getLang, t, translateTree } from '../i18n/i18n';
 import type { CaseSearch } from '../knowledge';
 import { knowledgeApi } from '../knowledge_api';
 import { casesUrl, knowledgeHref, knowledgeQueryOf, type KnowledgeQuery } from '../knowledge_query';
+import { feedUrl } from '../knowledge_watch';
 import { knowledgeTransferHref, type Route } from '../router';
+import type { SessionStore } from '../session';
 import type { Page, PageContext } from './page';
 
 export class KnowledgePage implements Page {
@@ -35,6 +40,12 @@ export class KnowledgePage implements Page {
   private readonly facets = h('div', { className: 'knowledge-facets-area' });
   private readonly results = h('div');
   private readonly resultsArea: HTMLElement;
+  private readonly feedLink = h('a', {
+    i18n: 'knowledge.watch.searchFeed',
+    attrs: { type: 'application/atom+xml' },
+    testId: 'knowledge-feed-link',
+  });
+  private readonly watchPanel: WatchPanel;
   private search: CaseSearch | null = null;
   /** The request `search` answers: a route change that asks the same thing asks nothing. */
   private loadedUrl = '';
@@ -43,8 +54,10 @@ export class KnowledgePage implements Page {
   constructor(
     route: Route,
     private readonly ctx: PageContext,
+    session: SessionStore,
   ) {
     this.query = knowledgeQueryOf(route.params);
+    this.watchPanel = new WatchPanel(session, this.query, () => knowledgeHref(this.query));
     this.resultsArea = h(
       'section',
       {
@@ -71,8 +84,15 @@ export class KnowledgePage implements Page {
         }),
       ),
       this.form(),
+      h(
+        'div',
+        { className: 'knowledge-follow-bar' },
+        h('p', {}, this.feedLink),
+        this.watchPanel.follow,
+      ),
       this.active,
       h('div', { className: 'knowledge-layout' }, this.facets, this.resultsArea),
+      panel('knowledge.watch.title', 'knowledge-watches-panel', this.watchPanel.list),
     );
     this.load();
   }
@@ -90,12 +110,18 @@ export class KnowledgePage implements Page {
 
   onLanguageChange(): void {
     translateTree(this.element);
+    this.watchPanel.onLanguageChange();
     this.loadedUrl = '';
     this.load();
   }
 
+  onSessionChange(): void {
+    this.watchPanel.render();
+  }
+
   destroy(): void {
     this.controller?.abort();
+    this.watchPanel.destroy();
   }
 
   private form(): HTMLFormElement {
@@ -112,6 +138,8 @@ export class KnowledgePage implements Page {
     this.input.value = this.query.q;
     const lang = getLang();
     const url = casesUrl(this.query, lang);
+    this.feedLink.href = feedUrl(this.query, lang);
+    this.watchPanel.setQuery(this.query);
     this.active.replaceChildren(activeFiltersView(this.query, lang) ?? '');
     if (url === this.loadedUrl) return;
     void this.fetch(url, lang);

@@ -177,6 +177,12 @@ describe('KnowledgeTransferPage', () => {
     expect(q(page.element, 'transfer-partner')?.querySelector('a')?.getAttribute('href')).toBe(
       '#/actors/lko-coop',
     );
+    expect(q(page.element, 'transfer-partners')?.firstElementChild?.textContent).toBe(
+      'For Women drivers organised in self-help groups (legal_support, training):',
+    );
+    expect(q(page.element, 'transfer-partner-offer')?.textContent).toBe(
+      'Offers: Registering co-operatives (legal_support)',
+    );
   });
 
   it('explains values that cannot be sent and sends nothing', async () => {

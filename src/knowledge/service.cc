@@ -2,11 +2,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <condition_variable>
+#include <deque>
 #include <fstream>
 #include <mutex>
 #include <random>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "ecosol/knowledge/case_index.h"
 #include "ecosol/knowledge/context.h"
@@ -44,8 +47,8 @@ store::CaseIndexData IndexOf(const Case& c) {
   store::CaseIndexData index;
   index.title = Pick(c.title, "en").first;
   CaseText text = CaseSearchText(c);
-  index.title_text = std::move(text.title);
-  index.body_text = std::move(text.body);
+  index.title_forms = text::IndexForms(text.title);
+  index.body_forms = text::IndexForms(text.body);
   index.facets = CaseFacets(c);
   index.year = c.year.value_or(0);
   return index;
@@ -138,28 +141,51 @@ Result<json> ReadCaseArray(const std::string& path) {
   return doc;
 }
 
-// Writes one imported document (published) unless the head is the same; counts it.
+// An imported document made ready to write: checked, in canonical form, with its index data.
+// Pure: imports prepare documents on another thread than the one writing them.
+struct PreparedCase {
+  std::string id;
+  std::string doc;  // canonical JSON
+  store::CaseIndexData index;
+};
+
+Result<PreparedCase> Prepare(const TransferFramework& framework, const json& doc,
+                             const std::string& where) {
+  auto c = Parsed(framework, doc);
+  if (!c.ok()) return c.status().WithContext(where);
+  return PreparedCase{c->id, CaseToJson(framework, *c).dump(), IndexOf(*c)};
+}
+
+// Writes one prepared document (published) unless the head is the same; counts it.
+Status WritePrepared(store::Store& store, const Clock& clock, PreparedCase p,
+                     const std::string& who, const std::string& where, CaseImportReport* report) {
+  auto head = store.GetCaseVersion(p.id, 0);
+  if (!head.ok()) return head.status();
+  if (head->has_value() && (*head)->doc == p.doc) {
+    auto state = store.GetCaseState(p.id);
+    if (!state.ok()) return state.status();
+    if (state->has_value() && (*state)->status == "published") {
+      ++report->unchanged;
+      return Status::Ok();
+    }
+  }
+  store::CaseVersionRecord v{p.id,
+                             0,
+                             FormatTimestamp(clock.Now()),
+                             who,
+                             head->has_value() ? "import" : "create",
+                             std::move(p.doc)};
+  ECOSOL_RETURN_IF_ERROR(store.PutCase(&v, p.index, -1, "published").WithContext(where));
+  ++(head->has_value() ? report->updated : report->created);
+  return Status::Ok();
+}
+
 Status ImportOne(store::Store& store, const Clock& clock, const TransferFramework& framework,
                  const json& doc, const std::string& who, const std::string& where,
                  CaseImportReport* report) {
-  auto c = Parsed(framework, doc);
-  if (!c.ok()) return c.status().WithContext(where);
-  json canonical = CaseToJson(framework, *c);
-  std::string text = canonical.dump();
-  auto head = store.GetCaseVersion(c->id, 0);
-  if (!head.ok()) return head.status();
-  auto state = store.GetCaseState(c->id);
-  if (!state.ok()) return state.status();
-  if (head->has_value() && (*head)->doc == text && state->has_value() &&
-      (*state)->status == "published") {
-    ++report->unchanged;
-    return Status::Ok();
-  }
-  store::CaseVersionRecord v{
-      c->id, 0, FormatTimestamp(clock.Now()), who, head->has_value() ? "import" : "create", text};
-  ECOSOL_RETURN_IF_ERROR(store.PutCase(&v, IndexOf(*c), -1, "published").WithContext(where));
-  ++(head->has_value() ? report->updated : report->created);
-  return Status::Ok();
+  auto prepared = Prepare(framework, doc, where);
+  if (!prepared.ok()) return prepared.status();
+  return WritePrepared(store, clock, std::move(*prepared), who, where, report);
 }
 
 // `prefix` and 16 hex digits from the system's random source (/dev/urandom).
@@ -392,17 +418,61 @@ Result<CaseImportReport> ImportCaseFile(store::Store& store, const Clock& clock,
 Result<CaseImportReport> ImportUndpFile(store::Store& store, const Clock& clock,
                                         const TransferFramework& framework, const std::string& path,
                                         const std::string& who, const ImportProgress& progress) {
-  CaseImportReport report;
-  Status s = store.InTransaction([&]() -> Status {
-    return ReadUndpFile(path, [&](UndpCase c, int line) -> Status {
+  // Two stages: a reader thread maps, checks and indexes the records (most of the work: HTML
+  // stripping, language detection, folding and stemming 7,000 long texts), this thread writes
+  // them in one transaction. A bounded queue between them; the first error stops both.
+  struct Item {
+    Result<PreparedCase> prepared;
+    std::vector<std::string> warnings;
+    std::string where;
+  };
+  std::mutex mu;
+  std::condition_variable changed;
+  std::deque<Item> queue;
+  bool done = false;
+  bool stop = false;
+  Status read_status;
+  constexpr size_t kQueued = 256;
+  std::thread reader([&] {
+    Status s = ReadUndpFile(path, [&](UndpCase c, int line) -> Status {
       std::string where = path + ":" + std::to_string(line);
-      for (const std::string& w : c.warnings) report.warnings.push_back(where + ": " + w);
-      ECOSOL_RETURN_IF_ERROR(ImportOne(store, clock, framework, c.doc, who, where, &report));
-      ++report.read;
-      if (progress && report.read % 500 == 0) progress(report.read);
+      Item item{Prepare(framework, c.doc, where), std::move(c.warnings), where};
+      std::unique_lock<std::mutex> lock(mu);
+      changed.wait(lock, [&] { return queue.size() < kQueued || stop; });
+      if (stop) return Unavailable("the import stopped");
+      queue.push_back(std::move(item));
+      changed.notify_all();
       return Status::Ok();
     });
+    std::lock_guard<std::mutex> lock(mu);
+    read_status = s;
+    done = true;
+    changed.notify_all();
   });
+  CaseImportReport report;
+  Status s = store.InTransaction([&]() -> Status {
+    while (true) {
+      std::unique_lock<std::mutex> lock(mu);
+      changed.wait(lock, [&] { return !queue.empty() || done; });
+      if (queue.empty()) return read_status;
+      Item item = std::move(queue.front());
+      queue.pop_front();
+      changed.notify_all();
+      lock.unlock();
+      if (!item.prepared.ok()) return item.prepared.status();
+      for (const std::string& w : item.warnings) report.warnings.push_back(item.where + ": " + w);
+      ECOSOL_RETURN_IF_ERROR(
+          WritePrepared(store, clock, std::move(*item.prepared), who, item.where, &report));
+      ++report.read;
+      if (progress && report.read % 500 == 0) progress(report.read);
+    }
+  });
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    stop = true;
+    changed.notify_all();
+  }
+  reader.join();
   if (!s.ok()) return s;
   return report;
 }

@@ -376,6 +376,55 @@ TEST_P(KnowledgeServiceTest, WatchesAreSavedSearchesWithAnAtomFeed) {
   EXPECT_EQ(WatchSearch(store, id).status().code(), StatusCode::kNotFound);
 }
 
+TEST_P(KnowledgeServiceTest, UndpImportIsAllOrNothingAndIdempotent) {
+  auto& store = db_.store();
+  auto record = [](const std::string& id, const std::string& title,
+                   const std::string& what = "small farmers who share a solar-powered cold store "
+                                             "so that their vegetables keep for days") {
+    return json({{"id", id},
+                 {"title", title},
+                 {"type", "solution"},
+                 {"year", "2022"},
+                 {"countries", json::array({"Zambia", "Atlantis"})},
+                 {"sdgs", json::array({"2. Zero hunger"})},
+                 {"thematic_areas", json::array({"Food"})},
+                 {"methods", json::array()},
+                 {"latlng", ""},
+                 {"text", "## Solution\n\nWhat is it?: A cooperative of " + what + "."}})
+        .dump();
+  };
+  std::string good = record("cold_store", "Shared cold store") + "\n" +
+                     record("seed_bank", "Community seed bank",
+                            "farmers who keep and exchange the seeds of local varieties each year") +
+                     "\n";
+  std::string file = WriteFile("undp.jsonl", good);
+  auto report = ImportUndpFile(store, clock_, *fw_, file, "cli:admin");
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_EQ(report->created, 2);
+  EXPECT_EQ(report->warnings.size(), 2u);  // Atlantis, once per record
+  EXPECT_NE(report->warnings[0].find(":1: "), std::string::npos) << report->warnings[0];
+  report = ImportUndpFile(store, clock_, *fw_, file, "cli:admin");
+  ASSERT_TRUE(report.ok());
+  EXPECT_EQ(report->unchanged, 2);
+  CaseSearchRequest q;
+  q.q = "cold store";
+  q.filters["country"] = {"ZM"};
+  EXPECT_EQ(Search(q)["total"], 1);
+
+  // A bad line stops the import, names the line, and keeps nothing of it.
+  std::string bad = WriteFile("bad.jsonl", record("third", "Third") + "\n{not json\n" +
+                                               record("fourth", "Fourth") + "\n");
+  auto refused = ImportUndpFile(store, clock_, *fw_, bad, "cli:admin");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.status().message().find(":2"), std::string::npos)
+      << refused.status().message();
+  EXPECT_EQ(*store.CountCases(), 2);
+  EXPECT_EQ(ImportUndpFile(store, clock_, *fw_, "/nonexistent/undp.jsonl", "cli:admin")
+                .status()
+                .code(),
+            StatusCode::kNotFound);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, KnowledgeServiceTest, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& param_info) { return param_info.param; });
 

@@ -3,6 +3,7 @@
 // only in the full-text index of case_index rows (SqlStore::IndexCaseText and CaseMatchFrom).
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "ecosol/base/strings.h"
@@ -127,8 +128,45 @@ Status SqlStore::PutCase(CaseVersionRecord* v, const CaseIndexData& index, long 
       ECOSOL_RETURN_IF_ERROR(conn().Exec(
           "INSERT INTO case_facets (rid, facet, value) VALUES (?, ?, ?)", {r, facet, value}));
     }
-    return IndexCaseText(r, text::IndexForms(index.title_text), text::IndexForms(index.body_text));
+    ECOSOL_RETURN_IF_ERROR(CasesChanged());
+    return IndexCaseText(r, index.title_forms, index.body_forms);
   });
+}
+
+Status SqlStore::CasesChanged() {
+  return conn().Exec("UPDATE knowledge_state SET generation = generation + 1 WHERE id = 1", {});
+}
+
+Status SqlStore::RefreshCaseFacets() {
+  SqlRows rows;
+  ECOSOL_RETURN_IF_ERROR(
+      conn().Exec("SELECT generation FROM knowledge_state WHERE id = 1", {}, &rows));
+  if (rows.empty()) return Internal("knowledge_state has no row: the schema is damaged");
+  long long generation = Int(rows[0], 0);
+  if (generation == case_facets_.generation) return Status::Ok();
+  CaseFacetCache cache;
+  cache.generation = generation;
+  std::map<std::pair<std::string, std::string>, uint32_t> ids;
+  SqlRows facets;
+  ECOSOL_RETURN_IF_ERROR(
+      conn().Exec("SELECT rid, facet, value FROM case_facets ORDER BY rid", {}, &facets));
+  for (const SqlRow& r : facets) {
+    long long rid = Int(r, 0);
+    if (cache.rids.empty() || cache.rids.back() != rid) {
+      cache.rids.push_back(rid);
+      cache.offsets.push_back(static_cast<uint32_t>(cache.values.size()));
+    }
+    auto key = std::make_pair(Text(r, 1), Text(r, 2));
+    auto it = ids.find(key);
+    if (it == ids.end()) {
+      it = ids.emplace(key, static_cast<uint32_t>(cache.names.size())).first;
+      cache.names.push_back(key);
+    }
+    cache.values.push_back(it->second);
+  }
+  cache.offsets.push_back(static_cast<uint32_t>(cache.values.size()));
+  case_facets_ = std::move(cache);
+  return Status::Ok();
 }
 
 // Deletes the index entries of a case that are neither its head nor its published version.
@@ -188,6 +226,7 @@ Status SqlStore::ReviewCase(CaseReviewRecord* review, const std::string& status)
       ECOSOL_RETURN_IF_ERROR(
           conn().Exec("UPDATE cases SET status = ? WHERE id = ?", {status, review->case_id}));
     }
+    ECOSOL_RETURN_IF_ERROR(CasesChanged());
     return DropUnusedCaseEntries(review->case_id);
   });
 }
@@ -307,13 +346,31 @@ Result<CaseSearchResult> SqlStore::SearchCases(const CaseSearchQuery& q) {
   };
   CaseSearchResult out;
   SqlFragment all = from("");
-  SqlRows rows;
-  ECOSOL_RETURN_IF_ERROR(conn().Exec("SELECT COUNT(*)" + all.sql, all.params, &rows));
-  out.total = Int(rows.at(0), 0);
+  auto matching_rids = [&](const SqlFragment& f) -> Result<std::vector<long long>> {
+    SqlRows rows;
+    ECOSOL_RETURN_IF_ERROR(conn().Exec("SELECT ci.rid" + f.sql, f.params, &rows));
+    std::vector<long long> rids;
+    rids.reserve(rows.size());
+    for (const SqlRow& r : rows) rids.push_back(Int(r, 0));
+    std::sort(rids.begin(), rids.end());
+    return rids;
+  };
+  const bool count_facets = q.facet_limit > 0 && !q.facets.empty();
+  std::vector<long long> all_rids;
+  if (count_facets) {
+    auto rids = matching_rids(all);
+    if (!rids.ok()) return rids.status();
+    all_rids = std::move(*rids);
+    out.total = static_cast<long long>(all_rids.size());
+  } else {
+    SqlRows rows;
+    ECOSOL_RETURN_IF_ERROR(conn().Exec("SELECT COUNT(*)" + all.sql, all.params, &rows));
+    out.total = Int(rows.at(0), 0);
+  }
   if (q.limit > 0 && out.total > q.offset) {
     std::string order = q.newest_first  ? "ci.created_at DESC, ci.case_id"
                         : match.empty() ? "ci.sort_title, ci.case_id"
-                                        : CaseRankExpression() + ", ci.sort_title, ci.case_id";
+                                        : CaseRankExpression() + ", ci.case_id";
     SqlFragment page;
     Add(&page, "SELECT ci.case_id, ci.version, ci.created_at" + all.sql, all.params);
     Add(&page, " ORDER BY " + order + " LIMIT ? OFFSET ?",
@@ -329,52 +386,53 @@ Result<CaseSearchResult> SqlStore::SearchCases(const CaseSearchQuery& q) {
       out.hits.push_back({Text(h, 0), Int(h, 1), Text(h, 2), Text(doc[0], 0)});
     }
   }
-  if (q.facet_limit <= 0) return out;
-  // Facets without a filter share one count over every match; a filtered facet is counted over
-  // the matches of the other filters.
-  std::vector<std::string> plain;
+  if (!count_facets) return out;
+  // Facets without a filter are counted over every match; a filtered facet over the matches of
+  // the other filters. Counting is done in memory over the cached facet values.
+  ECOSOL_RETURN_IF_ERROR(RefreshCaseFacets());
+  const CaseFacetCache& cache = case_facets_;
+  auto count_over = [&](const std::vector<long long>& rids, const std::set<std::string>& wanted) {
+    std::vector<long long> counts(cache.names.size(), 0);
+    size_t i = 0;  // both lists are sorted: walk them together
+    for (long long rid : rids) {
+      auto it = std::lower_bound(cache.rids.begin() + static_cast<std::ptrdiff_t>(i),
+                                 cache.rids.end(), rid);
+      if (it == cache.rids.end()) break;
+      i = static_cast<size_t>(it - cache.rids.begin());
+      if (*it != rid) continue;
+      for (uint32_t k = cache.offsets[i]; k < cache.offsets[i + 1]; ++k) ++counts[cache.values[k]];
+    }
+    std::map<std::string, std::vector<FacetCount>> lists;
+    for (size_t v = 0; v < counts.size(); ++v) {
+      if (counts[v] == 0 || !wanted.count(cache.names[v].first)) continue;
+      lists[cache.names[v].first].push_back({cache.names[v].second, counts[v]});
+    }
+    return lists;
+  };
+  auto keep = [&](const std::string& facet, std::vector<FacetCount> list) {
+    std::sort(list.begin(), list.end(), [](const FacetCount& a, const FacetCount& b) {
+      return a.count != b.count ? a.count > b.count : a.value < b.value;
+    });
+    if (list.size() > static_cast<size_t>(q.facet_limit)) {
+      list.resize(static_cast<size_t>(q.facet_limit));
+    }
+    out.facets[facet] = std::move(list);
+  };
+  std::set<std::string> plain;
   for (const std::string& facet : q.facets) {
     auto it = q.filters.find(facet);
     if (it == q.filters.end() || it->second.empty()) {
-      plain.push_back(facet);
+      plain.insert(facet);
       continue;
     }
-    SqlFragment other = from(facet);
-    SqlFragment count;
-    Add(&count,
-        "SELECT f.value, COUNT(*) FROM case_facets f WHERE f.facet = ? AND f.rid IN (SELECT "
-        "ci.rid" +
-            other.sql + ") GROUP BY f.value ORDER BY COUNT(*) DESC, f.value LIMIT ?",
-        {facet});
-    count.params.insert(count.params.end(), other.params.begin(), other.params.end());
-    count.params.emplace_back(static_cast<long long>(q.facet_limit));
-    SqlRows counted;
-    ECOSOL_RETURN_IF_ERROR(conn().Exec(count.sql, count.params, &counted));
-    auto& list = out.facets[facet];
-    for (const SqlRow& r : counted) list.push_back({Text(r, 0), Int(r, 1)});
+    auto rids = matching_rids(from(facet));
+    if (!rids.ok()) return rids.status();
+    auto lists = count_over(*rids, {facet});
+    keep(facet, std::move(lists[facet]));
   }
-  if (!plain.empty() && out.total > 0) {
-    std::vector<SqlValue> names(plain.begin(), plain.end());
-    SqlFragment count;
-    Add(&count,
-        "SELECT f.facet, f.value, COUNT(*) FROM case_facets f WHERE f.facet IN (" +
-            Placeholders(names.size()) + ") AND f.rid IN (SELECT ci.rid" + all.sql +
-            ") GROUP BY f.facet, f.value",
-        names);
-    count.params.insert(count.params.end(), all.params.begin(), all.params.end());
-    SqlRows counted;
-    ECOSOL_RETURN_IF_ERROR(conn().Exec(count.sql, count.params, &counted));
-    std::map<std::string, std::vector<FacetCount>> lists;
-    for (const SqlRow& r : counted) lists[Text(r, 0)].push_back({Text(r, 1), Int(r, 2)});
-    for (auto& [facet, list] : lists) {
-      std::sort(list.begin(), list.end(), [](const FacetCount& a, const FacetCount& b) {
-        return a.count != b.count ? a.count > b.count : a.value < b.value;
-      });
-      if (list.size() > static_cast<size_t>(q.facet_limit)) {
-        list.resize(static_cast<size_t>(q.facet_limit));
-      }
-      out.facets[facet] = std::move(list);
-    }
+  if (!plain.empty()) {
+    auto lists = count_over(all_rids, plain);
+    for (auto& [facet, list] : lists) keep(facet, std::move(list));
   }
   for (const std::string& facet : q.facets) out.facets[facet];  // every asked facet is present
   return out;

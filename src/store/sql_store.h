@@ -3,6 +3,7 @@
 // Private to the store module: Store implemented once over SqlConnection, with the places where
 // SQLite and PostgreSQL differ (schema, full-text search, spatial index) left to subclasses.
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -164,6 +165,8 @@ CREATE TABLE case_watches (
   created_at TEXT NOT NULL, deleted INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX case_watches_by_owner ON case_watches (owner, name, id);
+CREATE TABLE knowledge_state (id INTEGER PRIMARY KEY CHECK (id = 1), generation BIGINT NOT NULL);
+INSERT INTO knowledge_state (id, generation) VALUES (1, 0);
 )sql";
 // The columns of case_index both backends share (each adds its row id and text index).
 #define ECOSOL_CASE_INDEX_COLUMNS                                                     \
@@ -412,8 +415,23 @@ class SqlStore : public Store {
   Result<ActorPage> ListBySearch(const ActorQuery& query);
   Status DropUnusedCaseEntries(const std::string& case_id);
   SqlFragment CaseConditions(const CaseSearchQuery& query, const std::string& skip_facet);
+  // Moves the knowledge generation on (in the current transaction): the facet cache is stale.
+  Status CasesChanged();
+  // Brings case_facets_ up to the database's knowledge generation.
+  Status RefreshCaseFacets();
 
   std::unique_ptr<SqlConnection> conn_;
+  // The facet values of every indexed case version, by row id, to count facets over a search's
+  // matches in memory (a GROUP BY over case_facets took 70 ms for 2,700 matches): read once per
+  // knowledge generation (knowledge_state), which every case write moves on.
+  struct CaseFacetCache {
+    long long generation = -1;
+    std::vector<long long> rids;    // sorted
+    std::vector<uint32_t> offsets;  // values of rids[i]: [offsets[i], offsets[i + 1])
+    std::vector<uint32_t> values;   // ids into `names`
+    std::vector<std::pair<std::string, std::string>> names;  // (facet, value)
+  };
+  CaseFacetCache case_facets_;
   int transaction_depth_ = 0;
   bool indexes_deferred_ = false;
   bool changed_ = false;            // the current transaction changed the registry

@@ -414,7 +414,9 @@ class SqliteStore : public SqlStore {
     return conn().Exec("DELETE FROM case_fts WHERE rowid = ?", {rid});
   }
   SqlFragment CaseMatchFrom(const std::string& match) const override {
-    return {"case_fts JOIN case_index ci ON ci.rid = case_fts.rowid WHERE case_fts MATCH ?",
+    // CROSS JOIN keeps the full-text index as the outer loop: SQLite's planner otherwise walks
+    // case_index and asks the FTS table for each row (1.7 s instead of 8 ms over 20,000 cases).
+    return {"case_fts CROSS JOIN case_index ci ON ci.rid = case_fts.rowid WHERE case_fts MATCH ?",
             {match}};
   }
   std::string CaseRankExpression() const override { return "bm25(case_fts, 10.0, 1.0)"; }

@@ -15,6 +15,7 @@
 #include <set>
 
 #include "ecosol/store/store.h"
+#include "ecosol/text/search_text.h"
 #include "test_paths.h"
 
 namespace ecosol::store {
@@ -1208,7 +1209,7 @@ TEST_P(StoreContractTest, SyncPeersAreListedByUrl) {
 
 CaseIndexData CaseIndex(const std::string& title, const std::string& body,
                         std::vector<std::pair<std::string, std::string>> facets, int year = 0) {
-  return {title, title, body, std::move(facets), year};
+  return {title, text::IndexForms(title), text::IndexForms(body), std::move(facets), year};
 }
 
 Status PutTestCase(Store& store, const std::string& id, const std::string& doc,

@@ -22,9 +22,12 @@ namespace ecosol::store {
 
 // What the search index holds for one version of a case.
 struct CaseIndexData {
-  std::string title;       // shown and sorted on when there is no query
-  std::string title_text;  // every title of the case (all languages), ranked above the body
-  std::string body_text;   // summary, problem, model, elements, outcomes, text...
+  std::string title;  // shown and sorted on when there is no query
+  // The full-text forms (text::IndexForms) of every title of the case, ranked above the body,
+  // and of the body (summary, problem, model, elements, outcomes, text...). The caller makes
+  // them, so that an import can prepare them on another thread.
+  std::string title_forms;
+  std::string body_forms;
   // (facet, value) pairs: ("sdg", "5"), ("country", "IN"), ("stage", "impact")...
   std::vector<std::pair<std::string, std::string>> facets;
   int year = 0;  // 0 when unknown

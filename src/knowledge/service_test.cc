@@ -379,8 +379,9 @@ TEST_P(KnowledgeServiceTest, WatchesAreSavedSearchesWithAnAtomFeed) {
 TEST_P(KnowledgeServiceTest, UndpImportIsAllOrNothingAndIdempotent) {
   auto& store = db_.store();
   auto record = [](const std::string& id, const std::string& title,
-                   const std::string& what = "small farmers who share a solar-powered cold store "
-                                             "so that their vegetables keep for days") {
+                   const std::string& what =
+                       "small farmers who share a solar-powered cold store "
+                       "so that their vegetables keep for days") {
     return json({{"id", id},
                  {"title", title},
                  {"type", "solution"},
@@ -393,10 +394,11 @@ TEST_P(KnowledgeServiceTest, UndpImportIsAllOrNothingAndIdempotent) {
                  {"text", "## Solution\n\nWhat is it?: A cooperative of " + what + "."}})
         .dump();
   };
-  std::string good = record("cold_store", "Shared cold store") + "\n" +
-                     record("seed_bank", "Community seed bank",
-                            "farmers who keep and exchange the seeds of local varieties each year") +
-                     "\n";
+  std::string good =
+      record("cold_store", "Shared cold store") + "\n" +
+      record("seed_bank", "Community seed bank",
+             "farmers who keep and exchange the seeds of local varieties each year") +
+      "\n";
   std::string file = WriteFile("undp.jsonl", good);
   auto report = ImportUndpFile(store, clock_, *fw_, file, "cli:admin");
   ASSERT_TRUE(report.ok()) << report.status().ToString();
@@ -412,17 +414,15 @@ TEST_P(KnowledgeServiceTest, UndpImportIsAllOrNothingAndIdempotent) {
   EXPECT_EQ(Search(q)["total"], 1);
 
   // A bad line stops the import, names the line, and keeps nothing of it.
-  std::string bad = WriteFile("bad.jsonl", record("third", "Third") + "\n{not json\n" +
-                                               record("fourth", "Fourth") + "\n");
+  std::string bad = WriteFile(
+      "bad.jsonl", record("third", "Third") + "\n{not json\n" + record("fourth", "Fourth") + "\n");
   auto refused = ImportUndpFile(store, clock_, *fw_, bad, "cli:admin");
   ASSERT_FALSE(refused.ok());
-  EXPECT_NE(refused.status().message().find(":2"), std::string::npos)
-      << refused.status().message();
+  EXPECT_NE(refused.status().message().find(":2"), std::string::npos) << refused.status().message();
   EXPECT_EQ(*store.CountCases(), 2);
-  EXPECT_EQ(ImportUndpFile(store, clock_, *fw_, "/nonexistent/undp.jsonl", "cli:admin")
-                .status()
-                .code(),
-            StatusCode::kNotFound);
+  EXPECT_EQ(
+      ImportUndpFile(store, clock_, *fw_, "/nonexistent/undp.jsonl", "cli:admin").status().code(),
+      StatusCode::kNotFound);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, KnowledgeServiceTest, ::testing::Values("sqlite", "postgresql"),

@@ -68,6 +68,19 @@ Result<std::string> Lang(const httplib::Request& req) {
   return lang->empty() ? std::string("en") : *lang;
 }
 
+// Runs a read of one case's data: checks the parameters, identifies the caller and calls
+// body(store, caller, id) with the case id of the path.
+template <typename F>
+void ReadCase(ApiContext& ctx, const httplib::Request& req, httplib::Response& res,
+              const std::set<std::string>& params, F&& body) {
+  Status s = CheckParams(req, params);
+  if (!s.ok()) return SendError(res, s);
+  auto store = ctx.pool->Acquire();
+  auto caller = Identify(ctx, req, *store);
+  if (!caller.ok()) return SendError(res, caller.status());
+  body(*store, *caller, req.matches[1].str());
+}
+
 void SearchCases(ApiContext& ctx, const Loaded& fw, const httplib::Request& req,
                  httplib::Response& res) {
   std::set<std::string> allowed = {"q", "status", "limit", "offset", "lang"};
@@ -115,81 +128,70 @@ Result<knowledge::StoredCase> CaseFor(store::Store& store, const Caller& caller,
 }
 
 void GetCase(ApiContext& ctx, const Loaded&, const httplib::Request& req, httplib::Response& res) {
-  Status s = CheckParams(req, {"lang"});
-  if (!s.ok()) return SendError(res, s);
-  auto store = ctx.pool->Acquire();
-  auto caller = Identify(ctx, req, *store);
-  if (!caller.ok()) return SendError(res, caller.status());
-  long long version = 0;
-  if (req.matches.size() > 2 && !ParseInt64(req.matches[2].str(), &version)) {
-    return SendError(
-        res, InvalidArgument("version: expected a number, not '" + req.matches[2].str() + "'"));
-  }
-  auto c = CaseFor(*store, *caller, req.matches[1], version);
-  if (!c.ok()) return SendError(res, c.status());
-  SendJson(res, 200, knowledge::StoredCaseToJson(*c));
+  ReadCase(ctx, req, res, {"lang"},
+           [&](store::Store& store, const Caller& caller, const std::string& id) {
+             long long version = 0;
+             if (req.matches.size() > 2 && !ParseInt64(req.matches[2].str(), &version)) {
+               return SendError(res, InvalidArgument("version: expected a number, not '" +
+                                                     req.matches[2].str() + "'"));
+             }
+             auto c = CaseFor(store, caller, id, version);
+             if (!c.ok()) return SendError(res, c.status());
+             SendJson(res, 200, knowledge::StoredCaseToJson(*c));
+           });
 }
 
 void GetVersions(ApiContext& ctx, const Loaded&, const httplib::Request& req,
                  httplib::Response& res) {
-  Status s = CheckParams(req, {});
-  if (!s.ok()) return SendError(res, s);
-  auto store = ctx.pool->Acquire();
-  auto caller = Identify(ctx, req, *store);
-  if (!caller.ok()) return SendError(res, caller.status());
-  const std::string id = req.matches[1];
-  auto versions = knowledge::CaseHistory(*store, id, DraftsOf(*store, *caller, id));
-  if (!versions.ok()) return SendError(res, versions.status());
-  json items = json::array();
-  for (const auto& v : *versions) {
-    items.push_back({{"version", v.version},
-                     {"created_at", v.created_at},
-                     {"who", v.who},
-                     {"change", v.change}});
-  }
-  SendJson(res, 200, {{"items", std::move(items)}});
+  ReadCase(ctx, req, res, {},
+           [&](store::Store& store, const Caller& caller, const std::string& id) {
+             auto versions = knowledge::CaseHistory(store, id, DraftsOf(store, caller, id));
+             if (!versions.ok()) return SendError(res, versions.status());
+             json items = json::array();
+             for (const auto& v : *versions) {
+               items.push_back({{"version", v.version},
+                                {"created_at", v.created_at},
+                                {"who", v.who},
+                                {"change", v.change}});
+             }
+             SendJson(res, 200, {{"items", std::move(items)}});
+           });
 }
 
 void GetReviews(ApiContext& ctx, const Loaded&, const httplib::Request& req,
                 httplib::Response& res) {
-  Status s = CheckParams(req, {});
-  if (!s.ok()) return SendError(res, s);
-  auto store = ctx.pool->Acquire();
-  auto caller = Identify(ctx, req, *store);
-  if (!caller.ok()) return SendError(res, caller.status());
-  const std::string id = req.matches[1];
-  auto c = CaseFor(*store, *caller, id, 0);  // NotFound for what the caller may not read
-  if (!c.ok()) return SendError(res, c.status());
-  auto trail = store->CaseReviews(id);
-  if (!trail.ok()) return SendError(res, trail.status());
-  json items = json::array();
-  for (const auto& r : *trail) {
-    items.push_back({{"n", r.n},
-                     {"action", r.action},
-                     {"version", r.version},
-                     {"who", r.who},
-                     {"at", r.at},
-                     {"comment", r.comment}});
-  }
-  SendJson(res, 200, {{"items", std::move(items)}});
+  ReadCase(ctx, req, res, {},
+           [&](store::Store& store, const Caller& caller, const std::string& id) {
+             auto c = CaseFor(store, caller, id, 0);  // NotFound for what the caller may not read
+             if (!c.ok()) return SendError(res, c.status());
+             auto trail = store.CaseReviews(id);
+             if (!trail.ok()) return SendError(res, trail.status());
+             json items = json::array();
+             for (const auto& r : *trail) {
+               items.push_back({{"n", r.n},
+                                {"action", r.action},
+                                {"version", r.version},
+                                {"who", r.who},
+                                {"at", r.at},
+                                {"comment", r.comment}});
+             }
+             SendJson(res, 200, {{"items", std::move(items)}});
+           });
 }
 
 void GetSimilar(ApiContext& ctx, const Loaded& fw, const httplib::Request& req,
                 httplib::Response& res) {
-  Status s = CheckParams(req, {"limit", "lang"});
-  if (!s.ok()) return SendError(res, s);
-  auto limit = IntParam(req, "limit", 5);
-  if (!limit.ok()) return SendError(res, limit.status());
-  auto lang = Lang(req);
-  if (!lang.ok()) return SendError(res, lang.status());
-  auto store = ctx.pool->Acquire();
-  auto caller = Identify(ctx, req, *store);
-  if (!caller.ok()) return SendError(res, caller.status());
-  const std::string id = req.matches[1];
-  auto similar = knowledge::SimilarCases(*store, *fw.framework, id, *limit,
-                                         DraftsOf(*store, *caller, id), *lang);
-  if (!similar.ok()) return SendError(res, similar.status());
-  SendJson(res, 200, *similar);
+  ReadCase(ctx, req, res, {"limit", "lang"},
+           [&](store::Store& store, const Caller& caller, const std::string& id) {
+             auto limit = IntParam(req, "limit", 5);
+             if (!limit.ok()) return SendError(res, limit.status());
+             auto lang = Lang(req);
+             if (!lang.ok()) return SendError(res, lang.status());
+             auto similar = knowledge::SimilarCases(store, *fw.framework, id, *limit,
+                                                    DraftsOf(store, caller, id), *lang);
+             if (!similar.ok()) return SendError(res, similar.status());
+             SendJson(res, 200, *similar);
+           });
 }
 
 // Runs a write by a contributor: identified, signed in, allowed to contribute.
@@ -326,17 +328,15 @@ void PostTransferRecord(ApiContext& ctx, const Loaded& fw, const httplib::Reques
 
 void GetLineage(ApiContext& ctx, const Loaded& fw, const httplib::Request& req,
                 httplib::Response& res) {
-  Status s = CheckParams(req, {"lang"});
-  if (!s.ok()) return SendError(res, s);
-  auto lang = ReadLang(req);
-  if (!lang.ok()) return SendError(res, lang.status());
-  auto store = ctx.pool->Acquire();
-  auto caller = Identify(ctx, req, *store);
-  if (!caller.ok()) return SendError(res, caller.status());
-  const std::string id = req.matches[1];
-  auto lineage = knowledge::LineageOf(*store, *fw.framework, id, DraftsOf(*store, *caller, id));
-  if (!lineage.ok()) return SendError(res, lineage.status());
-  res.set_content(DumpLocalized(*lineage, *lang), "application/json; charset=utf-8");
+  ReadCase(ctx, req, res, {"lang"},
+           [&](store::Store& store, const Caller& caller, const std::string& id) {
+             auto lang = ReadLang(req);
+             if (!lang.ok()) return SendError(res, lang.status());
+             auto lineage =
+                 knowledge::LineageOf(store, *fw.framework, id, DraftsOf(store, caller, id));
+             if (!lineage.ok()) return SendError(res, lineage.status());
+             res.set_content(DumpLocalized(*lineage, *lang), "application/json; charset=utf-8");
+           });
 }
 
 // The signed-in caller, for their own watches.

@@ -278,7 +278,7 @@ TEST_P(KnowledgeServerTest, LineageAndWatchFeeds) {
   ASSERT_TRUE(feed);
   EXPECT_EQ(feed->status, 200);
   EXPECT_EQ(feed->get_header_value("Content-Type"), "application/atom+xml; charset=utf-8");
-  EXPECT_NE(feed->body.find("Women's motorbike"), std::string::npos) << feed->body;
+  EXPECT_NE(feed->body.find("Women&#39;s motorbike"), std::string::npos) << feed->body;
   EXPECT_EQ(feed->body.find("rickshaw"), std::string::npos);
   auto topic = server_->Send("GET", "/api/v1/knowledge/feed?sdg=5", "", {});
   ASSERT_TRUE(topic);

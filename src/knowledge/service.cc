@@ -11,6 +11,7 @@
 #include <sstream>
 #include <thread>
 
+#include "ecosol/base/xml.h"
 #include "ecosol/knowledge/case_index.h"
 #include "ecosol/knowledge/context.h"
 #include "ecosol/knowledge/lineage.h"
@@ -198,33 +199,6 @@ std::string RandomId(const std::string& prefix) {
     for (int i = 0; i < 8; ++i, bits >>= 4) id += kHex[bits & 0xf];
   }
   return id;
-}
-
-std::string XmlEscape(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        // Control characters other than tab and newlines are not allowed in XML 1.0.
-        if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
-          out += c;
-        }
-    }
-  }
-  return out;
 }
 
 Result<TransferLineage> StoredLineage(const TransferFramework& framework,
@@ -848,25 +822,25 @@ Result<std::string> CasesFeedAtom(store::Store& store, const TransferFramework& 
   std::ostringstream out;
   out << "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
       << "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
-      << "  <title>" << XmlEscape(title) << "</title>\n"
-      << "  <id>" << XmlEscape(feed_id) << "</id>\n"
-      << "  <updated>" << XmlEscape(updated) << "</updated>\n"
-      << "  <link rel=\"alternate\" href=\"" << XmlEscape(site + "/#/knowledge") << "\"/>\n"
+      << "  <title>" << EscapeXml(title) << "</title>\n"
+      << "  <id>" << EscapeXml(feed_id) << "</id>\n"
+      << "  <updated>" << EscapeXml(updated) << "</updated>\n"
+      << "  <link rel=\"alternate\" href=\"" << EscapeXml(site + "/#/knowledge") << "\"/>\n"
       << "  <author><name>Ecosol knowledge commons</name></author>\n"
       << "  <generator>Ecosol</generator>\n";
   for (const json& item : (*found)["items"]) {
     const std::string id = item["id"];
     const std::string link = site + "/#/knowledge/cases/" + id;
     out << "  <entry>\n"
-        << "    <title>" << XmlEscape(item.value("title", id)) << "</title>\n"
-        << "    <id>" << XmlEscape(link + "?version=" + std::to_string(item.value("version", 0)))
+        << "    <title>" << EscapeXml(item.value("title", id)) << "</title>\n"
+        << "    <id>" << EscapeXml(link + "?version=" + std::to_string(item.value("version", 0)))
         << "</id>\n"
-        << "    <updated>" << XmlEscape(item.value("updated_at", "")) << "</updated>\n"
-        << "    <link rel=\"alternate\" href=\"" << XmlEscape(link) << "\"/>\n";
+        << "    <updated>" << EscapeXml(item.value("updated_at", "")) << "</updated>\n"
+        << "    <link rel=\"alternate\" href=\"" << EscapeXml(link) << "\"/>\n";
     std::string summary = item.value("summary", "");
-    if (!summary.empty()) out << "    <summary>" << XmlEscape(summary) << "</summary>\n";
+    if (!summary.empty()) out << "    <summary>" << EscapeXml(summary) << "</summary>\n";
     for (const json& theme : item.value("themes", json::array())) {
-      out << "    <category term=\"" << XmlEscape(theme.get<std::string>()) << "\"/>\n";
+      out << "    <category term=\"" << EscapeXml(theme.get<std::string>()) << "\"/>\n";
     }
     out << "  </entry>\n";
   }

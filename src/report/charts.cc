@@ -9,6 +9,8 @@
 #include <map>
 #include <sstream>
 
+#include "ecosol/base/xml.h"
+
 namespace ecosol::report {
 namespace {
 

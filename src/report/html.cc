@@ -2,6 +2,7 @@
 
 #include <sstream>
 
+#include "ecosol/base/xml.h"
 #include "ecosol/report/document.h"
 
 namespace ecosol::report {
@@ -40,33 +41,6 @@ Block FigureBlock(Figure figure) {
   b.kind = BlockKind::kFigure;
   b.figure = std::move(figure);
   return b;
-}
-
-std::string EscapeXml(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
 }
 
 namespace {

@@ -75,7 +75,4 @@ std::string RenderHtml(const Document& doc);
 // (naming the figure's caption); Internal when Cairo fails.
 Result<std::string> RenderPdf(const Document& doc);
 
-// Text with &, <, >, " and ' escaped for HTML and XML (SVG).
-std::string EscapeXml(std::string_view text);
-
 }  // namespace ecosol::report

@@ -7,6 +7,7 @@
 
 #include <cstdio>
 
+#include "ecosol/base/strings.h"
 #include "sql_store.h"
 #include "sqlite_store.h"
 
@@ -239,6 +240,9 @@ class PostgresStore : public SqlStore {
  protected:
   const std::vector<std::string>& Migrations() const override { return kPostgresMigrations; }
   std::string_view BeginSql() const override { return "BEGIN"; }
+  std::string_view ReadSnapshotSql() const override {
+    return "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY";
+  }
   std::string_view BulkLoadSql() const override { return "SET work_mem = '64MB'"; }
 
   Status IndexText(long long rid, bool fresh, const std::string& name_forms,
@@ -284,9 +288,28 @@ class PostgresStore : public SqlStore {
     return {"case_index ci, to_tsquery('simple', ?) query WHERE ci.tsv @@ query", {match}};
   }
   std::string CaseRankExpression() const override { return "ts_rank(ci.tsv, query, 0) * -1"; }
+  Status CaseMatchRanks(const std::string& match,
+                        std::vector<std::pair<long long, double>>* out) override {
+    return conn().ExecIdNumbers(
+        "SELECT ci.rid, ts_rank(ci.tsv, query, 0) * -1 FROM case_index ci, "
+        "to_tsquery('simple', ?) query WHERE ci.tsv @@ query",
+        {match}, out);
+  }
+  Result<long long> CaseRowsMatching(const std::string& match) override {
+    SqlRows rows;
+    ECOSOL_RETURN_IF_ERROR(conn().Exec(
+        "SELECT count(*) FROM case_index WHERE tsv @@ to_tsquery('simple', ?)", {match}, &rows));
+    long long n = 0;
+    if (rows.empty() || !rows[0].at(0) || !ParseInt64(*rows[0][0], &n)) {
+      return Internal("case_index: no count for " + match);
+    }
+    return n;
+  }
   std::string_view MatchOr() const override { return " | "; }
 
-  std::string MatchQuery(const std::vector<std::vector<std::string>>& terms) const override {
+  using SqlStore::MatchQuery;
+  std::string MatchQuery(const std::vector<std::vector<std::string>>& terms,
+                         bool prefix_last) const override {
     std::string out;
     for (size_t i = 0; i < terms.size(); ++i) {
       if (i) out += " & ";
@@ -295,7 +318,7 @@ class PostgresStore : public SqlStore {
         if (k) out += " | ";
         out += TsLexeme(terms[i][k]);
       }
-      if (i + 1 == terms.size() && terms[i][0].size() >= 3) {
+      if (prefix_last && i + 1 == terms.size() && terms[i][0].size() >= 3) {
         out += " | " + TsLexeme(terms[i][0]) + ":*";
       }
       out += ")";

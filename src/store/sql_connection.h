@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -32,6 +33,10 @@ class SqlConnection {
   virtual Result<std::optional<long long>> InsertRow(std::string_view sql,
                                                      const std::vector<SqlValue>& params,
                                                      std::string_view id_column) = 0;
+  // Runs a query of two columns, an integer and a number (ids and ranks), appending its rows to
+  // `out` without making text of them (a search may read tens of thousands).
+  virtual Status ExecIdNumbers(std::string_view sql, const std::vector<SqlValue>& params,
+                               std::vector<std::pair<long long, double>>* out);
   // Runs several statements without parameters (migrations).
   virtual Status ExecScript(std::string_view sql) = 0;
 };

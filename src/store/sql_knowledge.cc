@@ -3,6 +3,7 @@
 // only in the full-text index of case_index rows (SqlStore::IndexCaseText and CaseMatchFrom).
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <set>
 
@@ -23,6 +24,18 @@ long long Int(const SqlRow& row, size_t i) {
 
 bool KnownStatus(const std::string& s) {
   return s == "draft" || s == "in_review" || s == "published" || s == "withdrawn";
+}
+
+// A last query word found as it is in this many cases or more is not also a prefix.
+constexpr long long kWholeWordRows = 50;
+
+// The `limit` most frequent values, ties in value order.
+std::vector<FacetCount> MostFrequent(std::vector<FacetCount> list, int limit) {
+  std::sort(list.begin(), list.end(), [](const FacetCount& a, const FacetCount& b) {
+    return a.count != b.count ? a.count > b.count : a.value < b.value;
+  });
+  if (list.size() > static_cast<size_t>(limit)) list.resize(static_cast<size_t>(limit));
+  return list;
 }
 
 constexpr char kVersionColumns[] =
@@ -137,35 +150,59 @@ Status SqlStore::CasesChanged() {
   return conn().Exec("UPDATE knowledge_state SET generation = generation + 1 WHERE id = 1", {});
 }
 
-Status SqlStore::RefreshCaseFacets() {
+Status SqlStore::RefreshCaseCache() {
   SqlRows rows;
   ECOSOL_RETURN_IF_ERROR(
       conn().Exec("SELECT generation FROM knowledge_state WHERE id = 1", {}, &rows));
   if (rows.empty()) return Internal("knowledge_state has no row: the schema is damaged");
   long long generation = Int(rows[0], 0);
-  if (generation == case_facets_.generation) return Status::Ok();
-  CaseFacetCache cache;
-  cache.generation = generation;
+  if (generation == case_cache_.generation) return Status::Ok();
+  CaseIndexCache cache;
+  // Inside a transaction the generation may be rolled back with what was read: such a cache is
+  // used once and read again next time.
+  cache.generation = transaction_depth_ > 0 ? -1 : generation;
+  SqlRows entries;
+  ECOSOL_RETURN_IF_ERROR(conn().Exec(
+      "SELECT rid, case_id, is_head, is_published FROM case_index ORDER BY rid", {}, &entries));
+  cache.rids.reserve(entries.size());
+  cache.case_ids.reserve(entries.size());
+  cache.flags.reserve(entries.size());
+  for (SqlRow& r : entries) {
+    cache.rids.push_back(Int(r, 0));
+    cache.case_ids.push_back(std::move(r.at(1)).value_or(""));
+    cache.flags.push_back(static_cast<uint8_t>((Int(r, 2) ? CaseIndexCache::kHead : 0) |
+                                               (Int(r, 3) ? CaseIndexCache::kPublished : 0)));
+  }
+  entries = SqlRows();
+  if (!cache.rids.empty() && cache.rids.back() >= 0 && cache.rids.size() < INT32_MAX) {
+    cache.position.assign(static_cast<size_t>(cache.rids.back()) + 1, -1);
+    for (size_t i = 0; i < cache.rids.size(); ++i) {
+      if (cache.rids[i] >= 0)
+        cache.position[static_cast<size_t>(cache.rids[i])] = static_cast<int32_t>(i);
+    }
+  }
   std::map<std::pair<std::string, std::string>, uint32_t> ids;
   SqlRows facets;
   ECOSOL_RETURN_IF_ERROR(
       conn().Exec("SELECT rid, facet, value FROM case_facets ORDER BY rid", {}, &facets));
-  for (const SqlRow& r : facets) {
-    long long rid = Int(r, 0);
-    if (cache.rids.empty() || cache.rids.back() != rid) {
-      cache.rids.push_back(rid);
-      cache.offsets.push_back(static_cast<uint32_t>(cache.values.size()));
+  cache.offsets.reserve(cache.rids.size() + 1);
+  size_t next = 0;  // facets rows are read in rid order, with the entries
+  for (size_t i = 0; i < cache.rids.size(); ++i) {
+    cache.offsets.push_back(static_cast<uint32_t>(cache.values.size()));
+    while (next < facets.size() && Int(facets[next], 0) < cache.rids[i]) ++next;  // orphans
+    for (; next < facets.size() && Int(facets[next], 0) == cache.rids[i]; ++next) {
+      auto key = std::make_pair(Text(facets[next], 1), Text(facets[next], 2));
+      auto it = ids.find(key);
+      if (it == ids.end()) {
+        it = ids.emplace(key, static_cast<uint32_t>(cache.names.size())).first;
+        cache.names.push_back(key);
+      }
+      cache.values.push_back(it->second);
     }
-    auto key = std::make_pair(Text(r, 1), Text(r, 2));
-    auto it = ids.find(key);
-    if (it == ids.end()) {
-      it = ids.emplace(key, static_cast<uint32_t>(cache.names.size())).first;
-      cache.names.push_back(key);
-    }
-    cache.values.push_back(it->second);
   }
   cache.offsets.push_back(static_cast<uint32_t>(cache.values.size()));
-  case_facets_ = std::move(cache);
+  ECOSOL_RETURN_IF_ERROR(RefreshCaseRankData());
+  case_cache_ = std::move(cache);
   return Status::Ok();
 }
 
@@ -319,17 +356,34 @@ Result<CaseSearchResult> SqlStore::SearchCases(const CaseSearchQuery& q) {
   std::string match;
   auto terms = text::QueryTerms(q.q);
   if (!terms.empty()) {
-    if (q.any_word) {
+    if (q.any_word) {  // whole words (similar cases): none is a prefix
       for (const auto& alternatives : terms) {
         if (!match.empty()) match += MatchOr();
-        match += "(" + MatchQuery({alternatives}) + ")";
+        match += "(" + MatchQuery({alternatives}, false) + ")";
       }
     } else {
-      match = MatchQuery(terms);
+      // The last word is also a prefix ("cooperat" finds "cooperative"), unless it is a word
+      // many cases have as it is: then it was typed whole, and its prefix adds words that are
+      // not it ("with" would find "without") for three times the work.
+      bool prefix = true;
+      if (terms.back()[0].size() >= 3) {
+        auto as_typed = CaseRowsMatching(MatchQuery({terms.back()}, false));
+        if (!as_typed.ok()) return as_typed.status();
+        prefix = *as_typed < kWholeWordRows;
+      }
+      match = MatchQuery(terms, prefix);
     }
   } else if (!q.q.empty() && q.q.find_first_not_of(" \t\r\n") != std::string::npos) {
     // Words too short to search: nothing matches rather than everything.
     return CaseSearchResult{};
+  }
+  if (!match.empty() && !q.newest_first && q.status.empty() && q.changed_since.empty()) {
+    Result<CaseSearchResult> found = CaseSearchResult{};
+    ECOSOL_RETURN_IF_ERROR(InReadSnapshot([&]() -> Status {
+      found = SearchCaseMatches(q, match);
+      return found.status();
+    }));
+    return found;
   }
   // The matching rows: FROM ... WHERE <text match> AND <conditions>.
   auto from = [&](const std::string& skip_facet) {
@@ -389,8 +443,8 @@ Result<CaseSearchResult> SqlStore::SearchCases(const CaseSearchQuery& q) {
   if (!count_facets) return out;
   // Facets without a filter are counted over every match; a filtered facet over the matches of
   // the other filters. Counting is done in memory over the cached facet values.
-  ECOSOL_RETURN_IF_ERROR(RefreshCaseFacets());
-  const CaseFacetCache& cache = case_facets_;
+  ECOSOL_RETURN_IF_ERROR(RefreshCaseCache());
+  const CaseIndexCache& cache = case_cache_;
   auto count_over = [&](const std::vector<long long>& rids, const std::set<std::string>& wanted) {
     std::vector<long long> counts(cache.names.size(), 0);
     size_t i = 0;  // both lists are sorted: walk them together
@@ -410,13 +464,7 @@ Result<CaseSearchResult> SqlStore::SearchCases(const CaseSearchQuery& q) {
     return lists;
   };
   auto keep = [&](const std::string& facet, std::vector<FacetCount> list) {
-    std::sort(list.begin(), list.end(), [](const FacetCount& a, const FacetCount& b) {
-      return a.count != b.count ? a.count > b.count : a.value < b.value;
-    });
-    if (list.size() > static_cast<size_t>(q.facet_limit)) {
-      list.resize(static_cast<size_t>(q.facet_limit));
-    }
-    out.facets[facet] = std::move(list);
+    out.facets[facet] = MostFrequent(std::move(list), q.facet_limit);
   };
   std::set<std::string> plain;
   for (const std::string& facet : q.facets) {
@@ -435,6 +483,107 @@ Result<CaseSearchResult> SqlStore::SearchCases(const CaseSearchQuery& q) {
     for (auto& [facet, list] : lists) keep(facet, std::move(list));
   }
   for (const std::string& facet : q.facets) out.facets[facet];  // every asked facet is present
+  return out;
+}
+
+Result<CaseSearchResult> SqlStore::SearchCaseMatches(const CaseSearchQuery& q,
+                                                     const std::string& match) {
+  ECOSOL_RETURN_IF_ERROR(RefreshCaseCache());
+  const CaseIndexCache& cache = case_cache_;
+  std::vector<std::pair<long long, double>> rows;  // (rid, rank)
+  ECOSOL_RETURN_IF_ERROR(CaseMatchRanks(match, &rows));
+  // Each filter as the value ids it accepts.
+  std::vector<std::string> filtered;
+  std::vector<std::vector<bool>> accepts;
+  for (const auto& [facet, values] : q.filters) {
+    if (values.empty()) continue;
+    std::set<std::string> wanted(values.begin(), values.end());
+    std::vector<bool> ok(cache.names.size(), false);
+    for (size_t v = 0; v < cache.names.size(); ++v) {
+      ok[v] = cache.names[v].first == facet && wanted.count(cache.names[v].second) > 0;
+    }
+    filtered.push_back(facet);
+    accepts.push_back(std::move(ok));
+  }
+  const uint8_t need = q.heads ? CaseIndexCache::kHead : CaseIndexCache::kPublished;
+  const std::set<std::string> excluded(q.exclude_ids.begin(), q.exclude_ids.end());
+  const bool count_facets = q.facet_limit > 0 && !q.facets.empty();
+  // Facet values counted over the rows that pass every filter, and, per filter, over the rows
+  // that fail only that one (a filtered facet is counted over the matches of the others).
+  std::vector<long long> counts(count_facets ? cache.names.size() : 0, 0);
+  std::vector<std::vector<long long>> counts_but(count_facets ? filtered.size() : 0,
+                                                 std::vector<long long>(cache.names.size(), 0));
+  struct Match {
+    double rank;
+    size_t i;
+  };
+  std::vector<Match> matches;
+  matches.reserve(rows.size());
+  for (const auto& [rid, rank] : rows) {
+    long long found = cache.Find(rid);
+    if (found < 0) continue;  // written since the cache was read: as if searched a moment before
+    const auto i = static_cast<size_t>(found);
+    if (!(cache.flags[i] & need)) continue;
+    if (!excluded.empty() && excluded.count(cache.case_ids[i])) continue;
+    size_t fails = 0;
+    size_t failing = 0;
+    for (size_t f = 0; f < filtered.size() && fails < 2; ++f) {
+      bool has = false;
+      for (uint32_t k = cache.offsets[i]; k < cache.offsets[i + 1] && !has; ++k) {
+        has = accepts[f][cache.values[k]];
+      }
+      if (!has) {
+        ++fails;
+        failing = f;
+      }
+    }
+    std::vector<long long>* into = nullptr;
+    if (fails == 0) {
+      matches.push_back({rank, i});
+      if (count_facets) into = &counts;
+    } else if (fails == 1 && count_facets) {
+      into = &counts_but[failing];
+    }
+    if (into) {
+      for (uint32_t k = cache.offsets[i]; k < cache.offsets[i + 1]; ++k) ++(*into)[cache.values[k]];
+    }
+  }
+  CaseSearchResult out;
+  out.total = static_cast<long long>(matches.size());
+  const size_t end =
+      std::min(matches.size(), static_cast<size_t>(q.offset) + static_cast<size_t>(q.limit));
+  if (static_cast<size_t>(q.offset) < end) {
+    std::partial_sort(matches.begin(), matches.begin() + static_cast<std::ptrdiff_t>(end),
+                      matches.end(), [&](const Match& a, const Match& b) {
+                        return a.rank != b.rank ? a.rank < b.rank
+                                                : cache.case_ids[a.i] < cache.case_ids[b.i];
+                      });
+    for (size_t m = static_cast<size_t>(q.offset); m < end; ++m) {
+      SqlRows hit;
+      ECOSOL_RETURN_IF_ERROR(
+          conn().Exec("SELECT ci.case_id, ci.version, ci.created_at, v.doc FROM case_index ci "
+                      "JOIN case_versions v ON v.case_id = ci.case_id AND v.version = ci.version "
+                      "WHERE ci.rid = ?",
+                      {cache.rids[matches[m].i]}, &hit));
+      if (hit.empty()) {
+        return Internal("case '" + cache.case_ids[matches[m].i] + "': indexed version is missing");
+      }
+      out.hits.push_back({Text(hit[0], 0), Int(hit[0], 1), Text(hit[0], 2), Text(hit[0], 3)});
+    }
+  }
+  if (!count_facets) return out;
+  for (const std::string& facet : q.facets) {
+    auto f = std::find(filtered.begin(), filtered.end(), facet);
+    const std::vector<long long>* but =
+        f == filtered.end() ? nullptr : &counts_but[static_cast<size_t>(f - filtered.begin())];
+    std::vector<FacetCount> list;
+    for (size_t v = 0; v < cache.names.size(); ++v) {
+      if (cache.names[v].first != facet) continue;
+      long long n = counts[v] + (but ? (*but)[v] : 0);
+      if (n > 0) list.push_back({cache.names[v].second, n});
+    }
+    out.facets[facet] = MostFrequent(std::move(list), q.facet_limit);
+  }
   return out;
 }
 

@@ -1,6 +1,7 @@
 #include "sql_store.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <limits>
 
 #include "actor_doc.h"
@@ -109,6 +110,29 @@ Status SqlStore::InTransaction(const std::function<Status()>& body) {
     (void)rb;
   }
   return c;
+}
+
+Status SqlConnection::ExecIdNumbers(std::string_view sql, const std::vector<SqlValue>& params,
+                                    std::vector<std::pair<long long, double>>* out) {
+  SqlRows rows;
+  ECOSOL_RETURN_IF_ERROR(Exec(sql, params, &rows));
+  out->reserve(out->size() + rows.size());
+  for (const SqlRow& r : rows) {
+    long long id = 0;
+    if (r.size() < 2 || !r[0] || !ParseInt64(*r[0], &id)) {
+      return Internal("expected an id and a number from: " + std::string(sql));
+    }
+    out->emplace_back(id, r[1] ? std::strtod(r[1]->c_str(), nullptr) : 0.0);
+  }
+  return Status::Ok();
+}
+
+Status SqlStore::InReadSnapshot(const std::function<Status()>& body) {
+  if (transaction_depth_ > 0) return body();
+  ECOSOL_RETURN_IF_ERROR(conn().ExecScript(ReadSnapshotSql()));
+  Status s = body();
+  Status end = conn().ExecScript(s.ok() ? "COMMIT" : "ROLLBACK");
+  return s.ok() ? end : s;
 }
 
 Status SqlStore::Write(const std::function<Status()>& body) {

@@ -361,6 +361,8 @@ class SqlStore : public Store {
   virtual std::pair<std::string, std::string> TextColumnsOfNewRow() const = 0;
   // SQL that starts a write transaction.
   virtual std::string_view BeginSql() const = 0;
+  // SQL that starts a read-only transaction whose reads all see one snapshot.
+  virtual std::string_view ReadSnapshotSql() const { return "BEGIN"; }
   // Writes the full-text forms of the actor with row id `rid` (`fresh`: a row just inserted with
   // TextColumnsOfNewRow, not yet in the full-text index).
   virtual Status IndexText(long long rid, bool fresh, const std::string& name_forms,
@@ -376,7 +378,12 @@ class SqlStore : public Store {
   virtual SqlFragment RankedMatches(const std::string& match) const = 0;
   // Converts query terms (alternatives per word; the last word is also a prefix) to the
   // backend's full-text query syntax.
-  virtual std::string MatchQuery(const std::vector<std::vector<std::string>>& terms) const = 0;
+  std::string MatchQuery(const std::vector<std::vector<std::string>>& terms) const {
+    return MatchQuery(terms, true);
+  }
+  // The same, with the last word a prefix only when `prefix_last`.
+  virtual std::string MatchQuery(const std::vector<std::vector<std::string>>& terms,
+                                 bool prefix_last) const = 0;
   // The ORDER BY of a listing by name; a backend may change it to steer its planner.
   virtual std::string NameOrder(const ActorQuery& query) const;
   // A SELECT of (rid, sort_name, id) of the public, non-deleted actors located in the box, from
@@ -396,6 +403,15 @@ class SqlStore : public Store {
   // MatchQuery), and the expression giving their rank (lower is better).
   virtual SqlFragment CaseMatchFrom(const std::string& match) const = 0;
   virtual std::string CaseRankExpression() const = 0;
+  // Appends (rid, rank) of every case_index row matching `match`, whatever its conditions
+  // (lower rank is better): a search works out the rest in memory (CaseIndexCache).
+  virtual Status CaseMatchRanks(const std::string& match,
+                                std::vector<std::pair<long long, double>>* out) = 0;
+  // How many case_index rows (any version kept) match `match` (built by MatchQuery).
+  virtual Result<long long> CaseRowsMatching(const std::string& match) = 0;
+  // Brings what the backend keeps in memory for ranking up to date (SQLite: the text lengths
+  // ecosol_case_rank reads); called when the case index cache is read again.
+  virtual Status RefreshCaseRankData() { return Status::Ok(); }
   // The backend's operator joining alternatives in a full-text query (" OR ", " | ").
   virtual std::string_view MatchOr() const = 0;
 
@@ -417,21 +433,40 @@ class SqlStore : public Store {
   SqlFragment CaseConditions(const CaseSearchQuery& query, const std::string& skip_facet);
   // Moves the knowledge generation on (in the current transaction): the facet cache is stale.
   Status CasesChanged();
-  // Brings case_facets_ up to the database's knowledge generation.
-  Status RefreshCaseFacets();
+  // Brings case_cache_ up to the database's knowledge generation.
+  Status RefreshCaseCache();
+  // Runs `body` in a read-only transaction (one snapshot), or in the current transaction.
+  Status InReadSnapshot(const std::function<Status()>& body);
+  // SearchCases for a full-text query whose conditions the cache can tell (flags, facets,
+  // excluded ids): one pass over the text matches, the rest in memory.
+  Result<CaseSearchResult> SearchCaseMatches(const CaseSearchQuery& query,
+                                             const std::string& match);
 
   std::unique_ptr<SqlConnection> conn_;
-  // The facet values of every indexed case version, by row id, to count facets over a search's
-  // matches in memory (a GROUP BY over case_facets took 70 ms for 2,700 matches): read once per
-  // knowledge generation (knowledge_state), which every case write moves on.
-  struct CaseFacetCache {
+  // Every indexed case version (case_index row) with its flags and facet values, by row id, so
+  // that a full-text search applies its conditions, counts facets and orders its matches in
+  // memory (a GROUP BY over case_facets took 70 ms for 2,700 matches; joining case_index to
+  // 50,000 text matches 30 ms). Read once per knowledge generation (knowledge_state), which
+  // every case write moves on.
+  struct CaseIndexCache {
+    static constexpr uint8_t kHead = 1;
+    static constexpr uint8_t kPublished = 2;
     long long generation = -1;
-    std::vector<long long> rids;    // sorted
-    std::vector<uint32_t> offsets;  // values of rids[i]: [offsets[i], offsets[i + 1])
-    std::vector<uint32_t> values;   // ids into `names`
+    std::vector<long long> rids;        // sorted
+    std::vector<std::string> case_ids;  // of rids[i]
+    std::vector<uint8_t> flags;         // of rids[i]: kHead, kPublished
+    std::vector<uint32_t> offsets;      // values of rids[i]: [offsets[i], offsets[i + 1])
+    std::vector<uint32_t> values;       // ids into `names`
     std::vector<std::pair<std::string, std::string>> names;  // (facet, value)
+    std::vector<int32_t> position;                           // by rid: its index in `rids`, or -1
+    // The position of `rid` in `rids`, or -1.
+    long long Find(long long rid) const {
+      return rid >= 0 && static_cast<size_t>(rid) < position.size()
+                 ? position[static_cast<size_t>(rid)]
+                 : -1;
+    }
   };
-  CaseFacetCache case_facets_;
+  CaseIndexCache case_cache_;
   int transaction_depth_ = 0;
   bool indexes_deferred_ = false;
   bool changed_ = false;            // the current transaction changed the registry

@@ -12,7 +12,9 @@
 #include <thread>
 #include <unordered_map>
 
+#include "ecosol/base/strings.h"
 #include "sql_store.h"
+#include "sqlite_case_rank.h"
 
 namespace ecosol::store {
 namespace {
@@ -42,6 +44,28 @@ class SqliteConnection : public SqlConnection {
       if (rc == SQLITE_DONE) break;
       if (rc != SQLITE_ROW) return Error(rc, sql);
       if (out) out->push_back(ReadRow(st));
+    }
+    sqlite3_reset(st);
+    return Status::Ok();
+  }
+
+  Status ExecIdNumbers(std::string_view sql, const std::vector<SqlValue>& params,
+                       std::vector<std::pair<long long, double>>* out) override {
+    auto stmt = Prepare(sql);
+    if (!stmt.ok()) return stmt.status();
+    sqlite3_stmt* st = *stmt;
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    for (size_t i = 0; i < params.size(); ++i) Bind(st, static_cast<int>(i + 1), params[i]);
+    while (true) {
+      int rc = sqlite3_step(st);
+      if (rc == SQLITE_DONE) break;
+      if (rc != SQLITE_ROW) {
+        Status error = Error(rc, sql);
+        sqlite3_reset(st);
+        return error;
+      }
+      out->emplace_back(sqlite3_column_int64(st, 0), sqlite3_column_double(st, 1));
     }
     sqlite3_reset(st);
     return Status::Ok();
@@ -288,8 +312,8 @@ class Checkpointer {
 
 class SqliteStore : public SqlStore {
  public:
-  SqliteStore(std::unique_ptr<SqlConnection> conn, std::string path)
-      : SqlStore(std::move(conn)), path_(std::move(path)) {}
+  SqliteStore(std::unique_ptr<SqlConnection> conn, std::string path, CaseRankContext* rank)
+      : SqlStore(std::move(conn)), path_(std::move(path)), rank_(rank) {}
   ~SqliteStore() override { checkpointer_.reset(); }
   std::string_view Backend() const override { return "sqlite"; }
 
@@ -420,9 +444,59 @@ class SqliteStore : public SqlStore {
             {match}};
   }
   std::string CaseRankExpression() const override { return "bm25(case_fts, 10.0, 1.0)"; }
+  // The same rank as CaseRankExpression, with the row lengths from memory and the number of
+  // rows of each phrase counted once per knowledge generation (sqlite_case_rank.h).
+  Status CaseMatchRanks(const std::string& match,
+                        std::vector<std::pair<long long, double>>* out) override {
+    std::vector<long long> counts;
+    for (const std::string& phrase : MatchPhrases(match)) {
+      auto n = CaseRowsMatching(phrase);
+      if (!n.ok()) return n.status();
+      counts.push_back(*n);
+    }
+    rank_->doc_counts = std::move(counts);
+    Status s = conn().ExecIdNumbers(
+        "SELECT rowid, ecosol_case_rank(case_fts, 10.0, 1.0) FROM case_fts WHERE case_fts MATCH ?",
+        {match}, out);
+    rank_->doc_counts.clear();
+    return s;
+  }
+  // Counted once per knowledge generation.
+  Result<long long> CaseRowsMatching(const std::string& match) override {
+    auto it = doc_counts_.find(match);
+    if (it != doc_counts_.end()) return it->second;
+    SqlRows rows;
+    ECOSOL_RETURN_IF_ERROR(
+        conn().Exec("SELECT count(*) FROM case_fts WHERE case_fts MATCH ?", {match}, &rows));
+    long long n = 0;
+    if (rows.empty() || !rows[0].at(0) || !ParseInt64(*rows[0][0], &n)) {
+      return Internal("case_fts: no count for " + match);
+    }
+    if (doc_counts_.size() >= 10000) doc_counts_.clear();
+    doc_counts_.emplace(match, n);
+    return n;
+  }
+  Status RefreshCaseRankData() override {
+    doc_counts_.clear();
+    SqlRows rows;
+    ECOSOL_RETURN_IF_ERROR(conn().Exec("SELECT id, sz FROM case_fts_docsize", {}, &rows));
+    std::vector<uint32_t> lengths;
+    for (const SqlRow& r : rows) {
+      long long id = 0;
+      if (!r.at(0) || !ParseInt64(*r[0], &id) || id < 0) continue;
+      auto total = DocsizeTotal(r.at(1).value_or(""));
+      if (!total) return Internal("case_fts_docsize: row " + std::to_string(id) + " is damaged");
+      if (static_cast<size_t>(id) >= lengths.size()) lengths.resize(static_cast<size_t>(id) + 1, 0);
+      lengths[static_cast<size_t>(id)] = *total;
+    }
+    rank_->by_rowid = std::move(lengths);
+    return Status::Ok();
+  }
   std::string_view MatchOr() const override { return " OR "; }
 
-  std::string MatchQuery(const std::vector<std::vector<std::string>>& terms) const override {
+  using SqlStore::MatchQuery;
+  std::string MatchQuery(const std::vector<std::vector<std::string>>& terms,
+                         bool prefix_last) const override {
     std::string out;
     for (size_t i = 0; i < terms.size(); ++i) {
       if (i) out += " AND ";
@@ -431,7 +505,8 @@ class SqliteStore : public SqlStore {
         if (k) out += " OR ";
         out += "\"" + terms[i][k] + "\"";
       }
-      if (i + 1 == terms.size() && terms[i][0].size() >= 3) out += " OR \"" + terms[i][0] + "\"*";
+      if (prefix_last && i + 1 == terms.size() && terms[i][0].size() >= 3)
+        out += " OR \"" + terms[i][0] + "\"*";
       out += ")";
     }
     return out;
@@ -487,6 +562,10 @@ class SqliteStore : public SqlStore {
 
  private:
   std::string path_;
+  CaseRankContext* rank_;  // owned by the connection
+  // Rows of case_fts matching each phrase or word searched since the knowledge generation last
+  // moved.
+  std::unordered_map<std::string, long long> doc_counts_;
   std::unique_ptr<Checkpointer> checkpointer_;
 };
 
@@ -504,11 +583,13 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
   }
   sqlite3_busy_timeout(db, 5000);
   auto conn = std::make_unique<SqliteConnection>(db);
+  auto rank = RegisterCaseRank(db);
+  if (!rank.ok()) return rank.status();
   Status s = conn->ExecScript(
       "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
       "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32768;");
   if (!s.ok()) return s.WithContext("opening '" + path + "'");
-  return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(conn), path));
+  return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(conn), path, *rank));
 }
 
 }  // namespace ecosol::store

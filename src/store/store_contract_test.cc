@@ -49,6 +49,7 @@ class StoreContractTest : public ::testing::TestWithParam<std::string> {
       url = pg_url_ + (pg_url_.find('?') == std::string::npos ? "?" : "&") +
             "options=-csearch_path%3D" + schema_;
     }
+    url_ = url;
     auto store = OpenStore(url);
     ASSERT_TRUE(store.ok()) << store.status().ToString();
     store_ = std::move(*store);
@@ -111,6 +112,7 @@ class StoreContractTest : public ::testing::TestWithParam<std::string> {
 
   std::unique_ptr<Store> store_;
   std::filesystem::path path_;
+  std::string url_;  // of store_, to open other connections to the same database
   std::string schema_;
   std::string pg_url_;
 };
@@ -1405,6 +1407,124 @@ TEST_P(StoreContractTest, CaseSearchFiltersCountsFacetsAndFindsAcrossLanguages) 
   recent.changed_since = "2026-11-30T12:00:00Z";
   recent.newest_first = true;
   EXPECT_EQ(HitIds(*store_->SearchCases(recent)), std::vector<std::string>{"e"});
+}
+
+// A search with words whose conditions the store can check in memory (published or heads,
+// facet filters, exclusions) is worked out over the text matches in memory; with a date or a
+// status it runs in SQL. Both give the same totals, order and facet counts.
+TEST_P(StoreContractTest, CaseSearchInMemoryAgreesWithSql) {
+  const std::vector<std::string> words = {"water",  "housing", "credit", "women", "energy",
+                                          "school", "farm",    "health", "youth", "market"};
+  const std::vector<std::string> countries = {"IN", "KE", "BR", "FR", "CA"};
+  for (int i = 0; i < 60; ++i) {
+    std::string title = words[static_cast<size_t>(i) % words.size()] + " " +
+                        words[static_cast<size_t>(i * 7 + 3) % words.size()] + " project";
+    std::string body;
+    for (int k = 0; k <= i % 5; ++k) body += words[static_cast<size_t>(i + k * 3) % 10] + " ";
+    std::vector<std::pair<std::string, std::string>> facets = {
+        {"country", countries[static_cast<size_t>(i) % countries.size()]},
+        {"sdg", std::to_string(1 + i % 4)}};
+    if (i % 3 == 0) facets.push_back({"sdg", "5"});
+    if (i % 11 == 0) facets.clear();  // cases without facets are still found
+    const std::string id = "k" + std::to_string(i);
+    ASSERT_TRUE(PutTestCase(*store_, id, "{}", CaseIndex(title, body, facets), 0,
+                            i % 6 == 5 ? "draft" : "published")
+                    .ok());
+    if (i % 9 == 4) {  // a new draft head over the published version
+      ASSERT_TRUE(
+          PutTestCase(*store_, id, "{}", CaseIndex("market " + title, body, facets), 1, "draft")
+              .ok());
+    }
+  }
+  std::vector<CaseSearchQuery> queries;
+  for (const char* w : {"water", "housing credit", "project", "women market", "farm"}) {
+    CaseSearchQuery q;
+    q.q = w;
+    q.facets = {"country", "sdg"};
+    q.limit = 7;
+    queries.push_back(q);
+    q.offset = 3;
+    q.filters["sdg"] = {"5", "2"};
+    queries.push_back(q);
+    q.filters["country"] = {"IN"};
+    q.heads = true;
+    queries.push_back(q);
+    q.any_word = true;
+    q.exclude_ids = {"k0", "k13"};
+    q.offset = 0;
+    q.limit = 50;
+    queries.push_back(q);
+  }
+  size_t with_matches = 0;
+  for (CaseSearchQuery q : queries) {
+    auto in_memory = store_->SearchCases(q);
+    q.changed_since = "2000-01-01T00:00:00Z";  // every version: the SQL path
+    auto in_sql = store_->SearchCases(q);
+    ASSERT_TRUE(in_memory.ok()) << in_memory.status().ToString();
+    ASSERT_TRUE(in_sql.ok()) << in_sql.status().ToString();
+    SCOPED_TRACE("query '" + q.q + "', offset " + std::to_string(q.offset));
+    if (in_memory->total > 0) ++with_matches;
+    EXPECT_EQ(in_memory->total, in_sql->total);
+    EXPECT_EQ(HitIds(*in_memory), HitIds(*in_sql));
+    ASSERT_EQ(in_memory->facets.size(), in_sql->facets.size());
+    for (const auto& [facet, counts] : in_sql->facets) {
+      ASSERT_EQ(in_memory->facets[facet].size(), counts.size()) << facet;
+      for (size_t i = 0; i < counts.size(); ++i) {
+        EXPECT_EQ(in_memory->facets[facet][i].value, counts[i].value) << facet;
+        EXPECT_EQ(in_memory->facets[facet][i].count, counts[i].count) << facet;
+      }
+    }
+  }
+  EXPECT_GE(with_matches, 12u);  // of 20: the comparison is not of empty results
+}
+
+// The last word is also a prefix while few cases have it as typed: "wal" finds "walls"; a word
+// that many cases have ("with") is taken whole and does not find "without".
+TEST_P(StoreContractTest, CaseSearchTakesACommonLastWordWhole) {
+  for (int i = 0; i < 50; ++i) {
+    ASSERT_TRUE(PutTestCase(*store_, "w" + std::to_string(i), "{}",
+                            CaseIndex("Working with neighbours", "", {}), 0, "published")
+                    .ok());
+  }
+  ASSERT_TRUE(PutTestCase(*store_, "alone", "{}", CaseIndex("Care without walls", "", {}), 0,
+                          "published")
+                  .ok());
+  CaseSearchQuery q;
+  q.q = "with";
+  EXPECT_EQ(store_->SearchCases(q)->total, 50);
+  q.q = "wal";
+  EXPECT_EQ(HitIds(*store_->SearchCases(q)), std::vector<std::string>{"alone"});
+  q.q = "care with";  // the last word is common: "care" and "with" both needed
+  EXPECT_EQ(store_->SearchCases(q)->total, 0);
+  q.q = "neighbours wit";  // rare as typed: a prefix
+  EXPECT_EQ(store_->SearchCases(q)->total, 50);
+}
+
+// The in-memory copy of the index is per connection: a write through another connection (another
+// server thread or process) is seen by the next search, published or withdrawn alike.
+TEST_P(StoreContractTest, CaseSearchSeesWritesOfOtherConnections) {
+  ASSERT_TRUE(
+      PutTestCase(*store_, "a", "{}", CaseIndex("Water co-op", "", {{"sdg", "6"}}), 0, "published")
+          .ok());
+  CaseSearchQuery q;
+  q.q = "water";
+  q.facets = {"sdg"};
+  ASSERT_EQ(store_->SearchCases(q)->total, 1);  // fills this connection's copy
+  auto other = OpenStore(url_);
+  ASSERT_TRUE(other.ok()) << other.status().ToString();
+  ASSERT_TRUE(
+      PutTestCase(**other, "b", "{}", CaseIndex("Water fund", "", {{"sdg", "1"}}), 0, "published")
+          .ok());
+  auto r = store_->SearchCases(q);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->total, 2);
+  EXPECT_EQ(FacetCountOf(*r, "sdg", "1"), 1);
+  CaseReviewRecord withdraw{"a", 0, "withdraw", 1, "steward", "2026-11-30T11:00:00Z", ""};
+  ASSERT_TRUE((*other)->ReviewCase(&withdraw, "withdrawn").ok());
+  r = store_->SearchCases(q);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(HitIds(*r), std::vector<std::string>{"b"});
+  EXPECT_EQ(FacetCountOf(*r, "sdg", "6"), 0);
 }
 
 TEST_P(StoreContractTest, TransfersAreVersionedAndWatchesListedByOwner) {

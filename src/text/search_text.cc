@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
 #include <cstdlib>
 #include <memory>
 #include <set>
@@ -190,7 +191,25 @@ std::vector<std::vector<std::string>> QueryTerms(std::string_view query) {
 
 namespace {
 
-bool Matches(const std::string& folded_word, const std::vector<std::vector<std::string>>& terms) {
+// The first bytes of the terms' forms. The Snowball stemmers of en, fr, es and pt change only
+// the end of a (folded) word, so a word whose first byte is not among them cannot match, and is
+// not stemmed: a snippet looks through long texts where most words are not the query's. (Checked
+// over the 66,604 distinct folded words of the UNDP export: no stem starts otherwise.)
+std::bitset<256> FirstBytes(const std::vector<std::vector<std::string>>& terms) {
+  std::bitset<256> firsts;
+  for (const auto& alternatives : terms) {
+    for (const std::string& f : alternatives) {
+      if (!f.empty()) firsts.set(static_cast<unsigned char>(f[0]));
+    }
+  }
+  return firsts;
+}
+
+bool Matches(const std::string& folded_word, const std::vector<std::vector<std::string>>& terms,
+             const std::bitset<256>& firsts) {
+  if (folded_word.empty() || !firsts.test(static_cast<unsigned char>(folded_word[0]))) {
+    return false;
+  }
   std::vector<std::string> forms;
   AddForms(folded_word, &forms);
   for (const auto& alternatives : terms) {
@@ -217,13 +236,14 @@ std::string Snippet(std::string_view text, const std::vector<std::vector<std::st
                     size_t max_chars) {
   // Hits are words or whole hyphenated compounds whose forms match a query term.
   std::vector<Span> hits;
+  const std::bitset<256> firsts = FirstBytes(terms);
   for (const std::vector<Span>& group : Compounds(text)) {
-    if (group.size() > 1 && Matches(Joined(group), terms)) {
+    if (group.size() > 1 && Matches(Joined(group), terms, firsts)) {
       hits.push_back({group.front().begin, group.back().end, ""});
       continue;
     }
     for (const Span& s : group) {
-      if (Matches(s.folded, terms)) hits.push_back(s);
+      if (Matches(s.folded, terms, firsts)) hits.push_back(s);
     }
   }
   if (hits.empty()) return "";

@@ -636,10 +636,16 @@ json ContextCatalogueJson(const TransferFramework& framework, const std::string&
     }
     features.push_back(std::move(feature));
   }
+  json flags = json::array();  // what a recorded transfer may name as raised before it
+  for (const FlagDefinition& f : framework.flags) {
+    flags.push_back(
+        {{"id", f.id}, {"severity", std::string(ToString(f.severity))}, {"assets", f.assets}});
+  }
   return {{"id", framework.id},
           {"version", framework.version},
           {"domains", std::move(domains)},
-          {"features", std::move(features)}};
+          {"features", std::move(features)},
+          {"flags", std::move(flags)}};
 }
 
 // --- lineage -------------------------------------------------------------------------------------

@@ -281,6 +281,13 @@ TEST_P(KnowledgeServiceTest, TransferOfAStoredCaseFlagsWhatTheTargetLacks) {
     if (f["id"] == "trust") trust_in_french = f["label"] != "Trust" && !f["values"].empty();
   }
   EXPECT_TRUE(trust_in_french);
+  ASSERT_EQ(catalogue["flags"].size(), fw_->flags.size());
+  EXPECT_EQ(catalogue["flags"][0]["id"], fw_->flags[0].id);
+  bool trust_flag = false;
+  for (const json& f : catalogue["flags"]) {
+    if (f["id"] == "trust_dependency") trust_flag = f["severity"] == "high";
+  }
+  EXPECT_TRUE(trust_flag);
 }
 
 TEST_P(KnowledgeServiceTest, TransfersLinkCasesAndFeedTheFlagHistory) {

@@ -17,6 +17,7 @@ import { DirectoryPage } from './pages/directory_page';
 import { DuplicatesPage } from './pages/duplicates_page';
 import { FrameworkPage } from './pages/framework_page';
 import { FrameworksPage } from './pages/frameworks_page';
+import { KnowledgeCaseEditPage } from './pages/knowledge_case_edit_page';
 import { KnowledgeCasePage } from './pages/knowledge_case_page';
 import { KnowledgePage } from './pages/knowledge_page';
 import { KnowledgeTransferPage } from './pages/knowledge_transfer_page';
@@ -243,6 +244,10 @@ function createPage(route: Route, ctx: PageContext, session: SessionStore): Page
       return new KnowledgePage(route, ctx, session);
     case 'knowledge_case':
       return new KnowledgeCasePage(route.id, session, caseVersionParam(route.params));
+    case 'knowledge_case_edit':
+      return new KnowledgeCaseEditPage(route.id, session, ctx);
+    case 'knowledge_case_new':
+      return new KnowledgeCaseEditPage(null, session, ctx);
     case 'knowledge_transfer':
       return new KnowledgeTransferPage(route, ctx);
     case 'not_found':
@@ -256,6 +261,8 @@ const CURRENT_NAV: Partial<Record<Route['page'], string>> = {
   self_assessment: 'self-assessment',
   ecosystem_compare: 'ecosystem',
   knowledge_case: 'knowledge',
+  knowledge_case_edit: 'knowledge',
+  knowledge_case_new: 'knowledge',
   knowledge_transfer: 'knowledge',
 };
 

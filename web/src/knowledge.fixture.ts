@@ -242,6 +242,11 @@ export const FRAMEWORK = {
       ],
     },
   ],
+  flags: [
+    { id: 'settlement_mismatch', severity: 'medium', assets: ['advice', 'network'] },
+    { id: 'trust_dependency', severity: 'high', assets: ['network'] },
+    { id: 'informal_economy_mismatch', severity: 'high', assets: ['finance'] },
+  ],
 };
 
 export const ANALYSIS = {

@@ -13,6 +13,7 @@ import {
   type CaseVersion,
   type ReviewAction,
 } from './knowledge';
+import { parseEditableCase, type EditableCase } from './knowledge_case_record';
 import {
   casesUrl,
   DEFAULT_LIMIT,
@@ -75,6 +76,23 @@ export const knowledgeApi = {
     ),
   case: async (id: string, lang: string, signal?: AbortSignal): Promise<CaseRecord> =>
     parseCaseRecord(await get(caseUrl(id, lang), signal)),
+  /** The case as GET /cases/{id} answers, its whole document kept, for the editor. */
+  editableCase: async (id: string, signal?: AbortSignal): Promise<EditableCase> =>
+    parseEditableCase(await get(caseUrl(id), signal)),
+  /** A new case, a draft (POST /cases). */
+  createCase: async (doc: Record<string, unknown>): Promise<CaseRecord> =>
+    parseCaseRecord(await requestJson<unknown>('POST', `${KNOWLEDGE_BASE}/cases`, { body: doc })),
+  /** A new version of a case, a draft; refused (409) when `baseVersion` is not the head. */
+  updateCase: async (
+    id: string,
+    baseVersion: number,
+    doc: Record<string, unknown>,
+  ): Promise<CaseRecord> =>
+    parseCaseRecord(
+      await requestJson<unknown>('PUT', caseUrl(id), {
+        body: { ...doc, base_version: baseVersion },
+      }),
+    ),
   caseVersion: async (
     id: string,
     version: number,

@@ -232,6 +232,10 @@ export interface TransferFields {
   outcome: string;
   outcomeNote: string;
   adaptations: AdaptationFields[];
+  /** The target context described (known values only), or null when nothing is said of it. */
+  target?: Record<string, unknown> | null;
+  /** The flags ticked as raised before the transfer. */
+  flags?: string[];
 }
 
 export const EMPTY_ADAPTATION: AdaptationFields = {
@@ -249,7 +253,8 @@ export const EMPTY_ADAPTATION: AdaptationFields = {
   date: '',
 };
 
-export type TransferProblemKind = 'case' | 'same_case' | 'date' | 'description' | 'option';
+export type TransferProblemKind =
+  'case' | 'same_case' | 'date' | 'description' | 'option' | 'target';
 
 export interface TransferProblem {
   /** The field: "case", "started", "outcome" or an adaptation's field. */
@@ -314,8 +319,9 @@ function adaptationDoc(
 
 /**
  * The document of POST /knowledge/transfers for the form's values, texts in `lang` (the language
- * they were typed in); optional fields left out when blank, blank adaptation rows skipped. `flags`
- * is not sent: the server computes them when a target is given. What the API would refuse (no
+ * they were typed in); optional fields left out when blank, blank adaptation rows skipped. The
+ * target context and the flags are sent when given: without flags, the server computes them from
+ * a transfer analysis of the origin case to the target. What the API would refuse (no
  * adapted case, a bad date, an adaptation without its description) is listed as problems.
  */
 export function transferDocOf(fields: TransferFields, lang: string): TransferDocResult {
@@ -341,5 +347,9 @@ export function transferDocOf(fields: TransferFields, lang: string): TransferDoc
     .map((a, row) => ({ a, row }))
     .filter(({ a }) => !isBlankAdaptation(a))
     .map(({ a, row }) => adaptationDoc(a, row, lang, problems));
+  // Flags given are recorded as they are; without them the server computes them from the target.
+  const flags = [...new Set(fields.flags ?? [])];
+  if (flags.length > 0) doc.flags = flags;
+  if (fields.target && Object.keys(fields.target).length > 0) doc.target = fields.target;
   return { doc, problems };
 }

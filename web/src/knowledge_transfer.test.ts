@@ -35,6 +35,11 @@ describe('parseContextFramework', () => {
       { value: 'high', label: { en: 'high' } },
     ]);
     expect(trust?.question).toEqual({ en: 'How far do people trust each other?' });
+    expect(framework.flags).toEqual([
+      'settlement_mismatch',
+      'trust_dependency',
+      'informal_economy_mismatch',
+    ]);
   });
 
   it('also reads levels as names labelled by value_labels in four languages', () => {

@@ -32,6 +32,8 @@ export interface ContextFeature {
 export interface ContextFramework {
   domains: ContextDomain[];
   features: ContextFeature[];
+  /** The risk flag ids of the framework, in its order: what a recorded transfer may name. */
+  flags: string[];
 }
 
 /**
@@ -80,7 +82,10 @@ export function parseContextFramework(body: unknown): ContextFramework {
   const features = b.features
     .map(featureOf)
     .filter((f): f is ContextFeature => f !== null && domains.some((d) => d.id === f.domain));
-  return { domains, features };
+  const flags = arr(b.flags)
+    .map((f) => str(obj(f).id))
+    .filter((id) => id !== '');
+  return { domains, features, flags };
 }
 
 // ---- the target context --------------------------------------------------------------------

@@ -6,7 +6,9 @@ import {
   actorScreeningHref,
   caseVersionParam,
   frameworkHref,
+  knowledgeCaseEditHref,
   knowledgeCaseHref,
+  knowledgeNewHref,
   knowledgeTransferHref,
   pageHref,
   parseRoute,
@@ -70,6 +72,12 @@ describe('parseRoute', () => {
       page: 'knowledge_case',
       id: 'a/b',
     });
+    expect(parseRoute(knowledgeCaseEditHref('a/b'))).toMatchObject({
+      page: 'knowledge_case_edit',
+      id: 'a/b',
+    });
+    expect(parseRoute(knowledgeNewHref()).page).toBe('knowledge_case_new');
+    expect(parseRoute('#/knowledge/cases/x/other').page).toBe('not_found');
     const older = parseRoute(knowledgeCaseHref('a/b', 3));
     expect(older).toMatchObject({ page: 'knowledge_case', id: 'a/b' });
     expect(caseVersionParam(older.params)).toBe(3);

@@ -5,7 +5,8 @@
 // #/ecosystem/compare (territories side by side), #/partners (partner matching), #/trends (births,
 // deaths and indicators over time), #/report (a territory's report in HTML or PDF), #/suppliers
 // (the SSE suppliers of a public tender), #/knowledge (the commons of social innovations),
-// #/knowledge/cases/{id}[?version=n] (a case, or one of its versions) and #/knowledge/transfer (the transfer-analysis wizard), each
+// #/knowledge/cases/{id}[?version=n] (a case, or one of its versions), #/knowledge/new and
+// #/knowledge/cases/{id}/edit (writing a case) and #/knowledge/transfer (the transfer-analysis wizard), each
 // with an optional ?query (filters, or where to go after signing in). Hash routing lets `ecosol serve` serve one index.html for every page.
 
 export type Route =
@@ -34,6 +35,8 @@ export type Route =
   | { page: 'suppliers'; params: URLSearchParams }
   | { page: 'knowledge'; params: URLSearchParams }
   | { page: 'knowledge_case'; id: string; params: URLSearchParams }
+  | { page: 'knowledge_case_edit'; id: string; params: URLSearchParams }
+  | { page: 'knowledge_case_new'; params: URLSearchParams }
   | { page: 'knowledge_transfer'; params: URLSearchParams }
   | { page: 'not_found'; path: string; params: URLSearchParams };
 
@@ -60,6 +63,7 @@ const FIXED: Record<
   | 'suppliers'
   | 'knowledge'
   | 'knowledge_transfer'
+  | 'knowledge_case_new'
 > = {
   directory: 'directory',
   territories: 'territories',
@@ -81,6 +85,7 @@ const FIXED: Record<
   suppliers: 'suppliers',
   knowledge: 'knowledge',
   'knowledge/transfer': 'knowledge_transfer',
+  'knowledge/new': 'knowledge_case_new',
 };
 
 export type PageName = Route['page'];
@@ -108,9 +113,12 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'frameworks' && parts.length === 2 && id) {
     return { page: 'framework', id, params };
   }
-  const caseId = parts.length === 3 ? safeDecode(parts[2] ?? '') : '';
+  const caseId = parts.length >= 3 ? safeDecode(parts[2] ?? '') : '';
   if (parts[0] === 'knowledge' && parts[1] === 'cases' && caseId) {
-    return { page: 'knowledge_case', id: caseId, params };
+    if (parts.length === 3) return { page: 'knowledge_case', id: caseId, params };
+    if (parts.length === 4 && parts[3] === 'edit') {
+      return { page: 'knowledge_case_edit', id: caseId, params };
+    }
   }
   return { page: 'not_found', path, params };
 }
@@ -168,6 +176,16 @@ export function actorScreeningHref(id: string): string {
 export function knowledgeCaseHref(id: string, version?: number): string {
   const path = `#/knowledge/cases/${encodeURIComponent(id)}`;
   return version === undefined ? path : `${path}?version=${version}`;
+}
+
+/** The editor of a case's head version. */
+export function knowledgeCaseEditHref(id: string): string {
+  return `${knowledgeCaseHref(id)}/edit`;
+}
+
+/** The editor of a new case. */
+export function knowledgeNewHref(): string {
+  return '#/knowledge/new';
 }
 
 /** The version a case's route asks for (?version=n, a whole number from 1), else null. */

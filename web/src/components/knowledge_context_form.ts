@@ -70,9 +70,11 @@ export class ContextForm {
   private readonly controls = new Map<string, Control>();
   private readonly fieldsets = new Map<string, HTMLElement>();
 
+  /** `territory: false` leaves out the territory (a case's origin profile has none). */
   constructor(
     private readonly framework: ContextFramework,
     private readonly lang: string,
+    options: { territory?: boolean } = {},
   ) {
     this.element = h(
       'div',
@@ -83,11 +85,12 @@ export class ContextForm {
         { className: 'knowledge-context-place' },
         this.labelled('knowledge.transfer.contextId', this.id),
         this.labelled('knowledge.transfer.contextName', this.name),
-        this.labelled(
-          'knowledge.transfer.territory',
-          this.territory,
-          'knowledge.transfer.territoryHint',
-        ),
+        options.territory !== false &&
+          this.labelled(
+            'knowledge.transfer.territory',
+            this.territory,
+            'knowledge.transfer.territoryHint',
+          ),
       ),
       ...framework.domains.map((d) => this.domainGroup(d.id, pickText(d.label, lang).text || d.id)),
     );

@@ -6,7 +6,7 @@
 
 import { h } from '../dom';
 import { t, type MessageKey } from '../i18n/i18n';
-import { pickText, type CaseDoc } from '../knowledge';
+import { pickText, type CaseDoc, type Text } from '../knowledge';
 import { enumLabel } from '../knowledge_labels';
 import {
   flagsConcerning,
@@ -18,6 +18,30 @@ import {
 import { knowledgeCaseHref } from '../router';
 import { definitionList } from './definition_list';
 import { textBlock, yesNo } from './knowledge_case_view';
+
+/** The titles of the other cases of the lineage, by id; a case the reader cannot see has none. */
+export type CaseTitles = ReadonlyMap<string, Text>;
+
+/** The other case of a transfer: its title (in the reader's language) linked, its id after it. */
+function caseLink(id: string, titles: CaseTitles, lang: string): HTMLElement {
+  const title = pickText(titles.get(id), lang);
+  const link = h('a', {
+    text: title.text || id,
+    attrs: {
+      href: knowledgeCaseHref(id),
+      lang: title.lang && title.lang !== 'und' ? title.lang : undefined,
+    },
+    testId: 'lineage-case',
+  });
+  if (!title.text) return link;
+  return h(
+    'span',
+    {},
+    link,
+    ' ',
+    h('span', { className: 'knowledge-case-id', text: `(${id})`, testId: 'lineage-case-id' }),
+  );
+}
 
 /** The name of a core element of `caseId`; only the shown case's elements are known by name. */
 type ElementName = (caseId: string, element: string) => string;
@@ -105,6 +129,7 @@ function transferItem(
   from: boolean,
   name: ElementName,
   lang: string,
+  titles: CaseTitles,
 ): HTMLLIElement {
   const other = from ? tr.originCase : tr.caseId;
   return h(
@@ -119,7 +144,7 @@ function transferItem(
       {},
       h('span', { i18n: from ? 'knowledge.lineage.from' : 'knowledge.lineage.to' }),
       ' ',
-      h('a', { text: other, attrs: { href: knowledgeCaseHref(other) }, testId: 'lineage-case' }),
+      caseLink(other, titles, lang),
     ),
     definitionList([
       {
@@ -151,6 +176,7 @@ function transferList(
   from: boolean,
   name: ElementName,
   lang: string,
+  titles: CaseTitles,
 ): HTMLElement {
   if (items.length === 0) {
     return h('p', {
@@ -162,7 +188,7 @@ function transferList(
   return h(
     'ol',
     { className: 'knowledge-transfer-records' },
-    ...items.map((tr) => transferItem(tr, from, name, lang)),
+    ...items.map((tr) => transferItem(tr, from, name, lang, titles)),
   );
 }
 
@@ -204,8 +230,22 @@ export function flagHistoryView(history: FlagHistory, mine: TransferRecord[]): H
   );
 }
 
-/** The whole lineage of the case `doc`. */
-export function lineageView(lineage: Lineage, doc: CaseDoc, lang: string): HTMLElement {
+/** The ids of the other cases of a lineage, each once. */
+export function lineageCaseIds(lineage: Lineage): string[] {
+  const ids = [
+    ...lineage.origin.map((tr) => tr.originCase),
+    ...lineage.transfers.map((tr) => tr.caseId),
+  ];
+  return [...new Set(ids)].filter((id) => id !== lineage.caseId);
+}
+
+/** The whole lineage of the case `doc`; other cases by their titles when `titles` has them. */
+export function lineageView(
+  lineage: Lineage,
+  doc: CaseDoc,
+  lang: string,
+  titles: CaseTitles = new Map(),
+): HTMLElement {
   const name = elementNames(doc, lang);
   const part = (title: MessageKey, testId: string, content: HTMLElement) =>
     h(
@@ -220,12 +260,12 @@ export function lineageView(lineage: Lineage, doc: CaseDoc, lang: string): HTMLE
     part(
       'knowledge.lineage.origin',
       'lineage-origin',
-      transferList(lineage.origin, true, name, lang),
+      transferList(lineage.origin, true, name, lang, titles),
     ),
     part(
       'knowledge.lineage.transfers',
       'lineage-transfers',
-      transferList(lineage.transfers, false, name, lang),
+      transferList(lineage.transfers, false, name, lang, titles),
     ),
     part(
       'knowledge.lineage.history',

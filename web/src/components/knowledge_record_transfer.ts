@@ -14,10 +14,12 @@ import {
   type TransferProblem,
   type TransferRecord,
 } from '../knowledge_lineage';
+import { contextOf, type ContextFramework } from '../knowledge_transfer';
 import { knowledgeCaseHref, signInHref } from '../router';
 import type { SessionStore } from '../session';
 import { apiRefusal } from './api_refusal';
 import { AdaptationRow } from './knowledge_adaptation_row';
+import { ContextForm } from './knowledge_context_form';
 import { inputField, notice, pageForm, submitButton, whileBusy } from './form_field';
 
 const PROBLEM_WORDS: Record<TransferProblem['problem'], MessageKey> = {
@@ -26,6 +28,7 @@ const PROBLEM_WORDS: Record<TransferProblem['problem'], MessageKey> = {
   date: 'knowledge.record.problem.date',
   description: 'knowledge.record.problem.description',
   option: 'knowledge.record.problem.option',
+  target: 'knowledge.record.problem.target',
 };
 
 /** The label of a field a problem names, as the form shows it. */
@@ -72,6 +75,12 @@ export class RecordTransferForm {
     testId: 'record-outcome-note',
   });
   private readonly rows: AdaptationRow[] = [];
+  private readonly targetArea = h('div', { testId: 'record-target' });
+  private target: ContextForm | null = null;
+  private framework: ContextFramework | null = null;
+  /** One box per risk flag of the framework, once the catalogue has come. */
+  private flagBoxes: HTMLInputElement[] = [];
+  private readonly flagArea = h('div');
   private readonly rowsArea = h('div', { className: 'knowledge-adaptation-rows' });
   private readonly problems = h('div');
   private readonly result = h('div', { attrs: { 'aria-live': 'polite' } });
@@ -175,8 +184,62 @@ export class RecordTransferForm {
           on: { click: () => this.addRow() },
         }),
       ),
+      this.targetSection(),
       this.problems,
       submitButton('knowledge.record.submit', 'record-submit'),
+    );
+  }
+
+  /** The target context (the wizard's form, once the catalogue is known) and the flags. */
+  private targetSection(): HTMLElement {
+    this.targetArea.replaceChildren(
+      h('p', { className: 'hint', i18n: 'knowledge.record.noCatalogue' }),
+    );
+    return h(
+      'section',
+      { className: 'knowledge-record-target' },
+      h('h3', { i18n: 'knowledge.record.target' }),
+      h('p', { className: 'hint', i18n: 'knowledge.record.targetHint' }),
+      h(
+        'details',
+        { testId: 'record-target-details' },
+        h('summary', { i18n: 'knowledge.record.describeTarget' }),
+        this.targetArea,
+      ),
+      h(
+        'fieldset',
+        { className: 'knowledge-list-field', testId: 'record-flags' },
+        h('legend', { i18n: 'knowledge.record.flags' }),
+        this.flagArea,
+      ),
+    );
+  }
+
+  /** The context catalogue, for the target's form; what was described is kept. */
+  setFramework(framework: ContextFramework): void {
+    const fields = this.target?.fields();
+    this.framework = framework;
+    this.target = new ContextForm(framework, getLang(), { territory: false });
+    if (fields) this.target.setFields(fields);
+    this.targetArea.replaceChildren(this.target.element);
+    const ticked = new Set(this.flagBoxes.filter((b) => b.checked).map((b) => b.value));
+    this.flagBoxes = framework.flags.map((flag) => {
+      const box = h('input', {
+        attrs: { id: `record-flag-${flag}`, type: 'checkbox', name: 'flags', value: flag },
+        testId: 'record-flag',
+      });
+      box.checked = ticked.has(flag);
+      return box;
+    });
+    this.flagArea.replaceChildren(
+      ...this.flagBoxes.map((box) =>
+        h(
+          'div',
+          { className: 'field-check' },
+          box,
+          h('label', { text: box.value, attrs: { for: box.id } }),
+        ),
+      ),
     );
   }
 
@@ -280,9 +343,21 @@ export class RecordTransferForm {
     );
   }
 
+  /** The described target, or null; its unreadable values as problems. */
+  private targetOf(): { target: Record<string, unknown> | null; problems: TransferProblem[] } {
+    if (!this.target || !this.framework) return { target: null, problems: [] };
+    const { context, problems } = contextOf(this.framework, this.target.fields());
+    this.target.markProblems(problems);
+    return {
+      target: Object.keys(context).length > 0 ? context : null,
+      problems: problems.map((p) => ({ field: p.feature, row: null, problem: 'target' })),
+    };
+  }
+
   private async submit(): Promise<void> {
     this.result.replaceChildren();
-    const { doc, problems } = transferDocOf(
+    const target = this.targetOf();
+    const { doc, problems: docProblems } = transferDocOf(
       {
         originCase: this.record.id,
         caseId: this.chosenCase?.id ?? '',
@@ -290,9 +365,12 @@ export class RecordTransferForm {
         outcome: this.outcome.value,
         outcomeNote: this.note.value,
         adaptations: this.rows.map((r) => r.fields()),
+        target: target.target,
+        flags: this.flagBoxes.filter((b) => b.checked).map((b) => b.value),
       },
       getLang(),
     );
+    const problems = [...docProblems, ...target.problems];
     if (problems.length > 0) {
       this.showProblems(problems);
       return;
@@ -323,5 +401,7 @@ export class RecordTransferForm {
     this.note.value = '';
     for (const row of this.rows) row.element.remove();
     this.rows.length = 0;
+    for (const box of this.flagBoxes) box.checked = false;
+    this.target?.setFields({ id: '', name: '', territory: '', values: {} });
   }
 }

@@ -1685,4 +1685,123 @@ export const fr: Record<MessageKey, string> = {
   'knowledge.watch.deleted': 'Vous ne suivez plus {name}.',
   'knowledge.watch.errorTitle': "La recherche n'a pas pu être suivie.",
   'knowledge.watch.deleteError': "La veille n'a pas pu être supprimée.",
+  'knowledge.edit.newTitle': 'Rédiger un cas',
+  'knowledge.edit.editTitle': 'Modifier {title}',
+  'knowledge.edit.editForm': 'Modifier le cas',
+  'knowledge.edit.editLink': 'Modifier ce cas',
+  'knowledge.edit.intro':
+    'Un cas rédigé ou modifié est enregistré comme brouillon : les lecteurs le voient une fois qu’un·e responsable l’a approuvé. Seuls l’identifiant et un titre sont obligatoires.',
+  'knowledge.edit.forbidden':
+    'Votre session ne peut pas rédiger de cas (lecture seule, ou votre compte n’a pas de rôle de rédaction).',
+  'knowledge.edit.groupTexts': 'Identifiant, titre et résumé',
+  'knowledge.edit.id': 'Identifiant',
+  'knowledge.edit.idHint':
+    'Lettres minuscules a-z, chiffres et . _ -, en commençant par une lettre ou un chiffre (ex. lyon-food-coop). Il ne pourra plus être changé.',
+  'knowledge.edit.titleField': 'Titre',
+  'knowledge.edit.languageToAdd': 'Langue à ajouter',
+  'knowledge.edit.addLanguage': 'Ajouter cette langue',
+  'knowledge.edit.removeLanguage': 'Retirer cette langue',
+  'knowledge.edit.removeLanguageOf': 'Retirer le titre et le résumé en {lang}',
+  'knowledge.edit.writingLang': 'Langue des autres textes',
+  'knowledge.edit.writingLangHint':
+    'Le problème, le modèle, les causes, les éléments, les résultats et le changement d’échelle ci-dessous sont écrits dans cette langue ; leurs textes dans d’autres langues sont conservés.',
+  'knowledge.edit.groupDescription': 'L’innovation',
+  'knowledge.edit.text': 'Texte',
+  'knowledge.edit.rootCause': 'Cause {n}',
+  'knowledge.edit.addRootCause': 'Ajouter une cause',
+  'knowledge.edit.remove': 'Retirer',
+  'knowledge.edit.removeRow': 'Retirer {row}',
+  'knowledge.edit.notSaid': 'Non précisé',
+  'knowledge.edit.elementsHint':
+    'Les parties du modèle qui le font fonctionner, chacune avec les traits de son contexte dont elle dépend : l’analyse de transfert les vérifie dans un contexte cible.',
+  'knowledge.edit.element': 'Élément essentiel {n}',
+  'knowledge.edit.addElement': 'Ajouter un élément essentiel',
+  'knowledge.edit.elementId': 'Identifiant de l’élément',
+  'knowledge.edit.elementLabel': 'Nom',
+  'knowledge.edit.description': 'Description',
+  'knowledge.edit.reliesOnHint':
+    'Ce dont l’élément dépend dans son contexte (aucune dépendance est permis).',
+  'knowledge.edit.dependency': 'Dépendance {n}',
+  'knowledge.edit.addDependency': 'Ajouter une dépendance',
+  'knowledge.edit.feature': 'Trait du contexte',
+  'knowledge.edit.chooseFeature': 'Choisir un trait',
+  'knowledge.edit.op': 'Condition',
+  'knowledge.edit.value': 'Valeur',
+  'knowledge.edit.valueHint':
+    'Valeurs permises : {values}. Plusieurs valeurs se séparent par des virgules.',
+  'knowledge.edit.why': 'Pourquoi (la raison de l’auteur·e)',
+  'knowledge.edit.severity': 'Gravité',
+  'knowledge.edit.defaultSeverity': 'Celle du signal par défaut',
+  'knowledge.edit.actor': 'Acteur {n}',
+  'knowledge.edit.addActor': 'Ajouter un acteur',
+  'knowledge.edit.actorName': 'Nom',
+  'knowledge.edit.actorId': 'Identifiant de l’acteur dans l’annuaire (s’il y figure)',
+  'knowledge.edit.role': 'Rôle',
+  'knowledge.edit.outcome': 'Résultat {n}',
+  'knowledge.edit.addOutcome': 'Ajouter un résultat',
+  'knowledge.edit.outcomeText': 'Ce qui en est résulté',
+  'knowledge.edit.evidence': 'Preuves',
+  'knowledge.edit.source': 'Source {n}',
+  'knowledge.edit.addSource': 'Ajouter une source',
+  'knowledge.edit.sourceTitle': 'Titre',
+  'knowledge.edit.sourceUrl': 'Adresse (https://…)',
+  'knowledge.edit.sourceYear': 'Année',
+  'knowledge.edit.scalingItem': 'Changement d’échelle {n}',
+  'knowledge.edit.addScaling': 'Ajouter un changement d’échelle',
+  'knowledge.edit.scalingPath': 'Voie',
+  'knowledge.edit.scalingText': 'Comment',
+  'knowledge.edit.originHint':
+    'Ce que l’on sait du lieu où l’innovation fonctionne ; laissez inconnu ce que vous ne savez pas.',
+  'knowledge.edit.addOrigin': 'Décrire le contexte d’origine',
+  'knowledge.edit.noCatalogue':
+    'Le catalogue des contextes n’a pas pu être chargé : le contexte d’origine et les dépendances sont gardés tels quels.',
+  'knowledge.edit.advanced': 'Avancé : tout le document en JSON',
+  'knowledge.edit.advancedHint':
+    'Pour les champs que le formulaire ne montre pas (provenance, solidité, pays, ODD, thèmes…). « Afficher » écrit le document que fait le formulaire ; « Appliquer » met le JSON dans le formulaire.',
+  'knowledge.edit.json': 'Le document du cas (JSON)',
+  'knowledge.edit.showJson': 'Afficher le document',
+  'knowledge.edit.applyJson': 'Appliquer au formulaire',
+  'knowledge.edit.jsonError':
+    'Ce n’est pas du JSON valide ({message}) : corrigez-le et appliquez à nouveau.',
+  'knowledge.edit.jsonNotObject': 'Le document doit être un objet JSON {…} avec un id et un titre.',
+  'knowledge.edit.jsonId':
+    'L’id du document doit rester « {id} » : un cas ne peut pas être renommé.',
+  'knowledge.edit.jsonApplied':
+    'Le document est dans le formulaire : vérifiez-le, puis enregistrez.',
+  'knowledge.edit.save': 'Enregistrer comme brouillon',
+  'knowledge.edit.cancel': 'Annuler',
+  'knowledge.edit.fixErrors':
+    'Le cas n’a pas été envoyé : certains champs doivent être corrigés, chacun dit comment.',
+  'knowledge.edit.conflict':
+    'Quelqu’un a enregistré une autre version de ce cas depuis que vous l’avez ouvert ({message}). Votre texte est toujours là : copiez ce qu’il vous faut (Avancé montre tout le document), puis rechargez le cas et refaites votre modification.',
+  'knowledge.edit.reload': 'Recharger le cas (votre saisie est remplacée)',
+  'knowledge.edit.denied': 'Vous ne pouvez pas rédiger ce cas : {message}',
+  'knowledge.edit.refused': 'Le cas n’a pas été enregistré : {message}',
+  'knowledge.edit.notHead':
+    'Vous modifiez la version {version} ; une version {head} plus récente existe que vous ne pouvez pas voir, l’enregistrement sera donc refusé.',
+  'knowledge.edit.problem.id_required': 'Donnez un identifiant au cas.',
+  'knowledge.edit.problem.id_format':
+    'N’utilisez que a-z, 0-9, . _ et -, en commençant par une lettre ou un chiffre (ex. lyon-food-coop), 128 caractères au plus.',
+  'knowledge.edit.problem.title_required': 'Donnez au cas un titre dans au moins une langue.',
+  'knowledge.edit.problem.required':
+    'Ce champ est nécessaire : remplissez-le, ou retirez la ligne.',
+  'knowledge.edit.problem.duplicate': 'Un autre élément a cet identifiant : donnez-en un à chacun.',
+  'knowledge.edit.problem.url': 'Écrivez l’adresse complète, commençant par https:// ou http://.',
+  'knowledge.edit.problem.year': 'Écrivez une année de 1800 à 2100, ex. 2023.',
+  'knowledge.edit.problem.source': 'Une source a besoin d’un titre ou d’une adresse.',
+  'knowledge.edit.problem.feature': 'Choisissez un trait du catalogue.',
+  'knowledge.edit.problem.op': 'Cette condition ne s’applique pas à ce trait : utilisez {ops}.',
+  'knowledge.edit.problem.value': 'Écrivez une valeur que prend ce trait : {values}.',
+  'knowledge.edit.problem.context':
+    'Cette valeur est illisible : choisissez-en une proposée, ou une part de 0 à 1 (ou 0 à 100 %).',
+  'knowledge.case.draftNote':
+    'Ce cas est un brouillon : les lecteurs le verront une fois qu’un·e responsable l’aura approuvé. Soumettez-le à la relecture quand il est prêt.',
+  'knowledge.record.target': 'Le contexte où il est allé',
+  'knowledge.record.targetHint':
+    'Décrivez le contexte cible et les signaux de risque sont calculés par une analyse de transfert de ce cas ; ou cochez les signaux levés avant le transfert (aucune analyse n’est alors faite).',
+  'knowledge.record.describeTarget': 'Décrire le contexte cible',
+  'knowledge.record.flags': 'Signaux de risque levés avant le transfert',
+  'knowledge.record.noCatalogue':
+    'Le catalogue des contextes n’a pas pu être chargé : cochez plutôt les signaux.',
+  'knowledge.record.problem.target': '{field} : cette valeur du contexte cible est illisible.',
 };

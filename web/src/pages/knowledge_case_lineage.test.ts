@@ -63,6 +63,18 @@ function fakeFetch(transfers: (body: unknown) => Response = () => json(201, TRAN
     if (url.endsWith('/reviews')) return json(200, REVIEWS);
     if (url.endsWith('/transfers')) return transfers(body);
     if (url.includes('/knowledge/cases?')) return json(200, SEARCH);
+    // The other cases of the lineage: one the reader may read, one they may not.
+    if (url.includes('/cases/delhi-pink-autos?')) {
+      const doc = {
+        ...CASE_RECORD.doc,
+        id: 'delhi-pink-autos',
+        title: { en: 'Pink autos', fr: 'Autos roses' },
+      };
+      return json(200, { ...CASE_RECORD, id: 'delhi-pink-autos', doc });
+    }
+    if (url.includes('/cases/za-groups?')) {
+      return json(404, { error: { code: 'not_found', message: 'not published' } });
+    }
     return json(200, CASE_RECORD);
   });
   return asked;
@@ -122,13 +134,18 @@ describe('KnowledgeCasePage lineage', () => {
     const el = page.element;
     expect(asked.some((a) => a.url === `/api/v1/knowledge/cases/${CASE_ID}/lineage`)).toBe(true);
     const origin = need(q(el, 'lineage-origin'), 'origin');
-    expect(texts(origin, 'lineage-case')).toEqual(['delhi-pink-autos']);
+    // The other cases by their titles, asked once each; one the reader cannot see by its id.
+    await vi.waitFor(() => expect(texts(origin, 'lineage-case')).toEqual(['Pink autos']));
+    expect(texts(origin, 'lineage-case-id')).toEqual(['(delhi-pink-autos)']);
+    expect(asked.filter((a) => a.url.includes('/cases/delhi-pink-autos?')).length).toBe(1);
     expect(q(origin, 'lineage-outcome')?.textContent).toBe('Outcomesuccess');
     expect(q(origin, 'lineage-flags')?.textContent).toBe('Risk flags raised beforenone recorded');
 
     const went = need(q(el, 'lineage-transfers'), 'transfers');
     const link = need(q<HTMLAnchorElement>(went, 'lineage-case'), 'case link');
     expect(link.getAttribute('href')).toBe('#/knowledge/cases/za-groups');
+    expect(link.textContent).toBe('za-groups');
+    expect(q(went, 'lineage-case-id')).toBeNull();
     expect(q(went, 'lineage-outcome')?.textContent).toBe('Outcomefailure');
     expect(q(went, 'lineage-flags')?.textContent).toContain(
       'trust_dependency, gender_norms_barrier',
@@ -220,6 +237,61 @@ describe('KnowledgeCasePage lineage', () => {
       all<HTMLAnchorElement>(el, 'knowledge-version-link').map((a) => a.getAttribute('href')),
     ).toEqual([`#/knowledge/cases/${CASE_ID}`]);
     expect(texts(el, 'knowledge-version')[1]).toContain('1 (shown)');
+  });
+
+  it('sends the target context described, so that the server computes the flags', async () => {
+    const asked = fakeFetch();
+    const page = await open(true);
+    const el = page.element;
+    await chooseCase(page);
+    const target = need(q(el, 'record-target'), 'target form');
+    await vi.waitFor(() => expect(target.querySelector('#context-trust')).not.toBeNull());
+    // A case's origin profile and a recorded target have no territory.
+    expect(q(target, 'context-territory')).toBeNull();
+    setValue(need(target.querySelector<HTMLSelectElement>('#context-trust'), 'trust'), 'low');
+    setValue(need(q<HTMLInputElement>(target, 'context-name'), 'name'), 'Rural district');
+    q<HTMLFormElement>(el, 'record-form')?.requestSubmit();
+    await vi.waitFor(() => expect(q(el, 'record-done')).not.toBeNull());
+    const post = asked.find((a) => a.method === 'POST');
+    expect(post?.body).toMatchObject({
+      target: { name: 'Rural district', socio_cultural: { trust: 'low' } },
+    });
+    expect(post?.body).not.toHaveProperty('flags');
+  });
+
+  it('sends the flags ticked, and refuses an unreadable target value before sending', async () => {
+    const asked = fakeFetch();
+    const page = await open(true);
+    const el = page.element;
+    await chooseCase(page);
+    const target = need(q(el, 'record-target'), 'target form');
+    await vi.waitFor(() => expect(target.querySelector('#context-informal_share')).not.toBeNull());
+    setValue(
+      need(target.querySelector<HTMLInputElement>('#context-informal_share'), 'share'),
+      '150%',
+    );
+    // One box per flag of the catalogue.
+    expect(all<HTMLInputElement>(el, 'record-flag').map((b) => b.value)).toEqual(
+      FRAMEWORK.flags.map((f) => f.id),
+    );
+    const flag = all<HTMLInputElement>(el, 'record-flag').find(
+      (b) => b.value === 'trust_dependency',
+    );
+    need(flag, 'flag').checked = true;
+    q<HTMLFormElement>(el, 'record-form')?.requestSubmit();
+    await vi.waitFor(() => expect(q(el, 'record-problems')).not.toBeNull());
+    expect(q(el, 'record-problems')?.textContent).toContain(
+      'informal_share: this value of the target',
+    );
+    expect(asked.some((a) => a.method === 'POST')).toBe(false);
+
+    setValue(need(target.querySelector<HTMLInputElement>('#context-informal_share'), 'share'), '');
+    q<HTMLFormElement>(el, 'record-form')?.requestSubmit();
+    await vi.waitFor(() => expect(q(el, 'record-done')).not.toBeNull());
+    const post = asked.find((a) => a.method === 'POST');
+    expect(post?.body).toMatchObject({ flags: ['trust_dependency'] });
+    expect(post?.body).not.toHaveProperty('target');
+    expect(all<HTMLInputElement>(el, 'record-flag').some((b) => b.checked)).toBe(false);
   });
 
   it('records a transfer with its adaptations and shows it in the lineage', async () => {

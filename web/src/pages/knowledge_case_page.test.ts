@@ -212,4 +212,16 @@ describe('KnowledgeCasePage', () => {
     await vi.waitFor(() => expect(q(page.element, 'error-message')).not.toBeNull());
     expect(q(page.element, 'knowledge-versions')?.closest('[hidden]')).not.toBeNull();
   });
+
+  it('offers members an Edit link and says a draft waits for a steward', async () => {
+    fakeFetch({ ...CASE_RECORD, status: 'draft' });
+    const member = await open(['member']);
+    expect(q(member.element, 'knowledge-edit-button')?.getAttribute('href')).toBe(
+      `#/knowledge/cases/${CASE_ID}/edit`,
+    );
+    expect(q(member.element, 'knowledge-draft-note')?.textContent).toContain('draft');
+    member.destroy();
+    const visitor = await open(null);
+    expect(q(visitor.element, 'knowledge-edit-button')).toBeNull();
+  });
 });

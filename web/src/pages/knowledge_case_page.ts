@@ -12,20 +12,26 @@ import { statusLine } from '../components/form_field';
 import { caseFactSections } from '../components/knowledge_case_facts';
 import { reviewTrail, versionsTable } from '../components/knowledge_case_history';
 import { caseMainSections } from '../components/knowledge_case_view';
-import { lineageView } from '../components/knowledge_lineage';
+import { lineageCaseIds, lineageView } from '../components/knowledge_lineage';
 import { RecordTransferForm } from '../components/knowledge_record_transfer';
 import { caseSummaryItem } from '../components/knowledge_results';
 import { ReviewPanel } from '../components/knowledge_review';
 import { panel } from '../components/panel';
 import { h } from '../dom';
 import { getLang, t, translateTree } from '../i18n/i18n';
-import { pickText, type CaseRecord, type CaseSummary } from '../knowledge';
+import { pickText, type CaseRecord, type CaseSummary, type Text } from '../knowledge';
 import { knowledgeApi } from '../knowledge_api';
 import { enumLabel, languageName } from '../knowledge_labels';
 import type { Lineage } from '../knowledge_lineage';
 import type { ContextFramework } from '../knowledge_transfer';
-import { knowledgeCaseHref, knowledgeTransferHref, pageHref } from '../router';
+import {
+  knowledgeCaseEditHref,
+  knowledgeCaseHref,
+  knowledgeTransferHref,
+  pageHref,
+} from '../router';
 import type { SessionStore } from '../session';
+import { mayWriteCases } from './knowledge_case_edit_page';
 import type { Page } from './page';
 
 export class KnowledgeCasePage implements Page {
@@ -45,6 +51,8 @@ export class KnowledgeCasePage implements Page {
   private readonly lineagePanel: HTMLElement;
   private record: CaseRecord | null = null;
   private lineageData: Lineage | null = null;
+  /** The titles of the other cases of the lineage (the API gives only their ids). */
+  private lineageTitles = new Map<string, Text>();
   private framework: ContextFramework | null = null;
   private reviewPanel: ReviewPanel | null = null;
   private recordForm: RecordTransferForm | null = null;
@@ -166,6 +174,7 @@ export class KnowledgeCasePage implements Page {
     if (!framework) return;
     this.framework = framework;
     this.render();
+    this.recordForm?.setFramework(framework);
   }
 
   private async loadVersions(): Promise<void> {
@@ -195,6 +204,7 @@ export class KnowledgeCasePage implements Page {
     try {
       this.lineageData = await knowledgeApi.lineage(this.id, this.controller.signal);
       this.renderLineage();
+      await this.loadLineageTitles(this.lineageData);
     } catch (error) {
       if (this.controller.signal.aborted) return;
       this.lineageData = null;
@@ -202,9 +212,32 @@ export class KnowledgeCasePage implements Page {
     }
   }
 
+  /**
+   * Asks for the other cases' titles, all at once, those not asked yet; a case the reader may not
+   * see (404) or that fails stays shown by its id.
+   */
+  private async loadLineageTitles(lineage: Lineage): Promise<void> {
+    const wanted = lineageCaseIds(lineage).filter((id) => !this.lineageTitles.has(id));
+    if (wanted.length === 0) return;
+    const signal = this.controller.signal;
+    const found = await Promise.all(
+      wanted.map((id) =>
+        knowledgeApi
+          .case(id, getLang(), signal)
+          .then((c) => [id, c.doc.title] as const)
+          .catch(() => [id, {}] as const),
+      ),
+    );
+    if (signal.aborted) return;
+    for (const [id, title] of found) this.lineageTitles.set(id, title);
+    this.renderLineage();
+  }
+
   private renderLineage(): void {
     if (!this.lineageData || !this.record) return;
-    this.lineage.replaceChildren(lineageView(this.lineageData, this.record.doc, getLang()));
+    this.lineage.replaceChildren(
+      lineageView(this.lineageData, this.record.doc, getLang(), this.lineageTitles),
+    );
   }
 
   private async loadSimilar(): Promise<void> {
@@ -249,6 +282,7 @@ export class KnowledgeCasePage implements Page {
     }
     if (this.recordForm) return;
     this.recordForm = new RecordTransferForm(record, this.session, () => void this.loadLineage());
+    if (this.framework) this.recordForm.setFramework(this.framework);
     this.recordArea.replaceChildren(this.recordForm.element);
   }
 
@@ -285,6 +319,16 @@ export class KnowledgeCasePage implements Page {
         ),
       );
     }
+    if (record.status === 'draft' && this.version === null) {
+      parts.push(
+        h('p', {
+          className: 'notice',
+          i18n: 'knowledge.case.draftNote',
+          attrs: { role: 'status' },
+          testId: 'knowledge-draft-note',
+        }),
+      );
+    }
     parts.push(
       h('p', {
         className: 'knowledge-case-meta',
@@ -306,6 +350,14 @@ export class KnowledgeCasePage implements Page {
           attrs: { href: knowledgeTransferHref(record.id) },
           testId: 'knowledge-transfer-button',
         }),
+        this.version === null &&
+          mayWriteCases(this.session) &&
+          h('a', {
+            className: 'button-link',
+            i18n: 'knowledge.edit.editLink',
+            attrs: { href: knowledgeCaseEditHref(record.id) },
+            testId: 'knowledge-edit-button',
+          }),
       ),
     );
     return parts;

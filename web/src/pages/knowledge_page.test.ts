@@ -173,4 +173,12 @@ describe('KnowledgePage', () => {
         ?.textContent,
     ).toBe('ODD 5 (2)');
   });
+
+  it('offers "Write a case" only to those who may write', async () => {
+    fakeFetch(() => json(200, SEARCH));
+    const page = await open('#/knowledge');
+    const link = need(q<HTMLAnchorElement>(page.element, 'knowledge-write-link'), 'link');
+    expect(link.getAttribute('href')).toBe('#/knowledge/new');
+    expect(link.closest('p')?.hidden).toBe(true);
+  });
 });

@@ -18,8 +18,9 @@ import type { CaseSearch } from '../knowledge';
 import { knowledgeApi } from '../knowledge_api';
 import { casesUrl, knowledgeHref, knowledgeQueryOf, type KnowledgeQuery } from '../knowledge_query';
 import { feedUrl } from '../knowledge_watch';
-import { knowledgeTransferHref, type Route } from '../router';
+import { knowledgeNewHref, knowledgeTransferHref, type Route } from '../router';
 import type { SessionStore } from '../session';
+import { mayWriteCases } from './knowledge_case_edit_page';
 import type { Page, PageContext } from './page';
 
 export class KnowledgePage implements Page {
@@ -50,11 +51,21 @@ export class KnowledgePage implements Page {
   /** The request `search` answers: a route change that asks the same thing asks nothing. */
   private loadedUrl = '';
   private controller: AbortController | null = null;
+  private readonly writeLink = h(
+    'p',
+    {},
+    h('a', {
+      className: 'button-link',
+      i18n: 'knowledge.edit.newTitle',
+      attrs: { href: knowledgeNewHref() },
+      testId: 'knowledge-write-link',
+    }),
+  );
 
   constructor(
     route: Route,
     private readonly ctx: PageContext,
-    session: SessionStore,
+    private readonly session: SessionStore,
   ) {
     this.query = knowledgeQueryOf(route.params);
     this.watchPanel = new WatchPanel(session, this.query, () => knowledgeHref(this.query));
@@ -83,6 +94,7 @@ export class KnowledgePage implements Page {
           testId: 'knowledge-transfer-link',
         }),
       ),
+      this.writeLink,
       this.form(),
       h(
         'div',
@@ -94,7 +106,13 @@ export class KnowledgePage implements Page {
       h('div', { className: 'knowledge-layout' }, this.facets, this.resultsArea),
       panel('knowledge.watch.title', 'knowledge-watches-panel', this.watchPanel.list),
     );
+    this.showWriteLink();
     this.load();
+  }
+
+  /** "Write a case", for those who may write; the session may be known only later. */
+  private showWriteLink(): void {
+    this.writeLink.hidden = !mayWriteCases(this.session);
   }
 
   title(): string {
@@ -116,6 +134,7 @@ export class KnowledgePage implements Page {
   }
 
   onSessionChange(): void {
+    this.showWriteLink();
     this.watchPanel.render();
   }
 

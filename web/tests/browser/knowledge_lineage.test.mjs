@@ -1,6 +1,7 @@
 // The knowledge commons' lineage and watches, signed in as the member: on a seed case, record a
 // transfer to another seed case through the form (the adapted case found by search, an outcome,
-// an adaptation with FRAME's vocabularies) and find it in the origin case's lineage, its FRAME
+// an adaptation with FRAME's vocabularies, the target context so that the server computes the
+// risk flags) and find it in the origin case's lineage by the adapted case's title, its FRAME
 // table and the flag history; then follow a search, find it under "My watches", check that its
 // feed and the search's feed answer Atom, and delete it. Case ids are not assumed: the first
 // result of a search is used.
@@ -83,6 +84,10 @@ describe('knowledge lineage and watches', () => {
       await row.getByTestId('record-fidelity').selectOption('true');
       await row.locator('[data-testid="record-reason"][value="recipient"]').check();
       await row.getByTestId('record-why').fill('No lender nearby');
+      // The target described: low trust, where the rickshaw network's co-construction needs
+      // medium, so the server's analysis raises trust_dependency with the transfer.
+      await page.getByTestId('record-target-details').locator('summary').click();
+      await page.locator('[data-testid="record-target"] #context-trust').selectOption('low');
       await page.getByTestId('record-submit').click();
       await page.getByTestId('record-done').waitFor();
 
@@ -104,7 +109,19 @@ describe('knowledge lineage and watches', () => {
       assert.equal(cells[3], 'members, federation');
       assert.equal(cells[5], 'A rotating savings group replaces the loans');
       assert.equal(cells[6], 'yes');
-      assert.ok((await page.getByTestId('lineage-history-block').textContent()).length > 0);
+      assert.match(
+        await transfer.first().getByTestId('lineage-flags').textContent(),
+        /trust_dependency/,
+      );
+      // A failed transfer after trust_dependency is counted in the flag history.
+      await page
+        .locator('[data-testid="lineage-flag-history"][data-flag="trust_dependency"]')
+        .waitFor();
+      // The adapted case is named by its title, its id beside it.
+      assert.equal(
+        (await transfer.first().getByTestId('lineage-case').textContent()).trim(),
+        adapted.title,
+      );
 
       // The adapted case's lineage names where it came from.
       await page.locator(`[data-testid="lineage-case"][href$="${adapted.id}"]`).first().click();

@@ -1486,9 +1486,9 @@ TEST_P(StoreContractTest, CaseSearchTakesACommonLastWordWhole) {
                             CaseIndex("Working with neighbours", "", {}), 0, "published")
                     .ok());
   }
-  ASSERT_TRUE(PutTestCase(*store_, "alone", "{}", CaseIndex("Care without walls", "", {}), 0,
-                          "published")
-                  .ok());
+  ASSERT_TRUE(
+      PutTestCase(*store_, "alone", "{}", CaseIndex("Care without walls", "", {}), 0, "published")
+          .ok());
   CaseSearchQuery q;
   q.q = "with";
   EXPECT_EQ(store_->SearchCases(q)->total, 50);

@@ -216,6 +216,7 @@ UPDATE actors SET lat = round(lat::numeric, 2)::double precision,
         "CREATE TABLE case_index (rid BIGSERIAL PRIMARY KEY, " ECOSOL_CASE_INDEX_COLUMNS
         ",\n  tsv TSVECTOR NOT NULL DEFAULT ''::tsvector);\n" ECOSOL_CASE_INDEX_INDEXES
         "CREATE INDEX case_index_tsv ON case_index USING GIN (tsv);\n",
+    kFinanceSql,
 };
 
 // Quotes a word for to_tsquery: 'word' with quotes doubled.

@@ -168,6 +168,25 @@ CREATE INDEX case_watches_by_owner ON case_watches (owner, name, id);
 CREATE TABLE knowledge_state (id INTEGER PRIMARY KEY CHECK (id = 1), generation BIGINT NOT NULL);
 INSERT INTO knowledge_state (id, generation) VALUES (1, 0);
 )sql";
+// Migration 14: social finance, versioned documents by kind and id (store/finance.h), with the
+// current version of each in finance_heads.
+inline constexpr const char* kFinanceSql = R"sql(
+CREATE TABLE finance_records (
+  kind TEXT NOT NULL, id TEXT NOT NULL, version BIGINT NOT NULL,
+  actor_id TEXT NOT NULL DEFAULT '', parent TEXT NOT NULL DEFAULT '', doc TEXT NOT NULL,
+  who TEXT NOT NULL, at TEXT NOT NULL, deleted INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (kind, id, version)
+);
+CREATE TABLE finance_heads (
+  kind TEXT NOT NULL, id TEXT NOT NULL, version BIGINT NOT NULL,
+  actor_id TEXT NOT NULL DEFAULT '', parent TEXT NOT NULL DEFAULT '',
+  deleted INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (kind, id)
+);
+CREATE INDEX finance_heads_by_actor ON finance_heads (actor_id, kind);
+CREATE INDEX finance_heads_by_parent ON finance_heads (parent, kind);
+)sql";
+
 // The columns of case_index both backends share (each adds its row id and text index).
 #define ECOSOL_CASE_INDEX_COLUMNS                                                     \
   "case_id TEXT NOT NULL, version BIGINT NOT NULL, is_head INTEGER NOT NULL,\n"       \
@@ -340,6 +359,13 @@ class SqlStore : public Store {
   Status PutWatch(const WatchRecord& watch) override;
   Result<std::optional<WatchRecord>> GetWatch(const std::string& id) override;
   Result<std::vector<WatchRecord>> Watches(const std::string& owner) override;
+  Status PutFinanceRecord(FinanceRecord* record, long long expected_version) override;
+  Result<std::optional<FinanceRecord>> GetFinanceRecord(const std::string& kind,
+                                                        const std::string& id,
+                                                        long long version) override;
+  Result<std::vector<FinanceRecord>> FinanceRecordVersions(const std::string& kind,
+                                                           const std::string& id) override;
+  Result<std::vector<FinanceRecord>> FinanceRecords(const FinanceQuery& query) override;
 
  protected:
   SqlConnection& conn() { return *conn_; }

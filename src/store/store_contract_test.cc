@@ -916,7 +916,7 @@ TEST(MigrationTest, UpgradesASchemaVersion3Database) {
     ASSERT_TRUE(store.ok());
     EXPECT_EQ(*(*store)->SchemaVersion(), 3);
     ASSERT_TRUE((*store)->Migrate().ok());
-    EXPECT_EQ(*(*store)->SchemaVersion(), 13);
+    EXPECT_EQ(*(*store)->SchemaVersion(), 14);
     auto history = (*store)->ActorHistory("cuk-r006884");
     ASSERT_TRUE(history.ok()) << history.status().ToString();
     ASSERT_EQ(history->size(), 2u);
@@ -1525,6 +1525,72 @@ TEST_P(StoreContractTest, CaseSearchSeesWritesOfOtherConnections) {
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(HitIds(*r), std::vector<std::string>{"b"});
   EXPECT_EQ(FacetCountOf(*r, "sdg", "6"), 0);
+}
+
+TEST_P(StoreContractTest, FinanceRecordsAreVersionedListedAndRecoverable) {
+  FinanceRecord loan{"loan",   "L-1",
+                     0,        "coop-a",
+                     "fund-1", R"({"principal":1200000})",
+                     "ana",    "2026-11-30T10:00:00Z"};
+  ASSERT_TRUE(store_->PutFinanceRecord(&loan, 0).ok());
+  EXPECT_EQ(loan.version, 1);
+  // A second create, or an edit from a stale version, is refused and changes nothing.
+  FinanceRecord again = loan;
+  EXPECT_EQ(store_->PutFinanceRecord(&again, 0).code(), StatusCode::kConflict);
+  loan.doc = R"({"principal":1000000})";
+  ASSERT_TRUE(store_->PutFinanceRecord(&loan, 1).ok());
+  EXPECT_EQ(loan.version, 2);
+  FinanceRecord stale = loan;
+  Status refused = store_->PutFinanceRecord(&stale, 1);
+  EXPECT_EQ(refused.code(), StatusCode::kConflict);
+  EXPECT_NE(refused.message().find("is at version 2, not 1"), std::string::npos)
+      << refused.message();
+  auto head = store_->GetFinanceRecord("loan", "L-1");
+  ASSERT_TRUE(head.ok() && head->has_value());
+  EXPECT_EQ((*head)->version, 2);
+  EXPECT_EQ((*head)->doc, R"({"principal":1000000})");
+  EXPECT_EQ((*head)->actor_id, "coop-a");
+  EXPECT_EQ(store_->GetFinanceRecord("loan", "L-1", 1)->value().doc, R"({"principal":1200000})");
+  EXPECT_FALSE(store_->GetFinanceRecord("loan", "L-9")->has_value());
+  EXPECT_FALSE(store_->GetFinanceRecord("fund", "L-1")->has_value());  // ids are per kind
+
+  FinanceRecord other{"loan", "L-2", 0, "coop-b", "fund-1", "{}", "ana", "2026-11-30T11:00:00Z"};
+  ASSERT_TRUE(store_->PutFinanceRecord(&other, 0).ok());
+  FinanceRecord fund{"fund", "fund-1", 0, "", "", "{}", "ana", "2026-11-30T11:00:00Z"};
+  ASSERT_TRUE(store_->PutFinanceRecord(&fund, 0).ok());
+  auto ids = [&](const FinanceQuery& q) {
+    std::vector<std::string> out;
+    auto records = store_->FinanceRecords(q);
+    EXPECT_TRUE(records.ok()) << records.status().ToString();
+    if (records.ok()) {
+      for (const FinanceRecord& r : *records) out.push_back(r.id);
+    }
+    return out;
+  };
+  EXPECT_EQ(ids({"loan", "", "", false}), (std::vector<std::string>{"L-1", "L-2"}));
+  EXPECT_EQ(ids({"loan", "coop-b", "", false}), std::vector<std::string>{"L-2"});
+  EXPECT_EQ(ids({"loan", "", "fund-1", false}), (std::vector<std::string>{"L-1", "L-2"}));
+  EXPECT_EQ(ids({"fund", "", "", false}), std::vector<std::string>{"fund-1"});
+
+  // Deleting is a version; putting the record again restores it.
+  loan.deleted = true;
+  ASSERT_TRUE(store_->PutFinanceRecord(&loan, 2).ok());
+  EXPECT_EQ(ids({"loan", "", "", false}), std::vector<std::string>{"L-2"});
+  EXPECT_EQ(ids({"loan", "", "", true}), (std::vector<std::string>{"L-1", "L-2"}));
+  loan.deleted = false;
+  ASSERT_TRUE(store_->PutFinanceRecord(&loan, 3).ok());
+  EXPECT_EQ(ids({"loan", "", "", false}), (std::vector<std::string>{"L-1", "L-2"}));
+  auto versions = store_->FinanceRecordVersions("loan", "L-1");
+  ASSERT_TRUE(versions.ok());
+  ASSERT_EQ(versions->size(), 4u);
+  EXPECT_TRUE((*versions)[2].deleted);
+  EXPECT_EQ((*versions)[3].doc, R"({"principal":1000000})");
+
+  FinanceRecord bad{"", "x", 0, "", "", "{}", "ana", "t"};
+  EXPECT_EQ(store_->PutFinanceRecord(&bad, 0).code(), StatusCode::kInvalidArgument);
+  bad = {"loan", "x", 0, "", "", "", "ana", "t"};
+  EXPECT_EQ(store_->PutFinanceRecord(&bad, 0).code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(store_->FinanceRecords({}).status().code(), StatusCode::kInvalidArgument);
 }
 
 TEST_P(StoreContractTest, TransfersAreVersionedAndWatchesListedByOwner) {

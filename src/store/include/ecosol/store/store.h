@@ -29,6 +29,7 @@
 #include "ecosol/model/relationship.h"
 #include "ecosol/store/accounts.h"
 #include "ecosol/store/ecosystem.h"
+#include "ecosol/store/finance.h"
 #include "ecosol/store/knowledge.h"
 #include "ecosol/store/resolution.h"
 #include "ecosol/store/screening.h"
@@ -401,6 +402,22 @@ class Store {
   virtual Result<std::optional<WatchRecord>> GetWatch(const std::string& id) = 0;
   // An owner's watches (everyone's when `owner` is empty), not deleted, by name then id.
   virtual Result<std::vector<WatchRecord>> Watches(const std::string& owner) = 0;
+
+  // --- social finance: versioned documents (store/finance.h) ---
+  // Writes a new version of `record` (kind, id, doc, who, at, actor_id, parent, deleted) and
+  // sets its version. `expected_version` is the version the writer read: 0 for a new record.
+  // Conflict when it is not the current one (someone wrote in between), InvalidArgument
+  // without a kind, id or document.
+  virtual Status PutFinanceRecord(FinanceRecord* record, long long expected_version) = 0;
+  // A version (`version` 0: the current one, deleted or not), or nullopt.
+  virtual Result<std::optional<FinanceRecord>> GetFinanceRecord(const std::string& kind,
+                                                                const std::string& id,
+                                                                long long version = 0) = 0;
+  // Every version of a record, oldest first.
+  virtual Result<std::vector<FinanceRecord>> FinanceRecordVersions(const std::string& kind,
+                                                                   const std::string& id) = 0;
+  // The current versions of the records a query selects, by id.
+  virtual Result<std::vector<FinanceRecord>> FinanceRecords(const FinanceQuery& query) = 0;
 
   // --- taxonomies ---
   virtual Status PutTerms(const std::vector<model::Term>& terms) = 0;

@@ -12,6 +12,7 @@ DEBIAN_PACKAGES=(
   libutf8proc-dev libstemmer-dev libsodium-dev libjemalloc-dev libgtest-dev libgmock-dev libbenchmark-dev
   libyaml-cpp-dev libre2-dev libhyperscan-dev libpoppler-cpp-dev libzip-dev libxml2-dev ripgrep
   libvalijson-dev libserd-dev serdi raptor2-utils libigraph-dev python3-igraph python3-networkx
+  coinor-libcbc-dev
   libcairo2-dev libpango1.0-dev librsvg2-dev fonts-dejavu-core
   chromium chromium-driver wrk curl iproute2 jq python3
 )

@@ -218,6 +218,56 @@ def check_item_common(item, where, report, facts, subject, source_ids):
     check_source(item.get("source"), where, report, source_ids)
 
 
+def check_finance_texts(node, where, report, source_ids):
+    """Every text map (a mapping with an 'en' key) has en/fr/es/pt; every {ref: ...} is a source."""
+    if isinstance(node, list):
+        for i, item in enumerate(node):
+            check_finance_texts(item, f"{where}[{i}]", report, source_ids)
+        return
+    if not isinstance(node, dict):
+        return
+    if "en" in node:
+        check_texts(where, node, report, "text")
+        return
+    if "ref" in node and node["ref"] not in source_ids:
+        report.error(where, f"source ref '{node['ref']}' is not in sources")
+    for key, value in node.items():
+        check_finance_texts(value, f"{where}.{key}", report, source_ids)
+
+
+def check_finance_framework(path, doc, report):
+    """The finance frameworks (kind finance_*, read by src/finance/, not by screening): the head,
+    sources, texts in four languages, source refs, and portable JSON Logic rules over the facts
+    the file declares (finance-mechanisms.yaml) or the assessment facts (finance-readiness.yaml).
+    The C++ loaders (src/finance/mechanisms.cc, readiness.cc) check the rest."""
+    where = str(path)
+    if doc.get("id") != path.stem:
+        report.error(where, f"id {doc.get('id')!r} differs from the file name '{path.stem}'")
+    if not isinstance(doc.get("version"), str) or not VERSION_RE.match(doc["version"]):
+        report.error(where, f"version must be a quoted \"X.Y.Z\" string, got {doc.get('version')!r}")
+    check_texts(where, doc.get("title"), report, "title")
+    source_ids = set()
+    for src in doc.get("sources") or []:
+        if not src.get("id") or src["id"] in source_ids or not isinstance(src.get("verified"), bool):
+            report.error(f"{where}: source {src.get('id')}", "id missing or repeated, or verified not a boolean")
+        source_ids.add(src.get("id"))
+    if not source_ids:
+        report.error(where, "no sources")
+    for key, value in doc.items():
+        if key not in ("title", "sources"):
+            check_finance_texts(value, f"{where}: {key}", report, source_ids)
+    declared = {f["path"]: f for f in doc.get("facts") or []}
+    for section in ("rules", "stages", "pipeline"):
+        for item in doc.get(section) or []:
+            iwhere = f"{where}: {section} {item.get('id')}"
+            if "source" not in item:
+                report.error(iwhere, "no source")
+            if section == "rules":
+                walk_rule(item.get("rule"), iwhere, report, declared, set())
+            else:
+                walk_rule(item.get("rule"), iwhere, report, None, set(), True)
+
+
 def check_framework(path, facts, report):
     where = str(path)
     try:
@@ -227,6 +277,9 @@ def check_framework(path, facts, report):
         return
     if not isinstance(doc, dict):
         report.error(where, "expected a mapping at the top level")
+        return
+    if str(doc.get("kind", "")).startswith("finance_"):
+        check_finance_framework(path, doc, report)
         return
     fid = doc.get("id")
     if not isinstance(fid, str) or not ID_RE.match(fid):

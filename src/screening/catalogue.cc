@@ -149,11 +149,12 @@ Result<std::shared_ptr<const Catalogue>> LoadFolder(const std::string& dir) {
     if (!doc.ok()) return doc.status();
     // The ecosystem building blocks (frameworks/building-blocks.yaml) and partner assets
     // (frameworks/partner-assets.yaml) share the folder but are read by ecosystem/, the
-    // transfer context (frameworks/transfer-context.yaml) by knowledge/; none is screened
+    // transfer context (frameworks/transfer-context.yaml) by knowledge/, the finance
+    // frameworks (kinds finance_*: frameworks/finance-*.yaml) by finance/; none is screened
     // against.
-    if (doc->is_object() && (doc->value("kind", "") == "building_blocks" ||
-                             doc->value("kind", "") == "partner_assets" ||
-                             doc->value("kind", "") == "transfer_context")) {
+    const std::string kind = doc->is_object() ? doc->value("kind", "") : "";
+    if (kind == "building_blocks" || kind == "partner_assets" || kind == "transfer_context" ||
+        kind.rfind("finance_", 0) == 0) {
       continue;
     }
     auto framework = ParseFramework(*doc, catalogue->facts_, file.string());

@@ -33,42 +33,16 @@ class SqliteConnection : public SqlConnection {
   }
 
   Status Exec(std::string_view sql, const std::vector<SqlValue>& params, SqlRows* out) override {
-    auto stmt = Prepare(sql);
-    if (!stmt.ok()) return stmt.status();
-    sqlite3_stmt* st = *stmt;
-    sqlite3_reset(st);
-    sqlite3_clear_bindings(st);
-    for (size_t i = 0; i < params.size(); ++i) Bind(st, static_cast<int>(i + 1), params[i]);
-    while (true) {
-      int rc = sqlite3_step(st);
-      if (rc == SQLITE_DONE) break;
-      if (rc != SQLITE_ROW) return Error(rc, sql);
+    return Run(sql, params, [&](sqlite3_stmt* st) {
       if (out) out->push_back(ReadRow(st));
-    }
-    sqlite3_reset(st);
-    return Status::Ok();
+    });
   }
 
   Status ExecIdNumbers(std::string_view sql, const std::vector<SqlValue>& params,
                        std::vector<std::pair<long long, double>>* out) override {
-    auto stmt = Prepare(sql);
-    if (!stmt.ok()) return stmt.status();
-    sqlite3_stmt* st = *stmt;
-    sqlite3_reset(st);
-    sqlite3_clear_bindings(st);
-    for (size_t i = 0; i < params.size(); ++i) Bind(st, static_cast<int>(i + 1), params[i]);
-    while (true) {
-      int rc = sqlite3_step(st);
-      if (rc == SQLITE_DONE) break;
-      if (rc != SQLITE_ROW) {
-        Status error = Error(rc, sql);
-        sqlite3_reset(st);
-        return error;
-      }
+    return Run(sql, params, [&](sqlite3_stmt* st) {
       out->emplace_back(sqlite3_column_int64(st, 0), sqlite3_column_double(st, 1));
-    }
-    sqlite3_reset(st);
-    return Status::Ok();
+    });
   }
 
   Result<std::optional<long long>> InsertRow(std::string_view sql,
@@ -89,6 +63,29 @@ class SqliteConnection : public SqlConnection {
   }
 
  private:
+  // Runs one statement with parameters, calling `row` on each result row.
+  template <typename Row>
+  Status Run(std::string_view sql, const std::vector<SqlValue>& params, Row&& row) {
+    auto stmt = Prepare(sql);
+    if (!stmt.ok()) return stmt.status();
+    sqlite3_stmt* st = *stmt;
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    for (size_t i = 0; i < params.size(); ++i) Bind(st, static_cast<int>(i + 1), params[i]);
+    while (true) {
+      int rc = sqlite3_step(st);
+      if (rc == SQLITE_DONE) break;
+      if (rc != SQLITE_ROW) {
+        Status error = Error(rc, sql);
+        sqlite3_reset(st);
+        return error;
+      }
+      row(st);
+    }
+    sqlite3_reset(st);
+    return Status::Ok();
+  }
+
   Result<sqlite3_stmt*> Prepare(std::string_view sql) {
     std::string key(sql);
     auto it = cache_.find(key);

@@ -102,8 +102,9 @@ TEST(LoanBookTest, DaysLateCountFromTheDayAfterTheDueDate) {
 // 3,000.00 on 10 Feb pays instalments 1 and 2 in full and 100.98 interest + 766.64 principal of
 // instalment 3 in advance.
 TEST(LoanBookTest, PrepaymentGoesToTheNextInstalments) {
-  Loan loan = Parsed(
-      {{"id", "L1"}, {"terms", Terms("2026-01-15")}, {"payments", {Pay("2026-02-10", 300000)}}});
+  Loan loan = Parsed({{"id", "L1"},
+                      {"terms", Terms("2026-01-15")},
+                      {"payments", json::array({Pay("2026-02-10", 300000)})}});
   LoanPosition pos = At(loan, "2026-03-31");
   const auto& rows = pos.phases[0].instalments;
   EXPECT_EQ(FormatLoanDate(*rows[1].paid_in_full_on), "2026-02-10");
@@ -124,7 +125,7 @@ TEST(LoanBookTest, RestructuringStartsANewScheduleAndKeepsHistory) {
   Loan loan = Parsed({{"id", "R1"},
                       {"terms", Terms("2026-01-15")},
                       {"restructurings", {restructuring}},
-                      {"payments", {Pay("2026-05-01", 108667)}}});
+                      {"payments", json::array({Pay("2026-05-01", 108667)})}});
   EXPECT_EQ(At(loan, "2026-03-31").days_in_arrears, 44);  // before: 15 Feb is 44 days back
   LoanPosition pos = At(loan, "2026-05-15");
   ASSERT_EQ(pos.phases.size(), 2u);
@@ -153,14 +154,14 @@ TEST(LoanBookTest, WriteOffTakesTheLoanOutAndCountsRecoveries) {
 
 TEST(LoanBookTest, BadPaymentsAreRefused) {
   json loan = {{"id", "L1"}, {"terms", Terms("2026-01-15")}};
-  loan["payments"] = {Pay("2026-01-10", 1000)};
+  loan["payments"] = json::array({Pay("2026-01-10", 1000)});
   EXPECT_EQ(ErrorAt(loan, "2026-03-01"),
             "loan \"L1\": payments[0].date: 2026-01-10 is before the disbursement on 2026-01-15; "
             "correct the payment date or disbursed_on");
-  loan["payments"] = {Pay("2026-02-15", 106619), Pay("2026-02-20", -100)};
+  loan["payments"] = json::array({Pay("2026-02-15", 106619), Pay("2026-02-20", -100)});
   EXPECT_EQ(ErrorAt(loan, "2026-03-01"),
             "loan \"L1\": payments[1].amount: must be positive (minor units), got -100");
-  loan["payments"] = {Pay("2026-02-15", 2000000)};
+  loan["payments"] = json::array({Pay("2026-02-15", 2000000)});
   EXPECT_EQ(ErrorAt(loan, "2026-03-01"),
             "loan \"L1\": payments[0]: 2000000 paid on 2026-02-15 is more than the 1279423 owed; "
             "correct the amount or record the excess as a refund");

@@ -82,7 +82,7 @@ TEST(RequestsTest, ReadinessGivesLatestHistoryAndChange) {
   EXPECT_EQ((*out)["history"][0]["pipeline"], "grant");
   EXPECT_EQ((*out)["change"]["total"]["change"], 7);
 
-  json one = {{"assessments", {Assessment("2026-01-15", 1)}}};
+  json one = {{"assessments", json::array({Assessment("2026-01-15", 1)})}};
   out = ReadinessRequest(Readiness(), one);
   ASSERT_TRUE(out.ok());
   EXPECT_TRUE((*out)["change"].is_null());

@@ -10,6 +10,7 @@ import {
   type FieldError,
 } from '../actor_draft';
 import { h, option } from '../dom';
+import { clearFieldErrors, markFieldError } from './form_field';
 import type { MessageKey } from '../i18n/i18n';
 import {
   LOCATION_PRECISIONS,
@@ -135,37 +136,14 @@ export class ActorForm {
     for (const error of errors) {
       const control = this.controlFor(error.field);
       if (!control) continue;
-      control.setAttribute('aria-invalid', 'true');
-      const id = `${control.id}-error`;
-      control.setAttribute(
-        'aria-describedby',
-        [control.getAttribute('aria-describedby'), id].filter(Boolean).join(' '),
-      );
-      control.insertAdjacentElement(
-        'afterend',
-        h('p', {
-          className: 'field-error',
-          text: error.message,
-          attrs: { id },
-          testId: 'field-error',
-        }),
-      );
+      markFieldError(control, error.message);
       first ??= control;
     }
     return first;
   }
 
   clearErrors(): void {
-    for (const el of this.element.querySelectorAll('.field-error')) el.remove();
-    for (const control of this.controls.values()) {
-      if (!control.hasAttribute('aria-invalid')) continue;
-      control.removeAttribute('aria-invalid');
-      const rest = (control.getAttribute('aria-describedby') ?? '')
-        .split(' ')
-        .filter((id) => id && id !== `${control.id}-error`);
-      if (rest.length > 0) control.setAttribute('aria-describedby', rest.join(' '));
-      else control.removeAttribute('aria-describedby');
-    }
+    clearFieldErrors(this.element);
   }
 
   /** The control of a field, or of the first field under it ("address" -> "address.street"). */

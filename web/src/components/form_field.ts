@@ -191,3 +191,31 @@ export function suggestActors(
     clearTimeout(timer);
   };
 }
+
+/**
+ * Marks `control` invalid and puts `message` under it, linked by aria-describedby (the id
+ * "<control id>-error").
+ */
+export function markFieldError(control: HTMLElement, message: string): void {
+  const id = `${control.id}-error`;
+  control.setAttribute('aria-invalid', 'true');
+  const described = control.getAttribute('aria-describedby');
+  control.setAttribute('aria-describedby', [described, id].filter(Boolean).join(' '));
+  control.insertAdjacentElement(
+    'afterend',
+    h('p', { className: 'field-error', text: message, attrs: { id }, testId: 'field-error' }),
+  );
+}
+
+/** Removes from `root` every mark markFieldError left. */
+export function clearFieldErrors(root: HTMLElement): void {
+  for (const el of root.querySelectorAll('.field-error')) el.remove();
+  for (const control of root.querySelectorAll<HTMLElement>('[aria-invalid]')) {
+    control.removeAttribute('aria-invalid');
+    const rest = (control.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .filter((id) => id && id !== `${control.id}-error`);
+    if (rest.length > 0) control.setAttribute('aria-describedby', rest.join(' '));
+    else control.removeAttribute('aria-describedby');
+  }
+}

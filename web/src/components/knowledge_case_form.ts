@@ -11,6 +11,7 @@ import { SI_DRIVE_DIMENSIONS, type SiDriveDimension } from '../knowledge';
 import { EDIT_LANGS, type CaseDraft } from '../knowledge_case_draft';
 import { languageName } from '../knowledge_labels';
 import type { ContextFramework } from '../knowledge_transfer';
+import { clearFieldErrors, markFieldError } from './form_field';
 import { ContextForm } from './knowledge_context_form';
 import {
   actorRow,
@@ -206,34 +207,14 @@ export class CaseForm {
     for (const error of errors) {
       const control = this.controlFor(error.field);
       if (!control) continue;
-      const id = `${control.id}-error`;
-      control.setAttribute('aria-invalid', 'true');
-      const described = control.getAttribute('aria-describedby');
-      control.setAttribute('aria-describedby', [described, id].filter(Boolean).join(' '));
-      control.insertAdjacentElement(
-        'afterend',
-        h('p', {
-          className: 'field-error',
-          text: error.message,
-          attrs: { id },
-          testId: 'field-error',
-        }),
-      );
+      markFieldError(control, error.message);
       first ??= control;
     }
     return first;
   }
 
   clearErrors(): void {
-    for (const el of this.element.querySelectorAll('.field-error')) el.remove();
-    for (const control of this.element.querySelectorAll<HTMLElement>('[aria-invalid]')) {
-      control.removeAttribute('aria-invalid');
-      const rest = (control.getAttribute('aria-describedby') ?? '')
-        .split(' ')
-        .filter((id) => id && id !== `${control.id}-error`);
-      if (rest.length > 0) control.setAttribute('aria-describedby', rest.join(' '));
-      else control.removeAttribute('aria-describedby');
-    }
+    clearFieldErrors(this.element);
   }
 
   /** The control of a path, else of the nearest field above or below it. */

@@ -133,6 +133,20 @@ TEST(PolicyTest, DecidesByRoleAndScope) {
   EXPECT_EQ(Authorize(Public(), Action::kContributeCase).code(), StatusCode::kUnauthenticated);
   EXPECT_EQ(Authorize(member, Action::kReviewCase).code(), StatusCode::kPermissionDenied);
   EXPECT_TRUE(Authorize(wales, Action::kReviewCase).ok());
+  // Finance: stewards of any scope and admins; members for their own organisation only; a
+  // read-only token reads but does not write.
+  EXPECT_TRUE(Authorize(wales, Action::kReadFinance).ok());
+  EXPECT_TRUE(Authorize(wales, Action::kManageFinance).ok());
+  EXPECT_EQ(Authorize(member, Action::kReadFinance).code(), StatusCode::kPermissionDenied);
+  EXPECT_TRUE(Authorize(member, Action::kReadFinance, on_coop).ok());
+  EXPECT_TRUE(Authorize(member, Action::kManageFinance, on_coop).ok());
+  EXPECT_FALSE(
+      Authorize(member, Action::kReadFinance, Target{{other}, "", Role::kMember, ""}).ok());
+  EXPECT_EQ(Authorize(Public(), Action::kReadFinance).code(), StatusCode::kUnauthenticated);
+  Principal reader = wales;
+  reader.read_only = true;
+  EXPECT_TRUE(Authorize(reader, Action::kReadFinance).ok());
+  EXPECT_EQ(Authorize(reader, Action::kManageFinance).code(), StatusCode::kPermissionDenied);
 
   Principal assessor = With({{Role::kAssessor, ""}});
   EXPECT_FALSE(Authorize(assessor, Action::kEditActor, on_coop).ok());

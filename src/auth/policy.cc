@@ -273,6 +273,10 @@ std::string_view ToString(Action action) {
       return "contribute to the knowledge commons";
     case Action::kReviewCase:
       return "review knowledge cases";
+    case Action::kReadFinance:
+      return "read finance records";
+    case Action::kManageFinance:
+      return "manage finance records";
   }
   return "do this";
 }
@@ -283,7 +287,7 @@ Status Authorize(const Principal& p, Action action, const Target& t) {
                   "to " + std::string(ToString(action)) +
                       ", sign in or send 'Authorization: Bearer <API token>'");
   }
-  if (p.read_only) {
+  if (p.read_only && action != Action::kReadFinance) {
     return Denied("this API token is read-only; create one with the 'write' scope to " +
                   std::string(ToString(action)));
   }
@@ -296,6 +300,13 @@ Status Authorize(const Principal& p, Action action, const Target& t) {
     case Action::kReviewCase:
       if (IsSteward(p)) return Status::Ok();
       return Denied(why + " (stewards and admins may)");
+    case Action::kReadFinance:
+    case Action::kManageFinance:
+      if (IsSteward(p)) return Status::Ok();
+      for (const ActorScope& a : t.actors) {
+        if (p.Holds(Role::kMember, "actor:" + a.id)) return Status::Ok();
+      }
+      return Denied(why + " (stewards and admins may; members of an organisation, for its own)");
     case Action::kReadUser:
       if (!p.user_id.empty() && p.user_id == t.scope) return Status::Ok();
       return Denied(why + " (admins, and the user themself)");

@@ -239,6 +239,22 @@ json ConstraintToJson(const ConstraintReport& c) {
 
 }  // namespace
 
+Result<Application> ParseAllocationApplication(const json& doc, const std::string& where) {
+  return ParseApplication(doc, where);
+}
+
+Result<AllocationRules> ParseAllocationRules(const json& doc) {
+  AllocationRules rules;
+  ECOSOL_RETURN_IF_ERROR(ParseRules(doc, rules));
+  return rules;
+}
+
+Result<SolverOptions> ParseSolverOptions(const json& doc) {
+  SolverOptions options;
+  ECOSOL_RETURN_IF_ERROR(ParseOptions(doc, options));
+  return options;
+}
+
 Result<AllocationProblem> ParseAllocationProblem(const json& doc) {
   ObjectReader r(doc, "allocation");
   ECOSOL_RETURN_IF_ERROR(r.Object());

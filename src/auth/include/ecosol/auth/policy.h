@@ -93,6 +93,12 @@ enum class Action {
                       // review: any signed-in user with a writing token
   kReviewCase,        // approve, return or withdraw a knowledge case, see drafts, import cases:
                       // stewards (of any scope) and admins
+  kReadFinance,       // read stored finance records and views (loans, readiness, funds): stewards
+                      // (of any scope) and admins; with a target actor, also its members.
+                      // Read-only tokens may.
+  kManageFinance,     // write finance records, save a fund's allocation: stewards (of any scope)
+                      // and admins; with a target actor, also its members (their own profile
+                      // and readiness assessments: the caller decides which kinds)
 };
 std::string_view ToString(Action action);
 

@@ -172,6 +172,14 @@ Portfolio MakePortfolio(const AllocationProblem& problem, std::vector<double> am
 // errors so that a misspelt rule is never silently ignored.
 Result<AllocationProblem> ParseAllocationProblem(const nlohmann::json& doc);
 
+// The parts of that input on their own, with the same checks (errors prefixed with `where` for
+// an application, "rules" and "options" otherwise). The service checks stored applications and
+// a fund's rules with them; cross-checks (quotas naming a region some application has) are
+// ValidateAllocationProblem's, once the problem is whole.
+Result<Application> ParseAllocationApplication(const nlohmann::json& doc, const std::string& where);
+Result<AllocationRules> ParseAllocationRules(const nlohmann::json& doc);
+Result<SolverOptions> ParseSolverOptions(const nlohmann::json& doc);
+
 // Stable field names: status, solver, seconds, impact, best_bound, gap, mip, greedy,
 // greedy_violations, constraints, infeasibility, unfundable.
 nlohmann::json AllocationResultToJson(const AllocationResult& result);

@@ -83,5 +83,7 @@ void AddKnowledgeCommands(CLI::App& app, Context& ctx);
 // ecosystem suppliers|award (after AddEcosystemCommands)
 void AddSupplierCommands(CLI::App& app, Context& ctx);
 void AddReportCommands(CLI::App& app, Context& ctx);  // ecosystem report
+// finance match|applicants|readiness|schedule|par|allocate|waterfall|put|show|list|delete|import
+void AddFinanceCommands(CLI::App& app, Context& ctx);
 
 }  // namespace ecosol::cli

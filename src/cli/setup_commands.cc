@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "context.h"
+#include "ecosol/finance/service.h"
 #include "ecosol/interop/importer.h"
 #include "ecosol/knowledge/service.h"
 
@@ -42,6 +43,26 @@ Status LoadDemoCases(Context& ctx, Session& s, const std::string& undp_file) {
   return Status::Ok();
 }
 
+// The demo's social finance records (data/finance/demo-finance.json), after the seed actors they
+// name: funders, profiles, assessments, a fund with applications, loans, a guarantee fund, a
+// share register and a campaign.
+Status LoadDemoFinance(Context& ctx, Session& s) {
+  auto fw = finance::FinanceFrameworksIn(FrameworksDir(ctx));
+  if (!fw.ok()) return fw.status();
+  const std::string file = DataDir(ctx) + "/finance/demo-finance.json";
+  auto bundle = ReadJsonFile(file);
+  if (!bundle.ok()) return bundle.status();
+  auto summary =
+      finance::ImportFinanceBundle(*s.store, SystemClock(), **fw, *bundle, CliAuditWho());
+  if (!summary.ok()) return summary.status().WithContext(file);
+  *ctx.out << "demo finance (" << file << "):";
+  for (const auto& [kind, records] : bundle->items()) {
+    *ctx.out << " " << records.size() << " " << kind << ",";
+  }
+  *ctx.out << " " << summary->written << " written, " << summary->unchanged << " unchanged\n";
+  return Status::Ok();
+}
+
 void RunDemo(Context& ctx, const std::string& coops_file, const std::string& seed_file,
              const std::string& undp_file) {
   auto s = OpenSession(ctx, true);
@@ -76,6 +97,8 @@ void RunDemo(Context& ctx, const std::string& coops_file, const std::string& see
            << " unchanged\n";
   Status cases = LoadDemoCases(ctx, *s, undp_file);
   if (!cases.ok()) return Fail(ctx, cases);
+  Status records = LoadDemoFinance(ctx, *s);
+  if (!records.ok()) return Fail(ctx, records);
   *ctx.out << "demo ecosystem ready in " << ctx.db << ": " << *s->store->CountActors()
            << " actors, " << *s->store->CountRelationships() << " relationships, "
            << *s->store->CountCases() << " cases\n"

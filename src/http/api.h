@@ -177,5 +177,7 @@ void AddSupplierRoutes(Router& router, ApiContext& ctx);
 void AddReportRoutes(Router& router, ApiContext& ctx);  // territory reports, HTML and PDF
 // knowledge commons: cases, review, search, similar cases, transfer analysis
 void AddKnowledgeRoutes(Router& router, ApiContext& ctx);
+// social finance: mechanisms, readiness, matching, funds, allocation, loan book
+void AddFinanceRoutes(Router& router, ApiContext& ctx);
 
 }  // namespace ecosol::http

@@ -172,6 +172,7 @@ class ServerImpl : public Server {
     AddSupplierRoutes(router, *ctx_);
     AddReportRoutes(router, *ctx_);
     AddKnowledgeRoutes(router, *ctx_);
+    AddFinanceRoutes(router, *ctx_);
     AddMergeRoutes(router, *ctx_);
     if (!ctx_->options.web_root.empty()) server_.set_mount_point("/", ctx_->options.web_root);
   }

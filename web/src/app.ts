@@ -15,6 +15,11 @@ import { DataPage } from './pages/data_page';
 import { QualityPage } from './pages/quality_page';
 import { DirectoryPage } from './pages/directory_page';
 import { DuplicatesPage } from './pages/duplicates_page';
+import { FinanceAllocationPage } from './pages/finance_allocation_page';
+import { FinanceFundPage } from './pages/finance_fund_page';
+import { FinanceLoansPage } from './pages/finance_loans_page';
+import { FinanceOrganisationPage } from './pages/finance_organisation_page';
+import { FinancePage } from './pages/finance_page';
 import { FrameworkPage } from './pages/framework_page';
 import { FrameworksPage } from './pages/frameworks_page';
 import { KnowledgeCaseEditPage } from './pages/knowledge_case_edit_page';
@@ -58,6 +63,7 @@ export class App implements PageContext {
     report: navLink('report', 'nav.report'),
     suppliers: navLink('suppliers', 'nav.suppliers'),
     knowledge: navLink('knowledge', 'nav.knowledge'),
+    finance: navLink('finance', 'nav.finance'),
   };
   private readonly accountMenu: AccountMenu;
   private readonly header: HTMLElement;
@@ -137,6 +143,7 @@ export class App implements PageContext {
           h('li', {}, this.navLinks.report),
           h('li', {}, this.navLinks.suppliers),
           h('li', {}, this.navLinks.knowledge),
+          h('li', {}, this.navLinks.finance),
         ),
       ),
       this.accountMenu.element,
@@ -250,6 +257,16 @@ function createPage(route: Route, ctx: PageContext, session: SessionStore): Page
       return new KnowledgeCaseEditPage(null, session, ctx);
     case 'knowledge_transfer':
       return new KnowledgeTransferPage(route, ctx);
+    case 'finance':
+      return new FinancePage(ctx);
+    case 'finance_organisation':
+      return new FinanceOrganisationPage(route.id);
+    case 'finance_fund':
+      return new FinanceFundPage(route.id, route);
+    case 'finance_allocation':
+      return new FinanceAllocationPage(route.id, session);
+    case 'finance_loans':
+      return new FinanceLoansPage(route, ctx);
     case 'not_found':
       return new NotFoundPage();
   }
@@ -264,6 +281,10 @@ const CURRENT_NAV: Partial<Record<Route['page'], string>> = {
   knowledge_case_edit: 'knowledge',
   knowledge_case_new: 'knowledge',
   knowledge_transfer: 'knowledge',
+  finance_organisation: 'finance',
+  finance_fund: 'finance',
+  finance_allocation: 'finance',
+  finance_loans: 'finance',
 };
 
 function navLink(
@@ -282,7 +303,8 @@ function navLink(
     | 'trends'
     | 'report'
     | 'suppliers'
-    | 'knowledge',
+    | 'knowledge'
+    | 'finance',
   key: MessageKey,
 ): HTMLAnchorElement {
   return h('a', { i18n: key, attrs: { href: pageHref(page) }, testId: `nav-${page}` });

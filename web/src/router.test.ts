@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  financeAllocationHref,
+  financeFundHref,
+  financeLoansHref,
+  financeOrganisationHref,
   DATA_HREF,
   actorEditHref,
   actorHref,
@@ -91,6 +95,28 @@ describe('parseRoute', () => {
     expect(parseRoute('#/knowledge/cases').page).toBe('not_found');
     expect(parseRoute('#/knowledge/cases/x/y').page).toBe('not_found');
     expect(parseRoute('#/knowledge/x').page).toBe('not_found');
+  });
+
+  it('reads the finance pages', () => {
+    expect(parseRoute('#/finance').page).toBe('finance');
+    expect(parseRoute(financeLoansHref('2026-06-30', 'f/1'))).toMatchObject({
+      page: 'finance_loans',
+    });
+    expect(parseRoute(financeLoansHref('2026-06-30', 'f/1')).params.get('fund')).toBe('f/1');
+    expect(parseRoute(financeOrganisationHref('a/b'))).toMatchObject({
+      page: 'finance_organisation',
+      id: 'a/b',
+    });
+    expect(parseRoute(financeFundHref('f/1', 250))).toMatchObject({
+      page: 'finance_fund',
+      id: 'f/1',
+    });
+    expect(parseRoute(financeAllocationHref('f/1'))).toMatchObject({
+      page: 'finance_allocation',
+      id: 'f/1',
+    });
+    expect(parseRoute('#/finance/funds/x/other').page).toBe('not_found');
+    expect(parseRoute('#/finance/other/x').page).toBe('not_found');
   });
 
   it('reads the edit page of an actor', () => {

@@ -6,7 +6,10 @@
 // deaths and indicators over time), #/report (a territory's report in HTML or PDF), #/suppliers
 // (the SSE suppliers of a public tender), #/knowledge (the commons of social innovations),
 // #/knowledge/cases/{id}[?version=n] (a case, or one of its versions), #/knowledge/new and
-// #/knowledge/cases/{id}/edit (writing a case) and #/knowledge/transfer (the transfer-analysis wizard), each
+// #/knowledge/cases/{id}/edit (writing a case) and #/knowledge/transfer (the transfer-analysis wizard),
+// #/finance (social finance: funds, mechanisms), #/finance/organisations/{id} (an organisation's
+// finance), #/finance/funds/{id} (a fund's capital stack and waterfall), #/finance/funds/{id}/allocation
+// and #/finance/loans (the loan book), each
 // with an optional ?query (filters, or where to go after signing in). Hash routing lets `ecosol serve` serve one index.html for every page.
 
 export type Route =
@@ -38,6 +41,11 @@ export type Route =
   | { page: 'knowledge_case_edit'; id: string; params: URLSearchParams }
   | { page: 'knowledge_case_new'; params: URLSearchParams }
   | { page: 'knowledge_transfer'; params: URLSearchParams }
+  | { page: 'finance'; params: URLSearchParams }
+  | { page: 'finance_organisation'; id: string; params: URLSearchParams }
+  | { page: 'finance_fund'; id: string; params: URLSearchParams }
+  | { page: 'finance_allocation'; id: string; params: URLSearchParams }
+  | { page: 'finance_loans'; params: URLSearchParams }
   | { page: 'not_found'; path: string; params: URLSearchParams };
 
 /** Pages named by a fixed path. */
@@ -64,6 +72,8 @@ const FIXED: Record<
   | 'knowledge'
   | 'knowledge_transfer'
   | 'knowledge_case_new'
+  | 'finance'
+  | 'finance_loans'
 > = {
   directory: 'directory',
   territories: 'territories',
@@ -86,6 +96,8 @@ const FIXED: Record<
   knowledge: 'knowledge',
   'knowledge/transfer': 'knowledge_transfer',
   'knowledge/new': 'knowledge_case_new',
+  finance: 'finance',
+  'finance/loans': 'finance_loans',
 };
 
 export type PageName = Route['page'];
@@ -120,7 +132,24 @@ export function parseRoute(hash: string): Route {
       return { page: 'knowledge_case_edit', id: caseId, params };
     }
   }
+  const finance = financeRoute(parts, params);
+  if (finance) return finance;
   return { page: 'not_found', path, params };
+}
+
+/** #/finance/organisations/{id}, #/finance/funds/{id} and #/finance/funds/{id}/allocation. */
+function financeRoute(parts: string[], params: URLSearchParams): Route | null {
+  const id = parts.length >= 3 ? safeDecode(parts[2] ?? '') : '';
+  if (parts[0] !== 'finance' || !id) return null;
+  if (parts[1] === 'organisations' && parts.length === 3) {
+    return { page: 'finance_organisation', id, params };
+  }
+  if (parts[1] !== 'funds') return null;
+  if (parts.length === 3) return { page: 'finance_fund', id, params };
+  if (parts.length === 4 && parts[3] === 'allocation') {
+    return { page: 'finance_allocation', id, params };
+  }
+  return null;
 }
 
 function safeDecode(s: string): string {
@@ -148,7 +177,8 @@ export function pageHref(
     | 'trends'
     | 'report'
     | 'suppliers'
-    | 'knowledge',
+    | 'knowledge'
+    | 'finance',
   params?: URLSearchParams,
 ): string {
   const query = params?.toString() ?? '';
@@ -199,6 +229,32 @@ export function knowledgeTransferHref(caseId?: string): string {
   return caseId
     ? `#/knowledge/transfer?${new URLSearchParams({ case: caseId })}`
     : '#/knowledge/transfer';
+}
+
+export const FINANCE_HREF = '#/finance';
+
+/** An organisation's finance page. */
+export function financeOrganisationHref(actorId: string): string {
+  return `#/finance/organisations/${encodeURIComponent(actorId)}`;
+}
+
+/** A fund's page; with `loss` (cents), the waterfall of that loss. */
+export function financeFundHref(id: string, loss?: number): string {
+  const path = `#/finance/funds/${encodeURIComponent(id)}`;
+  return loss === undefined ? path : `${path}?loss=${loss}`;
+}
+
+export function financeAllocationHref(id: string): string {
+  return `${financeFundHref(id)}/allocation`;
+}
+
+/** The loan book, at a date and for a fund when given. */
+export function financeLoansHref(asOf = '', fund = ''): string {
+  const params = new URLSearchParams();
+  if (asOf) params.set('as_of', asOf);
+  if (fund) params.set('fund', fund);
+  const query = params.toString();
+  return `#/finance/loans${query ? `?${query}` : ''}`;
 }
 
 export function frameworkHref(id: string): string {

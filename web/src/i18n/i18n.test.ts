@@ -57,6 +57,7 @@ describe('catalogue', () => {
     'report.',
     'suppliers.',
     'knowledge.',
+    'finance.',
   ])('has the %s texts in every language, translated', (prefix) => {
     const own = keys.filter((key) => key.startsWith(prefix)) as (keyof typeof en)[];
     expect(own.length).toBeGreaterThan(0);

@@ -9,7 +9,13 @@ import { indicatorTables } from '../components/indicator_table';
 import { h } from '../dom';
 import { formatDate } from '../format';
 import { getLang, t, type MessageKey } from '../i18n/i18n';
-import { actorEditHref, actorScreeningHref, pageHref, type Route } from '../router';
+import {
+  actorEditHref,
+  actorScreeningHref,
+  financeOrganisationHref,
+  pageHref,
+  type Route,
+} from '../router';
 import type { SessionStore } from '../session';
 import { SCHEMES, taxonomies } from '../taxonomy';
 import type { Actor, Indicator, Relationship, Visibility } from '../types';
@@ -79,12 +85,19 @@ export class ActorPage implements Page {
       attrs: { href: actorScreeningHref(this.id) },
       testId: 'screening-link',
     });
-    this.tools.replaceChildren(screening);
+    const finance = h('a', {
+      className: 'button-link secondary',
+      i18n: 'finance.organisation.link',
+      attrs: { href: financeOrganisationHref(this.id) },
+      testId: 'finance-link',
+    });
+    this.tools.replaceChildren(screening, finance);
     if (!this.session.signedIn) return;
     const access = await api.actorAccess(this.id, this.controller.signal).catch(() => null);
     if (!access?.can_edit) return;
     this.tools.replaceChildren(
       screening,
+      finance,
       h('a', {
         className: 'button-link',
         i18n: 'profile.edit',

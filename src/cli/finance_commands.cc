@@ -238,7 +238,7 @@ void RunMatch(Context& ctx, const FinanceArgs& a) {
   Print(ctx, a, *answer, PrintOrganisation);
 }
 
-// The current (not deleted) records of a kind; an empty actor or parent is any.
+// The current, not deleted records of a kind; an empty actor or parent is any.
 Result<std::vector<store::FinanceRecord>> Records(store::Store& store, const std::string& kind,
                                                   const std::string& actor_id = "",
                                                   const std::string& parent = "") {
@@ -249,73 +249,21 @@ Result<std::vector<store::FinanceRecord>> Records(store::Store& store, const std
   return store.FinanceRecords(q);
 }
 
-// An organisation as ApplicantsRequest reads it: its registry record's facts, then its stored
-// profile's, then its stored assessments. The service has no applicants view (service.h), so
-// the edge assembles the request the engine takes; ranking stays the engine's.
-Result<json> ApplicantProfile(Session& s, const finance::FinanceFrameworks& fw,
-                              const std::string& actor_id) {
-  json profile = {{"id", actor_id}, {"facts", json::object()}};
-  auto actor = s.registry->GetActor(actor_id);
-  if (actor.ok()) {
-    finance::OrganisationProfile p = finance::ProfileFromActor(*fw.mechanisms, *actor);
-    profile = {{"id", actor_id}, {"name", p.name}, {"facts", p.facts}};
-    if (!p.region.empty()) profile["region"] = p.region;
-    if (!p.sector.empty()) profile["sector"] = p.sector;
-  }
-  auto stored = finance::GetRecord(*s.store, "profile", actor_id);
-  if (stored.ok() && !stored->deleted) {
-    json doc = json::parse(stored->doc, nullptr, false);
-    for (const char* key : {"region", "sector", "amount_sought"}) {
-      if (doc.is_object() && doc.contains(key)) profile[key] = doc[key];
-    }
-    if (doc.is_object() && doc.contains("facts")) profile["facts"].merge_patch(doc["facts"]);
-  }
-  auto assessments = Records(*s.store, "assessment", actor_id);
-  if (!assessments.ok()) return assessments.status();
-  json list = json::array();
-  for (const auto& r : *assessments) list.push_back(json::parse(r.doc, nullptr, false));
-  if (!list.empty()) profile["assessments"] = std::move(list);
-  return profile;
-}
-
-Result<json> StoredApplicantsRequest(Session& s, const finance::FinanceFrameworks& fw,
-                                     const std::string& funder_id) {
-  auto funder = finance::GetRecord(*s.store, "funder", funder_id);
-  if (!funder.ok()) return funder.status();
-  if (funder->deleted) return NotFound("funder '" + funder_id + "' is deleted");
-  std::vector<std::string> actors;
-  for (const char* kind : {"profile", "assessment"}) {
-    auto records = Records(*s.store, kind);
-    if (!records.ok()) return records.status();
-    for (const auto& r : *records) {
-      const std::string& id = r.actor_id.empty() ? r.id : r.actor_id;
-      if (std::find(actors.begin(), actors.end(), id) == actors.end()) actors.push_back(id);
-    }
-  }
-  json orgs = json::array();
-  for (const std::string& id : actors) {
-    auto profile = ApplicantProfile(s, fw, id);
-    if (!profile.ok()) return profile.status();
-    orgs.push_back(std::move(*profile));
-  }
-  return json{{"funder", json::parse(funder->doc, nullptr, false)}, {"organisations", orgs}};
-}
-
 void RunApplicants(Context& ctx, const FinanceArgs& a) {
   Status st = IdOrFile(a, "FUNDER_ID");
   if (!st.ok()) return Fail(ctx, st);
   auto fw = Frameworks(ctx);
   if (!fw.ok()) return Fail(ctx, fw.status());
-  Result<json> request = a.file.empty() ? Result<json>(NotFound("")) : ReadRequest(a);
-  std::optional<Session> session;
+  Result<json> answer = NotFound("");
   if (a.file.empty()) {
     auto s = OpenSession(ctx, false);
     if (!s.ok()) return Fail(ctx, s.status());
-    session = std::move(*s);
-    request = StoredApplicantsRequest(*session, **fw, a.id);
+    answer = finance::FunderApplicants(*s->store, **fw, a.id);
+  } else {
+    auto request = ReadRequest(a);
+    if (!request.ok()) return Fail(ctx, request.status());
+    answer = finance::ApplicantsRequest(*(*fw)->mechanisms, *(*fw)->readiness, *request);
   }
-  if (!request.ok()) return Fail(ctx, request.status());
-  auto answer = finance::ApplicantsRequest(*(*fw)->mechanisms, *(*fw)->readiness, *request);
   if (!answer.ok()) return Fail(ctx, answer.status().WithContext(a.file.empty() ? a.id : a.file));
   Print(ctx, a, *answer, [](std::ostream& out, const json& j) {
     out << At(j, "results").size() << " applicants\n";

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "catalogue_util.h"
+#include "ecosol/base/dates.h"
 #include "ecosol/finance/readiness.h"
 
 namespace ecosol::finance {
@@ -11,26 +12,6 @@ namespace {
 
 using catalogue_internal::Join;
 using nlohmann::json;
-
-bool IsDigits(std::string_view s) {
-  for (char c : s) {
-    if (c < '0' || c > '9') return false;
-  }
-  return !s.empty();
-}
-
-// YYYY-MM-DD naming a real day (2026-02-30 is not one).
-bool IsIsoDate(const std::string& s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  if (!IsDigits(s.substr(0, 4)) || !IsDigits(s.substr(5, 2)) || !IsDigits(s.substr(8, 2))) {
-    return false;
-  }
-  const std::chrono::year_month_day day{
-      std::chrono::year{std::stoi(s.substr(0, 4))},
-      std::chrono::month{static_cast<unsigned>(std::stoi(s.substr(5, 2)))},
-      std::chrono::day{static_cast<unsigned>(std::stoi(s.substr(8, 2)))}};
-  return day.ok();
-}
 
 std::vector<std::string> IdsOf(const std::vector<ReadinessDimension>& dims) {
   std::vector<std::string> ids;
@@ -120,7 +101,7 @@ Result<Assessment> ParseAssessment(const ReadinessFramework& framework, const js
   }
   a.organisation = org->get<std::string>();
   auto date = in.find("date");
-  if (date == in.end() || !date->is_string() || !IsIsoDate(date->get<std::string>())) {
+  if (date == in.end() || !date->is_string() || !IsIsoDay(date->get<std::string>())) {
     return InvalidArgument("date: " + (date == in.end() ? std::string("missing") : date->dump()) +
                            " is not a date (write YYYY-MM-DD, e.g. 2026-03-01)");
   }

@@ -12,6 +12,8 @@
 #include <optional>
 #include <set>
 
+#include "ecosol/base/dates.h"
+
 namespace ecosol::finance {
 namespace {
 
@@ -137,21 +139,11 @@ Result<bool> ReadFlag(const json& obj, std::string_view key, const std::string& 
   return (*f)->get<bool>();
 }
 
-bool IsDate(const std::string& s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (s[i] < '0' || s[i] > '9') return false;
-  }
-  const int month = std::stoi(s.substr(5, 2));
-  const int day = std::stoi(s.substr(8, 2));
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
-}
-
 Result<std::string> ReadDate(const json& obj, std::string_view key, const std::string& where,
                              bool required) {
   auto text = ReadText(obj, key, where, required);
   if (!text.ok() || text->empty()) return text;
-  if (!IsDate(*text)) {
+  if (!IsIsoDay(*text)) {
     return InvalidArgument(At(where, key) + ": expected a date YYYY-MM-DD, got \"" + *text + "\"");
   }
   return text;

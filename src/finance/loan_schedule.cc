@@ -7,6 +7,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "ecosol/base/dates.h"
+
 namespace ecosol::finance {
 namespace {
 
@@ -193,24 +195,18 @@ void Summarise(Schedule& s) {
 }  // namespace
 
 Result<LoanDate> ParseLoanDate(std::string_view text, std::string_view where) {
-  int y = 0;
-  unsigned m = 0;
-  unsigned d = 0;
-  char tail = 0;
-  const std::string s(text);
-  bool shape = s.size() == 10;
-  for (std::size_t i = 0; shape && i < s.size(); ++i) {
-    shape = (i == 4 || i == 7) ? s[i] == '-' : (s[i] >= '0' && s[i] <= '9');
+  bool shape = text.size() == 10;  // YYYY-MM-DD, whether or not the day exists
+  for (std::size_t i = 0; shape && i < text.size(); ++i) {
+    shape = (i == 4 || i == 7) ? text[i] == '-' : (text[i] >= '0' && text[i] <= '9');
   }
-  if (!shape || std::sscanf(s.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) != 3) {
-    return InvalidArgument(std::string(where) + ": expected an ISO 8601 date YYYY-MM-DD, got \"" +
-                           s + "\"");
+  auto day = ParseIsoDay(text);
+  if (!day) {
+    return InvalidArgument(
+        std::string(where) +
+        (shape ? ": \"" + std::string(text) + "\" is not a calendar date"
+               : ": expected an ISO 8601 date YYYY-MM-DD, got \"" + std::string(text) + "\""));
   }
-  year_month_day ymd{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
-  if (!ymd.ok()) {
-    return InvalidArgument(std::string(where) + ": \"" + s + "\" is not a calendar date");
-  }
-  return LoanDate{ymd};
+  return LoanDate{*day};
 }
 
 std::string FormatLoanDate(LoanDate date) {

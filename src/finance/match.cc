@@ -13,6 +13,7 @@
 #include <chrono>
 #include <set>
 
+#include "ecosol/base/dates.h"
 #include "fund_amounts.h"
 
 namespace ecosol::finance {
@@ -29,7 +30,7 @@ constexpr std::string_view kKinds = "ratio, cap, budget_share, release_trigger, 
 Result<std::string> ReadDate(const json& obj, const std::string& key, const std::string& where) {
   auto date = ReadText(obj, key, where);
   if (!date.ok()) return date.status();
-  if (!IsIsoDate(*date)) {
+  if (!IsIsoDay(*date)) {
     return InvalidArgument(where + ": '" + key + "' must be a date written YYYY-MM-DD, got '" +
                            *date + "'");
   }
@@ -188,22 +189,6 @@ void Settle(const Campaign& campaign, const MatchRule& rule, MatchResult& m) {
 
 }  // namespace
 
-bool IsIsoDate(std::string_view date) {
-  if (date.size() != 10 || date[4] != '-' || date[7] != '-') return false;
-  for (size_t i = 0; i < date.size(); ++i) {
-    if (i != 4 && i != 7 && (date[i] < '0' || date[i] > '9')) return false;
-  }
-  auto number = [&](size_t from, size_t n) {
-    int v = 0;
-    for (size_t i = from; i < from + n; ++i) v = v * 10 + (date[i] - '0');
-    return v;
-  };
-  std::chrono::year_month_day ymd{std::chrono::year{number(0, 4)},
-                                  std::chrono::month{static_cast<unsigned>(number(5, 2))},
-                                  std::chrono::day{static_cast<unsigned>(number(8, 2))}};
-  return ymd.ok();
-}
-
 Result<Campaign> ParseCampaign(const json& doc) {
   if (!doc.is_object()) return InvalidArgument("campaign: expected a map {id, target, ...}");
   auto id = ReadText(doc, "id", "campaign");
@@ -265,7 +250,7 @@ Result<MatchRule> ParseMatchRule(const json& doc) {
 // The formulas of match.h, each from DOMAIN.md section 5 ("Match-funding rules in use").
 Result<MatchResult> EvaluateMatch(const Campaign& campaign, const MatchRule& rule,
                                   std::string_view as_of) {
-  if (!IsIsoDate(as_of)) {
+  if (!IsIsoDay(as_of)) {
     return InvalidArgument("as_of: must be a date written YYYY-MM-DD, got '" + std::string(as_of) +
                            "'");
   }

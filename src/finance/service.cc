@@ -248,6 +248,43 @@ Result<store::FinanceRecord> RequireRecord(store::Store& store, const std::strin
   return std::move(**r);
 }
 
+// An organisation as the matching engine sees it: its registry record's facts
+// (ProfileFromActor), its stored profile merged over them, and the readiness of its latest
+// stored assessment. `assessments` keeps the assessment documents, oldest first by id.
+struct StoredOrganisation {
+  OrganisationProfile profile;
+  json assessments = json::array();
+};
+Result<StoredOrganisation> StoredProfile(store::Store& store, const FinanceFrameworks& fw,
+                                         const model::Actor& a) {
+  StoredOrganisation out;
+  out.profile = ProfileFromActor(*fw.mechanisms, a);
+  OrganisationProfile& profile = out.profile;
+  auto stored_profile = store.GetFinanceRecord("profile", a.id);
+  if (!stored_profile.ok()) return stored_profile.status();
+  if (stored_profile->has_value() && !(*stored_profile)->deleted) {
+    auto doc = DocOf(**stored_profile);
+    if (!doc.ok()) return doc.status();
+    if (doc->contains("facts")) profile.facts.merge_patch((*doc)["facts"]);
+    if (doc->contains("region")) profile.region = (*doc)["region"].get<std::string>();
+    if (doc->contains("sector")) profile.sector = (*doc)["sector"].get<std::string>();
+    if (doc->contains("amount_sought")) {
+      profile.amount_sought = (*doc)["amount_sought"].get<double>();
+    }
+  }
+  auto assessments = Heads(store, Query("assessment", a.id));
+  if (!assessments.ok()) return assessments.status();
+  std::vector<ReadinessResult> scored;
+  for (const auto& [record, doc] : *assessments) {
+    out.assessments.push_back(doc);
+    auto parsed = ParseAssessment(*fw.readiness, doc);
+    if (!parsed.ok()) return parsed.status();
+    scored.push_back(ScoreAssessment(*fw.readiness, *parsed));
+  }
+  if (auto latest = Latest(scored)) SetReadiness(profile, *latest);
+  return out;
+}
+
 }  // namespace
 
 Result<std::shared_ptr<const FinanceFrameworks>> FinanceFrameworksIn(
@@ -452,35 +489,15 @@ Result<json> OrganisationFinance(store::Store& store, const Clock& clock,
   if (!as_of.ok()) return as_of.status();
   const model::Actor& a = **actor;
 
-  OrganisationProfile profile = ProfileFromActor(*fw.mechanisms, a);
-  auto stored_profile = store.GetFinanceRecord("profile", a.id);
-  if (!stored_profile.ok()) return stored_profile.status();
-  if (stored_profile->has_value() && !(*stored_profile)->deleted) {
-    auto doc = DocOf(**stored_profile);
-    if (!doc.ok()) return doc.status();
-    if (doc->contains("facts")) profile.facts.merge_patch((*doc)["facts"]);
-    if (doc->contains("region")) profile.region = (*doc)["region"].get<std::string>();
-    if (doc->contains("sector")) profile.sector = (*doc)["sector"].get<std::string>();
-    if (doc->contains("amount_sought"))
-      profile.amount_sought = (*doc)["amount_sought"].get<double>();
-  }
-
-  auto assessments = Heads(store, Query("assessment", a.id));
-  if (!assessments.ok()) return assessments.status();
+  auto stored = StoredProfile(store, fw, a);
+  if (!stored.ok()) return stored.status();
+  OrganisationProfile& profile = stored->profile;
   json readiness = nullptr;
-  if (!assessments->empty()) {
-    json list = json::array();
-    std::vector<ReadinessResult> scored;
-    for (const auto& [record, doc] : *assessments) {
-      list.push_back(doc);
-      auto parsed = ParseAssessment(*fw.readiness, doc);
-      if (!parsed.ok()) return parsed.status();
-      scored.push_back(ScoreAssessment(*fw.readiness, *parsed));
-    }
-    auto answer = ReadinessRequest(*fw.readiness, {{"assessments", list}, {"lang", request.lang}});
+  if (!stored->assessments.empty()) {
+    auto answer = ReadinessRequest(*fw.readiness,
+                                   {{"assessments", stored->assessments}, {"lang", request.lang}});
     if (!answer.ok()) return answer.status();
     readiness = std::move(*answer);
-    if (auto latest = Latest(scored)) SetReadiness(profile, *latest);
   }
 
   auto funder_heads = Heads(store, Query("funder"));
@@ -819,6 +836,36 @@ Result<ImpactReport> ImpactOfStore(store::Store& store, const Clock& clock,
                 {"funds", funds},
                 {"assessments", assessments}};
   return ComputeImpact(input);
+}
+
+Result<json> FunderApplicants(store::Store& store, const FinanceFrameworks& fw,
+                              const std::string& funder_id) {
+  auto record = RequireRecord(store, "funder", funder_id);
+  if (!record.ok()) return record.status();
+  auto doc = DocOf(*record);
+  if (!doc.ok()) return doc.status();
+  auto funder = ParseFunder(*fw.mechanisms, *fw.readiness, *doc);
+  if (!funder.ok()) return funder.status();
+  // The organisations finance knows: those with a profile, an assessment or an application.
+  std::set<std::string> ids;
+  for (const char* kind : {"profile", "assessment", "application"}) {
+    auto heads = Heads(store, Query(kind));
+    if (!heads.ok()) return heads.status();
+    for (const auto& [r, d] : *heads) {
+      if (!r.actor_id.empty()) ids.insert(r.actor_id);
+    }
+  }
+  std::vector<OrganisationProfile> organisations;
+  for (const std::string& id : ids) {
+    auto actor = store.GetActor(id);
+    if (!actor.ok()) return actor.status();
+    if (!actor->has_value()) continue;  // no longer in the registry
+    auto stored = StoredProfile(store, fw, **actor);
+    if (!stored.ok()) return stored.status();
+    organisations.push_back(std::move(stored->profile));
+  }
+  return FunderMatchToJson(
+      EligibleApplicants(*fw.mechanisms, *fw.readiness, *funder, organisations));
 }
 
 }  // namespace ecosol::finance

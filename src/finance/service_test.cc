@@ -423,6 +423,13 @@ TEST_P(FinanceServiceTest, OrganisationFinanceJoinsRegistryProfileReadinessAndLo
   EXPECT_GT((*view)["loans"][0]["position"]["days_in_arrears"].get<int>(), 90);
   EXPECT_TRUE((*view)["share_register"].is_null());
 
+  // The funder's applicants: the organisations finance knows, seen as on their pages.
+  auto applicants = FunderApplicants(db_.store(), *fw_, "f1");
+  ASSERT_TRUE(applicants.ok()) << applicants.status().ToString();
+  ASSERT_EQ((*applicants)["results"].size(), 1u);
+  EXPECT_EQ((*applicants)["results"][0]["organisation"], "coop-1");
+  EXPECT_EQ(FunderApplicants(db_.store(), *fw_, "f9").status().code(), StatusCode::kNotFound);
+
   // A profile's id is its actor's; an assessment's organisation is its actor.
   EXPECT_EQ(Put("profile", "coop-1", {{"facts", json::object()}}, 1, "coop-2").status().message(),
             "profile: its id 'coop-1' must be the actor's id 'coop-2'");

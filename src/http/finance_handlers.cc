@@ -10,6 +10,7 @@
 //   PUT  /api/v1/finance/records/{kind}/{id}             {doc, actor_id?, parent?, base_version}
 //   DELETE /api/v1/finance/records/{kind}/{id}?base_version=n     a deletion (a version)
 //   GET  /api/v1/finance/organisations/{id}?lang=&as_of= an organisation's finance
+//   GET  /api/v1/finance/funders/{id}/applicants         a stored funder's eligible applicants
 //   GET  /api/v1/finance/funds, /funds/{id}?loss=&as_of= funds, one fund's stack and waterfall
 //   POST /api/v1/finance/funds/{id}/allocate             {save?, time_limit_seconds?}
 //   GET  /api/v1/finance/loan-book?as_of=&fund=&thresholds=30,90  PAR and positions
@@ -373,6 +374,18 @@ void GetOrganisation(ApiContext& ctx, const Loaded& fw, const httplib::Request& 
   SendJson(res, 200, *view);
 }
 
+void GetFunderApplicants(ApiContext& ctx, const Loaded& fw, const httplib::Request& req,
+                         httplib::Response& res) {
+  Status p = CheckParams(req, {});
+  if (!p.ok()) return SendError(res, p);
+  auto store = ctx.pool->Acquire();
+  auto caller = Allowed(ctx, req, *store, auth::Action::kReadFinance);
+  if (!caller.ok()) return SendError(res, caller.status());
+  auto answer = finance::FunderApplicants(*store, Fw(fw), req.matches[1]);
+  if (!answer.ok()) return SendError(res, answer.status());
+  SendJson(res, 200, *answer);
+}
+
 void GetFunds(ApiContext& ctx, const Loaded&, const httplib::Request& req, httplib::Response& res) {
   Status p = CheckParams(req, {});
   if (!p.ok()) return SendError(res, p);
@@ -517,6 +530,7 @@ void AddFinanceRoutes(Router& router, ApiContext& ctx) {
           {{"DELETE", "/api/v1/finance/records/{kind}/{id}"}, DeleteRecord},
           {{"GET", "/api/v1/finance/records/{kind}/{id}/versions"}, GetRecordVersions},
           {{"GET", "/api/v1/finance/organisations/{id}"}, GetOrganisation},
+          {{"GET", "/api/v1/finance/funders/{id}/applicants"}, GetFunderApplicants},
           {{"GET", "/api/v1/finance/funds"}, GetFunds},
           {{"GET", "/api/v1/finance/funds/{id}"}, GetFund},
           {{"POST", "/api/v1/finance/funds/{id}/allocate"}, PostFundAllocate},

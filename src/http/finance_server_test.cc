@@ -204,6 +204,16 @@ TEST_P(FinanceServerTest, MembersReadAndAssessTheirOwnOrganisationOnly) {
             1u);
   EXPECT_EQ(server_->Get("/api/v1/finance/records/assessment", member_).first, 403);
   EXPECT_EQ(server_->Get("/api/v1/finance/loan-book", member_).first, 403);
+
+  // A funder's applicants: stewards read them, members do not.
+  json funder = {{"id", "caisse"}, {"name", "Caisse"}, {"mechanisms", {"cooperative_bank_loan"}}};
+  ASSERT_EQ(PutRecord("funder", "caisse", funder, 0, steward_).first, 201);
+  auto [listed, applicants] = server_->Get("/api/v1/finance/funders/caisse/applicants", steward_);
+  ASSERT_EQ(listed, 200) << applicants.dump();
+  ASSERT_EQ(applicants["results"].size(), 1u);
+  EXPECT_EQ(applicants["results"][0]["organisation"], "coop-1");
+  EXPECT_EQ(server_->Get("/api/v1/finance/funders/caisse/applicants", member_).first, 403);
+  EXPECT_EQ(server_->Get("/api/v1/finance/funders/nope/applicants", steward_).first, 404);
 }
 
 TEST_P(FinanceServerTest, FundWaterfallAllocationAndLoanBook) {

@@ -75,8 +75,6 @@ struct MatchRule {
 Result<Campaign> ParseCampaign(const nlohmann::json& doc);
 // {"id", "source"?, "clauses": [{"kind", ...}]}; see the clause kinds above.
 Result<MatchRule> ParseMatchRule(const nlohmann::json& doc);
-// True for a real calendar date written YYYY-MM-DD.
-bool IsIsoDate(std::string_view date);
 
 // Why the match is not released (yet).
 struct Blocker {

@@ -129,6 +129,12 @@ Result<nlohmann::json> OrganisationFinance(store::Store& store, const Clock& clo
                                            const FinanceFrameworks& fw,
                                            const OrganisationFinanceRequest& request);
 
+// A stored funder's eligible applicants among the organisations finance knows (those with a
+// profile, an assessment or an application), ranked: FunderMatchToJson. Each organisation is
+// seen as on its finance page (registry record, stored profile, latest assessment).
+Result<nlohmann::json> FunderApplicants(store::Store& store, const FinanceFrameworks& fw,
+                                        const std::string& funder_id);
+
 // The funds: {"items": [{"id", "name", "currency", "committed", "public", "private",
 // "leverage": LeverageCheckToJson, "applications", "loans"}]}, by id.
 Result<nlohmann::json> FundList(store::Store& store);

@@ -147,7 +147,7 @@ void RunApplicants(Context& ctx, const FinanceArgs& a) {
   if (a.file.empty()) {
     auto s = OpenSession(ctx, false);
     if (!s.ok()) return Fail(ctx, s.status());
-    answer = finance::FunderApplicants(*s->store, **fw, a.id);
+    answer = finance::FunderApplicants(*s->store, **fw, a.id, a.lang);
   } else {
     auto request = ReadRequest(a);
     if (!request.ok()) return Fail(ctx, request.status());
@@ -412,6 +412,7 @@ void AddAnalysisCommands(CLI::App* f, Context& ctx) {
       Command(f, ctx, "applicants", "Eligible applicants of a funder, ranked", RunApplicants);
   applicants->add_option("funder", p->id, "A stored funder's id");
   applicants->add_option("--file", p->file, "An applicants request (JSON) instead of the store");
+  AddLang(applicants, p);
   auto [readiness, r] =
       Command(f, ctx, "readiness", "An organisation's readiness, its history and latest change",
               RunReadiness);

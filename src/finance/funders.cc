@@ -2,7 +2,9 @@
 // of a funder (matching.h).
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <map>
 #include <tuple>
 
 #include "catalogue_util.h"
@@ -87,20 +89,121 @@ Result<Funder> Parse(const MechanismCatalogue& catalogue, const ReadinessFramewo
   return f;
 }
 
-Condition Held(std::string id, std::string detail) {
-  return {std::move(id), Kind::kTrue, std::move(detail), ""};
+// The texts of the conditions, in en, fr, es and pt; {name} is an argument.
+const std::map<std::string, std::array<const char*, 4>>& Messages() {
+  static const std::map<std::string, std::array<const char*, 4>> messages = {
+      {"mechanism.fits",
+       {"fitting mechanisms: {list}", "mécanismes adaptés : {list}", "mecanismos adecuados: {list}",
+        "mecanismos adequados: {list}"}},
+      {"mechanism.unknown",
+       {"may fit, facts missing: {list}", "pourrait convenir, faits manquants : {list}",
+        "podría encajar, faltan datos: {list}", "pode servir, faltam dados: {list}"}},
+      {"mechanism.none",
+       {"none of its mechanisms fits ({list})", "aucun de ses mécanismes ne convient ({list})",
+        "ninguno de sus mecanismos encaja ({list})", "nenhum dos seus mecanismos serve ({list})"}},
+      {"amount.any", {"any amount", "tout montant", "cualquier importe", "qualquer montante"}},
+      {"amount.missing",
+       {"the amount sought is not given", "le montant recherché n'est pas indiqué",
+        "no se indica el importe buscado", "o montante pretendido não é indicado"}},
+      {"amount.outside",
+       {"{amount} is outside {min} to {max}", "{amount} est hors de {min} à {max}",
+        "{amount} está fuera de {min} a {max}", "{amount} está fora de {min} a {max}"}},
+      {"amount.within",
+       {"{amount} is within {min} to {max}", "{amount} est entre {min} et {max}",
+        "{amount} está entre {min} y {max}", "{amount} está entre {min} e {max}"}},
+      {"amount.ask",
+       {"ask for an amount from {min} to {max}", "demander un montant de {min} à {max}",
+        "pedir un importe de {min} a {max}", "pedir um montante de {min} a {max}"}},
+      {"any", {"any", "sans limite", "sin límite", "sem limite"}},
+      {"list.any",
+       {"any {what}", "{what} : sans restriction", "{what}: sin restricción",
+        "{what}: sem restrição"}},
+      {"list.missing",
+       {"the {what} is not given", "{what} : non indiqué", "{what}: no indicado",
+        "{what}: não indicado"}},
+      {"list.accepted",
+       {"{value} is accepted", "{value} est accepté", "{value} es aceptado", "{value} é aceite"}},
+      {"list.refused",
+       {"{value} is not among {list}", "{value} ne fait pas partie de {list}",
+        "{value} no está entre {list}", "{value} não está entre {list}"}},
+      {"list.only",
+       {"the funder accepts only {list}", "le financeur n'accepte que {list}",
+        "el financiador solo acepta {list}", "o financiador só aceita {list}"}},
+      {"region", {"region", "région", "región", "região"}},
+      {"sector", {"sector", "secteur", "sector", "setor"}},
+      {"legal_form", {"legal form", "forme juridique", "forma jurídica", "forma jurídica"}},
+      {"readiness.none",
+       {"no minimum readiness", "pas de préparation minimale", "sin preparación mínima",
+        "sem preparação mínima"}},
+      {"readiness.missing",
+       {"no readiness assessment", "pas d'évaluation de la préparation",
+        "sin evaluación de la preparación", "sem avaliação da preparação"}},
+      {"readiness.reaches",
+       {"stage {stage} reaches {min}", "le stade {stage} atteint {min}",
+        "la etapa {stage} alcanza {min}", "a etapa {stage} atinge {min}"}},
+      {"readiness.below",
+       {"stage {stage} is below {min}", "le stade {stage} est en dessous de {min}",
+        "la etapa {stage} está por debajo de {min}", "a etapa {stage} está abaixo de {min}"}},
+      {"readiness.raise",
+       {"raise the readiness scores to reach {min} (weakest: {weakest})",
+        "relever les scores de préparation pour atteindre {min} (les plus faibles : {weakest})",
+        "subir las puntuaciones de preparación hasta {min} (las más débiles: {weakest})",
+        "subir as pontuações de preparação até {min} (as mais fracas: {weakest})"}},
+  };
+  return messages;
 }
-Condition Failed(std::string id, std::string detail, std::string change) {
-  return {std::move(id), Kind::kFalse, std::move(detail), std::move(change)};
+
+int LanguageIndex(const std::string& lang) {
+  if (lang == "fr") return 1;
+  if (lang == "es") return 2;
+  if (lang == "pt") return 3;
+  return 0;
 }
-Condition Unknown(std::string id, std::string detail) {
-  return {std::move(id), Kind::kUnknown, std::move(detail), ""};
+
+// The message `key` in `lang` with its {arguments} replaced. The arguments "what" (region,
+// sector, legal_form) and a "max" of "any" are words, translated too.
+std::string Render(const std::string& key, const std::string& lang,
+                   const std::map<std::string, std::string>& args) {
+  auto it = Messages().find(key);
+  if (it == Messages().end()) return key;
+  std::string text = it->second[static_cast<size_t>(LanguageIndex(lang))];
+  for (auto [name, value] : args) {
+    if ((name == "what" || (name == "max" && value == "any")) && Messages().count(value)) {
+      value = Messages().at(value)[static_cast<size_t>(LanguageIndex(lang))];
+    }
+    const std::string slot = "{" + name + "}";
+    for (size_t at = text.find(slot); at != std::string::npos; at = text.find(slot, at)) {
+      text.replace(at, slot.size(), value);
+      at += value.size();
+    }
+  }
+  return text;
+}
+
+Condition Make(std::string id, Kind kind, std::string detail_key, std::string change_key,
+               std::map<std::string, std::string> args) {
+  Condition c;
+  c.id = std::move(id);
+  c.kind = kind;
+  c.detail_key = std::move(detail_key);
+  c.change_key = std::move(change_key);
+  c.args = std::move(args);
+  c.detail = Render(c.detail_key, "en", c.args);
+  if (!c.change_key.empty()) c.change = Render(c.change_key, "en", c.args);
+  return c;
+}
+
+std::string ChangeIn(const Condition& c, const std::string& lang) {
+  if (!c.rule_change.empty())
+    return c.args.at("mechanism") + ": " + InLanguage(c.rule_change, lang);
+  return c.change_key.empty() ? "" : Render(c.change_key, lang, c.args);
 }
 
 Condition MechanismCondition(const MechanismCatalogue& c, const Funder& f,
                              const OrganisationProfile& p, std::vector<std::string>* fitting) {
   std::vector<std::string> unknown;
-  std::string change;
+  std::string failed_mechanism;  // the first mechanism with a failed rule, and that rule's change
+  Text change;
   for (const std::string& id : f.mechanisms) {
     const Mechanism* m = c.FindMechanism(id);
     if (m == nullptr) continue;  // ParseFunder checked the ids
@@ -108,14 +211,25 @@ Condition MechanismCondition(const MechanismCatalogue& c, const Funder& f,
     if (r.fit == Fit::kFits) fitting->push_back(id);
     if (r.fit == Fit::kUnknown) unknown.push_back(id);
     for (const RuleOutcome& o : r.outcomes) {
-      if (change.empty() && o.kind == Kind::kFalse) {
-        change = id + ": " + InLanguage(o.rule->change, "en");
+      if (failed_mechanism.empty() && o.kind == Kind::kFalse) {
+        failed_mechanism = id;
+        change = o.rule->change;
       }
     }
   }
-  if (!fitting->empty()) return Held("mechanism", "fitting mechanisms: " + Join(*fitting));
-  if (!unknown.empty()) return Unknown("mechanism", "may fit, facts missing: " + Join(unknown));
-  return Failed("mechanism", "none of its mechanisms fits (" + Join(f.mechanisms) + ")", change);
+  if (!fitting->empty()) {
+    return Make("mechanism", Kind::kTrue, "mechanism.fits", "", {{"list", Join(*fitting)}});
+  }
+  if (!unknown.empty()) {
+    return Make("mechanism", Kind::kUnknown, "mechanism.unknown", "", {{"list", Join(unknown)}});
+  }
+  Condition none = Make("mechanism", Kind::kFalse, "mechanism.none", "",
+                        {{"list", Join(f.mechanisms)}, {"mechanism", failed_mechanism}});
+  if (!failed_mechanism.empty()) {
+    none.rule_change = std::move(change);
+    none.change = ChangeIn(none, "en");
+  }
+  return none;
 }
 
 // 50000 rather than 50000.0; fractions as JSON writes them.
@@ -125,15 +239,17 @@ std::string Amount(double v) {
 }
 
 Condition AmountCondition(const Funder& f, const OrganisationProfile& p) {
-  if (!f.amount_min && !f.amount_max) return Held("amount", "any amount");
-  if (!p.amount_sought) return Unknown("amount", "the amount sought is not given");
+  if (!f.amount_min && !f.amount_max) return Make("amount", Kind::kTrue, "amount.any", "", {});
+  if (!p.amount_sought) return Make("amount", Kind::kUnknown, "amount.missing", "", {});
   const double a = *p.amount_sought;
-  const std::string range = (f.amount_min ? Amount(*f.amount_min) : "0") + " to " +
-                            (f.amount_max ? Amount(*f.amount_max) : "any");
+  // "any" is a message of its own; English is kept in `args` and rendered per language.
+  std::map<std::string, std::string> args = {{"amount", Amount(a)},
+                                             {"min", f.amount_min ? Amount(*f.amount_min) : "0"},
+                                             {"max", f.amount_max ? Amount(*f.amount_max) : "any"}};
   if ((f.amount_min && a < *f.amount_min) || (f.amount_max && a > *f.amount_max)) {
-    return Failed("amount", Amount(a) + " is outside " + range, "ask for an amount from " + range);
+    return Make("amount", Kind::kFalse, "amount.outside", "amount.ask", std::move(args));
   }
-  return Held("amount", Amount(a) + " is within " + range);
+  return Make("amount", Kind::kTrue, "amount.within", "", std::move(args));
 }
 
 // "CA" covers "CA" and "CA/QC/...", not "CAN".
@@ -145,26 +261,29 @@ bool Covers(const std::string& region, const std::string& territory) {
 
 Condition ListCondition(const std::string& id, const std::vector<std::string>& allowed,
                         const std::string& value, bool by_territory) {
-  if (allowed.empty()) return Held(id, "any " + id);
-  if (value.empty()) return Unknown(id, "the " + id + " is not given");
+  std::map<std::string, std::string> args = {
+      {"what", id}, {"value", value}, {"list", Join(allowed)}};
+  if (allowed.empty()) return Make(id, Kind::kTrue, "list.any", "", std::move(args));
+  if (value.empty()) return Make(id, Kind::kUnknown, "list.missing", "", std::move(args));
   for (const std::string& a : allowed) {
-    if (by_territory ? Covers(a, value) : a == value) return Held(id, value + " is accepted");
+    if (by_territory ? Covers(a, value) : a == value) {
+      return Make(id, Kind::kTrue, "list.accepted", "", std::move(args));
+    }
   }
-  return Failed(id, value + " is not among " + Join(allowed),
-                "the funder accepts only " + Join(allowed));
+  return Make(id, Kind::kFalse, "list.refused", "list.only", std::move(args));
 }
 
 Condition ReadinessCondition(const ReadinessFramework& rf, const Funder& f,
                              const OrganisationProfile& p) {
-  if (f.min_readiness.empty()) return Held("readiness", "no minimum readiness");
-  if (!p.readiness) return Unknown("readiness", "no readiness assessment");
-  const std::string& stage = p.readiness->stage->id;
-  if (rf.StageRank(stage) >= rf.StageRank(f.min_readiness)) {
-    return Held("readiness", "stage " + stage + " reaches " + f.min_readiness);
+  if (f.min_readiness.empty()) return Make("readiness", Kind::kTrue, "readiness.none", "", {});
+  if (!p.readiness) return Make("readiness", Kind::kUnknown, "readiness.missing", "", {});
+  std::map<std::string, std::string> args = {{"stage", p.readiness->stage->id},
+                                             {"min", f.min_readiness},
+                                             {"weakest", Join(p.readiness->weakest)}};
+  if (rf.StageRank(p.readiness->stage->id) >= rf.StageRank(f.min_readiness)) {
+    return Make("readiness", Kind::kTrue, "readiness.reaches", "", std::move(args));
   }
-  return Failed("readiness", "stage " + stage + " is below " + f.min_readiness,
-                "raise the readiness scores to reach " + f.min_readiness +
-                    " (weakest: " + Join(p.readiness->weakest) + ")");
+  return Make("readiness", Kind::kFalse, "readiness.below", "readiness.raise", std::move(args));
 }
 
 int Count(const Eligibility& e, Kind kind) {
@@ -172,10 +291,13 @@ int Count(const Eligibility& e, Kind kind) {
                                         [&](const Condition& c) { return c.kind == kind; }));
 }
 
-json ConditionToJson(const Condition& c) {
+json ConditionToJson(const Condition& c, const std::string& lang) {
   const char* held = c.kind == Kind::kTrue ? "held" : c.kind == Kind::kFalse ? "failed" : "unknown";
-  json out = {{"condition", c.id}, {"outcome", held}, {"detail", c.detail}};
-  if (!c.change.empty()) out["change"] = c.change;
+  const std::string detail = c.detail_key.empty() ? c.detail : Render(c.detail_key, lang, c.args);
+  json out = {{"condition", c.id}, {"outcome", held}, {"detail", detail}};
+  const std::string change =
+      c.change_key.empty() && c.rule_change.empty() ? c.change : ChangeIn(c, lang);
+  if (!change.empty()) out["change"] = change;
   return out;
 }
 
@@ -258,12 +380,12 @@ FunderMatch EligibleApplicants(const MechanismCatalogue& catalogue, const Readin
   return match;
 }
 
-json FunderMatchToJson(const FunderMatch& match) {
+json FunderMatchToJson(const FunderMatch& match, const std::string& lang) {
   json results = json::array();
   for (size_t i = 0; i < match.results.size(); ++i) {
     const Eligibility& e = match.results[i];
     json conditions = json::array();
-    for (const Condition& c : e.conditions) conditions.push_back(ConditionToJson(c));
+    for (const Condition& c : e.conditions) conditions.push_back(ConditionToJson(c, lang));
     const char* fit = e.fit == Fit::kFits         ? "eligible"
                       : e.fit == Fit::kDoesNotFit ? "not_eligible"
                                                   : "unknown";

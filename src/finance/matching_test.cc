@@ -272,6 +272,18 @@ TEST(MatchingTest, FunderConditionsSayWhatWouldHaveToChange) {
   EXPECT_EQ(e.conditions[2].kind, rules::Outcome::Kind::kFalse);
   EXPECT_EQ(e.conditions[2].change, "the funder accepts only CA");
 
+  // The same conditions in the reader's language.
+  FunderMatch match;
+  match.results.push_back(e);
+  const json fr = FunderMatchToJson(match, "fr")["results"][0]["conditions"];
+  EXPECT_EQ(fr[1]["detail"], "400000 est hors de 50000 à 250000");
+  EXPECT_EQ(fr[1]["change"], "demander un montant de 50000 à 250000");
+  EXPECT_EQ(fr[2]["detail"], "CAN ne fait pas partie de CA");
+  EXPECT_EQ(FunderMatchToJson(match, "pt")["results"][0]["conditions"][2]["change"],
+            "o financiador só aceita CA");
+  EXPECT_EQ(FunderMatchToJson(match)["results"][0]["conditions"][1]["detail"],
+            "400000 is outside 50000 to 250000");
+
   OrganisationProfile unassessed = WorkerCoop();
   unassessed.readiness.reset();
   unassessed.facts.erase("readiness");
@@ -279,6 +291,10 @@ TEST(MatchingTest, FunderConditionsSayWhatWouldHaveToChange) {
   EXPECT_EQ(e.fit, Fit::kUnknown);  // no assessment: readiness unknown, quasi-equity unknown
   EXPECT_EQ(e.fitting_mechanisms, std::vector<std::string>{"cooperative_bank_loan"});
   EXPECT_EQ(e.conditions[5].detail, "no readiness assessment");
+  FunderMatch unknown;
+  unknown.results.push_back(e);
+  EXPECT_EQ(FunderMatchToJson(unknown, "es")["results"][0]["conditions"][5]["detail"],
+            "sin evaluación de la preparación");
 }
 
 TEST(MatchingTest, EligibleApplicantsOfAFunder) {

@@ -38,7 +38,7 @@ Result<json> Match(const MechanismCatalogue& c, const ReadinessFramework& rf, co
   if (request.contains("funders")) {
     auto funders = ParseFunders(c, rf, request["funders"]);
     if (!funders.ok()) return funders.status();
-    out["funders"] = FunderMatchToJson(MatchFunders(c, rf, *funders, *profile));
+    out["funders"] = FunderMatchToJson(MatchFunders(c, rf, *funders, *profile), *lang);
   }
   return out;
 }
@@ -46,6 +46,8 @@ Result<json> Match(const MechanismCatalogue& c, const ReadinessFramework& rf, co
 Result<json> Applicants(const MechanismCatalogue& c, const ReadinessFramework& rf,
                         const json& request) {
   ECOSOL_RETURN_IF_ERROR(RequireObject(request));
+  auto lang = ParseLang(request);
+  if (!lang.ok()) return lang.status();
   auto funder = ParseFunder(c, rf, request.value("funder", json()));
   if (!funder.ok()) return funder.status();
   const json orgs = request.value("organisations", json());
@@ -56,7 +58,7 @@ Result<json> Applicants(const MechanismCatalogue& c, const ReadinessFramework& r
     if (!p.ok()) return p.status().WithContext("organisations[" + std::to_string(i) + "]");
     profiles.push_back(std::move(*p));
   }
-  return FunderMatchToJson(EligibleApplicants(c, rf, *funder, profiles));
+  return FunderMatchToJson(EligibleApplicants(c, rf, *funder, profiles), *lang);
 }
 
 Result<json> ReadinessOf(const ReadinessFramework& rf, const json& request) {

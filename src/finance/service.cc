@@ -545,7 +545,8 @@ Result<json> OrganisationFinance(store::Store& store, const Clock& clock,
       {"readiness", readiness},
       {"mechanisms", MechanismMatchToJson(*fw.mechanisms, profile,
                                           MatchMechanisms(*fw.mechanisms, profile), request.lang)},
-      {"funders", FunderMatchToJson(MatchFunders(*fw.mechanisms, *fw.readiness, funders, profile))},
+      {"funders", FunderMatchToJson(MatchFunders(*fw.mechanisms, *fw.readiness, funders, profile),
+                                    request.lang)},
       {"applications", applications},
       {"loans", loans},
       {"share_register", share_register}};
@@ -839,7 +840,7 @@ Result<ImpactReport> ImpactOfStore(store::Store& store, const Clock& clock,
 }
 
 Result<json> FunderApplicants(store::Store& store, const FinanceFrameworks& fw,
-                              const std::string& funder_id) {
+                              const std::string& funder_id, const std::string& lang) {
   auto record = RequireRecord(store, "funder", funder_id);
   if (!record.ok()) return record.status();
   auto doc = DocOf(*record);
@@ -865,7 +866,7 @@ Result<json> FunderApplicants(store::Store& store, const FinanceFrameworks& fw,
     organisations.push_back(std::move(stored->profile));
   }
   return FunderMatchToJson(
-      EligibleApplicants(*fw.mechanisms, *fw.readiness, *funder, organisations));
+      EligibleApplicants(*fw.mechanisms, *fw.readiness, *funder, organisations), lang);
 }
 
 }  // namespace ecosol::finance

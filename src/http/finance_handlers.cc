@@ -376,12 +376,14 @@ void GetOrganisation(ApiContext& ctx, const Loaded& fw, const httplib::Request& 
 
 void GetFunderApplicants(ApiContext& ctx, const Loaded& fw, const httplib::Request& req,
                          httplib::Response& res) {
-  Status p = CheckParams(req, {});
+  Status p = CheckParams(req, {"lang"});
   if (!p.ok()) return SendError(res, p);
+  auto lang = Lang(req);
+  if (!lang.ok()) return SendError(res, lang.status());
   auto store = ctx.pool->Acquire();
   auto caller = Allowed(ctx, req, *store, auth::Action::kReadFinance);
   if (!caller.ok()) return SendError(res, caller.status());
-  auto answer = finance::FunderApplicants(*store, Fw(fw), req.matches[1]);
+  auto answer = finance::FunderApplicants(*store, Fw(fw), req.matches[1], *lang);
   if (!answer.ok()) return SendError(res, answer.status());
   SendJson(res, 200, *answer);
 }

@@ -104,6 +104,12 @@ struct Condition {
   rules::Outcome::Kind kind = rules::Outcome::Kind::kUnknown;
   std::string detail;  // English: what held, why not, or what is missing
   std::string change;  // English: what would have to change (when not held)
+  // The same in any language: message keys and their arguments (FunderMatchToJson renders
+  // them in en, fr, es or pt), and the mechanism rule's own change text in its languages.
+  std::string detail_key;
+  std::string change_key;
+  std::map<std::string, std::string> args;
+  Text rule_change;
 };
 
 // Copies what it needs of the funder and the profile, so it outlives them.
@@ -133,6 +139,7 @@ FunderMatch MatchFunders(const MechanismCatalogue& catalogue, const ReadinessFra
 FunderMatch EligibleApplicants(const MechanismCatalogue& catalogue, const ReadinessFramework& rf,
                                const Funder& funder,
                                const std::vector<OrganisationProfile>& organisations);
-nlohmann::json FunderMatchToJson(const FunderMatch& match);
+// Condition texts in `lang` (en, fr, es or pt; English for any other).
+nlohmann::json FunderMatchToJson(const FunderMatch& match, const std::string& lang = "en");
 
 }  // namespace ecosol::finance

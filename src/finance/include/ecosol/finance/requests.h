@@ -23,7 +23,8 @@ Result<nlohmann::json> MatchRequest(const MechanismCatalogue& catalogue,
                                     const ReadinessFramework& readiness,
                                     const nlohmann::json& request);
 
-// {"funder": a funder, "organisations": [profile...]} -> FunderMatchToJson, applicants ranked.
+// {"funder": a funder, "organisations": [profile...], "lang"?} -> FunderMatchToJson, applicants
+// ranked.
 Result<nlohmann::json> ApplicantsRequest(const MechanismCatalogue& catalogue,
                                          const ReadinessFramework& readiness,
                                          const nlohmann::json& request);

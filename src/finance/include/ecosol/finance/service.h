@@ -133,7 +133,8 @@ Result<nlohmann::json> OrganisationFinance(store::Store& store, const Clock& clo
 // profile, an assessment or an application), ranked: FunderMatchToJson. Each organisation is
 // seen as on its finance page (registry record, stored profile, latest assessment).
 Result<nlohmann::json> FunderApplicants(store::Store& store, const FinanceFrameworks& fw,
-                                        const std::string& funder_id);
+                                        const std::string& funder_id,
+                                        const std::string& lang = "en");
 
 // The funds: {"items": [{"id", "name", "currency", "committed", "public", "private",
 // "leverage": LeverageCheckToJson, "applications", "loans"}]}, by id.

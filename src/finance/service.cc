@@ -596,7 +596,10 @@ Result<json> FundView(store::Store& store, const Clock& clock, const FundViewReq
   auto as_of = AsOf(clock, request.as_of);
   if (!as_of.ok()) return as_of.status();
 
-  const std::int64_t total = Committed(*fund);
+  // Losses fall on drawn capital (AllocateLoss): the default and the chart's steps are shares
+  // of the drawn total, not of what is committed.
+  std::int64_t total = 0;
+  for (const Tranche& t : fund->tranches) total += t.drawn;
   const std::int64_t loss = request.loss ? *request.loss : total / 10;
   if (loss < 0) return InvalidArgument("loss: must not be negative");
   auto waterfall = AllocateLoss(*fund, loss);

@@ -254,6 +254,17 @@ TEST_P(FinanceServiceTest, FundViewShowsTheStackLeverageAndWaterfall) {
   // Without a loss: 10% of the committed total.
   request.loss.reset();
   EXPECT_EQ((*FundView(db_.store(), clock_, request))["waterfall"]["loss"], 100000);
+  // Losses fall on drawn capital: with half of the public tranche drawn, the chart runs to
+  // 9,000.00 and the default loss is 900.00.
+  json half_drawn = FundDoc();
+  half_drawn["tranches"][3]["drawn"] = 100000;
+  ASSERT_TRUE(Put("fund", "fund-1", half_drawn, 1).ok());
+  auto drawn = FundView(db_.store(), clock_, request);
+  ASSERT_TRUE(drawn.ok()) << drawn.status().ToString();
+  EXPECT_EQ((*drawn)["losses"][10]["loss"], 900000);
+  EXPECT_EQ((*drawn)["losses"][10]["unabsorbed"], 0);
+  EXPECT_EQ((*drawn)["waterfall"]["loss"], 90000);
+
   request.fund_id = "nope";
   EXPECT_EQ(FundView(db_.store(), clock_, request).status().code(), StatusCode::kNotFound);
 }

@@ -17,6 +17,7 @@ import { DirectoryPage } from './pages/directory_page';
 import { DuplicatesPage } from './pages/duplicates_page';
 import { FinanceAllocationPage } from './pages/finance_allocation_page';
 import { FinanceFundPage } from './pages/finance_fund_page';
+import { FinanceFunderPage } from './pages/finance_funder_page';
 import { FinanceLoansPage } from './pages/finance_loans_page';
 import { FinanceOrganisationPage } from './pages/finance_organisation_page';
 import { FinancePage } from './pages/finance_page';
@@ -261,6 +262,8 @@ function createPage(route: Route, ctx: PageContext, session: SessionStore): Page
       return new FinancePage(ctx);
     case 'finance_organisation':
       return new FinanceOrganisationPage(route.id);
+    case 'finance_funder':
+      return new FinanceFunderPage(route.id);
     case 'finance_fund':
       return new FinanceFundPage(route.id, route);
     case 'finance_allocation':
@@ -282,6 +285,7 @@ const CURRENT_NAV: Partial<Record<Route['page'], string>> = {
   knowledge_case_new: 'knowledge',
   knowledge_transfer: 'knowledge',
   finance_organisation: 'finance',
+  finance_funder: 'finance',
   finance_fund: 'finance',
   finance_allocation: 'finance',
   finance_loans: 'finance',

@@ -464,3 +464,105 @@ export const ORGANISATION = {
     unpaid: [],
   },
 };
+
+// GET /finance/records/funder: two funders as ParseFunder reads them (amounts in currency units,
+// min_readiness a readiness stage's id), and one deleted that the list leaves out.
+const funderDoc = {
+  id: 'fiducie-chantier',
+  name: 'Fiducie du Chantier',
+  mechanisms: ['member_shares', 'quasi_equity'],
+  amount: { min: 50000, max: 1500000 },
+  regions: ['CA'],
+  legal_forms: ['cooperative', 'association'],
+  min_readiness: 'investment_ready',
+};
+
+export const FUNDER_RECORD = record('funder', 'fiducie-chantier', funderDoc, {
+  actor_id: 'fiducie-chantier',
+});
+
+export const FUNDERS = {
+  items: [
+    record('funder', 'risq', {
+      id: 'risq',
+      name: 'RISQ',
+      mechanisms: ['public_grant'],
+      amount: { max: 250000 },
+      regions: [],
+    }),
+    FUNDER_RECORD,
+    record(
+      'funder',
+      'gone',
+      { id: 'gone', name: 'Gone', mechanisms: ['grant'] },
+      { deleted: true },
+    ),
+  ],
+};
+
+// GET /finance/funders/fiducie-chantier/applicants (FunderMatchToJson): one applicant of each
+// eligibility, in the server's order.
+const held = (condition: string, detail: string) => ({ condition, outcome: 'held', detail });
+
+export const APPLICANTS = {
+  ordered_by: [
+    'eligibility: eligible, then unknown, then not eligible',
+    'higher readiness total first (no assessment last)',
+    'input order',
+  ],
+  results: [
+    {
+      rank: 1,
+      funder: 'fiducie-chantier',
+      organisation: 'chantier',
+      eligibility: 'eligible',
+      fitting_mechanisms: ['member_shares', 'quasi_equity'],
+      conditions: [
+        held('mechanism', 'fitting mechanisms: member_shares, quasi_equity'),
+        held('amount', '200000 is within 50000 to 1500000'),
+        held('region', 'CA/QC is accepted'),
+        held('sector', 'any sector'),
+        held('legal_form', 'cooperative is accepted'),
+        held('readiness', 'stage investment_ready reaches investment_ready'),
+      ],
+    },
+    {
+      rank: 2,
+      funder: 'fiducie-chantier',
+      organisation: 'tiess/qc',
+      eligibility: 'unknown',
+      fitting_mechanisms: [],
+      conditions: [
+        {
+          condition: 'mechanism',
+          outcome: 'unknown',
+          detail: 'may fit, facts missing: quasi_equity',
+        },
+        { condition: 'amount', outcome: 'unknown', detail: 'the amount sought is not given' },
+        held('region', 'CA/QC is accepted'),
+      ],
+    },
+    {
+      rank: 3,
+      funder: 'fiducie-chantier',
+      organisation: 'za-township-stokvel',
+      eligibility: 'not_eligible',
+      fitting_mechanisms: ['member_shares'],
+      conditions: [
+        held('mechanism', 'fitting mechanisms: member_shares'),
+        {
+          condition: 'region',
+          outcome: 'failed',
+          detail: 'ZA is not among CA',
+          change: 'the funder accepts only CA',
+        },
+        {
+          condition: 'readiness',
+          outcome: 'failed',
+          detail: 'stage early is below investment_ready',
+          change: 'raise the readiness scores to reach investment_ready (weakest: plan)',
+        },
+      ],
+    },
+  ],
+};

@@ -7,9 +7,19 @@ import {
   inputFromCents,
   parseAllocation,
   parseFundView,
+  parseFunderList,
+  parseFunderMatch,
+  parseFunderRecord,
   parseLoanBook,
 } from './finance';
-import { ALLOCATION, LOAN_BOOK, fundView } from './finance.fixture';
+import {
+  ALLOCATION,
+  APPLICANTS,
+  FUNDER_RECORD,
+  FUNDERS,
+  LOAN_BOOK,
+  fundView,
+} from './finance.fixture';
 
 describe('centsFromInput', () => {
   it('reads amounts in currency units as whole cents', () => {
@@ -70,6 +80,25 @@ describe('parsers', () => {
     expect(() => parseFundView({})).toThrow(/no fund/);
     expect(() => parseLoanBook({ loans: [] })).toThrow(/portfolio at risk/);
     expect(() => parseAllocation({})).toThrow(/solver status/);
+    expect(() => parseFunderList({})).toThrow(/no list of funders/);
+    expect(() => parseFunderMatch({ ordered_by: [] })).toThrow(/no list of results/);
+    expect(() => parseFunderRecord({ ...FUNDER_RECORD, kind: 'fund' })).toThrow(/no funder/);
+  });
+
+  it('reads funders: "any" as empty lists and null amounts, the deleted left out', () => {
+    const [fiducie, risq] = parseFunderList(FUNDERS);
+    expect(parseFunderList(FUNDERS)).toHaveLength(2);
+    expect(risq).toMatchObject({ id: 'risq', amountMin: null, amountMax: 250000, regions: [] });
+    expect(fiducie).toEqual(parseFunderRecord(FUNDER_RECORD));
+    expect(fiducie).toMatchObject({ legalForms: ['cooperative', 'association'], sectors: [] });
+    const third = parseFunderMatch(APPLICANTS).results[2];
+    expect(third).toMatchObject({ rank: 3, organisation: 'za-township-stokvel' });
+    expect(third?.conditions[1]).toEqual({
+      condition: 'region',
+      outcome: 'failed',
+      detail: 'ZA is not among CA',
+      change: 'the funder accepts only CA',
+    });
   });
 
   it('formats cents in the currency of the language', () => {

@@ -227,12 +227,38 @@ export interface FunderCondition {
   change: string;
 }
 
+/** One result of FunderMatchToJson: a funder and an organisation, and why it is (not) eligible. */
 export interface FunderFit {
+  rank: number;
   funder: string;
+  /** The organisation's actor id. */
+  organisation: string;
   /** "eligible", "unknown" or "not_eligible". */
   eligibility: string;
   fittingMechanisms: string[];
   conditions: FunderCondition[];
+}
+
+/** FunderMatchToJson: the results ranked, and the ranking's keys in words. */
+export interface FunderMatch {
+  orderedBy: string[];
+  results: FunderFit[];
+}
+
+/**
+ * A stored funder's terms (funders.cc ParseFunder): empty lists mean "any"; amounts are in
+ * currency units; min_readiness is a readiness stage's id.
+ */
+export interface FunderTerms {
+  id: string;
+  name: string;
+  mechanisms: string[];
+  amountMin: number | null;
+  amountMax: number | null;
+  regions: string[];
+  sectors: string[];
+  legalForms: string[];
+  minReadiness: string;
 }
 
 export interface ReadinessScore {
@@ -626,7 +652,9 @@ function parseMechanismFit(v: unknown): MechanismFit {
 function parseFunderFit(v: unknown): FunderFit {
   const f = obj(v);
   return {
+    rank: num(f.rank),
     funder: str(f.funder),
+    organisation: str(f.organisation),
     eligibility: str(f.eligibility),
     fittingMechanisms: strings(f.fitting_mechanisms),
     conditions: arr(f.conditions).map((x) => {
@@ -639,6 +667,47 @@ function parseFunderFit(v: unknown): FunderFit {
       };
     }),
   };
+}
+
+/** GET /finance/funders/{id}/applicants (FunderMatchToJson). */
+export function parseFunderMatch(v: unknown): FunderMatch {
+  const o = obj(v);
+  need(Array.isArray(o.results), 'no list of results');
+  return { orderedBy: strings(o.ordered_by), results: arr(o.results).map(parseFunderFit) };
+}
+
+/** A funder record's terms; the record's id when the document has none. */
+export function funderTerms(record: FinanceRecord): FunderTerms {
+  const d = record.doc;
+  const amount = obj(d.amount);
+  const id = str(d.id) || record.id;
+  return {
+    id,
+    name: str(d.name) || id,
+    mechanisms: strings(d.mechanisms),
+    amountMin: numOrNull(amount.min),
+    amountMax: numOrNull(amount.max),
+    regions: strings(d.regions),
+    sectors: strings(d.sectors),
+    legalForms: strings(d.legal_forms),
+    minReadiness: str(d.min_readiness),
+  };
+}
+
+/** GET /finance/records/funder: the funders not deleted, by name. */
+export function parseFunderList(v: unknown): FunderTerms[] {
+  need(Array.isArray(obj(v).items), 'no list of funders');
+  return records(obj(v).items)
+    .filter((r) => !r.deleted)
+    .map(funderTerms)
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** GET /finance/records/funder/{id}: one funder's terms. */
+export function parseFunderRecord(v: unknown): FunderTerms {
+  const record = parseRecord(v);
+  if (record?.kind !== 'funder') throw new Error('unexpected answer from the server: no funder');
+  return funderTerms(record);
 }
 
 function parseScores(v: unknown): ReadinessScore[] {

@@ -6,12 +6,17 @@ import {
   parseCatalogue,
   parseFundList,
   parseFundView,
+  parseFunderList,
+  parseFunderMatch,
+  parseFunderRecord,
   parseLoanBook,
   parseOrganisationFinance,
   type Allocation,
   type CatalogueMechanism,
   type FundSummary,
   type FundView,
+  type FunderMatch,
+  type FunderTerms,
   type LoanBook,
   type OrganisationFinance,
 } from './finance';
@@ -76,6 +81,22 @@ export const financeApi = {
     parseOrganisationFinance(await get(organisationFinanceUrl(actorId, lang), signal)),
   loanBook: async (asOf: string, fund: string, signal?: AbortSignal): Promise<LoanBook> =>
     parseLoanBook(await get(loanBookUrl(asOf, fund), signal)),
+  /** The stored funders (stewards and admins). */
+  funders: async (signal?: AbortSignal): Promise<FunderTerms[]> =>
+    parseFunderList(await get(`${FINANCE_BASE}/records/funder`, signal)),
+  funder: async (id: string, signal?: AbortSignal): Promise<FunderTerms> =>
+    parseFunderRecord(
+      await get(`${FINANCE_BASE}/records/funder/${encodeURIComponent(id)}`, signal),
+    ),
+  /** The organisations finance knows, ranked by their eligibility for the funder; the
+   * conditions' texts in `lang`. */
+  applicants: async (id: string, lang: string, signal?: AbortSignal): Promise<FunderMatch> =>
+    parseFunderMatch(
+      await get(
+        withQuery(`${FINANCE_BASE}/funders/${encodeURIComponent(id)}/applicants`, params({ lang })),
+        signal,
+      ),
+    ),
   mechanisms: async (lang: string, signal?: AbortSignal): Promise<CatalogueMechanism[]> =>
     parseCatalogue(
       await get(withQuery(`${FINANCE_BASE}/mechanisms`, params({ lang })), signal),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   financeAllocationHref,
   financeFundHref,
+  financeFunderHref,
   financeLoansHref,
   financeOrganisationHref,
   DATA_HREF,
@@ -107,6 +108,13 @@ describe('parseRoute', () => {
       page: 'finance_organisation',
       id: 'a/b',
     });
+    expect(financeFunderHref('risq/qc')).toBe('#/finance/funders/risq%2Fqc');
+    expect(parseRoute(financeFunderHref('risq/qc'))).toMatchObject({
+      page: 'finance_funder',
+      id: 'risq/qc',
+    });
+    expect(parseRoute('#/finance/funders/risq/applicants').page).toBe('not_found');
+    expect(parseRoute('#/finance/funders').page).toBe('not_found');
     expect(parseRoute(financeFundHref('f/1', 250))).toMatchObject({
       page: 'finance_fund',
       id: 'f/1',

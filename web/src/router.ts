@@ -7,8 +7,9 @@
 // (the SSE suppliers of a public tender), #/knowledge (the commons of social innovations),
 // #/knowledge/cases/{id}[?version=n] (a case, or one of its versions), #/knowledge/new and
 // #/knowledge/cases/{id}/edit (writing a case) and #/knowledge/transfer (the transfer-analysis wizard),
-// #/finance (social finance: funds, mechanisms), #/finance/organisations/{id} (an organisation's
-// finance), #/finance/funds/{id} (a fund's capital stack and waterfall), #/finance/funds/{id}/allocation
+// #/finance (social finance: funds, funders, mechanisms), #/finance/organisations/{id} (an
+// organisation's finance), #/finance/funders/{id} (a funder's terms and applicants),
+// #/finance/funds/{id} (a fund's capital stack and waterfall), #/finance/funds/{id}/allocation
 // and #/finance/loans (the loan book), each
 // with an optional ?query (filters, or where to go after signing in). Hash routing lets `ecosol serve` serve one index.html for every page.
 
@@ -43,6 +44,7 @@ export type Route =
   | { page: 'knowledge_transfer'; params: URLSearchParams }
   | { page: 'finance'; params: URLSearchParams }
   | { page: 'finance_organisation'; id: string; params: URLSearchParams }
+  | { page: 'finance_funder'; id: string; params: URLSearchParams }
   | { page: 'finance_fund'; id: string; params: URLSearchParams }
   | { page: 'finance_allocation'; id: string; params: URLSearchParams }
   | { page: 'finance_loans'; params: URLSearchParams }
@@ -137,13 +139,17 @@ export function parseRoute(hash: string): Route {
   return { page: 'not_found', path, params };
 }
 
-/** #/finance/organisations/{id}, #/finance/funds/{id} and #/finance/funds/{id}/allocation. */
+/**
+ * #/finance/organisations/{id}, #/finance/funders/{id}, #/finance/funds/{id} and
+ * #/finance/funds/{id}/allocation.
+ */
 function financeRoute(parts: string[], params: URLSearchParams): Route | null {
   const id = parts.length >= 3 ? safeDecode(parts[2] ?? '') : '';
   if (parts[0] !== 'finance' || !id) return null;
   if (parts[1] === 'organisations' && parts.length === 3) {
     return { page: 'finance_organisation', id, params };
   }
+  if (parts[1] === 'funders' && parts.length === 3) return { page: 'finance_funder', id, params };
   if (parts[1] !== 'funds') return null;
   if (parts.length === 3) return { page: 'finance_fund', id, params };
   if (parts.length === 4 && parts[3] === 'allocation') {
@@ -236,6 +242,11 @@ export const FINANCE_HREF = '#/finance';
 /** An organisation's finance page. */
 export function financeOrganisationHref(actorId: string): string {
   return `#/finance/organisations/${encodeURIComponent(actorId)}`;
+}
+
+/** A funder's page: its terms and its applicants ranked. */
+export function financeFunderHref(id: string): string {
+  return `#/finance/funders/${encodeURIComponent(id)}`;
 }
 
 /** A fund's page; with `loss` (cents), the waterfall of that loss. */

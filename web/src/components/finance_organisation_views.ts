@@ -8,6 +8,7 @@ import {
   formatCents,
   formatDecimal,
   type FinanceRecord,
+  type FunderCondition,
   type FunderFit,
   type LoanPosition,
   type MechanismFit,
@@ -198,51 +199,79 @@ const ELIGIBILITY: Record<string, [MessageKey, Tone]> = {
   unknown: ['finance.funder.unknown', 'partial'],
   not_eligible: ['finance.funder.not_eligible', 'bad'],
 };
-const OUTCOME_TONES: Record<string, Tone> = { held: 'good', unknown: 'partial', failed: 'bad' };
+const OUTCOMES: Record<string, [MessageKey, Tone]> = {
+  held: ['finance.outcome.held', 'good'],
+  unknown: ['finance.outcome.unknown', 'partial'],
+  failed: ['finance.outcome.failed', 'bad'],
+};
+
+/** "eligible", "unknown" or "not_eligible" as a badge in words (an unknown value reads unknown). */
+export function eligibilityBadge(eligibility: string): HTMLElement {
+  const [key, tone] = ELIGIBILITY[eligibility] ?? ['finance.funder.unknown', 'partial'];
+  return badge(tone, t(key), 'finance-eligibility');
+}
+
+/** "Its mechanisms that fit: ..." with each id through `label`; nothing when none fits. */
+export function fittingMechanismsNote(
+  ids: string[],
+  label: (id: string) => string = (id) => id,
+): HTMLElement | false {
+  return (
+    ids.length > 0 &&
+    h('p', {
+      className: 'hint',
+      text: t('finance.funder.mechanisms', { list: ids.map(label).join(', ') }),
+      testId: 'finance-fitting-mechanisms',
+    })
+  );
+}
+
+/** A funder's conditions, each held, failed or unknown in words, with what would have to change. */
+export function conditionsList(conditions: FunderCondition[]): HTMLElement {
+  return h(
+    'ul',
+    { className: 'finance-conditions' },
+    ...conditions.map((c) => {
+      const [outcome, tone] = OUTCOMES[c.outcome] ?? ['finance.outcome.unknown', 'partial'];
+      const name = tMaybe(`finance.condition.${c.condition}`) ?? c.condition;
+      return h(
+        'li',
+        {
+          testId: 'finance-funder-condition',
+          attrs: { 'data-condition': c.condition, 'data-outcome': c.outcome },
+        },
+        badge(tone, t('finance.outcome.of', { condition: name, outcome: t(outcome) })),
+        ' ',
+        h('span', { text: c.detail }),
+        c.change &&
+          h('span', {
+            className: 'finance-change',
+            text: ` ${t('finance.fit.change', { change: c.change })}`,
+            testId: 'finance-condition-change',
+          }),
+      );
+    }),
+  );
+}
 
 export function fundersView(items: FunderFit[]): HTMLElement {
   if (items.length === 0) return emptyNote('finance.funder.none', 'finance-funders-none');
   return h(
     'ul',
     { className: 'finance-funder-list' },
-    ...items.map((f) => {
-      const [key, tone] = ELIGIBILITY[f.eligibility] ?? ['finance.funder.unknown', 'partial'];
-      return h(
+    ...items.map((f) =>
+      h(
         'li',
         {
           className: 'finance-funder',
           testId: 'finance-funder',
           attrs: { 'data-funder': f.funder, 'data-eligibility': f.eligibility },
         },
-        h('p', {}, h('strong', { text: f.funder }), ' ', badge(tone, t(key))),
-        f.fittingMechanisms.length > 0 &&
-          h('p', {
-            className: 'hint',
-            text: t('finance.funder.mechanisms', { list: f.fittingMechanisms.join(', ') }),
-          }),
-        h(
-          'ul',
-          { className: 'finance-conditions' },
-          ...f.conditions.map((c) =>
-            h(
-              'li',
-              { testId: 'finance-funder-condition', attrs: { 'data-outcome': c.outcome } },
-              badge(
-                OUTCOME_TONES[c.outcome] ?? 'partial',
-                tMaybe(`finance.condition.${c.condition}`) ?? c.condition,
-              ),
-              ' ',
-              h('span', { text: c.detail }),
-              c.change &&
-                h('span', {
-                  className: 'finance-change',
-                  text: ` ${t('finance.fit.change', { change: c.change })}`,
-                }),
-            ),
-          ),
-        ),
-      );
-    }),
+        h('p', {}, h('strong', { text: f.funder }), ' ', eligibilityBadge(f.eligibility)),
+        fittingMechanismsNote(f.fittingMechanisms),
+        conditionsList(f.conditions),
+      ),
+    ),
   );
 }
 

@@ -48,6 +48,9 @@ describe('FinanceOrganisationPage', () => {
       'held',
       'failed',
     ]);
+    expect(all(funder, 'finance-funder-condition')[1]?.textContent).toBe(
+      '✗ Amount: fails 90000 is above 50000 What would have to change: ask for at most 50000',
+    );
     expect(all(page.element, 'finance-org-loan-row')).toHaveLength(1);
     expect(q(page.element, 'finance-shares')).not.toBeNull();
   });

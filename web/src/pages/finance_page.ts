@@ -1,7 +1,8 @@
 // Social finance (#/finance): the funds with their committed capital, public and private shares
-// and leverage check (GET /finance/funds); links to the loan book and the impact exports; a box
-// to open an organisation's finance page; and the catalogue of mechanisms on the three ILO axes
-// (GET /finance/mechanisms).
+// and leverage check (GET /finance/funds); the stored funders, each linking to its applicants
+// (GET /finance/records/funder, stewards and admins: a refusal shows in that section only); links
+// to the loan book and the impact exports; a box to open an organisation's finance page; and the
+// catalogue of mechanisms on the three ILO axes (GET /finance/mechanisms).
 
 import '../styles/finance.css';
 import { table } from '../components/finance_charts';
@@ -12,6 +13,7 @@ import {
   financeSection,
   loadInto,
 } from '../components/finance_common';
+import { funderListTable, mechanismLabels } from '../components/finance_funder_views';
 import { pageForm, submitButton, suggestActors } from '../components/form_field';
 import { h } from '../dom';
 import {
@@ -30,6 +32,7 @@ import type { Page, PageContext } from './page';
 export class FinancePage implements Page {
   readonly element: HTMLElement;
   private readonly funds = h('div', { testId: 'finance-funds-area' });
+  private readonly funders = h('div', { testId: 'finance-funders-area' });
   private readonly mechanisms = h('div', { testId: 'finance-mechanisms-area' });
   private readonly actorInput = h('input', {
     attrs: {
@@ -97,6 +100,7 @@ export class FinancePage implements Page {
         submitButton('finance.organisation.open', 'finance-actor-submit'),
       ),
       financeSection('finance.funds.title', 'finance-funds', this.funds),
+      financeSection('finance.funders.title', 'finance-funder-records', this.funders),
       financeSection(
         'finance.mechanisms.title',
         'finance-mechanisms',
@@ -136,11 +140,19 @@ export class FinancePage implements Page {
       () => financeApi.funds(signal),
       (funds) => [fundsTable(funds, lang)],
     );
+    const catalogue = financeApi.mechanisms(lang, signal);
+    void loadInto(
+      this.funders,
+      signal,
+      'finance.funders.error',
+      () => Promise.all([financeApi.funders(signal), catalogue.catch(() => [])]),
+      ([funders, items]) => [funderListTable(funders, mechanismLabels(items), lang)],
+    );
     void loadInto(
       this.mechanisms,
       signal,
       'finance.mechanisms.error',
-      () => financeApi.mechanisms(lang, signal),
+      () => catalogue,
       (items) => [mechanismsTable(items)],
     );
   }

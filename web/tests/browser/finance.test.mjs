@@ -1,9 +1,11 @@
 // Social finance: a steward signs in, opens #/finance from the navigation, opens the first fund and finds
 // its capital stack and waterfall charts; types another loss and sees who absorbs it change;
 // opens the fund's allocation and runs the solver (not saving); opens the loan book and reads
-// PAR30. Relies on the demo data: at least one fund with tranches, applications and allocation
-// rules, and several loans of which one is more than 30 days late. Fund ids are not assumed:
-// the first fund listed is used.
+// PAR30; opens the first funder and finds its applicants, each marked eligible, not known yet or
+// not eligible. Relies on the demo data: at least one fund with tranches, applications and
+// allocation rules, several loans of which one is more than 30 days late, and funders with
+// organisations that have finance profiles or assessments. Fund and funder ids are not assumed:
+// the first one listed is used.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -122,6 +124,35 @@ describe('social finance', () => {
       await page.getByTestId('finance-loan-borrower').first().click();
       await page.waitForFunction(() => location.hash.startsWith('#/finance/organisations/'));
       await settle(page, 'finance-organisation-page');
+    });
+  });
+
+  test('a funder shows its applicants ranked, each with its eligibility', async () => {
+    await withPage(browser, 'finance-funder', async (page) => {
+      await signIn(page, account('steward'));
+      await open(page, '#/finance');
+      await settle(page, 'finance-funders-area');
+      const first = page.getByTestId('finance-funder-link').first();
+      assert.ok((await first.count()) > 0, 'the demo data has a funder');
+      await first.click();
+      await page.waitForFunction(() => location.hash.startsWith('#/finance/funders/'));
+      await settle(page, 'finance-funder-page');
+      await page.getByTestId('finance-funder-terms').waitFor();
+      const applicants = page.getByTestId('finance-applicant');
+      assert.ok((await applicants.count()) > 0, 'the demo organisations are applicants');
+      const row = applicants.first();
+      assert.ok(
+        ['eligible', 'unknown', 'not_eligible'].includes(
+          await row.getAttribute('data-eligibility'),
+        ),
+      );
+      // The mark is in words, not colour alone.
+      assert.match(await row.getByTestId('finance-eligibility').textContent(), /[✓?✗]\s*\p{L}/u);
+      assert.match(
+        await row.getByTestId('finance-applicant-link').getAttribute('href'),
+        /^#\/finance\/organisations\/./,
+      );
+      assert.ok((await row.getByTestId('finance-funder-condition').count()) > 0, 'conditions');
     });
   });
 });

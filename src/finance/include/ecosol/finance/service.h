@@ -141,10 +141,10 @@ Result<nlohmann::json> FunderApplicants(store::Store& store, const FinanceFramew
 Result<nlohmann::json> FundList(store::Store& store);
 
 // One fund: {"record", "fund": FundToJson, "warnings": [...], "leverage": LeverageCheckToJson
-// (the fund's rule, else Canada's 2:1), "waterfall": WaterfallToJson of `loss` (default: 10%
-// of the committed total), "losses": [WaterfallToJson at 0%, 10%, ..., 100% of the total] for the
-// chart, "applications": [record], "allocation": the saved allocation record or null, "loans":
-// {"count", "outstanding"}}.
+// (the fund's rule, else Canada's 2:1), "waterfall": WaterfallToJson of `loss` (default: 10% of
+// the drawn total, the capital that absorbs losses), "losses": [WaterfallToJson at 0%, 10%, ...,
+// 100% of the drawn total] for the chart, "applications": [record], "allocation": the saved
+// allocation record or null, "loans": {"count", "outstanding"}}.
 struct FundViewRequest {
   std::string fund_id;
   std::optional<std::int64_t> loss;  // cents

@@ -85,7 +85,8 @@ std::string CsvField(const std::string& field) {
 std::string Encode(const std::string& s) {
   static const char kHex[] = "0123456789ABCDEF";
   std::string out;
-  for (unsigned char c : s) {
+  for (char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
     if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
       out += static_cast<char>(c);
     } else {

@@ -145,6 +145,7 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   AddReportCommands(app, ctx);
   AddKnowledgeCommands(app, ctx);
   AddFinanceCommands(app, ctx);
+  AddDecideCommands(app, ctx);
   AddQualityCommands(app, ctx);  // after AddActorCommands: adds `actors confirm`
   try {
     app.parse(argc, argv);

@@ -85,5 +85,6 @@ void AddSupplierCommands(CLI::App& app, Context& ctx);
 void AddReportCommands(CLI::App& app, Context& ctx);  // ecosystem report
 // finance match|applicants|readiness|schedule|par|allocate|waterfall|put|show|list|delete|import
 void AddFinanceCommands(CLI::App& app, Context& ctx);
+void AddDecideCommands(CLI::App& app, Context& ctx);  // decide tally
 
 }  // namespace ecosol::cli

@@ -173,6 +173,7 @@ class ServerImpl : public Server {
     AddReportRoutes(router, *ctx_);
     AddKnowledgeRoutes(router, *ctx_);
     AddFinanceRoutes(router, *ctx_);
+    AddDecideRoutes(router, *ctx_);
     AddMergeRoutes(router, *ctx_);
     if (!ctx_->options.web_root.empty()) server_.set_mount_point("/", ctx_->options.web_root);
   }

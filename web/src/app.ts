@@ -12,6 +12,7 @@ import { ActorPage } from './pages/actor_page';
 import { ActorScreeningPage } from './pages/actor_screening_page';
 import { AuditPage } from './pages/audit_page';
 import { DataPage } from './pages/data_page';
+import { DecidePage } from './pages/decide_page';
 import { QualityPage } from './pages/quality_page';
 import { DirectoryPage } from './pages/directory_page';
 import { DuplicatesPage } from './pages/duplicates_page';
@@ -65,6 +66,7 @@ export class App implements PageContext {
     suppliers: navLink('suppliers', 'nav.suppliers'),
     knowledge: navLink('knowledge', 'nav.knowledge'),
     finance: navLink('finance', 'nav.finance'),
+    decide: navLink('decide', 'nav.decide'),
   };
   private readonly accountMenu: AccountMenu;
   private readonly header: HTMLElement;
@@ -145,6 +147,7 @@ export class App implements PageContext {
           h('li', {}, this.navLinks.suppliers),
           h('li', {}, this.navLinks.knowledge),
           h('li', {}, this.navLinks.finance),
+          h('li', {}, this.navLinks.decide),
         ),
       ),
       this.accountMenu.element,
@@ -270,6 +273,8 @@ function createPage(route: Route, ctx: PageContext, session: SessionStore): Page
       return new FinanceAllocationPage(route.id, session);
     case 'finance_loans':
       return new FinanceLoansPage(route, ctx);
+    case 'decide':
+      return new DecidePage();
     case 'not_found':
       return new NotFoundPage();
   }
@@ -308,7 +313,8 @@ function navLink(
     | 'report'
     | 'suppliers'
     | 'knowledge'
-    | 'finance',
+    | 'finance'
+    | 'decide',
   key: MessageKey,
 ): HTMLAnchorElement {
   return h('a', { i18n: key, attrs: { href: pageHref(page) }, testId: `nav-${page}` });

@@ -127,6 +127,13 @@ describe('parseRoute', () => {
     expect(parseRoute('#/finance/other/x').page).toBe('not_found');
   });
 
+  it('reads the decision tally page', () => {
+    expect(pageHref('decide')).toBe('#/decide');
+    expect(parseRoute('#/decide').page).toBe('decide');
+    expect(parseRoute('#/decide/').page).toBe('decide');
+    expect(parseRoute('#/decide/x').page).toBe('not_found');
+  });
+
   it('reads the edit page of an actor', () => {
     expect(parseRoute(actorEditHref('a/b'))).toMatchObject({ page: 'actor_edit', id: 'a/b' });
     expect(parseRoute('#/actors/x/delete').page).toBe('not_found');

@@ -10,7 +10,7 @@
 // #/finance (social finance: funds, funders, mechanisms), #/finance/organisations/{id} (an
 // organisation's finance), #/finance/funders/{id} (a funder's terms and applicants),
 // #/finance/funds/{id} (a fund's capital stack and waterfall), #/finance/funds/{id}/allocation
-// and #/finance/loans (the loan book), each
+// and #/finance/loans (the loan book), #/decide (the tally of a vote), each
 // with an optional ?query (filters, or where to go after signing in). Hash routing lets `ecosol serve` serve one index.html for every page.
 
 export type Route =
@@ -48,6 +48,7 @@ export type Route =
   | { page: 'finance_fund'; id: string; params: URLSearchParams }
   | { page: 'finance_allocation'; id: string; params: URLSearchParams }
   | { page: 'finance_loans'; params: URLSearchParams }
+  | { page: 'decide'; params: URLSearchParams }
   | { page: 'not_found'; path: string; params: URLSearchParams };
 
 /** Pages named by a fixed path. */
@@ -76,6 +77,7 @@ const FIXED: Record<
   | 'knowledge_case_new'
   | 'finance'
   | 'finance_loans'
+  | 'decide'
 > = {
   directory: 'directory',
   territories: 'territories',
@@ -100,6 +102,7 @@ const FIXED: Record<
   'knowledge/new': 'knowledge_case_new',
   finance: 'finance',
   'finance/loans': 'finance_loans',
+  decide: 'decide',
 };
 
 export type PageName = Route['page'];
@@ -184,7 +187,8 @@ export function pageHref(
     | 'report'
     | 'suppliers'
     | 'knowledge'
-    | 'finance',
+    | 'finance'
+    | 'decide',
   params?: URLSearchParams,
 ): string {
   const query = params?.toString() ?? '';

@@ -58,6 +58,7 @@ describe('catalogue', () => {
     'suppliers.',
     'knowledge.',
     'finance.',
+    'decide.',
   ])('has the %s texts in every language, translated', (prefix) => {
     const own = keys.filter((key) => key.startsWith(prefix)) as (keyof typeof en)[];
     expect(own.length).toBeGreaterThan(0);

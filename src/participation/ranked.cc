@@ -1,0 +1,439 @@
+// Ranked tallies (ranked.h): the checks every ranked method shares, the tie-break order, Borda
+// and instant-runoff; Schulze is in schulze.cc and STV in stv.cc. The rules, with their sources,
+// are in docs/participation.md; the comments here say why the code is shaped as it is.
+
+#include "ranked.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <numeric>
+#include <string>
+#include <unordered_map>
+#include <utility>
+
+#include "ranked_internal.h"
+
+namespace ecosol::participation {
+namespace ranked {
+namespace {
+
+using nlohmann::json;
+
+constexpr size_t kNone = std::numeric_limits<size_t>::max();
+// Schulze keeps two n x n matrices and its paths take n^3 steps: a thousand options is a second.
+constexpr size_t kMaxOptions = 1000;
+
+// The options' ids for an error message, cut after a few.
+std::string OptionList(const TallyInput& input) {
+  std::string out;
+  for (size_t i = 0; i < input.options.size() && i < 12; ++i) {
+    out += (i ? ", " : "") + input.options[i].id;
+  }
+  if (input.options.size() > 12) out += ", ...";
+  return out;
+}
+
+std::string RankingPath(size_t ballot, size_t place) {
+  return "ballots[" + std::to_string(ballot) + "].ranking[" + std::to_string(place) + "]";
+}
+
+// The tie-break order from a public seed must come out the same on every platform and library, so
+// it uses fixed, published generators (FNV-1a, SplitMix64) rather than std::hash or <random>'s
+// distributions, whose results are implementation-defined.
+uint64_t Fnv1a(std::string_view text) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : text) {
+    h ^= c;
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+
+uint64_t SplitMix64(uint64_t& state) {
+  uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
+// Uniform in [0, bound): draws below 2^64 mod bound are rejected so that no value is favoured.
+uint64_t UniformBelow(uint64_t bound, uint64_t& state) {
+  const uint64_t reject_below = (0 - bound) % bound;
+  uint64_t x = SplitMix64(state);
+  while (x < reject_below) x = SplitMix64(state);
+  return x % bound;
+}
+
+void SetTieOrder(Context& ctx) {
+  std::vector<int> order(static_cast<size_t>(ctx.n));
+  std::iota(order.begin(), order.end(), 0);
+  const std::string& seed = ctx.input->tie_break_seed;
+  if (seed.empty()) {
+    ctx.tie_rule = "the order in which the options are listed (the first listed is favoured)";
+  } else {
+    uint64_t state = Fnv1a(seed);
+    for (size_t i = order.size(); i > 1; --i) {  // Fisher-Yates
+      std::swap(order[i - 1], order[UniformBelow(i, state)]);
+    }
+    ctx.tie_rule = "a random order of the options drawn from the public seed '" + seed +
+                   "' (FNV-1a, SplitMix64, Fisher-Yates; the first drawn is favoured)";
+  }
+  ctx.tie_place.assign(order.size(), 0);
+  for (size_t k = 0; k < order.size(); ++k) ctx.tie_place[static_cast<size_t>(order[k])] = int(k);
+}
+
+Status CheckOptions(Context& ctx) {
+  const TallyInput& in = *ctx.input;
+  if (in.options.empty()) return InvalidArgument("options: a ranked tally needs at least 1 option");
+  if (in.options.size() > kMaxOptions) {
+    return InvalidArgument("options: " + std::to_string(in.options.size()) +
+                           " options; a ranked tally takes at most " + std::to_string(kMaxOptions));
+  }
+  ctx.n = static_cast<int>(in.options.size());
+  ctx.index = OptionIndex(in.options.size());
+  for (size_t i = 0; i < in.options.size(); ++i) {
+    const std::string& id = in.options[i].id;
+    if (id.empty()) return InvalidArgument("options[" + std::to_string(i) + "]: empty id");
+    if (!ctx.index.Insert(id, static_cast<int>(i))) {
+      return InvalidArgument("options[" + std::to_string(i) + "]: '" + id +
+                             "' is listed twice; give each option a distinct id");
+    }
+  }
+  if (in.seats < 1 || in.seats > ctx.n) {
+    return InvalidArgument("seats: " + std::to_string(in.seats) + " seats for " +
+                           std::to_string(ctx.n) + " options; seats must be between 1 and " +
+                           "the number of options");
+  }
+  return Status::Ok();
+}
+
+Status CheckCounts(Context& ctx) {
+  double total = 0;
+  for (size_t i = 0; i < ctx.input->ballots.size(); ++i) {
+    const Ballot& b = ctx.input->ballots[i];
+    const std::string where = "ballots[" + std::to_string(i) + "]";
+    if (b.count < 1) {
+      return InvalidArgument(where + ".count: " + std::to_string(b.count) +
+                             " identical ballots; a count is a whole number of at least 1");
+    }
+    if (!std::isfinite(b.weight) || b.weight < 0) {
+      return InvalidArgument(where + ".weight: " + std::to_string(b.weight) +
+                             "; a ballot's weight is a finite number of at least 0");
+    }
+    total += static_cast<double>(b.count) * b.weight;
+  }
+  if (!std::isfinite(total)) return InvalidArgument("ballots: the counts x weights overflow");
+  ctx.epsilon = 1e-9 * std::max(1.0, total);
+  return Status::Ok();
+}
+
+struct RankingHash {
+  size_t operator()(const std::vector<int>& r) const {
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (int o : r) h = (h ^ static_cast<uint64_t>(o)) * 0x100000001b3ULL;
+    return static_cast<size_t>(h);
+  }
+};
+
+// The options in order of `score` (highest first, ties by the tie-break order); `*tie` is set
+// when two of the first `seats` places, or the last seat and the next place, are level.
+std::vector<int> OrderByScore(const Context& ctx, const std::vector<double>& score, bool* tie) {
+  std::vector<int> order(static_cast<size_t>(ctx.n));
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](int a, int b) {
+    const double sa = score[size_t(a)], sb = score[size_t(b)];
+    if (std::abs(sa - sb) > ctx.epsilon) return sa > sb;
+    return ctx.tie_place[size_t(a)] < ctx.tie_place[size_t(b)];
+  });
+  *tie = false;
+  const size_t seats = static_cast<size_t>(ctx.input->seats);
+  for (size_t i = 0; i < seats && i + 1 < order.size(); ++i) {
+    if (std::abs(score[size_t(order[i])] - score[size_t(order[i + 1])]) <= ctx.epsilon) *tie = true;
+  }
+  return order;
+}
+
+json Ids(const Context& ctx, const std::vector<int>& options, size_t count) {
+  json out = json::array();
+  for (size_t i = 0; i < count && i < options.size(); ++i) out.push_back(ctx.Id(options[i]));
+  return out;
+}
+
+// Borda with the unranked options sharing the last places: a ranked option gets one point per
+// option ranked below it plus half a point per option level with it, so a ballot of m < n options
+// gives n-1, n-2, ... to its ranked options and (n-1-m)/2 to each unranked one. Every ballot then
+// hands out the same n(n-1)/2 points, and the score is the option's pairwise wins.
+Result<json> TallyBorda(const Context& ctx) {
+  const size_t n = static_cast<size_t>(ctx.n);
+  std::vector<double> score(n, 0.0);
+  double shared = 0;  // points every option gets, taken back from the ranked ones below
+  Status status = ForEachRanking(ctx, [&](std::span<const int> ranking, double w) {
+    const double m = static_cast<double>(ranking.size());
+    const double unranked = w * (static_cast<double>(n) - 1 - m) / 2;
+    shared += unranked;
+    for (size_t k = 0; k < ranking.size(); ++k) {
+      score[size_t(ranking[k])] += w * static_cast<double>(n - 1 - k) - unranked;
+    }
+  });
+  if (!status.ok()) return status;
+  for (double& s : score) s += shared;
+  bool tie = false;
+  const std::vector<int> order = OrderByScore(ctx, score, &tie);
+  json out = {{"winners", Ids(ctx, order, size_t(ctx.input->seats))}, {"tie", tie}};
+  out["scores"] = VotesById(ctx, score, [](int) { return true; });
+  out["ranking"] = Ids(ctx, order, n);
+  return out;
+}
+
+// One round of instant-runoff: each ranking's vote goes to its first continuing option.
+double CountFirstChoices(const Profile& profile, const std::vector<bool>& continuing,
+                         std::vector<double>& votes) {
+  std::fill(votes.begin(), votes.end(), 0.0);
+  double exhausted = 0;
+  for (size_t k = 0; k < profile.size(); ++k) {
+    bool counted = false;
+    for (int o : profile.Ranking(k)) {
+      if (!continuing[size_t(o)]) continue;
+      votes[size_t(o)] += profile.weights[k];
+      counted = true;
+      break;
+    }
+    if (!counted) exhausted += profile.weights[k];
+  }
+  return exhausted;
+}
+
+Result<json> TallyInstantRunoff(const Context& ctx) {
+  if (ctx.input->seats != 1) {
+    return InvalidArgument("seats: instant-runoff elects 1 option; use stv for " +
+                           std::to_string(ctx.input->seats) + " seats");
+  }
+  Result<Profile> profile = MakeProfile(ctx);
+  if (!profile.ok()) return profile.status();
+  const size_t n = static_cast<size_t>(ctx.n);
+  std::vector<bool> continuing(n, true);
+  std::vector<int> left(n);
+  std::iota(left.begin(), left.end(), 0);
+  std::vector<std::vector<double>> history;
+  json rounds = json::array();
+  bool tie = false;
+  while (true) {
+    std::vector<double> votes(n, 0.0);
+    const double exhausted = CountFirstChoices(*profile, continuing, votes);
+    history.push_back(votes);
+    json round = {{"counts", VotesById(ctx, votes, [&](int o) { return continuing[size_t(o)]; })},
+                  {"exhausted", Number(exhausted)}};
+    const int top = *std::max_element(left.begin(), left.end(), [&](int a, int b) {
+      return votes[size_t(a)] < votes[size_t(b)];
+    });
+    // A majority of the votes still counting (exhausted ballots no longer count) wins.
+    if (left.size() == 1 || 2 * votes[size_t(top)] > profile->total - exhausted + ctx.epsilon) {
+      round["eliminated"] = nullptr;
+      round["elected"] = ctx.Id(top);
+      rounds.push_back(std::move(round));
+      return json{{"winners", {ctx.Id(top)}}, {"tie", tie}, {"rounds", std::move(rounds)}};
+    }
+    bool tied = false;
+    const int out = PickLowest(ctx, left, history, &tied);
+    // Options without a vote go one by one in any order to the same result while another option
+    // holds votes: only then is a tie harmless.
+    if (tied && (votes[size_t(out)] > ctx.epsilon || votes[size_t(top)] <= ctx.epsilon)) {
+      tie = true;
+      round["tie"] = true;
+    }
+    round["eliminated"] = ctx.Id(out);
+    rounds.push_back(std::move(round));
+    continuing[size_t(out)] = false;
+    left.erase(std::find(left.begin(), left.end(), out));
+  }
+}
+
+}  // namespace
+
+OptionIndex::OptionIndex(size_t options) {
+  size_t size = 16;
+  while (size < 2 * options) size *= 2;  // at most half full: short probes
+  slots_.assign(size, -1);
+  ids_.resize(options);
+  mask_ = size - 1;
+}
+
+// Eight bytes at a time, each word mixed by a multiplication: fast for the short ids of options
+// (no call to memcpy with a variable length); a collision only costs a longer probe.
+uint64_t OptionIndex::Hash(std::string_view id) {
+  const char* p = id.data();
+  const size_t size = id.size();
+  uint64_t h = size * 0x9e3779b97f4a7c15ULL;
+  size_t i = 0;
+  for (; i + 8 <= size; i += 8) {
+    uint64_t word;
+    std::memcpy(&word, p + i, 8);
+    h = (h ^ word) * 0xff51afd7ed558ccdULL;
+  }
+  uint64_t tail = 0;
+  if (size >= 8 && i < size) {
+    std::memcpy(&tail, p + size - 8, 8);  // the last 8 bytes, overlapping the words read
+  } else {
+    for (; i < size; ++i) tail = (tail << 8) | static_cast<unsigned char>(p[i]);
+  }
+  h ^= tail;
+  // MurmurHash3's finaliser: the low bits that pick a slot depend on every byte.
+  h = (h ^ (h >> 33)) * 0xff51afd7ed558ccdULL;
+  h = (h ^ (h >> 33)) * 0xc4ceb9fe1a85ec53ULL;
+  return h ^ (h >> 33);
+}
+
+bool OptionIndex::Insert(std::string_view id, int option) {
+  if (Find(id) >= 0) return false;
+  uint64_t slot = Hash(id) & mask_;
+  while (slots_[slot] >= 0) slot = (slot + 1) & mask_;
+  slots_[slot] = option;
+  ids_[size_t(option)] = id;
+  return true;
+}
+
+int OptionIndex::Find(std::string_view id) const {
+  for (uint64_t slot = Hash(id) & mask_;; slot = (slot + 1) & mask_) {
+    const int option = slots_[slot];
+    if (option < 0 || ids_[size_t(option)] == id) return option;
+  }
+}
+
+json Context::TieOrder() const {
+  std::vector<int> order(static_cast<size_t>(n));
+  for (size_t i = 0; i < order.size(); ++i) order[size_t(tie_place[i])] = static_cast<int>(i);
+  return Ids(*this, order, order.size());
+}
+
+Result<Context> MakeContext(const TallyInput& input) {
+  Context ctx;
+  ctx.input = &input;
+  ECOSOL_RETURN_IF_ERROR(CheckOptions(ctx));
+  ECOSOL_RETURN_IF_ERROR(CheckCounts(ctx));
+  if (!input.reserved.empty() && input.method != Method::kStv) {
+    return InvalidArgument("reserved: seats are reserved per category only with the stv method");
+  }
+  SetTieOrder(ctx);
+  return ctx;
+}
+
+Status ForEachRanking(const Context& ctx, const RankingVisitor& visit) {
+  const TallyInput& in = *ctx.input;
+  std::vector<int> ranking;
+  ranking.reserve(size_t(ctx.n));
+  // seen_in[o]: the last ballot that ranked option o, at place seen_at[o]; no clearing per ballot.
+  std::vector<size_t> seen_in(size_t(ctx.n), kNone);
+  std::vector<size_t> seen_at(size_t(ctx.n), 0);
+  for (size_t i = 0; i < in.ballots.size(); ++i) {
+    const Ballot& b = in.ballots[i];
+    ranking.clear();
+    for (size_t j = 0; j < b.ranking.size(); ++j) {
+      const int option = ctx.index.Find(b.ranking[j]);
+      if (option < 0) {
+        return InvalidArgument(RankingPath(i, j) + ": '" + b.ranking[j] +
+                               "' is not an option (options: " + OptionList(in) + ")");
+      }
+      const size_t o = size_t(option);
+      if (seen_in[o] == i) {
+        return InvalidArgument(RankingPath(i, j) + ": '" + b.ranking[j] +
+                               "' is already ranked at " + RankingPath(i, seen_at[o]) +
+                               "; rank each option at most once");
+      }
+      seen_in[o] = i;
+      seen_at[o] = j;
+      ranking.push_back(option);
+    }
+    visit(ranking, static_cast<double>(b.count) * b.weight);
+  }
+  return Status::Ok();
+}
+
+Result<Profile> MakeProfile(const Context& ctx) {
+  Profile profile;
+  profile.begins.push_back(0);
+  std::unordered_map<std::vector<int>, size_t, RankingHash> seen;
+  std::vector<int> key;
+  Status status = ForEachRanking(ctx, [&](std::span<const int> ranking, double w) {
+    profile.total += w;
+    key.assign(ranking.begin(), ranking.end());  // reuses key's storage
+    const auto it = seen.find(key);
+    if (it != seen.end()) {
+      profile.weights[it->second] += w;
+      return;
+    }
+    seen.emplace(key, profile.size());
+    profile.options.insert(profile.options.end(), ranking.begin(), ranking.end());
+    profile.begins.push_back(profile.options.size());
+    profile.weights.push_back(w);
+  });
+  if (!status.ok()) return status;
+  return profile;
+}
+
+int PickLowest(const Context& ctx, const std::vector<int>& candidates,
+               const std::vector<std::vector<double>>& rounds, bool* tied) {
+  std::vector<int> low = candidates;
+  *tied = false;
+  for (size_t r = rounds.size(); r-- > 0 && low.size() > 1;) {
+    const std::vector<double>& votes = rounds[r];
+    double least = std::numeric_limits<double>::infinity();
+    for (int o : low) least = std::min(least, votes[size_t(o)]);
+    std::erase_if(low, [&](int o) { return votes[size_t(o)] > least + ctx.epsilon; });
+    if (r + 1 == rounds.size() && low.size() > 1) *tied = true;
+  }
+  return *std::max_element(low.begin(), low.end(), [&](int a, int b) {
+    return ctx.tie_place[size_t(a)] < ctx.tie_place[size_t(b)];
+  });
+}
+
+json Number(double x) {
+  const double rounded = std::round(x * 1e9) / 1e9;
+  if (std::abs(rounded) < 1e15 && rounded == std::floor(rounded)) {
+    return static_cast<int64_t>(rounded);
+  }
+  return rounded;
+}
+
+json VotesById(const Context& ctx, const std::vector<double>& votes,
+               const std::function<bool(int)>& include) {
+  json out = json::object();
+  for (int o = 0; o < ctx.n; ++o) {
+    if (include(o)) out[ctx.Id(o)] = Number(votes[size_t(o)]);
+  }
+  return out;
+}
+
+}  // namespace ranked
+
+Result<nlohmann::json> TallyRanked(const TallyInput& input) {
+  Result<ranked::Context> ctx = ranked::MakeContext(input);
+  if (!ctx.ok()) return ctx.status();
+  Result<nlohmann::json> out = InvalidArgument(
+      "method: not a ranked method; the ranked methods are borda, instant_runoff, schulze, stv");
+  switch (input.method) {
+    case Method::kBorda:
+      out = ranked::TallyBorda(*ctx);
+      break;
+    case Method::kInstantRunoff:
+      out = ranked::TallyInstantRunoff(*ctx);
+      break;
+    case Method::kSchulze:
+      out = ranked::TallySchulze(*ctx);
+      break;
+    case Method::kStv:
+      out = ranked::TallyStv(*ctx);
+      break;
+    default:
+      break;
+  }
+  if (!out.ok()) return out;
+  const bool tie = (*out)["tie"].get<bool>();
+  (*out)["tie_break"] = tie ? nlohmann::json(ctx->tie_rule) : nlohmann::json(nullptr);
+  if (tie) (*out)["tie_break_order"] = ctx->TieOrder();
+  return out;
+}
+
+}  // namespace ecosol::participation

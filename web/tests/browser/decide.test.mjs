@@ -1,0 +1,106 @@
+// The decision tally: a visitor (no sign-in: POST /api/v1/decide/tally is open to anyone) opens
+// #/decide from the navigation, loads Schulze's 45-voter example and tallies it: E wins, the
+// pairwise matrix shows the published counts and the focus is on the result's heading. Then the
+// SCIC example (colleges weighing 50/40/10): yes wins with 57.5% of the weighted votes; then a
+// ballot naming an unknown option is refused, and the message shows under the ballots.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { baseUrl, launchBrowser, open, withPage } from './helpers.mjs';
+
+/** Tallies the form and waits for the result or the refusal. */
+async function tally(page) {
+  await page.getByTestId('decide-submit').click();
+  await page.waitForFunction(() => {
+    const el = document.querySelector('[data-testid="decide-page"]');
+    if (!el || el.hasAttribute('aria-busy')) return false;
+    return el.querySelector('[data-testid="decide-status"], [data-testid="error-message"]');
+  });
+}
+
+/** The cells of the row of `option` in the table `testId`. */
+function rowCells(page, testId, option) {
+  return page
+    .getByTestId(testId)
+    .locator(`tr[data-option="${option}"] td`)
+    .evaluateAll((tds) => tds.map((td) => td.textContent));
+}
+
+describe('decision tally', () => {
+  let browser;
+  before(async () => {
+    baseUrl();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  test("Schulze's 45 voters elect E; a SCIC's colleges weigh the yes share", async () => {
+    await withPage(browser, 'decide-tally', async (page) => {
+      await open(page, '#/map');
+      await page.getByTestId('nav-decide').click();
+      await page.waitForFunction(() => location.hash.startsWith('#/decide'));
+      await page.getByTestId('decide-form').waitFor();
+
+      await page.getByTestId('decide-example-schulze').click();
+      assert.equal(await page.getByTestId('decide-method').inputValue(), 'schulze');
+      await tally(page);
+      const error = page.getByTestId('error-message');
+      if ((await error.count()) > 0) assert.fail(`refused: ${await error.textContent()}`);
+      assert.equal(await page.getByTestId('decide-status').textContent(), '✓ Decided.');
+      assert.deepEqual(await page.getByTestId('decide-winner').allTextContents(), ['E']);
+      await page.getByTestId('decide-pairwise').waitFor();
+      // The published matrix: 20 ballots rank A over B, 26 over C, 30 over D, 22 over E.
+      assert.deepEqual(await rowCells(page, 'decide-pairwise', 'A'), [
+        '—',
+        '20',
+        '26 ▲',
+        '30 ▲',
+        '22',
+      ]);
+      assert.deepEqual(await rowCells(page, 'decide-paths', 'E'), [
+        '25 ▲',
+        '28 ▲',
+        '28 ▲',
+        '31 ▲',
+        '—',
+      ]);
+      assert.equal(
+        await page.evaluate(() => document.activeElement?.getAttribute('data-testid')),
+        'decide-result-title',
+        'the focus moves to the result',
+      );
+
+      await page.getByTestId('decide-example-single_choice').click();
+      await tally(page);
+      assert.deepEqual(await page.getByTestId('decide-winner').allTextContents(), ['yes']);
+      // 0.5 x 3/4 + 0.4 x 1/4 + 0.1 x 1: the weighted share of yes.
+      const yes = page.getByTestId('decide-totals-table').locator('tr[data-option="yes"]');
+      assert.equal(await yes.getByTestId('decide-share').textContent(), '57.5%');
+      assert.match(
+        await page.getByTestId('decide-threshold-result').textContent(),
+        /57\.5%.*strictly more than 50%/,
+      );
+      assert.equal(
+        await page.getByTestId('decide-college-result').count(),
+        3,
+        'one row per college',
+      );
+    });
+  });
+
+  test('a ballot naming an unknown option is refused under the ballots field', async () => {
+    await withPage(browser, 'decide-refused', async (page) => {
+      await open(page, '#/decide');
+      await page.getByTestId('decide-example-schulze').click();
+      const ballots = page.getByTestId('decide-ballots');
+      await ballots.fill('{"ranking": ["A", "Z"]}');
+      await tally(page);
+      const detail = await page.getByTestId('error-message-detail').textContent();
+      assert.match(detail, /ballots\[0\]\.ranking\[1\]/);
+      assert.equal(await ballots.getAttribute('aria-invalid'), 'true');
+      assert.match(await page.locator('#decide-ballots-error').textContent(), /'Z'/);
+    });
+  });
+});

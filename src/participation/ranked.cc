@@ -45,8 +45,8 @@ std::string RankingPath(size_t ballot, size_t place) {
 // distributions, whose results are implementation-defined.
 uint64_t Fnv1a(std::string_view text) {
   uint64_t h = 0xcbf29ce484222325ULL;
-  for (unsigned char c : text) {
-    h ^= c;
+  for (const char c : text) {
+    h ^= static_cast<unsigned char>(c);
     h *= 0x100000001b3ULL;
   }
   return h;

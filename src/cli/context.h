@@ -85,6 +85,8 @@ void AddSupplierCommands(CLI::App& app, Context& ctx);
 void AddReportCommands(CLI::App& app, Context& ctx);  // ecosystem report
 // finance match|applicants|readiness|schedule|par|allocate|waterfall|put|show|list|delete|import
 void AddFinanceCommands(CLI::App& app, Context& ctx);
+// finance guarantee|campaign|shares|impact, under `finance` (finance_view_commands.cc)
+void AddFinanceViewCommands(CLI::App* finance, Context& ctx);
 void AddDecideCommands(CLI::App& app, Context& ctx);  // decide tally
 
 }  // namespace ecosol::cli

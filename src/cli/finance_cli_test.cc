@@ -287,6 +287,31 @@ TEST_F(FinanceCliTest, LoanBookAndAllocationFromFiles) {
   EXPECT_EQ(Run({"finance", "allocate", "--file", file, "--save"}), 1);
 }
 
+TEST_F(FinanceCliTest, GuaranteeCampaignSharesAndImpactOnTheDemo) {
+  ASSERT_EQ(Run({"finance", "import", kDemoBundle}), 0) << cli_.err();
+  ASSERT_EQ(Run({"finance", "guarantee", "demo-guarantee-fund"}), 0) << cli_.err();
+  EXPECT_NE(cli_.out().find("capacity left"), std::string::npos) << cli_.out();
+  json g = RunJson({"finance", "guarantee", "demo-guarantee-fund"});
+  EXPECT_FALSE(g["report"]["guarantees"].empty()) << g.dump();
+  EXPECT_EQ(Run({"finance", "guarantee", "nope"}), 1);
+
+  json c = RunJson({"finance", "campaign", "campaign-childcare-centre", "--as-of", kDemoDate});
+  EXPECT_TRUE(c["match"].contains("owed_now")) << c.dump();
+  ASSERT_EQ(Run({"finance", "campaign", "campaign-childcare-centre", "--as-of", kDemoDate}), 0);
+  EXPECT_NE(cli_.out().find("raised"), std::string::npos) << cli_.out();
+  EXPECT_EQ(Run({"finance", "campaign", "campaign-childcare-centre", "--as-of", "soon"}), 1);
+
+  json plan = RunJson({"finance", "shares", "coops-uk", "--as-of", kDemoDate});
+  EXPECT_TRUE(plan.contains("payouts")) << plan.dump();
+
+  ASSERT_EQ(Run({"finance", "impact", "--as-of", kDemoDate}), 0) << cli_.err();
+  EXPECT_EQ(cli_.out().rfind("indicator,name,", 0), 0u) << cli_.out().substr(0, 80);
+  ASSERT_EQ(Run({"finance", "impact", "--as-of", kDemoDate, "--format", "jsonld"}), 0);
+  EXPECT_TRUE(json::parse(cli_.out()).contains("@context"));
+  EXPECT_EQ(Run({"finance", "impact", "--format", "xml"}), 1);
+  EXPECT_NE(cli_.err().find("--format"), std::string::npos) << cli_.err();
+}
+
 TEST_F(FinanceCliTest, DemoLoadsTheFinanceBundle) {
   // The demo with one Co-operatives UK row (the header and first row of the shared file).
   std::ifstream full(::ecosol::testing::SharedDataFolder() + "/coops-uk/standard-2023.csv");

@@ -480,6 +480,7 @@ void AddFinanceCommands(CLI::App& app, Context& ctx) {
   AddAnalysisCommands(f, ctx);
   AddFundCommands(f, ctx);
   AddRecordCommands(f, ctx);
+  AddFinanceViewCommands(f, ctx);
 }
 
 }  // namespace ecosol::cli

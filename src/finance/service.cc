@@ -872,4 +872,36 @@ Result<json> FunderApplicants(store::Store& store, const FinanceFrameworks& fw,
       EligibleApplicants(*fw.mechanisms, *fw.readiness, *funder, organisations), lang);
 }
 
+Result<json> GuaranteeFundView(store::Store& store, const std::string& id) {
+  auto record = RequireRecord(store, "guarantee_fund", id);
+  if (!record.ok()) return record.status();
+  auto doc = DocOf(*record);
+  if (!doc.ok()) return doc.status();
+  auto input = ParseGuaranteeFund(*doc);
+  if (!input.ok()) return input.status();
+  auto report = EvaluateGuaranteeFund(*input);
+  if (!report.ok()) return report.status();
+  return json{{"record", FinanceRecordToJson(*record)},
+              {"report", GuaranteeFundReportToJson(*report)}};
+}
+
+Result<json> CampaignView(store::Store& store, const Clock& clock, const std::string& id,
+                          const std::string& as_of) {
+  auto date = AsOf(clock, as_of);
+  if (!date.ok()) return date.status();
+  auto record = RequireRecord(store, "campaign", id);
+  if (!record.ok()) return record.status();
+  auto doc = DocOf(*record);
+  if (!doc.ok()) return doc.status();
+  json campaign_doc = *doc;
+  campaign_doc.erase("rule");
+  auto campaign = ParseCampaign(campaign_doc);
+  if (!campaign.ok()) return campaign.status();
+  auto rule = ParseMatchRule((*doc)["rule"]);
+  if (!rule.ok()) return rule.status();
+  auto match = EvaluateMatch(*campaign, *rule, FormatLoanDate(*date));
+  if (!match.ok()) return match.status();
+  return json{{"record", FinanceRecordToJson(*record)}, {"match", MatchResultToJson(*match)}};
+}
+
 }  // namespace ecosol::finance

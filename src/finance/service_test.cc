@@ -449,6 +449,39 @@ TEST_P(FinanceServiceTest, OrganisationFinanceJoinsRegistryProfileReadinessAndLo
       "profile.colour: unknown field; known fields: facts, region, sector, amount_sought");
 }
 
+TEST_P(FinanceServiceTest, GuaranteeFundsAndCampaignsAreEvaluated) {
+  // 65% cover of two loans; a call on one of them (guarantee_fund_test.cc's shape).
+  json fund = json::parse(R"({"fund": {"capital": 1000000, "coverage": 0.65, "leverage": 3},
+    "guarantees": [{"loan_id": "L1", "outstanding": 400000},
+                   {"loan_id": "L2", "outstanding": 200000}],
+    "calls": [{"loan_id": "L1", "loss": 100000}]})");
+  ASSERT_TRUE(Put("guarantee_fund", "g1", fund).ok());
+  auto g = GuaranteeFundView(db_.store(), "g1");
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  EXPECT_EQ((*g)["report"]["guarantees"][0]["guaranteed"], 260000);
+  EXPECT_EQ((*g)["report"]["calls"][0]["paid"], 65000);
+  EXPECT_EQ(GuaranteeFundView(db_.store(), "g9").status().code(), StatusCode::kNotFound);
+
+  // A 1:1 match up to 1,000.00, released once 25% of the 4,000.00 target comes from 2 backers.
+  json campaign = json::parse(R"({"id": "c1", "target": 400000, "deadline": "2026-07-31",
+    "pledges": [{"backer": "ana", "amount": 60000, "date": "2026-06-01"},
+                {"backer": "ben", "amount": 50000, "date": "2026-06-20"}],
+    "rule": {"id": "one-to-one", "clauses": [{"kind": "ratio", "match_per_unit": 1},
+             {"kind": "cap", "amount": 100000},
+             {"kind": "release_trigger", "share_of_target": 0.25, "min_backers": 2}]}})");
+  auto put = Put("campaign", "c1", campaign);
+  ASSERT_TRUE(put.ok()) << put.status().ToString();
+  auto before = CampaignView(db_.store(), clock_, "c1", "2026-06-10");
+  ASSERT_TRUE(before.ok()) << before.status().ToString();
+  EXPECT_EQ((*before)["match"]["released"], false);  // one backer, 600.00 of the 1,000.00 needed
+  auto after = CampaignView(db_.store(), clock_, "c1", "2026-06-30");
+  ASSERT_TRUE(after.ok()) << after.status().ToString();
+  EXPECT_EQ((*after)["match"]["released"], true);
+  EXPECT_EQ((*after)["match"]["limited_by"], "cap");
+  EXPECT_EQ(CampaignView(db_.store(), clock_, "c1", "30/06").status().code(),
+            StatusCode::kInvalidArgument);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, FinanceServiceTest, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& param_info) { return param_info.param; });
 

@@ -11,6 +11,8 @@
 //   DELETE /api/v1/finance/records/{kind}/{id}?base_version=n     a deletion (a version)
 //   GET  /api/v1/finance/organisations/{id}?lang=&as_of= an organisation's finance
 //   GET  /api/v1/finance/funders/{id}/applicants         a stored funder's eligible applicants
+//   GET  /api/v1/finance/guarantee-funds/{id}            a guarantee fund's cover, calls, capacity
+//   GET  /api/v1/finance/campaigns/{id}?as_of=           a match-funded campaign's match owed
 //   GET  /api/v1/finance/funds, /funds/{id}?loss=&as_of= funds, one fund's stack and waterfall
 //   POST /api/v1/finance/funds/{id}/allocate             {save?, time_limit_seconds?}
 //   GET  /api/v1/finance/loan-book?as_of=&fund=&thresholds=30,90  PAR and positions
@@ -388,6 +390,31 @@ void GetFunderApplicants(ApiContext& ctx, const Loaded& fw, const httplib::Reque
   SendJson(res, 200, *answer);
 }
 
+void GetGuaranteeFund(ApiContext& ctx, const Loaded&, const httplib::Request& req,
+                      httplib::Response& res) {
+  Status p = CheckParams(req, {});
+  if (!p.ok()) return SendError(res, p);
+  auto store = ctx.pool->Acquire();
+  auto caller = Allowed(ctx, req, *store, auth::Action::kReadFinance);
+  if (!caller.ok()) return SendError(res, caller.status());
+  auto view = finance::GuaranteeFundView(*store, req.matches[1]);
+  if (!view.ok()) return SendError(res, view.status());
+  SendJson(res, 200, *view);
+}
+
+void GetCampaign(ApiContext& ctx, const Loaded&, const httplib::Request& req,
+                 httplib::Response& res) {
+  Status p = CheckParams(req, {"as_of"});
+  if (!p.ok()) return SendError(res, p);
+  auto store = ctx.pool->Acquire();
+  auto caller = Allowed(ctx, req, *store, auth::Action::kReadFinance);
+  if (!caller.ok()) return SendError(res, caller.status());
+  auto view =
+      finance::CampaignView(*store, *ctx.clock, req.matches[1], req.get_param_value("as_of"));
+  if (!view.ok()) return SendError(res, view.status());
+  SendJson(res, 200, *view);
+}
+
 void GetFunds(ApiContext& ctx, const Loaded&, const httplib::Request& req, httplib::Response& res) {
   Status p = CheckParams(req, {});
   if (!p.ok()) return SendError(res, p);
@@ -533,6 +560,8 @@ void AddFinanceRoutes(Router& router, ApiContext& ctx) {
           {{"GET", "/api/v1/finance/records/{kind}/{id}/versions"}, GetRecordVersions},
           {{"GET", "/api/v1/finance/organisations/{id}"}, GetOrganisation},
           {{"GET", "/api/v1/finance/funders/{id}/applicants"}, GetFunderApplicants},
+          {{"GET", "/api/v1/finance/guarantee-funds/{id}"}, GetGuaranteeFund},
+          {{"GET", "/api/v1/finance/campaigns/{id}"}, GetCampaign},
           {{"GET", "/api/v1/finance/funds"}, GetFunds},
           {{"GET", "/api/v1/finance/funds/{id}"}, GetFund},
           {{"POST", "/api/v1/finance/funds/{id}/allocate"}, PostFundAllocate},

@@ -214,6 +214,24 @@ TEST_P(FinanceServerTest, MembersReadAndAssessTheirOwnOrganisationOnly) {
   EXPECT_EQ(applicants["results"][0]["organisation"], "coop-1");
   EXPECT_EQ(server_->Get("/api/v1/finance/funders/caisse/applicants", member_).first, 403);
   EXPECT_EQ(server_->Get("/api/v1/finance/funders/nope/applicants", steward_).first, 404);
+
+  // A guarantee fund and a campaign, evaluated.
+  json guarantee = json::parse(R"({"fund": {"capital": 1000000, "coverage": 0.65},
+    "guarantees": [{"loan_id": "L1", "outstanding": 400000}]})");
+  ASSERT_EQ(PutRecord("guarantee_fund", "g1", guarantee, 0, steward_).first, 201);
+  auto [g_status, g] = server_->Get("/api/v1/finance/guarantee-funds/g1", steward_);
+  ASSERT_EQ(g_status, 200) << g.dump();
+  EXPECT_EQ(g["report"]["guarantees"][0]["guaranteed"], 260000);
+  EXPECT_EQ(server_->Get("/api/v1/finance/guarantee-funds/g1", member_).first, 403);
+  json campaign = json::parse(R"({"id": "c1", "target": 400000, "deadline": "2026-07-31",
+    "pledges": [{"backer": "ana", "amount": 60000, "date": "2026-06-01"}],
+    "rule": {"id": "r", "clauses": [{"kind": "ratio", "match_per_unit": 1}]}})");
+  ASSERT_EQ(PutRecord("campaign", "c1", campaign, 0, steward_).first, 201);
+  auto [c_status, c] = server_->Get("/api/v1/finance/campaigns/c1?as_of=2026-06-10", steward_);
+  ASSERT_EQ(c_status, 200) << c.dump();
+  EXPECT_EQ(c["match"]["released"], true);
+  EXPECT_EQ(server_->Get("/api/v1/finance/campaigns/c1?as_of=june", steward_).first, 400);
+  EXPECT_EQ(server_->Get("/api/v1/finance/campaigns/nope", steward_).first, 404);
 }
 
 TEST_P(FinanceServerTest, FundWaterfallAllocationAndLoanBook) {

@@ -13,6 +13,7 @@ import {
   parseOrganisationFinance,
   type Allocation,
   type CatalogueMechanism,
+  type FinanceRecord,
   type FundSummary,
   type FundView,
   type FunderMatch,
@@ -20,6 +21,13 @@ import {
   type LoanBook,
   type OrganisationFinance,
 } from './finance';
+import {
+  parseCampaignView,
+  parseGuaranteeFundView,
+  parseRecordList,
+  type CampaignView,
+  type GuaranteeFundView,
+} from './finance_guarantee';
 
 export const FINANCE_BASE = `${API_BASE}/finance`;
 
@@ -94,6 +102,25 @@ export const financeApi = {
     parseFunderMatch(
       await get(
         withQuery(`${FINANCE_BASE}/funders/${encodeURIComponent(id)}/applicants`, params({ lang })),
+        signal,
+      ),
+    ),
+  /** The stored guarantee funds (stewards and admins). */
+  guaranteeFunds: async (signal?: AbortSignal): Promise<FinanceRecord[]> =>
+    parseRecordList(await get(`${FINANCE_BASE}/records/guarantee_fund`, signal), 'guarantee funds'),
+  /** A guarantee fund with its report: guarantees, calls, exposure and capacity. */
+  guaranteeFund: async (id: string, signal?: AbortSignal): Promise<GuaranteeFundView> =>
+    parseGuaranteeFundView(
+      await get(`${FINANCE_BASE}/guarantee-funds/${encodeURIComponent(id)}`, signal),
+    ),
+  /** The stored match-funded campaigns (stewards and admins). */
+  campaigns: async (signal?: AbortSignal): Promise<FinanceRecord[]> =>
+    parseRecordList(await get(`${FINANCE_BASE}/records/campaign`, signal), 'campaigns'),
+  /** A campaign's match at `asOf` (YYYY-MM-DD; the server's today without it). */
+  campaign: async (id: string, asOf?: string, signal?: AbortSignal): Promise<CampaignView> =>
+    parseCampaignView(
+      await get(
+        withQuery(`${FINANCE_BASE}/campaigns/${encodeURIComponent(id)}`, params({ as_of: asOf })),
         signal,
       ),
     ),

@@ -5,11 +5,15 @@ import { setLang } from '../i18n/i18n';
 import { FinancePage } from './finance_page';
 import { all, fakeFetch, json, need, q, refusal, settle } from './finance_testkit';
 
-/** The answer of each list the page asks for; `funders` replaces the funders' answer. */
-const answer = (url: string, funders?: Response) =>
-  url.includes('/records/funder')
-    ? (funders ?? json(200, FUNDERS))
-    : json(200, url.includes('/funds') ? FUNDS : MECHANISMS);
+/** The answer of each list the page asks for; `funders` replaces the funders' answer. The
+ * guarantee funds and campaigns (finance_page_guarantees.test.ts) are empty here. */
+const answer = (url: string, funders?: Response) => {
+  if (url.includes('/records/funder')) return funders ?? json(200, FUNDERS);
+  if (url.includes('/records/guarantee_fund') || url.includes('/records/campaign')) {
+    return json(200, { items: [] });
+  }
+  return json(200, url.includes('/funds') ? FUNDS : MECHANISMS);
+};
 
 async function open(navigate = vi.fn()): Promise<FinancePage> {
   const page = new FinancePage({ navigate });
@@ -17,6 +21,8 @@ async function open(navigate = vi.fn()): Promise<FinancePage> {
   await settle(need(q(page.element, 'finance-funds-area'), 'funds area'));
   await settle(need(q(page.element, 'finance-funders-area'), 'funders area'));
   await settle(need(q(page.element, 'finance-mechanisms-area'), 'mechanisms area'));
+  await settle(need(q(page.element, 'finance-guarantee-funds-area'), 'guarantee funds area'));
+  await settle(need(q(page.element, 'finance-campaigns-area'), 'campaigns area'));
   return page;
 }
 
@@ -32,7 +38,9 @@ describe('FinancePage', () => {
     expect(asked.map((a) => a.url).sort()).toEqual([
       '/api/v1/finance/funds',
       '/api/v1/finance/mechanisms?lang=en',
+      '/api/v1/finance/records/campaign',
       '/api/v1/finance/records/funder',
+      '/api/v1/finance/records/guarantee_fund',
     ]);
     const rows = all(page.element, 'finance-fund-row');
     expect(rows).toHaveLength(2);

@@ -1,6 +1,9 @@
 // Social finance (#/finance): the funds with their committed capital, public and private shares
 // and leverage check (GET /finance/funds); the stored funders, each linking to its applicants
-// (GET /finance/records/funder, stewards and admins: a refusal shows in that section only); links
+// (GET /finance/records/funder, stewards and admins: a refusal shows in that section only); the
+// guarantee funds and the match-funded campaigns, each list read from its records and each item
+// evaluated by the server (GET /finance/guarantee-funds/{id}, /finance/campaigns/{id}; stewards
+// and admins too, refused in their own section); links
 // to the loan book and the impact exports; a box to open an organisation's finance page; and the
 // catalogue of mechanisms on the three ILO axes (GET /finance/mechanisms).
 
@@ -14,6 +17,7 @@ import {
   loadInto,
 } from '../components/finance_common';
 import { funderListTable, mechanismLabels } from '../components/finance_funder_views';
+import { campaignsView, guaranteeFundsView, viewsOf } from '../components/finance_guarantee_views';
 import { pageForm, submitButton, suggestActors } from '../components/form_field';
 import { h } from '../dom';
 import {
@@ -33,6 +37,8 @@ export class FinancePage implements Page {
   readonly element: HTMLElement;
   private readonly funds = h('div', { testId: 'finance-funds-area' });
   private readonly funders = h('div', { testId: 'finance-funders-area' });
+  private readonly guaranteeFunds = h('div', { testId: 'finance-guarantee-funds-area' });
+  private readonly campaigns = h('div', { testId: 'finance-campaigns-area' });
   private readonly mechanisms = h('div', { testId: 'finance-mechanisms-area' });
   private readonly actorInput = h('input', {
     attrs: {
@@ -102,6 +108,18 @@ export class FinancePage implements Page {
       financeSection('finance.funds.title', 'finance-funds', this.funds),
       financeSection('finance.funders.title', 'finance-funder-records', this.funders),
       financeSection(
+        'finance.guaranteeFunds.title',
+        'finance-guarantee-funds',
+        h('p', { className: 'hint', i18n: 'finance.guaranteeFunds.intro' }),
+        this.guaranteeFunds,
+      ),
+      financeSection(
+        'finance.campaigns.title',
+        'finance-campaigns',
+        h('p', { className: 'hint', i18n: 'finance.campaigns.intro' }),
+        this.campaigns,
+      ),
+      financeSection(
         'finance.mechanisms.title',
         'finance-mechanisms',
         h('p', { className: 'hint', i18n: 'finance.mechanisms.intro' }),
@@ -148,12 +166,38 @@ export class FinancePage implements Page {
       () => Promise.all([financeApi.funders(signal), catalogue.catch(() => [])]),
       ([funders, items]) => [funderListTable(funders, mechanismLabels(items), lang)],
     );
+    this.loadGuaranteesAndCampaigns(signal, lang);
     void loadInto(
       this.mechanisms,
       signal,
       'finance.mechanisms.error',
       () => catalogue,
       (items) => [mechanismsTable(items)],
+    );
+  }
+
+  /** Each list, then the view of each of its items (they are few). */
+  private loadGuaranteesAndCampaigns(signal: AbortSignal, lang: string): void {
+    const ids = (records: { id: string }[]) => records.map((r) => r.id);
+    void loadInto(
+      this.guaranteeFunds,
+      signal,
+      'finance.guaranteeFunds.error',
+      async () =>
+        viewsOf(ids(await financeApi.guaranteeFunds(signal)), (id) =>
+          financeApi.guaranteeFund(id, signal),
+        ),
+      (funds) => [guaranteeFundsView(funds, lang)],
+    );
+    void loadInto(
+      this.campaigns,
+      signal,
+      'finance.campaigns.error',
+      async () =>
+        viewsOf(ids(await financeApi.campaigns(signal)), (id) =>
+          financeApi.campaign(id, undefined, signal),
+        ),
+      (campaigns) => [campaignsView(campaigns, lang)],
     );
   }
 }

@@ -179,6 +179,17 @@ struct LoanBookRequest {
 Result<nlohmann::json> LoanBookView(store::Store& store, const Clock& clock,
                                     const LoanBookRequest& request);
 
+// A stored guarantee fund evaluated (guarantee_fund.h): {"record", "report":
+// GuaranteeFundReportToJson}: what each loan's guarantee covers and costs, each call paid and
+// what limited it, the exposure and the capacity left. NotFound when there is none.
+Result<nlohmann::json> GuaranteeFundView(store::Store& store, const std::string& id);
+
+// A stored match-funded campaign evaluated at `as_of` (match.h): {"record", "match":
+// MatchResultToJson}: raised, backers, the match earned and owed now, what limits it, whether it
+// is released and what blocks it. `as_of` empty: today.
+Result<nlohmann::json> CampaignView(store::Store& store, const Clock& clock, const std::string& id,
+                                    const std::string& as_of);
+
 // The impact export (impact.h) of what is stored: the loan book (of `fund`, or every loan), the
 // funds (that one, or all) with their saved allocations, and the readiness assessments of the
 // organisations, at `as_of`. The currency is the funds' (`currency` when given; funds in

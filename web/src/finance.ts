@@ -288,6 +288,17 @@ export interface Readiness {
   change: number | null;
 }
 
+export interface ScheduleLine {
+  number: number;
+  dueOn: string;
+  principal: number;
+  interest: number;
+  lateFee: number;
+  paid: number;
+  overdue: boolean;
+  daysLate: number;
+}
+
 export interface LoanPosition {
   loanId: string;
   outstandingPrincipal: number;
@@ -295,6 +306,8 @@ export interface LoanPosition {
   daysInArrears: number;
   restructured: boolean;
   writtenOff: boolean;
+  /** The schedules, the original first; a restructuring starts a new one. */
+  phases: { startsOn: string; instalments: ScheduleLine[] }[];
 }
 
 export interface SharePlan {
@@ -762,6 +775,25 @@ function parsePosition(v: unknown): LoanPosition {
     daysInArrears: num(p.days_in_arrears),
     restructured: p.restructured === true,
     writtenOff: p.written_off === true,
+    phases: arr(p.phases).map((v) => {
+      const phase = obj(v);
+      return {
+        startsOn: str(phase.starts_on),
+        instalments: arr(phase.instalments).map((w) => {
+          const i = obj(w);
+          return {
+            number: num(i.number),
+            dueOn: str(i.due_on),
+            principal: num(i.principal),
+            interest: num(i.interest),
+            lateFee: num(i.late_fee),
+            paid: num(i.principal_paid) + num(i.interest_paid) + num(i.late_fee_paid),
+            overdue: i.overdue === true,
+            daysLate: num(i.days_late),
+          };
+        }),
+      };
+    }),
   };
 }
 

@@ -310,6 +310,73 @@ export function organisationLoans(
   lang: string,
 ): HTMLElement {
   if (loans.length === 0) return emptyNote('finance.loans.noneOrg', 'finance-org-loans-none');
+  return h(
+    'div',
+    {},
+    loansTable(loans, lang),
+    ...loans.map(({ position }) => loanSchedule(position, lang)),
+  );
+}
+
+/** A loan's current schedule (its last phase) with what was paid on each instalment. */
+function loanSchedule(p: LoanPosition, lang: string): HTMLElement | false {
+  const phase = p.phases[p.phases.length - 1];
+  if (!phase || phase.instalments.length === 0) return false;
+  const money = (c: number) => formatCents(c, '', lang);
+  return h(
+    'details',
+    {
+      className: 'finance-schedule',
+      testId: 'finance-loan-schedule',
+      attrs: { 'data-loan': p.loanId },
+    },
+    h('summary', {
+      text: t('finance.schedule.summary', {
+        loan: p.loanId,
+        count: formatDecimal(phase.instalments.length, lang),
+        date: formatDate(phase.startsOn, lang),
+      }),
+    }),
+    p.phases.length > 1 && h('p', { className: 'hint', text: t('finance.schedule.restructured') }),
+    table(
+      'finance-schedule-table',
+      'finance.schedule.caption',
+      [
+        'finance.schedule.number',
+        'finance.schedule.due',
+        'finance.schedule.principal',
+        'finance.schedule.interest',
+        'finance.schedule.lateFee',
+        'finance.schedule.paid',
+        'finance.schedule.state',
+      ],
+      phase.instalments.map((i) =>
+        h(
+          'tr',
+          { testId: 'finance-schedule-row' },
+          h('th', { text: formatDecimal(i.number, lang), attrs: { scope: 'row' } }),
+          h('td', { text: formatDate(i.dueOn, lang) }),
+          h('td', { className: 'figure', text: money(i.principal) }),
+          h('td', { className: 'figure', text: money(i.interest) }),
+          h('td', { className: 'figure', text: money(i.lateFee) }),
+          h('td', { className: 'figure', text: money(i.paid) }),
+          h(
+            'td',
+            {},
+            i.overdue
+              ? badge('bad', t('finance.schedule.late', { days: formatDecimal(i.daysLate, lang) }))
+              : '',
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function loansTable(
+  loans: { record: FinanceRecord | null; position: LoanPosition }[],
+  lang: string,
+): HTMLElement {
   const money = (c: number) => formatCents(c, '', lang);
   return table(
     'finance-org-loans',

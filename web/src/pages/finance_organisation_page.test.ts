@@ -52,6 +52,16 @@ describe('FinanceOrganisationPage', () => {
       '✗ Amount: fails 90000 is above 50000 What would have to change: ask for at most 50000',
     );
     expect(all(page.element, 'finance-org-loan-row')).toHaveLength(1);
+    // The loan's schedule: what was due and paid on each instalment, late ones marked.
+    const schedule = need(q(page.element, 'finance-loan-schedule'), 'schedule');
+    expect(schedule.querySelector('summary')?.textContent).toBe(
+      'Schedule of L-1: 2 instalments from January 15, 2025',
+    );
+    const rows = all(schedule, 'finance-schedule-row');
+    expect(rows.map((r) => r.textContent)).toEqual([
+      '1February 15, 20252,500.00300.000.002,800.00',
+      '2March 15, 20252,525.00275.0015.000.00✗ 35 days late',
+    ]);
     expect(q(page.element, 'finance-shares')).not.toBeNull();
   });
 

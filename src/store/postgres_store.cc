@@ -217,6 +217,7 @@ UPDATE actors SET lat = round(lat::numeric, 2)::double precision,
         ",\n  tsv TSVECTOR NOT NULL DEFAULT ''::tsvector);\n" ECOSOL_CASE_INDEX_INDEXES
         "CREATE INDEX case_index_tsv ON case_index USING GIN (tsv);\n",
     kFinanceSql,
+    std::string(kParticipationSql) + ";\n",
 };
 
 // Quotes a word for to_tsquery: 'word' with quotes doubled.

@@ -187,6 +187,40 @@ CREATE INDEX finance_heads_by_actor ON finance_heads (actor_id, kind);
 CREATE INDEX finance_heads_by_parent ON finance_heads (parent, kind);
 )sql";
 
+// Migration 15: participatory processes (store/participation.h): versioned documents as in
+// migration 14, each process's hash-chained decision log with its head, and the ballot box of
+// secret decisions, which keeps no time, voter or insertion order (WITHOUT ROWID on SQLite: rows
+// sit in commitment order).
+inline constexpr const char* kParticipationSql = R"sql(
+CREATE TABLE participation_records (
+  kind TEXT NOT NULL, id TEXT NOT NULL, version BIGINT NOT NULL,
+  process_id TEXT NOT NULL DEFAULT '', parent TEXT NOT NULL DEFAULT '', doc TEXT NOT NULL,
+  who TEXT NOT NULL, at TEXT NOT NULL, deleted INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (kind, id, version)
+);
+CREATE INDEX participation_records_by_process ON participation_records (process_id);
+CREATE TABLE participation_heads (
+  kind TEXT NOT NULL, id TEXT NOT NULL, version BIGINT NOT NULL,
+  process_id TEXT NOT NULL DEFAULT '', parent TEXT NOT NULL DEFAULT '',
+  deleted INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (kind, id)
+);
+CREATE INDEX participation_heads_by_process ON participation_heads (process_id, kind);
+CREATE INDEX participation_heads_by_parent ON participation_heads (parent, kind);
+CREATE TABLE decision_log (
+  process_id TEXT NOT NULL, seq BIGINT NOT NULL, kind TEXT NOT NULL, body TEXT NOT NULL,
+  who TEXT NOT NULL, at TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL,
+  PRIMARY KEY (process_id, seq)
+);
+CREATE TABLE decision_log_heads (
+  process_id TEXT NOT NULL PRIMARY KEY, seq BIGINT NOT NULL, hash TEXT NOT NULL
+);
+CREATE TABLE ballot_box (
+  process_id TEXT NOT NULL, decision_id TEXT NOT NULL, commitment TEXT NOT NULL,
+  ballot TEXT NOT NULL, nonce TEXT NOT NULL,
+  PRIMARY KEY (process_id, decision_id, commitment)
+))sql";
+
 // The columns of case_index both backends share (each adds its row id and text index).
 #define ECOSOL_CASE_INDEX_COLUMNS                                                     \
   "case_id TEXT NOT NULL, version BIGINT NOT NULL, is_head INTEGER NOT NULL,\n"       \
@@ -366,9 +400,52 @@ class SqlStore : public Store {
   Result<std::vector<FinanceRecord>> FinanceRecordVersions(const std::string& kind,
                                                            const std::string& id) override;
   Result<std::vector<FinanceRecord>> FinanceRecords(const FinanceQuery& query) override;
+  Status PutParticipationRecord(ParticipationRecord* record, long long expected_version) override;
+  Result<std::optional<ParticipationRecord>> GetParticipationRecord(const std::string& kind,
+                                                                    const std::string& id,
+                                                                    long long version) override;
+  Result<std::vector<ParticipationRecord>> ParticipationRecordVersions(
+      const std::string& kind, const std::string& id) override;
+  Result<std::vector<ParticipationRecord>> ParticipationRecords(
+      const ParticipationQuery& query) override;
+  Result<std::vector<ParticipationRecord>> ProcessRecordVersions(
+      const std::string& process_id) override;
+  Result<std::pair<long long, std::string>> LockDecisionLog(const std::string& process_id) override;
+  Status AppendDecisionLog(const DecisionLogRow& row) override;
+  Result<std::vector<DecisionLogRow>> DecisionLog(const std::string& process_id, long long from_seq,
+                                                  long long limit) override;
+  Status PutBoxedBallot(const BoxedBallot& ballot) override;
+  Result<std::vector<BoxedBallot>> BoxedBallots(const std::string& process_id,
+                                                const std::string& decision_id) override;
 
  protected:
   SqlConnection& conn() { return *conn_; }
+
+  // Versioned documents (finance, participation): every version in `records`, the current
+  // one's keys in `heads`; `scope` names the column that groups them (actor_id, process_id).
+ public:
+  struct DocTables {
+    const char* records;
+    const char* heads;
+    const char* scope;
+  };
+  struct VersionedDoc {
+    std::string kind, id;
+    long long version = 0;
+    std::string scope, parent, doc, who, at;
+    bool deleted = false;
+  };
+
+ protected:
+  Status PutDoc(const DocTables& t, VersionedDoc* d, long long expected_version);
+  Result<std::optional<VersionedDoc>> GetDoc(const DocTables& t, const std::string& kind,
+                                             const std::string& id, long long version);
+  Result<std::vector<VersionedDoc>> DocVersions(const DocTables& t, const std::string& kind,
+                                                const std::string& id);
+  // Current versions of `kind` (any kind when empty), by id; empty scope or parent is any.
+  Result<std::vector<VersionedDoc>> Docs(const DocTables& t, const std::string& kind,
+                                         const std::string& scope, const std::string& parent,
+                                         bool with_deleted);
 
   // The migrations of this backend, in order; migration i (from 1) is the schema version i.
   virtual const std::vector<std::string>& Migrations() const = 0;

@@ -259,6 +259,7 @@ INSERT INTO actors_rtree SELECT rid, lon, lon, lat, lat FROM actors
         "CREATE VIRTUAL TABLE case_fts USING fts5(title_forms, body_forms,\n"
         "  tokenize='unicode61 remove_diacritics 0');\n",
     kFinanceSql,
+    std::string(kParticipationSql) + " WITHOUT ROWID;\n",
 };
 
 // Copies the write-ahead log back into the database file every few milliseconds, on its own

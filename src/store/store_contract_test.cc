@@ -916,7 +916,7 @@ TEST(MigrationTest, UpgradesASchemaVersion3Database) {
     ASSERT_TRUE(store.ok());
     EXPECT_EQ(*(*store)->SchemaVersion(), 3);
     ASSERT_TRUE((*store)->Migrate().ok());
-    EXPECT_EQ(*(*store)->SchemaVersion(), 14);
+    EXPECT_EQ(*(*store)->SchemaVersion(), 15);
     auto history = (*store)->ActorHistory("cuk-r006884");
     ASSERT_TRUE(history.ok()) << history.status().ToString();
     ASSERT_EQ(history->size(), 2u);
@@ -1591,6 +1591,75 @@ TEST_P(StoreContractTest, FinanceRecordsAreVersionedListedAndRecoverable) {
   bad = {"loan", "x", 0, "", "", "", "ana", "t"};
   EXPECT_EQ(store_->PutFinanceRecord(&bad, 0).code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(store_->FinanceRecords({}).status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST_P(StoreContractTest, ParticipationRecordsAreVersionedPerProcess) {
+  ParticipationRecord process{
+      "process", "p-1", 0, "p-1", "", R"({"title":"Budget"})", "ana", "2026-11-30T10:00:00Z"};
+  ASSERT_TRUE(store_->PutParticipationRecord(&process, 0).ok());
+  ParticipationRecord proposal{
+      "proposal", "pr-1", 0, "p-1", "", R"({"title":"Bikes"})", "bob", "2026-11-30T10:01:00Z"};
+  ASSERT_TRUE(store_->PutParticipationRecord(&proposal, 0).ok());
+  ParticipationRecord amendment{"amendment", "am-1", 0,    "p-1",
+                                "pr-1",      "{}",   "cy", "2026-11-30T10:02:00Z"};
+  ASSERT_TRUE(store_->PutParticipationRecord(&amendment, 0).ok());
+  ParticipationRecord elsewhere{"proposal", "pr-9", 0, "p-2", "", "{}", "cy", "t"};
+  ASSERT_TRUE(store_->PutParticipationRecord(&elsewhere, 0).ok());
+  proposal.doc = R"({"title":"Bicycles"})";
+  ASSERT_TRUE(store_->PutParticipationRecord(&proposal, 1).ok());
+  EXPECT_EQ(store_->PutParticipationRecord(&proposal, 1).code(), StatusCode::kConflict);
+
+  auto of_process = store_->ParticipationRecords({"proposal", "p-1", "", false});
+  ASSERT_TRUE(of_process.ok());
+  ASSERT_EQ(of_process->size(), 1u);
+  EXPECT_EQ((*of_process)[0].doc, R"({"title":"Bicycles"})");
+  EXPECT_EQ(store_->ParticipationRecords({"amendment", "", "pr-1", false})->size(), 1u);
+  EXPECT_EQ(store_->ParticipationRecords({"proposal", "", "", false})->size(), 2u);
+  auto all = store_->ProcessRecordVersions("p-1");
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->size(), 4u);  // amendment 1, process 1, proposal 1 and 2
+  EXPECT_EQ((*all)[0].kind, "amendment");
+  EXPECT_EQ((*all)[3].version, 2);
+  ParticipationRecord orphan{"proposal", "x", 0, "", "", "{}", "cy", "t"};
+  EXPECT_EQ(store_->PutParticipationRecord(&orphan, 0).code(), StatusCode::kInvalidArgument);
+}
+
+TEST_P(StoreContractTest, DecisionLogAppendsInOrderAndBallotBoxKeepsCommitmentOrder) {
+  auto head = store_->LockDecisionLog("p-1");
+  ASSERT_TRUE(head.ok());
+  EXPECT_EQ(head->first, 0);
+  DecisionLogRow first{"p-1", 1, "process", "{}", "ana", "t1", std::string(64, '0'), "h1"};
+  ASSERT_TRUE(store_->AppendDecisionLog(first).ok());
+  DecisionLogRow gap{"p-1", 3, "record", "{}", "ana", "t2", "h1", "h3"};
+  EXPECT_EQ(store_->AppendDecisionLog(gap).code(), StatusCode::kConflict);
+  DecisionLogRow unchained{"p-1", 2, "record", "{}", "ana", "t2", "hX", "h2"};
+  EXPECT_EQ(store_->AppendDecisionLog(unchained).code(), StatusCode::kConflict);
+  DecisionLogRow second{"p-1", 2, "record", R"({"id":"pr-1"})", "ana", "t2", "h1", "h2"};
+  ASSERT_TRUE(store_->AppendDecisionLog(second).ok());
+  DecisionLogRow other{"p-2", 1, "process", "{}", "ana", "t1", std::string(64, '0'), "g1"};
+  ASSERT_TRUE(store_->AppendDecisionLog(other).ok());
+  head = store_->LockDecisionLog("p-1");
+  ASSERT_TRUE(head.ok());
+  EXPECT_EQ(head->first, 2);
+  EXPECT_EQ(head->second, "h2");
+  auto rows = store_->DecisionLog("p-1", 1, 0);
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows->size(), 2u);
+  EXPECT_EQ((*rows)[1].body, R"({"id":"pr-1"})");
+  EXPECT_EQ((*rows)[1].prev_hash, "h1");
+  EXPECT_EQ(store_->DecisionLog("p-1", 2, 0)->size(), 1u);
+  EXPECT_EQ(store_->DecisionLog("p-1", 1, 1)->size(), 1u);
+
+  ASSERT_TRUE(store_->PutBoxedBallot({"p-1", "d-1", "cc", R"({"choice":"yes"})", "n1"}).ok());
+  ASSERT_TRUE(store_->PutBoxedBallot({"p-1", "d-1", "aa", R"({"choice":"no"})", "n2"}).ok());
+  ASSERT_TRUE(store_->PutBoxedBallot({"p-1", "d-2", "bb", "{}", "n3"}).ok());
+  EXPECT_EQ(store_->PutBoxedBallot({"p-1", "d-1", "aa", "{}", "n4"}).code(), StatusCode::kConflict);
+  auto box = store_->BoxedBallots("p-1", "d-1");
+  ASSERT_TRUE(box.ok());
+  ASSERT_EQ(box->size(), 2u);
+  EXPECT_EQ((*box)[0].commitment, "aa");
+  EXPECT_EQ((*box)[0].nonce, "n2");
+  EXPECT_EQ((*box)[1].ballot, R"({"choice":"yes"})");
 }
 
 TEST_P(StoreContractTest, TransfersAreVersionedAndWatchesListedByOwner) {

@@ -31,6 +31,7 @@
 #include "ecosol/store/ecosystem.h"
 #include "ecosol/store/finance.h"
 #include "ecosol/store/knowledge.h"
+#include "ecosol/store/participation.h"
 #include "ecosol/store/resolution.h"
 #include "ecosol/store/screening.h"
 
@@ -418,6 +419,36 @@ class Store {
                                                                    const std::string& id) = 0;
   // The current versions of the records a query selects, by id.
   virtual Result<std::vector<FinanceRecord>> FinanceRecords(const FinanceQuery& query) = 0;
+
+  // --- participatory processes (store/participation.h) ---
+  // Versioned documents, as the finance ones: `expected_version` is the version the writer read
+  // (0 for a new record); Conflict when another was written in between.
+  virtual Status PutParticipationRecord(ParticipationRecord* record,
+                                        long long expected_version) = 0;
+  virtual Result<std::optional<ParticipationRecord>> GetParticipationRecord(
+      const std::string& kind, const std::string& id, long long version = 0) = 0;
+  virtual Result<std::vector<ParticipationRecord>> ParticipationRecordVersions(
+      const std::string& kind, const std::string& id) = 0;
+  virtual Result<std::vector<ParticipationRecord>> ParticipationRecords(
+      const ParticipationQuery& query) = 0;
+  // Every version of every record of a process (the process included), by kind, id, version.
+  virtual Result<std::vector<ParticipationRecord>> ProcessRecordVersions(
+      const std::string& process_id) = 0;
+  // The process log's head {seq, hash} ({0, ""} before its first entry). In a transaction, it is
+  // locked until the commit (PostgreSQL), so appends from several connections follow each other.
+  virtual Result<std::pair<long long, std::string>> LockDecisionLog(
+      const std::string& process_id) = 0;
+  // Appends a chained row: its seq must be the head's + 1 and its prev_hash the head's hash
+  // (Conflict otherwise); moves the head.
+  virtual Status AppendDecisionLog(const DecisionLogRow& row) = 0;
+  // Rows with seq >= from_seq, in order, at most `limit` (0: all).
+  virtual Result<std::vector<DecisionLogRow>> DecisionLog(const std::string& process_id,
+                                                          long long from_seq, long long limit) = 0;
+  // Puts a secret ballot in its decision's box (Conflict when the commitment is there).
+  virtual Status PutBoxedBallot(const BoxedBallot& ballot) = 0;
+  // A decision's boxed ballots, by commitment.
+  virtual Result<std::vector<BoxedBallot>> BoxedBallots(const std::string& process_id,
+                                                        const std::string& decision_id) = 0;
 
   // --- taxonomies ---
   virtual Status PutTerms(const std::vector<model::Term>& terms) = 0;

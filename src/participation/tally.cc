@@ -10,6 +10,10 @@ namespace ecosol::participation {
 
 Result<nlohmann::json> Tally(const TallyInput& given) {
   TallyInput input = given;
+  return Tally(std::move(input));
+}
+
+Result<nlohmann::json> Tally(TallyInput&& input) {
   ECOSOL_RETURN_IF_ERROR(ApplyColleges(input));
   const bool budgeting =
       input.method == Method::kBudgetGreedy || input.method == Method::kEqualShares;

@@ -277,6 +277,10 @@ std::string_view ToString(Action action) {
       return "read finance records";
     case Action::kManageFinance:
       return "manage finance records";
+    case Action::kConveneProcess:
+      return "convene a participatory process";
+    case Action::kTakePart:
+      return "take part in a participatory process";
   }
   return "do this";
 }
@@ -296,8 +300,10 @@ Status Authorize(const Principal& p, Action action, const Target& t) {
   switch (action) {
     case Action::kManageOwnAccount:
     case Action::kContributeCase:
+    case Action::kTakePart:
       return Status::Ok();
     case Action::kReviewCase:
+    case Action::kConveneProcess:
       if (IsSteward(p)) return Status::Ok();
       return Denied(why + " (stewards and admins may)");
     case Action::kReadFinance:

@@ -78,6 +78,9 @@ void AddEcosystemBlocksCommands(CLI::App& app, Context& ctx);
 // ecosystem partners|brokers (after AddEcosystemCommands), offers
 void AddPartnerCommands(CLI::App& app, Context& ctx);
 void AddTrendsCommands(CLI::App& app, Context& ctx);  // ecosystem trends
+// decide processes|create|show|phase|add|proposal|open|vote|paper|close|receipt|draw|log|verify
+// (process_commands.cc; called by AddDecideCommands)
+void AddProcessCommands(CLI::App& decide, Context& ctx);
 // knowledge import|search|show|similar|add|edit|review|transfer
 void AddKnowledgeCommands(CLI::App& app, Context& ctx);
 // ecosystem suppliers|award (after AddEcosystemCommands)

@@ -72,5 +72,30 @@ TEST_F(DecideCliTest, BadInputNamesTheFileAndTheField) {
   EXPECT_EQ(cli_.Run({"decide", "tally", (folder_.path() / "missing.json").string()}), 1);
 }
 
+TEST_F(DecideCliTest, OpinionMapAsTextAndJson) {
+  // Two camps of 10 split on s1 and s2; everyone agrees with s3.
+  json in = {{"statements", json::array({"s1", "s2", {{"id", "s3"}, {"text", "More co-ops"}}})},
+             {"votes", json::array()},
+             {"min_votes", 3}};
+  for (int i = 0; i < 20; ++i) {
+    const int side = i < 10 ? 1 : -1;
+    const std::string p = "p" + std::to_string(i);
+    in["votes"].push_back({{"participant", p}, {"statement", "s1"}, {"vote", side}});
+    in["votes"].push_back({{"participant", p}, {"statement", "s2"}, {"vote", -side}});
+    in["votes"].push_back({{"participant", p}, {"statement", "s3"}, {"vote", "agree"}});
+  }
+  const std::string file = Write("opinion.json", in);
+  ASSERT_EQ(cli_.Run({"decide", "opinion", file}), 0) << cli_.err();
+  EXPECT_NE(cli_.out().find("groups: 2"), std::string::npos) << cli_.out();
+  EXPECT_NE(cli_.out().find("agrees with s1"), std::string::npos) << cli_.out();
+  ASSERT_EQ(cli_.Run({"decide", "opinion", file, "--json"}), 0) << cli_.err();
+  json out = json::parse(cli_.out());
+  EXPECT_EQ(out["k"], 2);
+  EXPECT_EQ(out["consensus"][0]["statement"], "s3");
+  in["votes"][1]["vote"] = 2;
+  EXPECT_EQ(cli_.Run({"decide", "opinion", Write("bad.json", in)}), 1);
+  EXPECT_NE(cli_.err().find("votes[1].vote"), std::string::npos) << cli_.err();
+}
+
 }  // namespace
 }  // namespace ecosol::cli

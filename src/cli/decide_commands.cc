@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "context.h"
+#include "ecosol/participation/opinion.h"
 #include "ecosol/participation/tally.h"
 #include "finance_text.h"
 
@@ -107,7 +108,7 @@ void RunTally(Context& ctx, const std::string& file, bool as_json) {
   if (!doc.ok()) return Fail(ctx, doc.status());
   auto input = participation::ParseTallyInput(*doc);
   if (!input.ok()) return Fail(ctx, input.status().WithContext(file));
-  auto result = participation::Tally(*input);
+  auto result = participation::Tally(std::move(*input));
   if (!result.ok()) return Fail(ctx, result.status().WithContext(file));
   if (as_json) {
     *ctx.out << result->dump(2) << "\n";
@@ -116,10 +117,68 @@ void RunTally(Context& ctx, const std::string& file, bool as_json) {
   }
 }
 
+// The opinion map as text: groups with their representative statements, then consensus.
+void PrintOpinion(std::ostream& out, const json& m) {
+  out << "participants " << Number(At(m, "participants")) << " (placed " << Number(At(m, "placed"))
+      << "), statements " << Number(At(m, "statements")) << ", votes " << Number(At(m, "votes"))
+      << "\n";
+  out << "groups: " << Number(At(m, "k")) << " (silhouette";
+  for (const auto& [k, s] : At(m, "silhouette").items()) out << " k=" << k << ": " << Number(s);
+  out << ")\n";
+  auto statements = [&](const json& list) {
+    for (const json& r : list) {
+      out << "  " << (r.value("direction", "") == "agree" ? "agrees with " : "disagrees with ")
+          << r.value("statement", "");
+      if (!r.value("text", "").empty()) out << " \"" << r.value("text", "") << "\"";
+      out << " (" << Number(At(r, "agree")) << " agree, " << Number(At(r, "disagree"))
+          << " disagree, " << Number(At(r, "pass")) << " pass)\n";
+    }
+  };
+  for (const json& g : At(m, "groups")) {
+    out << "group " << Number(At(g, "id")) << ": " << Number(At(g, "size")) << " participants\n";
+    statements(At(g, "representative"));
+  }
+  Rows rows{{"STATEMENT", "CONSENSUS (GIC)", "AGREE", "DISAGREE", "PASS"}};
+  const json& consensus = At(m, "consensus");
+  for (size_t i = 0; i < consensus.size() && i < 10; ++i) {
+    const json& c = consensus[i];
+    rows.push_back({c.value("statement", ""), Number(At(c, "gic")), Number(At(c, "agree")),
+                    Number(At(c, "disagree")), Number(At(c, "pass"))});
+  }
+  PrintTable(out, rows);
+  const json& colleges = At(m, "colleges");
+  if (colleges.is_object()) {
+    for (const json& g : At(colleges, "groups")) {
+      out << "college " << g.value("id", "") << ": " << Number(At(g, "size")) << " members\n";
+      statements(At(g, "representative"));
+    }
+    const json& cc = At(colleges, "consensus");
+    if (cc.is_array() && !cc.empty()) {
+      out << "where the colleges agree most: " << cc[0].value("statement", "") << " (GIC "
+          << Number(At(cc[0], "gic")) << ")\n";
+    }
+  }
+}
+
+void RunOpinion(Context& ctx, const std::string& file, bool as_json) {
+  auto doc = ReadJsonFile(file);
+  if (!doc.ok()) return Fail(ctx, doc.status());
+  auto input = participation::ParseOpinionInput(*doc);
+  if (!input.ok()) return Fail(ctx, input.status().WithContext(file));
+  auto result = participation::OpinionMap(*input);
+  if (!result.ok()) return Fail(ctx, result.status().WithContext(file));
+  if (as_json) {
+    *ctx.out << result->dump(2) << "\n";
+  } else {
+    PrintOpinion(*ctx.out, *result);
+  }
+}
+
 }  // namespace
 
 void AddDecideCommands(CLI::App& app, Context& ctx) {
-  CLI::App* decide = app.add_subcommand("decide", "Democratic decisions: tallies of votes");
+  CLI::App* decide = app.add_subcommand(
+      "decide", "Democratic decisions: tallies, participatory processes, verifiable records");
   decide->require_subcommand(1);
   struct Args {
     std::string file;
@@ -134,6 +193,17 @@ void AddDecideCommands(CLI::App& app, Context& ctx) {
       ->required();
   tally->add_flag("--json", args->json, "Print the tally's JSON");
   tally->callback([&ctx, args] { RunTally(ctx, args->file, args->json); });
+  auto opinion_args = std::make_shared<Args>();
+  CLI::App* opinion = decide->add_subcommand(
+      "opinion",
+      "Map opinions on statements: PCA, groups chosen by silhouette, representative statements, "
+      "group-informed consensus");
+  opinion->add_option("file", opinion_args->file, "The votes (JSON; docs/participation.md)")
+      ->required();
+  opinion->add_flag("--json", opinion_args->json, "Print the map's JSON");
+  opinion->callback(
+      [&ctx, opinion_args] { RunOpinion(ctx, opinion_args->file, opinion_args->json); });
+  AddProcessCommands(*decide, ctx);
 }
 
 }  // namespace ecosol::cli

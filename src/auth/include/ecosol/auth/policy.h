@@ -99,6 +99,13 @@ enum class Action {
   kManageFinance,     // write finance records, save a fund's allocation: stewards (of any scope)
                       // and admins; with a target actor, also its members (their own profile
                       // and readiness assessments: the caller decides which kinds)
+  kConveneProcess,    // create and run a participatory process (phases, decisions, paper
+                      // ballots, sortition, institutional responses): stewards (of any scope)
+                      // and admins; a process may also name its own conveners (the
+                      // participation service checks those)
+  kTakePart,          // propose, amend, comment and vote in a process: any signed-in user with a
+                      // writing token; the participation service checks that the caller is one
+                      // of the process's participants
 };
 std::string_view ToString(Action action);
 

@@ -12,7 +12,12 @@ import { ActorPage } from './pages/actor_page';
 import { ActorScreeningPage } from './pages/actor_screening_page';
 import { AuditPage } from './pages/audit_page';
 import { DataPage } from './pages/data_page';
+import { DecideOpinionPage } from './pages/decide_opinion_page';
 import { DecidePage } from './pages/decide_page';
+import { ProcessDecisionPage } from './pages/process_decision_page';
+import { ProcessPage } from './pages/process_page';
+import { ProcessProposalPage } from './pages/process_proposal_page';
+import { ProcessesPage } from './pages/processes_page';
 import { QualityPage } from './pages/quality_page';
 import { DirectoryPage } from './pages/directory_page';
 import { DuplicatesPage } from './pages/duplicates_page';
@@ -67,6 +72,7 @@ export class App implements PageContext {
     knowledge: navLink('knowledge', 'nav.knowledge'),
     finance: navLink('finance', 'nav.finance'),
     decide: navLink('decide', 'nav.decide'),
+    processes: navLink('processes', 'nav.processes'),
   };
   private readonly accountMenu: AccountMenu;
   private readonly header: HTMLElement;
@@ -148,6 +154,7 @@ export class App implements PageContext {
           h('li', {}, this.navLinks.knowledge),
           h('li', {}, this.navLinks.finance),
           h('li', {}, this.navLinks.decide),
+          h('li', {}, this.navLinks.processes),
         ),
       ),
       this.accountMenu.element,
@@ -275,6 +282,16 @@ function createPage(route: Route, ctx: PageContext, session: SessionStore): Page
       return new FinanceLoansPage(route, ctx);
     case 'decide':
       return new DecidePage();
+    case 'decide_opinion':
+      return new DecideOpinionPage();
+    case 'processes':
+      return new ProcessesPage(session, ctx);
+    case 'process':
+      return new ProcessPage(route.id, session);
+    case 'process_proposal':
+      return new ProcessProposalPage(route.id, route.item, session);
+    case 'process_decision':
+      return new ProcessDecisionPage(route.id, route.item, session);
     case 'not_found':
       return new NotFoundPage();
   }
@@ -294,6 +311,10 @@ const CURRENT_NAV: Partial<Record<Route['page'], string>> = {
   finance_fund: 'finance',
   finance_allocation: 'finance',
   finance_loans: 'finance',
+  decide_opinion: 'decide',
+  process: 'processes',
+  process_proposal: 'processes',
+  process_decision: 'processes',
 };
 
 function navLink(
@@ -314,7 +335,8 @@ function navLink(
     | 'suppliers'
     | 'knowledge'
     | 'finance'
-    | 'decide',
+    | 'decide'
+    | 'processes',
   key: MessageKey,
 ): HTMLAnchorElement {
   return h('a', { i18n: key, attrs: { href: pageHref(page) }, testId: `nav-${page}` });

@@ -6,6 +6,11 @@ import {
   financeLoansHref,
   financeOrganisationHref,
   DATA_HREF,
+  DECIDE_OPINION_HREF,
+  PROCESSES_HREF,
+  processDecisionHref,
+  processHref,
+  processProposalHref,
   actorEditHref,
   actorHref,
   actorScreeningHref,
@@ -132,6 +137,29 @@ describe('parseRoute', () => {
     expect(parseRoute('#/decide').page).toBe('decide');
     expect(parseRoute('#/decide/').page).toBe('decide');
     expect(parseRoute('#/decide/x').page).toBe('not_found');
+    expect(parseRoute(DECIDE_OPINION_HREF).page).toBe('decide_opinion');
+    expect(parseRoute('#/decide/opinion/').page).toBe('decide_opinion');
+    expect(parseRoute('#/decide/opinion/x').page).toBe('not_found');
+  });
+
+  it('reads the participatory processes, a process, its proposals and its decisions', () => {
+    expect(parseRoute(PROCESSES_HREF).page).toBe('processes');
+    expect(parseRoute('#/processes/').page).toBe('processes');
+    expect(processHref('b/2027')).toBe('#/processes/b%2F2027');
+    expect(parseRoute(processHref('b/2027'))).toMatchObject({ page: 'process', id: 'b/2027' });
+    expect(parseRoute(processProposalHref('b', 'p 1'))).toMatchObject({
+      page: 'process_proposal',
+      id: 'b',
+      item: 'p 1',
+    });
+    expect(parseRoute(processDecisionHref('b', 'd1'))).toMatchObject({
+      page: 'process_decision',
+      id: 'b',
+      item: 'd1',
+    });
+    expect(parseRoute('#/processes/b/decisions').page).toBe('not_found');
+    expect(parseRoute('#/processes/b/other/x').page).toBe('not_found');
+    expect(parseRoute('#/processes/b/decisions/d1/x').page).toBe('not_found');
   });
 
   it('reads the edit page of an actor', () => {

@@ -10,7 +10,10 @@
 // #/finance (social finance: funds, funders, mechanisms), #/finance/organisations/{id} (an
 // organisation's finance), #/finance/funders/{id} (a funder's terms and applicants),
 // #/finance/funds/{id} (a fund's capital stack and waterfall), #/finance/funds/{id}/allocation
-// and #/finance/loans (the loan book), #/decide (the tally of a vote), each
+// and #/finance/loans (the loan book), #/decide (the tally of a vote), #/decide/opinion (the
+// opinion map of a group's votes on statements), #/processes (participatory processes),
+// #/processes/{id} (a process), #/processes/{id}/proposals/{pid} (a proposal and what answers it)
+// and #/processes/{id}/decisions/{did} (voting, the result and receipts), each
 // with an optional ?query (filters, or where to go after signing in). Hash routing lets `ecosol serve` serve one index.html for every page.
 
 export type Route =
@@ -49,6 +52,11 @@ export type Route =
   | { page: 'finance_allocation'; id: string; params: URLSearchParams }
   | { page: 'finance_loans'; params: URLSearchParams }
   | { page: 'decide'; params: URLSearchParams }
+  | { page: 'decide_opinion'; params: URLSearchParams }
+  | { page: 'processes'; params: URLSearchParams }
+  | { page: 'process'; id: string; params: URLSearchParams }
+  | { page: 'process_proposal'; id: string; item: string; params: URLSearchParams }
+  | { page: 'process_decision'; id: string; item: string; params: URLSearchParams }
   | { page: 'not_found'; path: string; params: URLSearchParams };
 
 /** Pages named by a fixed path. */
@@ -78,6 +86,8 @@ const FIXED: Record<
   | 'finance'
   | 'finance_loans'
   | 'decide'
+  | 'decide_opinion'
+  | 'processes'
 > = {
   directory: 'directory',
   territories: 'territories',
@@ -103,6 +113,8 @@ const FIXED: Record<
   finance: 'finance',
   'finance/loans': 'finance_loans',
   decide: 'decide',
+  'decide/opinion': 'decide_opinion',
+  processes: 'processes',
 };
 
 export type PageName = Route['page'];
@@ -118,7 +130,9 @@ export function parseRoute(hash: string): Route {
     return { page: 'map', params };
   }
   const fixed = FIXED[parts.join('/')];
-  if (fixed) return { page: fixed, params };
+  // TypeScript checks an object against a union of more than 25 members one by one only up to
+  // 25: the cast says what it cannot see, that each fixed page takes params alone.
+  if (fixed) return { page: fixed, params } as Route;
   const id = parts.length >= 2 ? safeDecode(parts[1] ?? '') : '';
   if (parts[0] === 'actors' && id) {
     if (parts.length === 2) return { page: 'actor', id, params };
@@ -139,6 +153,8 @@ export function parseRoute(hash: string): Route {
   }
   const finance = financeRoute(parts, params);
   if (finance) return finance;
+  const participation = processRoute(parts, params);
+  if (participation) return participation;
   return { page: 'not_found', path, params };
 }
 
@@ -158,6 +174,18 @@ function financeRoute(parts: string[], params: URLSearchParams): Route | null {
   if (parts.length === 4 && parts[3] === 'allocation') {
     return { page: 'finance_allocation', id, params };
   }
+  return null;
+}
+
+/** #/processes/{id}, #/processes/{id}/proposals/{pid} and #/processes/{id}/decisions/{did}. */
+function processRoute(parts: string[], params: URLSearchParams): Route | null {
+  const id = parts.length >= 2 ? safeDecode(parts[1] ?? '') : '';
+  if (parts[0] !== 'processes' || !id) return null;
+  if (parts.length === 2) return { page: 'process', id, params };
+  const item = parts.length === 4 ? safeDecode(parts[3] ?? '') : '';
+  if (!item) return null;
+  if (parts[2] === 'proposals') return { page: 'process_proposal', id, item, params };
+  if (parts[2] === 'decisions') return { page: 'process_decision', id, item, params };
   return null;
 }
 
@@ -188,7 +216,8 @@ export function pageHref(
     | 'suppliers'
     | 'knowledge'
     | 'finance'
-    | 'decide',
+    | 'decide'
+    | 'processes',
   params?: URLSearchParams,
 ): string {
   const query = params?.toString() ?? '';
@@ -295,3 +324,22 @@ export const USERS_HREF = '#/admin/users';
 export const AUDIT_HREF = '#/admin/audit';
 export const DATA_HREF = '#/data';
 export const DUPLICATES_HREF = '#/duplicates';
+/** The opinion map of a group's votes on statements. */
+export const DECIDE_OPINION_HREF = '#/decide/opinion';
+
+/** The participatory processes. */
+export const PROCESSES_HREF = '#/processes';
+
+export function processHref(id: string): string {
+  return `${PROCESSES_HREF}/${encodeURIComponent(id)}`;
+}
+
+/** A proposal of a process, with its amendments, comments, responses and results. */
+export function processProposalHref(id: string, proposal: string): string {
+  return `${processHref(id)}/proposals/${encodeURIComponent(proposal)}`;
+}
+
+/** A decision of a process: voting, then its result and the receipts' check. */
+export function processDecisionHref(id: string, decision: string): string {
+  return `${processHref(id)}/decisions/${encodeURIComponent(decision)}`;
+}

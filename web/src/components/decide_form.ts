@@ -1,6 +1,7 @@
 // The tally form: method, options, seats, budget, colleges with their weights, legal preset,
-// quorum, threshold and ballots, a JSON file to load, an example per method, and the whole input
-// as JSON. The form writes the JSON box on every change; the JSON box, edited directly, fills the
+// quorum, threshold and ballots (typed one JSON object per line, or entered one by one with the
+// method's ballot form: decide_ballot_entry.ts), a JSON file to load, an example per method, and
+// the whole input as JSON. The form writes the JSON box on every change; the JSON box, edited directly, fills the
 // form; the JSON box is what is sent. Errors (the form's own, or the server's naming a field) are
 // shown under the field they concern.
 
@@ -16,6 +17,7 @@ import {
   type InputField,
 } from '../decide_input';
 import { t, type MessageKey } from '../i18n/i18n';
+import { BallotEntry } from './decide_ballot_entry';
 import {
   clearFieldErrors,
   labelledControl,
@@ -55,6 +57,12 @@ function textarea(id: string, rows: number): HTMLTextAreaElement {
   });
 }
 
+function radio(id: string, value: string): HTMLInputElement {
+  const el = h('input', { attrs: { id, name: 'decide-mode', type: 'radio' }, testId: id });
+  el.value = value;
+  return el;
+}
+
 function input(id: string, type: string, attrs: Obj = {}): HTMLInputElement {
   return h('input', {
     attrs: { id, name: id, type, ...(attrs as Record<string, string | number>) },
@@ -88,6 +96,14 @@ export class DecideForm {
     ['least', 'decide.thresholdRule.least'],
   ]);
   private readonly ballots = textarea('decide-ballots', 8);
+  private readonly ballotsField = labelledControl(
+    'decide.ballots',
+    this.ballots,
+    'decide.ballots.hint',
+  );
+  private readonly modeLines = radio('decide-mode-lines', 'lines');
+  private readonly modeOne = radio('decide-mode-one', 'one');
+  private readonly entry = new BallotEntry((ballots) => this.setBallots(ballots));
   private readonly file = input('decide-file', 'file', { accept: '.json,application/json' });
   private readonly json = textarea('decide-json', 14);
   private readonly loaded = h('p', {
@@ -135,7 +151,9 @@ export class DecideForm {
       ),
       labelledControl('decide.options', this.options, 'decide.options.hint'),
       this.colleges,
-      labelledControl('decide.ballots', this.ballots, 'decide.ballots.hint'),
+      this.modes(),
+      this.ballotsField,
+      this.entry.element,
       labelledControl('decide.file', this.file),
       h(
         'details',
@@ -147,9 +165,12 @@ export class DecideForm {
     );
     this.element.addEventListener('input', (e) => this.changed(e.target));
     this.element.addEventListener('change', (e) => {
-      if (e.target instanceof HTMLSelectElement) this.changed(e.target);
+      const mode = e.target === this.modeLines || e.target === this.modeOne;
+      if (e.target instanceof HTMLSelectElement || mode) this.changed(e.target);
     });
     this.file.addEventListener('change', () => void this.readFile());
+    this.modeLines.checked = true;
+    this.entry.element.hidden = true;
     this.load({ method: 'single_choice', options: ['yes', 'no'], ballots: [] }, false);
   }
 
@@ -175,6 +196,37 @@ export class DecideForm {
     );
   }
 
+  /** How the ballots are entered: typed as JSON lines, or one by one with a ballot form. */
+  private modes(): HTMLElement {
+    const choice = (el: HTMLInputElement, key: MessageKey) =>
+      h('div', { className: 'ballot-row' }, el, h('label', { i18n: key, attrs: { for: el.id } }));
+    return h(
+      'fieldset',
+      { className: 'decide-modes', testId: 'decide-modes' },
+      h('legend', { i18n: 'decide.mode' }),
+      choice(this.modeLines, 'decide.mode.lines'),
+      choice(this.modeOne, 'decide.mode.one'),
+    );
+  }
+
+  /** Shows the JSON lines or the one-by-one entry, as the mode chosen says. */
+  private switchMode(): void {
+    const one = this.modeOne.checked;
+    this.ballotsField.hidden = one;
+    this.entry.element.hidden = !one;
+    this.refreshEntry();
+  }
+
+  private refreshEntry(): void {
+    if (this.modeOne.checked) this.entry.update(this.parsedJson() ?? {});
+  }
+
+  /** The ballots entered one by one, written to the ballots field and the JSON box. */
+  private setBallots(ballots: unknown[]): void {
+    this.ballots.value = ballots.map((b) => JSON.stringify(b)).join('\n');
+    this.writeJson();
+  }
+
   private loadExample(m: Method): void {
     this.load(structuredClone(EXAMPLES[m].input));
     this.loaded.textContent = t('decide.example.loaded', { name: t(EXAMPLES[m].label) });
@@ -186,6 +238,7 @@ export class DecideForm {
     this.fill(valuesFromInput(input));
     this.formErrors = [];
     if (clear) this.clearErrors();
+    this.refreshEntry();
   }
 
   values(): FormValues {
@@ -232,10 +285,17 @@ export class DecideForm {
 
   private changed(target: EventTarget | null): void {
     if (target === this.file) return;
+    // The entry's own fields (the ballot being entered) are not the input's until cast.
+    if (target instanceof Node && this.entry.element.contains(target)) return;
+    if (target === this.modeLines || target === this.modeOne) {
+      this.switchMode();
+      return;
+    }
     if (target === this.json) {
       const parsed = this.parsedJson();
       if (parsed) this.fill(valuesFromInput(parsed));
       this.formErrors = [];
+      this.refreshEntry();
       return;
     }
     this.writeJson();
@@ -246,6 +306,7 @@ export class DecideForm {
     const { input, errors } = inputFromValues(this.values(), this.parsedJson() ?? {});
     this.formErrors = errors;
     this.json.value = JSON.stringify(input, null, 2);
+    this.refreshEntry();
   }
 
   renderColleges(rows: CollegeRow[]): void {
@@ -338,7 +399,7 @@ export class DecideForm {
       preset: this.preset,
       quorum: this.minBallots,
       threshold: this.thresholdShare,
-      ballots: this.ballots,
+      ballots: this.modeOne.checked ? this.entry.element : this.ballots,
       json: this.json,
     };
     return controls[field];
@@ -360,6 +421,7 @@ export class DecideForm {
   /** Re-labels what the catalogue does not follow (the college rows' numbered labels). */
   onLanguageChange(): void {
     this.renderColleges(this.values().colleges);
+    this.entry.onLanguageChange();
   }
 
   private submit(): void {

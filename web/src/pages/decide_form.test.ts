@@ -11,7 +11,7 @@ import {
   toPercent,
   valuesFromInput,
 } from '../decide_input';
-import { need, q } from './finance_testkit';
+import { all, need, q } from './finance_testkit';
 
 function typeInto(el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, value: string) {
   el.value = value;
@@ -232,5 +232,75 @@ describe('DecideForm', () => {
     expect(form.element.querySelector('#decide-json-error')?.textContent).toContain(
       'not a JSON object',
     );
+  });
+
+  it('enters ballots one by one: channel, college, count, the list with remove buttons', () => {
+    const { form, onTally } = open();
+    const el = form.element;
+    need(q<HTMLButtonElement>(el, 'decide-example-schulze'), 'example').click();
+    need(q<HTMLInputElement>(el, 'decide-mode-one'), 'mode').click();
+    expect(need(q(el, 'decide-ballots'), 'ballots').closest<HTMLElement>('.field')?.hidden).toBe(
+      true,
+    );
+    // The example's 8 ballots are listed, in words.
+    expect(all(el, 'decide-entry-ballot')).toHaveLength(8);
+    expect(all(el, 'decide-entry-text')[0]?.textContent).toBe(
+      'Ranking: A, C, B, E, D (Online, 5 ballots)',
+    );
+    need(q<HTMLButtonElement>(el, 'decide-entry-remove'), 'remove').click();
+    expect(all(el, 'decide-entry-ballot')).toHaveLength(7);
+    expect(jsonBox(form).ballots).toHaveLength(7);
+    const rank = (option: string) =>
+      need(
+        el.querySelector<HTMLButtonElement>(
+          `[data-testid="ballot-unranked"] li[data-option="${option}"] [data-action="add"]`,
+        ),
+        option,
+      ).click();
+    rank('E');
+    rank('B');
+    need(q<HTMLSelectElement>(el, 'decide-entry-channel'), 'channel').value = 'in_person';
+    typeInto(need(q<HTMLInputElement>(el, 'decide-entry-count'), 'count'), '2');
+    // The ballot being entered is not the input's until it is added.
+    expect(jsonBox(form).ballots).toHaveLength(7);
+    need(q<HTMLButtonElement>(el, 'ballot-cast'), 'add').click();
+    const ballots = jsonBox(form).ballots as unknown[];
+    expect(ballots.at(-1)).toEqual({ ranking: ['E', 'B'], channel: 'in_person', count: 2 });
+    expect(all(el, 'decide-entry-text').at(-1)?.textContent).toBe(
+      'Ranking: E, B (In person, 2 ballots)',
+    );
+    expect(q(el, 'decide-entry-status')?.textContent).toContain('8 ballots in the input');
+    expect(q(el, 'ballot-secrecy')?.dataset.secrecy).toBe('counting');
+    form.element.requestSubmit();
+    expect(onTally).toHaveBeenCalledWith(expect.objectContaining({ ballots }));
+  });
+
+  it('asks for a college among those declared, and refuses a count that is not whole', () => {
+    const { form } = open();
+    const el = form.element;
+    need(q<HTMLButtonElement>(el, 'decide-example-single_choice'), 'example').click();
+    need(q<HTMLInputElement>(el, 'decide-mode-one'), 'mode').click();
+    const college = need(q<HTMLSelectElement>(el, 'decide-entry-college'), 'college');
+    expect([...college.options].map((o) => o.value)).toEqual(['workers', 'users', 'supporters']);
+    college.value = 'users';
+    need(all(el, 'ballot-choice')[1] as HTMLInputElement | undefined, 'no').click();
+    const count = need(q<HTMLInputElement>(el, 'decide-entry-count'), 'count');
+    typeInto(count, '1.5');
+    need(q<HTMLButtonElement>(el, 'ballot-cast'), 'add').click();
+    expect(count.getAttribute('aria-invalid')).toBe('true');
+    expect(jsonBox(form).ballots).toHaveLength(6);
+    typeInto(count, '1');
+    need(q<HTMLButtonElement>(el, 'ballot-cast'), 'add').click();
+    expect((jsonBox(form).ballots as unknown[]).at(-1)).toEqual({
+      choice: 'no',
+      college: 'users',
+      channel: 'paper',
+    });
+    // Back to the lines: the textarea holds the ballot entered.
+    need(q<HTMLInputElement>(el, 'decide-mode-lines'), 'lines').click();
+    expect(need(q<HTMLTextAreaElement>(el, 'decide-ballots'), 'b').value.split('\n').at(-1)).toBe(
+      '{"choice":"no","college":"users","channel":"paper"}',
+    );
+    expect(need(q(el, 'decide-entry'), 'entry').hidden).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 // The decision tally (#/decide): a form for the engine's input (DecideForm) and the result of
-// POST /api/v1/decide/tally, open to anyone and storing nothing. After a tally the focus moves to
+// POST /api/v1/decide/tally, open to anyone and storing nothing; a link to the opinion map
+// (#/decide/opinion). After a tally the focus moves to
 // the result's heading; a refusal (400 naming the field) is shown above the form and under the
 // field it names.
 
@@ -26,7 +27,7 @@ import { h } from '../dom';
 import { decideApi, type TallyResult } from '../decide';
 import { fieldOfMessage } from '../decide_input';
 import { getLang, t, translateTree } from '../i18n/i18n';
-import type { Route } from '../router';
+import { DECIDE_OPINION_HREF, type Route } from '../router';
 import type { Page } from './page';
 
 type Obj = Record<string, unknown>;
@@ -68,6 +69,15 @@ export class DecidePage implements Page {
       { className: 'page decide-page', testId: 'decide-page' },
       h('h1', { i18n: 'decide.title', attrs: { tabindex: -1 } }),
       h('p', { i18n: 'decide.intro' }),
+      h(
+        'p',
+        {},
+        h('a', {
+          i18n: 'decide.opinionLink',
+          attrs: { href: DECIDE_OPINION_HREF },
+          testId: 'decide-opinion-link',
+        }),
+      ),
       this.errors,
       this.form.element,
       this.result,

@@ -2,7 +2,8 @@
 // #/decide from the navigation, loads Schulze's 45-voter example and tallies it: E wins, the
 // pairwise matrix shows the published counts and the focus is on the result's heading. Then the
 // SCIC example (colleges weighing 50/40/10): yes wins with 57.5% of the weighted votes; then a
-// ballot naming an unknown option is refused, and the message shows under the ballots.
+// ballot naming an unknown option is refused, and the message shows under the ballots; then three
+// ranked paper ballots are entered one by one with the keyboard alone and tallied.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -101,6 +102,69 @@ describe('decision tally', () => {
       assert.match(detail, /ballots\[0\]\.ranking\[1\]/);
       assert.equal(await ballots.getAttribute('aria-invalid'), 'true');
       assert.match(await page.locator('#decide-ballots-error').textContent(), /'Z'/);
+    });
+  });
+
+  test('three ranked ballots entered one by one with the keyboard elect the first choice', async () => {
+    await withPage(browser, 'decide-one-by-one', async (page) => {
+      await open(page, '#/decide');
+      await page.getByTestId('decide-method').selectOption('instant_runoff');
+      await page.getByTestId('decide-options').fill('A\nB\nC');
+      await page.getByTestId('decide-ballots').fill('');
+      await page.getByTestId('decide-mode-one').focus();
+      await page.keyboard.press('Space');
+      await page.getByTestId('decide-entry').waitFor();
+      await page.getByTestId('decide-entry-channel').selectOption('paper');
+
+      /** Ranks `order` by focusing each "add" button and pressing Enter, then adds the ballot. */
+      async function enter(order) {
+        for (const option of order) {
+          await page
+            .locator(
+              `[data-testid="ballot-unranked"] li[data-option="${option}"] [data-action="add"]`,
+            )
+            .focus();
+          await page.keyboard.press('Enter');
+        }
+        await page.getByTestId('ballot-cast').focus();
+        await page.keyboard.press('Enter');
+      }
+      await enter(['B', 'A']);
+      await enter(['B', 'C']);
+      // The third is entered in another order, then B is moved up with its button.
+      await page
+        .locator('[data-testid="ballot-unranked"] li[data-option="A"] [data-action="add"]')
+        .focus();
+      await page.keyboard.press('Enter');
+      await page
+        .locator('[data-testid="ballot-unranked"] li[data-option="B"] [data-action="add"]')
+        .focus();
+      await page.keyboard.press('Enter');
+      await page
+        .locator('[data-testid="ballot-ranking"] li[data-option="B"] [data-action="up"]')
+        .focus();
+      await page.keyboard.press('Enter');
+      assert.deepEqual(
+        await page
+          .getByTestId('ballot-ranked')
+          .evaluateAll((lis) => lis.map((li) => li.dataset.option)),
+        ['B', 'A'],
+      );
+      assert.match(await page.getByTestId('ballot-rank-status').textContent(), /position 1 of 2/);
+      await page.getByTestId('ballot-cast').focus();
+      await page.keyboard.press('Enter');
+
+      assert.deepEqual(await page.getByTestId('decide-entry-text').allTextContents(), [
+        'Ranking: B, A (Paper)',
+        'Ranking: B, C (Paper)',
+        'Ranking: B, A (Paper)',
+      ]);
+      await tally(page);
+      const error = page.getByTestId('error-message');
+      if ((await error.count()) > 0) assert.fail(`refused: ${await error.textContent()}`);
+      assert.deepEqual(await page.getByTestId('decide-winner').allTextContents(), ['B']);
+      const paper = page.getByTestId('decide-channel-row').nth(1);
+      assert.deepEqual(await paper.locator('td').allTextContents(), ['3']);
     });
   });
 });

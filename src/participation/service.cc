@@ -371,6 +371,19 @@ DecisionState StateOf(const std::vector<LogEntry>& log, const std::string& decis
   return s;
 }
 
+// Locks the process's log head until the transaction ends, then reads the log: what the caller
+// checks in it (who voted, whether a decision is closed) cannot change before it writes.
+Result<std::vector<LogEntry>> LockedLog(store::Store& store, const std::string& process_id) {
+  auto head = store.LockDecisionLog(process_id);
+  if (!head.ok()) return head.status();
+  return ReadLog(store, process_id, nullptr);
+}
+
+Status TakesBallots(const DecisionState& s, const std::string& decision_id) {
+  if (s.closed == nullptr) return Status::Ok();
+  return Conflict("decision '" + decision_id + "' is closed: no more ballots");
+}
+
 long long PaperCount(const DecisionState& s) {
   long long n = 0;
   for (const LogEntry* e : s.paper) {
@@ -904,15 +917,11 @@ Result<json> ParticipationService::CastBallot(const std::string& process_id,
   const std::string at = FormatTimestamp(clock_.Now());
   long long seq = 0;
   Status s = store_.InTransaction([&]() -> Status {
-    // The log is read under its head's lock, so two ballots of one voter cannot both pass.
-    auto head = store_.LockDecisionLog(process_id);
-    if (!head.ok()) return head.status();
-    auto log = ReadLog(store_, process_id, nullptr);
+    // Read under the head's lock: two ballots of one voter cannot both pass.
+    auto log = LockedLog(store_, process_id);
     if (!log.ok()) return log.status();
     DecisionState state = StateOf(*log, decision_id);
-    if (state.closed != nullptr) {
-      return Conflict("decision '" + decision_id + "' is closed: no more ballots");
-    }
+    ECOSOL_RETURN_IF_ERROR(TakesBallots(state, decision_id));
     for (const LogEntry* e : state.voted) {
       if (e->body.value("voter", "") == participant_id) {
         return Conflict("'" + participant_id + "' has already voted in decision '" + decision_id +
@@ -965,13 +974,9 @@ Result<json> ParticipationService::AddPaperBallots(const std::string& process_id
   if (!check.ok()) return Bad(check.status().message());
   const std::string at = FormatTimestamp(clock_.Now());
   Status s = store_.InTransaction([&]() -> Status {
-    auto head = store_.LockDecisionLog(process_id);
-    if (!head.ok()) return head.status();
-    auto log = ReadLog(store_, process_id, nullptr);
+    auto log = LockedLog(store_, process_id);
     if (!log.ok()) return log.status();
-    if (StateOf(*log, decision_id).closed != nullptr) {
-      return Conflict("decision '" + decision_id + "' is closed: no more ballots");
-    }
+    ECOSOL_RETURN_IF_ERROR(TakesBallots(StateOf(*log, decision_id), decision_id));
     json entry = {{"decision", decision_id},
                   {"ballots", body["ballots"]},
                   {"entered_by", caller.who},
@@ -995,9 +1000,7 @@ Result<json> ParticipationService::CloseDecision(const std::string& process_id,
   const bool secret = d.value("secret", true);
   const std::string at = FormatTimestamp(clock_.Now());
   Status s = store_.InTransaction([&]() -> Status {
-    auto head = store_.LockDecisionLog(process_id);
-    if (!head.ok()) return head.status();
-    auto log = ReadLog(store_, process_id, nullptr);
+    auto log = LockedLog(store_, process_id);
     if (!log.ok()) return log.status();
     DecisionState state = StateOf(*log, decision_id);
     if (state.closed != nullptr) {

@@ -242,8 +242,14 @@ TEST_P(CliTest, DemoLoadsSeedActorsWithRelationships) {
   EXPECT_EQ(tiess["provenance"]["name"]["source"], "ecosol-seed");
   ASSERT_EQ(Run({"actors", "show", "tiess"}), 0);
   EXPECT_NE(cli_.out().find("relationship:"), std::string::npos);
+  // The demo process (data/participation/demo-process.json) ran to its last phase and verifies.
+  ASSERT_EQ(Run({"decide", "verify", "qc-ess-action-plan", "--json"}), 0) << cli_.out();
+  auto verified = nlohmann::json::parse(cli_.out());
+  EXPECT_EQ(verified["decisions_closed"], 1);
+  EXPECT_EQ(verified["sortitions"], 1);
   // Running the demo again changes nothing.
   ASSERT_EQ(Run({"demo", "--coops-uk", coops}), 0);
+  EXPECT_NE(cli_.out().find("qc-ess-action-plan unchanged"), std::string::npos) << cli_.out();
   EXPECT_NE(cli_.out().find("0 new, 0 updated, 3 unchanged"), std::string::npos) << cli_.out();
   EXPECT_NE(cli_.out().find("actors 0 new, 0 updated, " + std::to_string(seed["actors"].size()) +
                             " unchanged; relationships 0 new, 0 updated, " +

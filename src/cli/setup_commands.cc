@@ -6,6 +6,7 @@
 #include "ecosol/finance/service.h"
 #include "ecosol/interop/importer.h"
 #include "ecosol/knowledge/service.h"
+#include "ecosol/participation/service.h"
 
 namespace ecosol::cli {
 namespace {
@@ -63,6 +64,20 @@ Status LoadDemoFinance(Context& ctx, Session& s) {
   return Status::Ok();
 }
 
+// The demo's participatory process (data/participation/demo-process.json): five phases,
+// proposals, a closed secret vote with paper results, responses, a result and a draw by lot.
+Status LoadDemoProcess(Context& ctx, Session& s) {
+  const std::string file = DataDir(ctx) + "/participation/demo-process.json";
+  auto script = ReadJsonFile(file);
+  if (!script.ok()) return script.status();
+  participation::ParticipationService svc(*s.store, SystemClock());
+  auto done = svc.RunProcessScript(*script, {CliAuditWho(), {}, true});
+  if (!done.ok()) return done.status().WithContext(file);
+  *ctx.out << "demo process (" << file << "): " << (*done)["process"].get<std::string>()
+           << ((*done)["created"].get<bool>() ? " created" : " unchanged") << "\n";
+  return Status::Ok();
+}
+
 void RunDemo(Context& ctx, const std::string& coops_file, const std::string& seed_file,
              const std::string& undp_file) {
   auto s = OpenSession(ctx, true);
@@ -99,6 +114,8 @@ void RunDemo(Context& ctx, const std::string& coops_file, const std::string& see
   if (!cases.ok()) return Fail(ctx, cases);
   Status records = LoadDemoFinance(ctx, *s);
   if (!records.ok()) return Fail(ctx, records);
+  Status process = LoadDemoProcess(ctx, *s);
+  if (!process.ok()) return Fail(ctx, process);
   *ctx.out << "demo ecosystem ready in " << ctx.db << ": " << *s->store->CountActors()
            << " actors, " << *s->store->CountRelationships() << " relationships, "
            << *s->store->CountCases() << " cases\n"

@@ -1145,4 +1145,52 @@ Result<VerifyReport> ParticipationService::VerifyProcess(const std::string& proc
   return report;
 }
 
+Result<json> ParticipationService::RunProcessScript(const json& script, const Caller& caller) {
+  if (!script.is_object() || !script.contains("steps") || !script["steps"].is_array() ||
+      script["steps"].empty() || !script["steps"][0].contains("process")) {
+    return Bad("steps: a list of steps whose first is {\"process\": the process document}");
+  }
+  const json& steps = script["steps"];
+  const std::string id = steps[0]["process"].value("id", "");
+  auto existing = store_.GetParticipationRecord("process", id);
+  if (!existing.ok()) return existing.status();
+  if (existing->has_value()) {
+    return json{{"process", id}, {"created", false}, {"steps", 0}};
+  }
+  Status s = store_.InTransaction([&]() -> Status {
+    for (size_t i = 0; i < steps.size(); ++i) {
+      const json& step = steps[i];
+      if (!step.is_object() || step.size() != 1) {
+        return Bad("steps[" + std::to_string(i) +
+                   "]: one of process, phase, item, open, vote, "
+                   "paper, close, draw");
+      }
+      const std::string what = step.begin().key();
+      const json& arg = step.begin().value();
+      Result<json> done = Bad("steps[" + std::to_string(i) + "]: '" + what +
+                              "' is not a step (process, phase, item, open, vote, paper, close, "
+                              "draw)");
+      if (what == "process") done = PutProcess(arg, 0, caller);
+      if (what == "phase")
+        done = SetPhase(id, arg.is_string() ? arg.get<std::string>() : "", caller);
+      if (what == "item")
+        done = PutItem(id, arg.value("kind", ""), arg.value("doc", json()), 0, caller);
+      if (what == "open") done = OpenDecision(id, arg, caller);
+      if (what == "vote") {
+        done = CastBallot(id, arg.value("decision", ""), arg.value("as", ""),
+                          arg.value("ballot", json()), caller);
+      }
+      if (what == "paper") done = AddPaperBallots(id, arg.value("decision", ""), arg, caller);
+      if (what == "close") {
+        done = CloseDecision(id, arg.is_string() ? arg.get<std::string>() : "", caller);
+      }
+      if (what == "draw") done = Sortition(id, arg, caller);
+      if (!done.ok()) return done.status().WithContext("steps[" + std::to_string(i) + "]." + what);
+    }
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return json{{"process", id}, {"created", true}, {"steps", steps.size()}};
+}
+
 }  // namespace ecosol::participation

@@ -356,6 +356,32 @@ TEST_P(ParticipationServiceTest, OpenVotesShowTheBallotBesideTheVoterAndSortitio
   EXPECT_EQ(report->sortitions, 1);
 }
 
+TEST_P(ParticipationServiceTest, AScriptRunsWholeOrNotAtAll) {
+  json other = Process();
+  other["id"] = "scripted";
+  json script = {
+      {"steps",
+       json::array(
+           {{{"process", other}},
+            {{"phase", "props"}},
+            {{"item", {{"kind", "proposal"}, {"doc", {{"title", "Bikes"}, {"author", "ana"}}}}}},
+            {{"close", "nope"}}})}};
+  auto failed = svc_.RunProcessScript(script, kConvener);
+  ASSERT_FALSE(failed.ok());
+  EXPECT_NE(failed.status().message().find("steps[3].close"), std::string::npos)
+      << failed.status().message();
+  EXPECT_EQ(svc_.GetProcess("scripted").status().code(), StatusCode::kNotFound);  // nothing kept
+  script["steps"].erase(3);
+  auto done = svc_.RunProcessScript(script, kConvener);
+  ASSERT_TRUE(done.ok()) << done.status().ToString();
+  EXPECT_EQ((*done)["created"], true);
+  EXPECT_EQ((*svc_.GetProcess("scripted"))["proposals"].size(), 1u);
+  auto again = svc_.RunProcessScript(script, kConvener);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ((*again)["created"], false);
+  EXPECT_EQ((*svc_.GetProcess("scripted"))["proposals"].size(), 1u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ParticipationServiceTest,
                          ::testing::Values("sqlite", "postgresql"),
                          [](const auto& param_info) { return param_info.param; });

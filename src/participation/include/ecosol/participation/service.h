@@ -127,6 +127,14 @@ class ParticipationService {
   // Checks the whole process (records.h VerifyLog) against its stored records.
   Result<VerifyReport> VerifyProcess(const std::string& process_id);
 
+  // Runs a script of steps as `caller`, all in one transaction (the demo process,
+  // data/participation/demo-process.json): {"steps": [{"process": doc} (first), {"phase": id},
+  // {"item": {"kind", "doc"}}, {"open": decision}, {"vote": {"decision", "as", "ballot"}},
+  // {"paper": {"decision", "ballots", "note"?}}, {"close": decision id}, {"draw": sortition}]}.
+  // A process that exists already is left as it is. Returns {"process", "created": bool,
+  // "steps"}; an error names the step ("steps[4].vote: ...") and writes nothing.
+  Result<nlohmann::json> RunProcessScript(const nlohmann::json& script, const Caller& caller);
+
  private:
   store::Store& store_;
   const Clock& clock_;

@@ -8,10 +8,13 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <numeric>
 #include <set>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "tie_order.h"
 
 namespace ecosol::participation {
 namespace {
@@ -46,38 +49,18 @@ std::vector<std::pair<std::string, double>> Contributions(const Ballot& b, Metho
   return out;
 }
 
-// FNV-1a, so that a public seed gives the same order on every machine.
-uint64_t Fnv1a(std::string_view text) {
-  uint64_t h = 14695981039346656037ULL;
-  for (const char c : text) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
-
-std::string TieBreakRule(const TallyInput& input) {
-  if (input.tie_break_seed.empty()) return "the option listed first in the input wins a tie";
-  return "ties broken by the public seed '" + input.tie_break_seed +
-         "': the lowest FNV-1a hash of seed + '/' + option id wins";
-}
-
 // Options by total (highest first), ties in the tie-break order.
 std::vector<size_t> Ranking(const TallyInput& input, const std::map<std::string, double>& totals) {
   std::vector<size_t> order(input.options.size());
-  std::vector<uint64_t> key(order.size());
-  for (size_t i = 0; i < order.size(); ++i) {
-    order[i] = i;
-    key[i] =
-        input.tie_break_seed.empty() ? i : Fnv1a(input.tie_break_seed + "/" + input.options[i].id);
-  }
+  std::iota(order.begin(), order.end(), size_t{0});
+  const std::vector<int> place = MakeTieOrder(input).place;
   auto total = [&](size_t i) {
     const auto it = totals.find(input.options[i].id);
     return it == totals.end() ? 0.0 : it->second;
   };
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
     if (std::fabs(total(a) - total(b)) > kEpsilon) return total(a) > total(b);
-    return key[a] < key[b];
+    return place[a] < place[b];
   });
   return order;
 }
@@ -103,7 +86,7 @@ json Winners(const TallyInput& input, const std::map<std::string, double>& total
   return {{"winners", winners},
           {"tie", tie},
           {"tied", tied},
-          {"tie_break", tie ? json(TieBreakRule(input)) : json(nullptr)}};
+          {"tie_break", tie ? json(MakeTieOrder(input).rule) : json(nullptr)}};
 }
 
 // Per option (or answer): the weighted total, the raw ballots and, per college, raw units.

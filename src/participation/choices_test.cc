@@ -61,7 +61,8 @@ TEST(SingleChoiceTest, PluralityAndReportedTie) {
   EXPECT_EQ(result["winners"], json({"B"}));  // listed before C
   EXPECT_TRUE(result["tie"].get<bool>());
   EXPECT_EQ(result["tied"], json({"B", "C"}));
-  EXPECT_EQ(result["tie_break"], "the option listed first in the input wins a tie");
+  EXPECT_EQ(result["tie_break"],
+            "the order in which the options are listed (the first listed is favoured)");
 }
 
 TEST(SingleChoiceTest, SeededTieBreakIsReproducibleAndStated) {

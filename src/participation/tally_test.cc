@@ -99,5 +99,30 @@ TEST(TallyTest, CollegeWeightedYesShareDecidesAgainstTheThreshold) {
   EXPECT_FALSE(refused.ok());
 }
 
+// One tie-break order for every method (tie_order.h): a five-way tie goes the same way under
+// single choice, approval and Borda, for each of several seeds.
+TEST(TallyTest, EveryMethodBreaksTiesInTheSameOrder) {
+  for (const char* seed : {"assembly-2026", "lottery 3 14 15", "x"}) {
+    json tie = {{"options", {"A", "B", "C", "D", "E"}}, {"tie_break_seed", seed}};
+    json single = tie, approval = tie, borda = tie;
+    single["method"] = "single_choice";
+    single["ballots"] = json::array();
+    approval["method"] = "approval";
+    approval["ballots"] = json::array();
+    borda["method"] = "borda";
+    borda["ballots"] = json::array();
+    for (const char* o : {"A", "B", "C", "D", "E"}) {
+      single["ballots"].push_back({{"choice", o}});
+      approval["ballots"].push_back({{"approve", json::array({o})}});
+    }
+    borda["ballots"].push_back({{"ranking", {"A", "B", "C", "D", "E"}}});
+    borda["ballots"].push_back({{"ranking", {"E", "D", "C", "B", "A"}}});
+    const json winner = TallyJson(single)["winners"];
+    EXPECT_EQ(TallyJson(approval)["winners"], winner) << seed;
+    EXPECT_EQ(TallyJson(borda)["winners"], winner) << seed;
+    EXPECT_EQ(TallyJson(single)["tie_break"], TallyJson(borda)["tie_break"]) << seed;
+  }
+}
+
 }  // namespace
 }  // namespace ecosol::participation

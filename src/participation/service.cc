@@ -271,9 +271,16 @@ struct Loaded {
   long long version = 0;
 };
 
+// The store's key of an item: ids are unique within their process only, so the store keeps
+// items under "<process>/<id>" (ids cannot hold '/'); a process is stored under its own id.
+std::string StoreKey(const std::string& kind, const std::string& process_id,
+                     const std::string& id) {
+  return kind == "process" ? id : process_id + "/" + id;
+}
+
 Result<Loaded> LoadRecord(store::Store& store, const std::string& kind, const std::string& id,
                           const std::string& process_id) {
-  auto r = store.GetParticipationRecord(kind, id);
+  auto r = store.GetParticipationRecord(kind, StoreKey(kind, process_id, id));
   if (!r.ok()) return r.status();
   if (!r->has_value() || (*r)->deleted || (*r)->process_id != process_id) {
     return NotFound(kind + " '" + id + "' is not in process '" + process_id + "'");
@@ -324,7 +331,7 @@ Result<long long> PutLogged(store::Store& store, const std::string& kind, const 
                             const std::string& who, const std::string& at) {
   store::ParticipationRecord r;
   r.kind = kind;
-  r.id = id;
+  r.id = StoreKey(kind, process_id, id);
   r.process_id = process_id;
   r.parent = parent;
   r.doc = doc.dump();
@@ -333,7 +340,7 @@ Result<long long> PutLogged(store::Store& store, const std::string& kind, const 
   r.deleted = deleted;
   ECOSOL_RETURN_IF_ERROR(store.PutParticipationRecord(&r, base_version));
   json body = {
-      {"id", id}, {"version", r.version}, {"doc_sha256", Sha256Hex(r.doc)}, {"deleted", deleted}};
+      {"id", r.id}, {"version", r.version}, {"doc_sha256", Sha256Hex(r.doc)}, {"deleted", deleted}};
   if (kind != "process") body["kind"] = kind;
   auto e =
       Append(store, process_id, kind == "process" ? "process" : "record", std::move(body), who, at);
@@ -416,7 +423,7 @@ std::string NewItemId(store::Store& store, const std::string& process_id, const 
   size_t n = existing.ok() ? existing->size() : 0;
   for (;;) {
     std::string id = process_id + "-" + kind + "-" + std::to_string(++n);
-    auto r = store.GetParticipationRecord(kind, id);
+    auto r = store.GetParticipationRecord(kind, StoreKey(kind, process_id, id));
     if (r.ok() && !r->has_value()) return id;
     if (!r.ok()) return id;
   }

@@ -356,6 +356,27 @@ TEST_P(ParticipationServiceTest, OpenVotesShowTheBallotBesideTheVoterAndSortitio
   EXPECT_EQ(report->sortitions, 1);
 }
 
+// Item ids are unique within their process only: two processes may each have a decision "d1".
+TEST_P(ParticipationServiceTest, ItemIdsBelongToTheirProcess) {
+  json other = Process();
+  other["id"] = "other";
+  ASSERT_TRUE(svc_.PutProcess(other, 0, kConvener).ok());
+  for (const char* process : {"budget-2027", "other"}) {
+    ASSERT_TRUE(svc_.SetPhase(process, "vote", kConvener).ok());
+    json d = ApprovalDecision(true);
+    d["id"] = "d1";
+    auto opened = svc_.OpenDecision(process, d, kConvener);
+    ASSERT_TRUE(opened.ok()) << process << ": " << opened.status().ToString();
+  }
+  ASSERT_TRUE(
+      svc_.CastBallot("other", "d1", "ana", {{"approve", json::array({"shop"})}}, kAna).ok());
+  EXPECT_EQ((*svc_.DecisionView("budget-2027", "d1"))["voted"], 0);
+  EXPECT_EQ((*svc_.DecisionView("other", "d1"))["voted"], 1);
+  EXPECT_EQ(svc_.DecisionView("budget-2027", "nope").status().code(), StatusCode::kNotFound);
+  EXPECT_TRUE(svc_.VerifyProcess("budget-2027")->ok);
+  EXPECT_TRUE(svc_.VerifyProcess("other")->ok);
+}
+
 TEST_P(ParticipationServiceTest, AScriptRunsWholeOrNotAtAll) {
   json other = Process();
   other["id"] = "scripted";

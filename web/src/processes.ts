@@ -201,6 +201,16 @@ export interface ReceiptCheck {
   closedSeq: number | null;
 }
 
+/** The answer of a draw by lot (POST .../sortitions): who was selected, from which pool. */
+export interface DrawResult {
+  id: string;
+  seed: string;
+  witnesses: string[];
+  seats: number;
+  selected: string[];
+  poolSha256: string;
+}
+
 export interface VerifyReport {
   ok: boolean;
   entries: number;
@@ -419,6 +429,18 @@ export function parseReceiptCheck(raw: unknown): ReceiptCheck {
   };
 }
 
+export function parseDrawResult(raw: unknown): DrawResult {
+  const r = obj(raw);
+  return {
+    id: str(r.id),
+    seed: str(r.seed),
+    witnesses: strs(r.witnesses),
+    seats: num(r.seats),
+    selected: strs(r.selected),
+    poolSha256: str(r.pool_sha256),
+  };
+}
+
 export function parseVerifyReport(raw: unknown): VerifyReport {
   const r = obj(raw);
   return {
@@ -473,6 +495,25 @@ export const processApi = {
     parseReceipt(
       await post(`${decisionUrl(id, decision)}/ballots`, as ? { ballot, as } : { ballot }),
     ),
+  /**
+   * Opens a decision (conveners, during a "decision" phase); answers its state. Rejects with 400
+   * naming the key ("decision.input: ..."), 403, or 409 naming the phase needed.
+   */
+  openDecision: async (id: string, doc: Obj): Promise<DecisionView> =>
+    parseDecisionView(await post(`${processUrl(id)}/decisions`, doc)),
+  /** Adds paper and in-person ballots to an open decision (conveners); answers its state. */
+  paper: async (
+    id: string,
+    decision: string,
+    ballots: unknown[],
+    note?: string,
+  ): Promise<DecisionView> =>
+    parseDecisionView(
+      await post(`${decisionUrl(id, decision)}/paper`, note ? { ballots, note } : { ballots }),
+    ),
+  /** Draws by lot (conveners); a draw id is drawn once (409 after). Answers the draw. */
+  draw: async (id: string, doc: Obj): Promise<DrawResult> =>
+    parseDrawResult(await post(`${processUrl(id)}/sortitions`, doc)),
   close: async (id: string, decision: string): Promise<DecisionView> =>
     parseDecisionView(await post(`${decisionUrl(id, decision)}/close`)),
   receipt: async (id: string, decision: string, commitment: string): Promise<ReceiptCheck> =>

@@ -151,6 +151,62 @@ describe('ProcessPage', () => {
     );
   });
 
+  it('gives a convener the forms opening a decision, entering paper results and drawing by lot', async () => {
+    const { el, asked } = await open(
+      server({ participants: [], convener: true }, 'vote', ({ url }) =>
+        url.endsWith('/sortitions')
+          ? json(201, { id: 'panel2', seed: 'loto 4', selected: ['ben'], seats: 1 })
+          : json(201, { decision: { id: 'd2', title: 'Bike racks?' }, status: 'open' }),
+      ),
+      steward,
+    );
+    // Paper results only for the open decision, named after it.
+    expect(all(el, 'process-paper-open').map((b) => b.getAttribute('aria-label'))).toEqual([
+      'Enter paper or in-person results: Fund the garden?',
+    ]);
+    const form = need(q<HTMLFormElement>(el, 'process-open-form'), 'open form');
+    need(q<HTMLInputElement>(form, 'process-open-id'), 'id').value = 'd2';
+    need(q<HTMLInputElement>(form, 'process-open-title'), 'title').value = 'Bike racks?';
+    need(q<HTMLTextAreaElement>(form, 'process-open-options'), 'options').value = 'yes\nno';
+    const reads = asked.filter((a) => a.method === 'GET').length;
+    form.requestSubmit();
+    await vi.waitFor(() =>
+      expect(q(el, 'process-flash-done')?.textContent).toBe(
+        'The decision “Bike racks?” is open: the participants on its roll can vote.',
+      ),
+    );
+    await settle(el);
+    expect(asked.filter((a) => a.method === 'GET').length).toBeGreaterThan(reads);
+    expect(document.activeElement).toBe(q(el, 'process-flash'));
+    expect(asked.find((a) => a.method === 'POST')).toMatchObject({
+      url: '/api/v1/processes/budget-2027/decisions',
+      body: { id: 'd2', input: { method: 'single_choice', options: ['yes', 'no'] } },
+    });
+
+    const draw = need(q<HTMLFormElement>(el, 'process-draw-form'), 'draw form');
+    need(q<HTMLInputElement>(draw, 'process-draw-id'), 'id').value = 'panel2';
+    need(q<HTMLInputElement>(draw, 'process-draw-seed'), 'seed').value = 'loto 4';
+    need(q<HTMLTextAreaElement>(draw, 'process-draw-witnesses'), 'witnesses').value = 'Eva';
+    draw.requestSubmit();
+    await vi.waitFor(() =>
+      expect(q(el, 'process-flash-done')?.textContent).toBe(
+        'Drawn by lot (“panel2”, seed loto 4): ben.',
+      ),
+    );
+  });
+
+  it('offers no convener forms to a participant, and no decision form outside a decision phase', async () => {
+    let { el } = await open(server({ participants: ['ana'], convener: false }, 'vote'), member);
+    for (const id of ['process-open-form', 'process-paper-open', 'process-draw-form']) {
+      expect(q(el, id), id).toBeNull();
+    }
+    vi.unstubAllGlobals();
+    ({ el } = await open(server({ participants: [], convener: true }, 'props'), steward));
+    expect(q(el, 'process-open-form')).toBeNull();
+    expect(q(el, 'process-open-phase')).not.toBeNull();
+    expect(q(el, 'process-draw-form')).not.toBeNull();
+  });
+
   it("shows a refused action with the server's message", async () => {
     const { el } = await open(
       server({ participants: [], convener: true }, 'props', () =>

@@ -4,7 +4,9 @@
 // their status, turnout and winners, its draws by lot, its accountability results, and the head
 // of its hash-chained log with a button that verifies the whole process and shows the report.
 // Conveners (stewards, admins and the accounts the process names) also get a control moving the
-// phase and a "Close" button on each open decision. Who the caller takes part as comes from
+// phase, a "Close" button and an "Enter paper results" button on each open decision, a form
+// opening a decision (during a "decision" phase) and a form drawing by lot
+// (process_convener_forms.ts). Who the caller takes part as comes from
 // GET .../participants/me. Every action's outcome, or the server's refusal, is announced in one
 // place above the sections.
 
@@ -12,6 +14,7 @@ import '../styles/decide.css';
 import '../styles/processes.css';
 import { apiRefusal } from '../components/api_refusal';
 import { notice } from '../components/form_field';
+import { ConvenerTools } from '../components/process_convener_forms';
 import { proposalForm } from '../components/process_forms';
 import {
   decisionsTable,
@@ -59,6 +62,8 @@ export class ProcessPage implements Page {
   private readonly controller = new AbortController();
   private view: ProcessView | null = null;
   private me: Me = NOBODY;
+  /** A convener's forms, made anew with each reading of the process. */
+  private tools: ConvenerTools | null = null;
 
   constructor(
     private readonly id: string,
@@ -91,6 +96,7 @@ export class ProcessPage implements Page {
 
   onLanguageChange(): void {
     translateTree(this.element);
+    this.tools?.onLanguageChange();
     this.render();
   }
 
@@ -117,6 +123,7 @@ export class ProcessPage implements Page {
       if (signal.aborted) return;
       this.view = view;
       this.me = me;
+      this.tools = null;
       this.render();
       if (focusFlash) this.flash.focus();
     } catch (error) {
@@ -132,6 +139,7 @@ export class ProcessPage implements Page {
     if (!view) return;
     const p = view.process;
     const convener = isConvener(view, this.me, this.session);
+    const tools = convener ? this.convenerTools(view) : null;
     this.heading.removeAttribute('data-i18n');
     this.heading.textContent = p.title || p.id;
     this.crumb.textContent = p.title || p.id;
@@ -173,12 +181,24 @@ export class ProcessPage implements Page {
         processSection(
           'process.decisions.title',
           'process-decisions',
-          decisionsTable(p.id, view.decisions, (d) => (convener ? this.closeButton(d) : null)),
+          decisionsTable(p.id, view.decisions, (d) =>
+            tools
+              ? h(
+                  'div',
+                  { className: 'process-row-actions' },
+                  tools.paperButton(d),
+                  this.closeButton(d),
+                )
+              : null,
+          ),
+          tools?.paperArea,
+          tools?.openArea(),
         ),
         processSection(
           'process.sortitions.title',
           'process-sortitions',
           sortitionsList(view.sortitions),
+          tools?.drawArea(),
         ),
         processSection(
           'process.results.title',
@@ -190,6 +210,20 @@ export class ProcessPage implements Page {
         this.logSection(view),
       ].filter((x): x is HTMLElement => x !== null),
     );
+  }
+
+  /** The convener's forms for this reading of the process (kept over a language change). */
+  private convenerTools(view: ProcessView): ConvenerTools {
+    this.tools ??= new ConvenerTools({
+      processId: this.id,
+      view,
+      done: async (text) => {
+        if (this.controller.signal.aborted) return;
+        this.flash.replaceChildren(notice(text, 'process-flash-done'));
+        await this.load(true);
+      },
+    });
+    return this.tools;
   }
 
   /** Whom the caller takes part as, and whether they convene. */

@@ -1,7 +1,8 @@
 // Stakeholder colleges and their presets (choices.h; docs/participation.md,
 // "Colleges and presets"). The legal rules come from ../shared/docs/DOMAIN.md sections 2 and 6:
 //
-//   fr_scic        French SCIC (law 47-1775 of 10 September 1947, art. 19 octies): at least 3
+//   fr_scic        French SCIC (law 47-1775 of 10 September 1947, art. 19 octies as numbered
+//                  before law 2022-217; unverified, docs/participation.md): at least 3
 //                  colleges, none above 50% or below 10% of the votes, never weighted by capital;
 //                  one member one vote within a college (art. 9).
 //   qc_solidarity  Quebec solidarity co-operative (Cooperatives Act, CQLR c. C-67.2): at least 2

@@ -76,13 +76,14 @@ Status CheckCounts(Context& ctx) {
   double total = 0;
   for (size_t i = 0; i < ctx.input->ballots.size(); ++i) {
     const Ballot& b = ctx.input->ballots[i];
-    const std::string where = "ballots[" + std::to_string(i) + "]";
+    // Built only for an error: a string per ballot costs a million of them per million ballots.
+    auto where = [i] { return "ballots[" + std::to_string(i) + "]"; };
     if (b.count < 1) {
-      return InvalidArgument(where + ".count: " + std::to_string(b.count) +
+      return InvalidArgument(where() + ".count: " + std::to_string(b.count) +
                              " identical ballots; a count is a whole number of at least 1");
     }
     if (!std::isfinite(b.weight) || b.weight < 0) {
-      return InvalidArgument(where + ".weight: " + std::to_string(b.weight) +
+      return InvalidArgument(where() + ".weight: " + std::to_string(b.weight) +
                              "; a ballot's weight is a finite number of at least 0");
     }
     total += static_cast<double>(b.count) * b.weight;
@@ -220,15 +221,38 @@ OptionIndex::OptionIndex(size_t options) {
   while (size < 2 * options) size *= 2;  // at most half full: short probes
   slots_.assign(size, -1);
   ids_.resize(options);
+  packed_.resize(options, 0);
   mask_ = size - 1;
 }
 
-// Eight bytes at a time, each word mixed by a multiplication: fast for the short ids of options
-// (no call to memcpy with a variable length); a collision only costs a longer probe.
+namespace {
+
+// MurmurHash3's finaliser: the low bits that pick a slot depend on every bit of h.
+uint64_t Mix(uint64_t h) {
+  h = (h ^ (h >> 33)) * 0xff51afd7ed558ccdULL;
+  h = (h ^ (h >> 33)) * 0xc4ceb9fe1a85ec53ULL;
+  return h ^ (h >> 33);
+}
+
+}  // namespace
+
+bool OptionIndex::Pack(std::string_view id, uint64_t* word) {
+  if (id.size() > 8) return false;
+  uint64_t w = 0;
+  for (const char c : id) w = (w << 8) | static_cast<unsigned char>(c);
+  *word = w;
+  return true;
+}
+
+// A packed id is its own hash, mixed with its length (so "a" and "\0a" differ); longer ids are
+// read eight bytes at a time, each word mixed by a multiplication (no call to memcpy with a
+// variable length). A collision only costs a longer probe.
 uint64_t OptionIndex::Hash(std::string_view id) {
-  const char* p = id.data();
   const size_t size = id.size();
   uint64_t h = size * 0x9e3779b97f4a7c15ULL;
+  uint64_t packed = 0;
+  if (Pack(id, &packed)) return Mix(h ^ packed);
+  const char* p = id.data();
   size_t i = 0;
   for (; i + 8 <= size; i += 8) {
     uint64_t word;
@@ -236,16 +260,8 @@ uint64_t OptionIndex::Hash(std::string_view id) {
     h = (h ^ word) * 0xff51afd7ed558ccdULL;
   }
   uint64_t tail = 0;
-  if (size >= 8 && i < size) {
-    std::memcpy(&tail, p + size - 8, 8);  // the last 8 bytes, overlapping the words read
-  } else {
-    for (; i < size; ++i) tail = (tail << 8) | static_cast<unsigned char>(p[i]);
-  }
-  h ^= tail;
-  // MurmurHash3's finaliser: the low bits that pick a slot depend on every byte.
-  h = (h ^ (h >> 33)) * 0xff51afd7ed558ccdULL;
-  h = (h ^ (h >> 33)) * 0xc4ceb9fe1a85ec53ULL;
-  return h ^ (h >> 33);
+  if (i < size) std::memcpy(&tail, p + size - 8, 8);  // the last 8 bytes, overlapping the words
+  return Mix(h ^ tail);
 }
 
 bool OptionIndex::Insert(std::string_view id, int option) {
@@ -254,13 +270,21 @@ bool OptionIndex::Insert(std::string_view id, int option) {
   while (slots_[slot] >= 0) slot = (slot + 1) & mask_;
   slots_[slot] = option;
   ids_[size_t(option)] = id;
+  Pack(id, &packed_[size_t(option)]);
   return true;
 }
 
+// Most option ids are short: compared as one word and a length, with no call to memcmp (which
+// took a sixth of a million-ballot Schulze tally).
 int OptionIndex::Find(std::string_view id) const {
+  uint64_t packed = 0;
+  const bool short_id = Pack(id, &packed);
   for (uint64_t slot = Hash(id) & mask_;; slot = (slot + 1) & mask_) {
     const int option = slots_[slot];
-    if (option < 0 || ids_[size_t(option)] == id) return option;
+    if (option < 0) return option;
+    const std::string_view known = ids_[size_t(option)];
+    if (known.size() != id.size()) continue;
+    if (short_id ? packed_[size_t(option)] == packed : known == id) return option;
   }
 }
 

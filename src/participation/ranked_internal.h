@@ -30,10 +30,13 @@ class OptionIndex {
   int Find(std::string_view id) const;
 
  private:
+  // An id of at most 8 bytes as one word (its bytes in order); false for a longer id.
+  static bool Pack(std::string_view id, uint64_t* word);
   static uint64_t Hash(std::string_view id);
 
   std::vector<int> slots_;  // option positions; -1 for an empty slot
   std::vector<std::string_view> ids_;
+  std::vector<uint64_t> packed_;  // packed_[option]: its id packed, when at most 8 bytes
   uint64_t mask_ = 0;
 };
 

@@ -385,6 +385,29 @@ TEST(RankedInputTest, MoreSeatsThanOptions) {
   EXPECT_THAT(s.message(), HasSubstr("seats: 4 seats for 3 options"));
 }
 
+// Option ids are looked up packed into a word when at most 8 bytes long, and by their bytes
+// when longer: ids that share bytes, differ only in length or hold a NUL byte must stay apart.
+TEST(RankedInputTest, SimilarIdsAreToldApart) {
+  const std::vector<std::string> options = {
+      "a", std::string("\0a", 2), "aa", "abcdefgh", "abcdefghi", "abcdefghj", "abcdefgh0", "b"};
+  TallyInput in = Input(Method::kBorda, options);
+  // One ballot ranking the options in reverse: Borda gives each a different score.
+  std::vector<std::string> reverse(options.rbegin(), options.rend());
+  Add(in, 1, reverse);
+  const json out = MustTally(in);
+  for (size_t i = 0; i < options.size(); ++i) {
+    EXPECT_EQ(out["scores"][options[i]], static_cast<int>(i)) << "option " << i;
+  }
+  Add(in, 1, {""});
+  EXPECT_THAT(TallyStatus(in).message(), HasSubstr("ballots[1].ranking[0]: '' is not an option"));
+  in.ballots.pop_back();
+  Add(in, 1, {"abcdefghk"});
+  EXPECT_THAT(TallyStatus(in).message(), HasSubstr("'abcdefghk' is not an option"));
+  in.ballots.pop_back();
+  Add(in, 1, {std::string("a\0", 2)});
+  EXPECT_THAT(TallyStatus(in).message(), HasSubstr("is not an option"));
+}
+
 TEST(RankedInputTest, OtherBadInputs) {
   TallyInput in = Input(Method::kApproval, {"A", "B"});
   EXPECT_THAT(TallyStatus(in).message(), HasSubstr("not a ranked method"));

@@ -1,8 +1,12 @@
 // `ecosol serve`.
 
+#include <pthread.h>
+
+#include <atomic>
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
+#include <thread>
 
 #include "context.h"
 #include "ecosol/http/server.h"
@@ -10,11 +14,54 @@
 namespace ecosol::cli {
 namespace {
 
-http::Server* g_server = nullptr;  // for the signal handler
+// SIGINT and SIGTERM are blocked in every thread and taken by one thread with sigwait(), which
+// stops the server outside any signal handler: the server stops accepting connections, answers
+// the requests in flight (Listen() returns once they are done) and /ready answers 503 meanwhile.
+class SignalStopper {
+ public:
+  // Blocks the signals in this thread and in every thread it creates from now on: call before
+  // the server starts its threads.
+  SignalStopper() {
+    sigemptyset(&signals_);
+    sigaddset(&signals_, SIGINT);
+    sigaddset(&signals_, SIGTERM);
+    sigaddset(&signals_, SIGUSR1);  // only to wake the waiting thread when serving ends otherwise
+    pthread_sigmask(SIG_BLOCK, &signals_, &previous_);
+  }
+  ~SignalStopper() {
+    if (waiter_.joinable()) {
+      done_ = true;
+      pthread_kill(waiter_.native_handle(), SIGUSR1);
+      waiter_.join();
+    }
+    pthread_sigmask(SIG_SETMASK, &previous_, nullptr);
+  }
+  SignalStopper(const SignalStopper&) = delete;
+  SignalStopper& operator=(const SignalStopper&) = delete;
 
-extern "C" void StopOnSignal(int) {
-  if (g_server) g_server->Stop();
-}
+  void Watch(http::Server* server) {
+    waiter_ = std::thread([this, server] {
+      int signal = 0;
+      bool stopping = false;
+      while (sigwait(&signals_, &signal) == 0) {
+        if (done_) return;
+        if (signal == SIGUSR1) continue;
+        const char* name = signal == SIGTERM ? "SIGTERM" : "SIGINT";
+        // A second signal while requests finish: the operator wants out now.
+        if (stopping) std::_Exit(128 + signal);
+        http::LogShutdown(name);
+        server->Stop();
+        stopping = true;
+      }
+    });
+  }
+
+ private:
+  sigset_t signals_{};
+  sigset_t previous_{};
+  std::atomic<bool> done_{false};
+  std::thread waiter_;
+};
 
 void RunServe(Context& ctx, http::ServerOptions o) {
   o.db_url = ctx.db;
@@ -23,6 +70,7 @@ void RunServe(Context& ctx, http::ServerOptions o) {
   if (o.admin_token.empty()) {
     if (const char* env = std::getenv("ECOSOL_ADMIN_TOKEN")) o.admin_token = env;
   }
+  SignalStopper stopper;  // before the server creates its threads
   auto server = http::Server::Create(o);
   if (!server.ok()) return Fail(ctx, server.status());
   Status bound = (*server)->Bind();
@@ -34,12 +82,10 @@ void RunServe(Context& ctx, http::ServerOptions o) {
                    : "the admin token acts as an instance admin; prefer accounts and API tokens "
                      "(docs/security.md)\n")
            << std::flush;
-  g_server = server->get();
-  std::signal(SIGINT, StopOnSignal);
-  std::signal(SIGTERM, StopOnSignal);
+  stopper.Watch(server->get());
   Status s = (*server)->Listen();
-  g_server = nullptr;
-  if (!s.ok()) Fail(ctx, s);
+  if (!s.ok()) return Fail(ctx, s);
+  *ctx.out << "Ecosol has stopped; the requests in flight were answered\n" << std::flush;
 }
 
 }  // namespace
@@ -90,10 +136,26 @@ void AddServeCommand(CLI::App& app, Context& ctx) {
                    "Folder of the Murmurations JSON Schemas and field files, to check imported "
                    "profiles")
       ->envname("ECOSOL_MURMURATIONS_SCHEMAS");
+  serve
+      ->add_option("--access-log", o->access_log,
+                   "Write one JSON line per request on standard error (docs/operations.md)")
+      ->capture_default_str();
+  serve
+      ->add_option("--metrics", o->metrics_access,
+                   "Who may read GET /metrics: local (clients on this machine), public, or off")
+      ->check(CLI::IsMember({"local", "public", "off"}))
+      ->capture_default_str();
+  auto body_mb = std::make_shared<size_t>(o->max_body_bytes >> 20);
+  serve
+      ->add_option("--max-body-mb", *body_mb,
+                   "Largest request body accepted, in MiB, except imports (--max-import-mb)")
+      ->check(CLI::Range(size_t{1}, size_t{4096}))
+      ->capture_default_str();
   auto import_mb = std::make_shared<size_t>(o->max_import_bytes >> 20);
   serve->add_option("--max-import-mb", *import_mb, "Largest file accepted by POST /api/v1/imports")
       ->capture_default_str();
-  serve->callback([&ctx, o, cache_mb, import_mb] {
+  serve->callback([&ctx, o, cache_mb, import_mb, body_mb] {
+    o->max_body_bytes = *body_mb << 20;
     o->max_import_bytes = *import_mb << 20;
     o->cache_bytes = *cache_mb << 20;
     RunServe(ctx, *o);

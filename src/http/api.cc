@@ -1,5 +1,8 @@
 #include "api.h"
 
+#include <chrono>
+#include <cstdio>
+#include <ctime>
 #include <regex>
 
 #include "ecosol/base/strings.h"
@@ -15,12 +18,18 @@ Result<std::unique_ptr<StorePool>> StorePool::Open(const std::string& url, int s
     if (!store.ok()) return store.status();
     pool->free_.push_back(std::move(*store));
   }
+  pool->size_ = size;
   if (!pool->free_.empty() && pool->free_.front()->Backend() == "sqlite") {
     auto store = store::OpenStore(url);
     if (!store.ok()) return store.status();
     pool->generation_store_ = std::move(*store);
   }
   return pool;
+}
+
+StorePool::Stats StorePool::stats() {
+  std::lock_guard<std::mutex> lock(mu_);
+  return {size_, static_cast<int>(free_.size()), waits_, wait_seconds_};
 }
 
 Result<long long> StorePool::Generation() {
@@ -31,7 +40,13 @@ Result<long long> StorePool::Generation() {
 
 std::shared_ptr<store::Store> StorePool::Acquire() {
   std::unique_lock<std::mutex> lock(mu_);
-  available_.wait(lock, [&] { return !free_.empty(); });
+  if (free_.empty()) {
+    const auto start = std::chrono::steady_clock::now();
+    available_.wait(lock, [&] { return !free_.empty(); });
+    ++waits_;
+    wait_seconds_ +=
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  }
   store::Store* raw = free_.back().release();
   free_.pop_back();
   return std::shared_ptr<store::Store>(raw, [this](store::Store* s) {
@@ -41,8 +56,44 @@ std::shared_ptr<store::Store> StorePool::Acquire() {
   });
 }
 
+namespace {
+thread_local std::string t_route;
+thread_local std::string t_request_id;
+}  // namespace
+
+const std::string& CurrentRoute() { return t_route; }
+const std::string& CurrentRequestId() { return t_request_id; }
+void SetCurrentRequest(std::string route, std::string request_id) {
+  t_route = std::move(route);
+  t_request_id = std::move(request_id);
+}
+
+void LogJson(std::string_view level, std::string_view msg, nlohmann::json fields) {
+  char time[40];
+  const auto now = std::chrono::system_clock::now();
+  const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
+  const long millis = static_cast<long>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000);
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  const size_t n = std::strftime(time, sizeof time, "%Y-%m-%dT%H:%M:%S", &utc);
+  std::snprintf(time + n, sizeof time - n, ".%03ldZ", millis);
+  nlohmann::json line = {{"time", time}, {"level", level}, {"msg", msg}};
+  if (!t_request_id.empty()) line["request_id"] = t_request_id;
+  if (fields.is_object()) line.update(fields);
+  // One call per line: stdio locks the stream, so lines of concurrent requests never interleave.
+  std::fputs((line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n").c_str(),
+             stderr);
+}
+
 void Router::Add(const std::string& method, const std::string& path, Handler handler) {
-  routes_.push_back({method, std::regex_replace(path, std::regex(R"(\*\})"), "}")});
+  const std::string route = std::regex_replace(path, std::regex(R"(\*\})"), "}");
+  routes_.push_back({method, route});
+  // The metrics and the access log name a request by its route template, never its raw path.
+  handler = [route, handler = std::move(handler)](const httplib::Request& q, httplib::Response& r) {
+    t_route = route;
+    handler(q, r);
+  };
   // "/api/v1/actors/{id}" -> "/api/v1/actors/([^/]+)"; "/api/v1/territories/{id*}" ->
   // "/api/v1/territories/(.+)" (httplib matches the decoded path, in which %2F is a '/').
   std::string pattern = std::regex_replace(path, std::regex(R"(\{[a-z_]+\*\})"), "(.+)");

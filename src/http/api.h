@@ -5,6 +5,8 @@
 
 #include <httplib.h>
 
+#include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <functional>
 #include <memory>
@@ -25,6 +27,7 @@
 #include "ecosol/store/store.h"
 #include "ecosol/text/statutes.h"
 #include "job_runner.h"
+#include "metrics.h"
 #include "response_cache.h"
 
 namespace ecosol::http {
@@ -40,12 +43,25 @@ class StorePool {
   // never wait for a pooled connection; with PostgreSQL (a round trip) on a pooled one.
   Result<long long> Generation();
 
+  // For /metrics: connections in the pool, those free now, and the requests that had to wait
+  // for one (with the seconds they waited in all).
+  struct Stats {
+    int size = 0;
+    int idle = 0;
+    long long waits = 0;
+    double wait_seconds = 0;
+  };
+  Stats stats();
+
  private:
   std::mutex generation_mu_;
   std::unique_ptr<store::Store> generation_store_;  // guarded by generation_mu_
   std::mutex mu_;
   std::condition_variable available_;
   std::vector<std::unique_ptr<store::Store>> free_;  // guarded by mu_
+  int size_ = 0;
+  long long waits_ = 0;      // guarded by mu_
+  double wait_seconds_ = 0;  // guarded by mu_
 };
 
 // What handlers share: options, the pool, the taxonomy snapshot, the clock.
@@ -61,7 +77,23 @@ struct ApiContext {
   std::shared_ptr<const screening::Catalogue> frameworks;
   std::shared_ptr<const text::ClauseAnalyzer> clauses;
   std::unique_ptr<JobRunner> jobs;  // background jobs (screening the registry)
+  Metrics metrics;                  // GET /metrics
+  // Set when the server is asked to stop: /ready answers 503 while in-flight requests finish.
+  std::atomic<bool> draining{false};
+  std::chrono::system_clock::time_point started = std::chrono::system_clock::now();
 };
+
+// The route template of the request being answered on this thread ("" before routing), set by
+// the handlers Router::Add registers; read by the access log and the metrics.
+const std::string& CurrentRoute();
+// The request id of the request being answered on this thread (X-Request-Id).
+const std::string& CurrentRequestId();
+// Sets both for this thread (the server, when a request begins and ends).
+void SetCurrentRequest(std::string route, std::string request_id);
+
+// One structured log line on standard error: {"time", "level", "msg", ...fields}, with the
+// current request's id when there is one.
+void LogJson(std::string_view level, std::string_view msg, nlohmann::json fields = nullptr);
 
 using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;
 

@@ -14,7 +14,11 @@ JobRunner::~JobRunner() {
 
 void JobRunner::Start(std::function<void()> work) {
   std::lock_guard<std::mutex> lock(mu_);
-  threads_.emplace_back(std::move(work));
+  started_.fetch_add(1);
+  threads_.emplace_back([this, work = std::move(work)] {
+    work();
+    finished_.fetch_add(1);
+  });
 }
 
 }  // namespace ecosol::http

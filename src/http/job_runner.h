@@ -26,9 +26,14 @@ class JobRunner {
   // Runs `work` on a new thread; `work` should return soon once `stopping()` is true.
   void Start(std::function<void()> work);
   bool stopping() const { return stopping_.load(); }
+  // For /metrics: jobs started since the server started, and those still running.
+  long long started() const { return started_.load(); }
+  long long running() const { return started_.load() - finished_.load(); }
 
  private:
   std::atomic<bool> stopping_{false};
+  std::atomic<long long> started_{0};
+  std::atomic<long long> finished_{0};
   std::mutex mu_;
   std::vector<std::thread> threads_;  // guarded by mu_
 };

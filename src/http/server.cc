@@ -1,9 +1,13 @@
 #include "ecosol/http/server.h"
 
 #include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <limits>
+#include <random>
 
 #include "api.h"
 #include "ecosol/base/strings.h"
@@ -39,7 +43,8 @@ std::string DefaultMessage(const httplib::Request& req, int status) {
       return "no such endpoint or file: " + req.method + " " + req.path +
              " (the API is described at /api/v1/openapi.json)";
     case 413:
-      return "the request body is larger than the server accepts (1 MiB by default)";
+      return "the request body is larger than the server accepts (1 MiB by default; `ecosol serve "
+             "--max-body-mb` sets it)";
     case 400:
       return "the request could not be read (malformed HTTP)";
     default:
@@ -66,6 +71,31 @@ std::string ContentSecurityPolicy(const ServerOptions& o) {
          "form-action 'self'; frame-ancestors 'none'";
 }
 
+// The request of this thread: when its headers were read, and whether the pre-routing handler
+// counted it (so that the logger closes each request once).
+thread_local std::chrono::steady_clock::time_point t_started;
+thread_local bool t_counted = false;
+
+// A request id: 16 random hex digits.
+std::string NewRequestId() {
+  thread_local std::mt19937_64 rng{std::random_device{}()};
+  char text[17];
+  std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(rng()));
+  return text;
+}
+
+// The client's X-Request-Id when it is a plausible id (1 to 128 letters, digits and ._:-), so
+// that a proxy's id follows the request through the logs; a new one otherwise.
+std::string RequestIdOf(const httplib::Request& req) {
+  const std::string given = req.get_header_value("X-Request-Id");
+  const bool plausible =
+      !given.empty() && given.size() <= 128 && std::all_of(given.begin(), given.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == ':' ||
+               c == '-';
+      });
+  return plausible ? given : NewRequestId();
+}
+
 class ServerImpl : public Server {
  public:
   explicit ServerImpl(std::unique_ptr<ApiContext> ctx) : ctx_(std::move(ctx)) {
@@ -78,6 +108,12 @@ class ServerImpl : public Server {
     server_.set_payload_max_length(
         std::max(ctx_->options.max_body_bytes, ctx_->options.max_import_bytes));
     server_.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+      // Every request that reaches routing is counted in flight, timed and given its id here
+      // (the logger below closes it); malformed ones are answered before routing.
+      ctx_->metrics.RequestStarted();
+      t_started = std::chrono::steady_clock::now();
+      t_counted = true;
+      SetCurrentRequest("", RequestIdOf(req));
       if (req.path == "/api/v1/imports") return httplib::Server::HandlerResponse::Unhandled;
       long long length = 0;
       if (ParseInt64(req.get_header_value("Content-Length"), &length) &&
@@ -124,6 +160,8 @@ class ServerImpl : public Server {
         res.set_header("Content-Security-Policy", csp_);
         res.set_header("X-Frame-Options", "DENY");
       }
+      BeginUnrouted();
+      res.set_header("X-Request-Id", CurrentRequestId());
       res.set_header("X-Content-Type-Options", "nosniff");
       res.set_header("Referrer-Policy", "no-referrer");
       res.set_header("Cross-Origin-Opener-Policy", "same-origin");
@@ -137,6 +175,7 @@ class ServerImpl : public Server {
     // CORS preflights: answered for the allowed origins (which may then send the Authorization
     // header, never cookies), refused for the others.
     server_.Options(R"(/api/.*)", [this](const httplib::Request& req, httplib::Response& res) {
+      SetCurrentRequest("CORS preflight", CurrentRequestId());  // the metrics' route label
       std::string origin = req.get_header_value("Origin");
       if (origin.empty() || !AllowedOrigin(origin)) {
         res.status = 403;
@@ -151,9 +190,41 @@ class ServerImpl : public Server {
       res.set_header("Access-Control-Max-Age", "600");
     });
     server_.set_exception_handler(
-        [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-          SendError(res, Internal("the server failed to answer this request; it has been logged"));
+        [](const httplib::Request& req, httplib::Response& res, std::exception_ptr error) {
+          std::string what = "an exception that is not a std::exception";
+          try {
+            if (error) std::rethrow_exception(error);
+          } catch (const std::exception& e) {
+            what = e.what();
+          } catch (...) {
+          }
+          LogJson("error", "request failed",
+                  {{"method", req.method}, {"path", req.path}, {"exception", what}});
+          SendError(res, Internal("the server failed to answer this request; it has been logged "
+                                  "(request id " +
+                                  CurrentRequestId() + ")"));
         });
+    // After each response: the metrics and, unless turned off, one JSON line of access log.
+    server_.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
+      BeginUnrouted();
+      const double seconds =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - t_started).count();
+      std::string route = CurrentRoute();
+      if (route.empty()) route = req.path.rfind("/api/", 0) == 0 ? "unmatched" : "static";
+      ctx_->metrics.RequestFinished(req.method, route, res.status, seconds);
+      if (ctx_->options.access_log) {
+        LogJson("info", "request",
+                {{"method", req.method},
+                 {"path", req.path},
+                 {"route", route},
+                 {"status", res.status},
+                 {"duration_ms", std::round(seconds * 1e6) / 1e3},
+                 {"bytes", res.body.size()},
+                 {"remote", req.remote_addr}});
+      }
+      SetCurrentRequest("", "");
+      t_counted = false;
+    });
     Router router(server_, routes_);
     AddSystemRoutes(router, *ctx_);
     AddActorRoutes(router, *ctx_);
@@ -211,11 +282,26 @@ class ServerImpl : public Server {
     return Status::Ok();
   }
 
-  void Stop() override { server_.stop(); }
+  // Stops accepting connections; requests being answered finish (httplib's thread pool drains
+  // before Listen() returns), and /ready answers 503 meanwhile.
+  void Stop() override {
+    ctx_->draining = true;
+    server_.stop();
+  }
   int port() const override { return port_; }
   const std::vector<RouteInfo>& routes() const override { return routes_; }
 
  private:
+  // A request answered before routing (malformed) is counted and given an id when its response
+  // is written.
+  void BeginUnrouted() {
+    if (t_counted) return;
+    ctx_->metrics.RequestStarted();
+    t_started = std::chrono::steady_clock::now();
+    t_counted = true;
+    SetCurrentRequest("", NewRequestId());
+  }
+
   bool AllowedOrigin(const std::string& origin) const {
     const auto& allowed = ctx_->options.cors_origins;
     return std::find(allowed.begin(), allowed.end(), origin) != allowed.end();
@@ -281,13 +367,19 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   ctx->jobs = std::make_unique<JobRunner>();
   if (options.box_index) {
     BoxIndex::Options index_options;
-    index_options.log = [](const std::string& line) { std::fprintf(stderr, "%s\n", line.c_str()); };
+    index_options.log = [](const std::string& line) {
+      LogJson("info", line, {{"component", "box_index"}});
+    };
     const std::string url = options.db_url;
     ctx->box_index = std::make_unique<BoxIndex>([url] { return store::OpenStore(url); },
                                                 std::move(index_options));
     ctx->box_index->Start();
   }
   return std::unique_ptr<Server>(std::make_unique<ServerImpl>(std::move(ctx)));
+}
+
+void LogShutdown(const std::string& signal) {
+  LogJson("info", "stopping: no new connections; requests in flight finish", {{"signal", signal}});
 }
 
 const std::string& OpenApiDocument() {

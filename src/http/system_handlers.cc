@@ -1,5 +1,10 @@
 // Health, configuration, OpenAPI and taxonomies.
 
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+
 #include "api.h"
 #include "ecosol/registry/taxonomy.h"
 
@@ -41,6 +46,92 @@ void Health(ApiContext& ctx, const httplib::Request& req, httplib::Response& res
     out["box_index"] = {{"state", "off"}};
   }
   SendJson(res, 200, out);
+}
+
+// GET /ready: whether this server should be sent traffic: its database answers and it is not
+// shutting down. Load balancers and orchestrators poll it (docs/operations.md).
+void Ready(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  Status p = CheckParams(req, {});
+  if (!p.ok()) return SendError(res, p);
+  if (ctx.draining) {
+    return SendJson(res, 503,
+                    {{"status", "draining"},
+                     {"message", "the server is shutting down; requests in flight finish"}});
+  }
+  auto generation = ctx.pool->Generation();
+  if (!generation.ok()) {
+    return SendJson(
+        res, 503,
+        {{"status", "unavailable"},
+         {"message", "the database does not answer: " + generation.status().message()}});
+  }
+  SendJson(res, 200, {{"status", "ready"}, {"generation", *generation}});
+}
+
+bool Loopback(const std::string& address) {
+  return address == "127.0.0.1" || address == "::1" || address == "::ffff:127.0.0.1" ||
+         address.rfind("127.", 0) == 0;
+}
+
+// The resident memory of this process, in bytes (/proc/self/statm); -1 when unknown.
+double ResidentBytes() {
+  std::FILE* f = std::fopen("/proc/self/statm", "r");
+  if (!f) return -1;
+  long pages = 0, resident = 0;
+  const int read = std::fscanf(f, "%ld %ld", &pages, &resident);
+  std::fclose(f);
+  return read == 2 ? static_cast<double>(resident) * static_cast<double>(sysconf(_SC_PAGESIZE))
+                   : -1;
+}
+
+// GET /metrics: the Prometheus text format (metrics.h). Loopback clients only unless the
+// server was started with --metrics public.
+void MetricsPage(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  Status p = CheckParams(req, {});
+  if (!p.ok()) return SendError(res, p);
+  const std::string& access = ctx.options.metrics_access;
+  if (access == "off") {
+    return SendError(res, NotFound("/metrics: turned off on this server (--metrics off)"));
+  }
+  if (access != "public" && !Loopback(req.remote_addr)) {
+    return SendError(res, Status(StatusCode::kPermissionDenied,
+                                 "/metrics: only clients on this machine may read the metrics; "
+                                 "start the server with --metrics public to open them"));
+  }
+  std::string out = ctx.metrics.Render();
+  const StorePool::Stats pool = ctx.pool->stats();
+  AppendMetric(out, "ecosol_db_pool_connections", "gauge", "Database connections in the pool.",
+               pool.size);
+  AppendMetric(out, "ecosol_db_pool_connections_idle", "gauge", "Database connections free now.",
+               pool.idle);
+  AppendMetric(out, "ecosol_db_pool_waits_total", "counter",
+               "Requests that waited for a free database connection.",
+               static_cast<double>(pool.waits));
+  AppendMetric(out, "ecosol_db_pool_wait_seconds_total", "counter",
+               "Seconds requests spent waiting for a database connection.", pool.wait_seconds);
+  AppendMetric(out, "ecosol_jobs_started_total", "counter", "Background jobs this server started.",
+               static_cast<double>(ctx.jobs->started()));
+  AppendMetric(out, "ecosol_jobs_running", "gauge", "Background jobs running on this server.",
+               static_cast<double>(ctx.jobs->running()));
+  const ResponseCache::Stats cache = ctx.cache->stats();
+  AppendMetric(out, "ecosol_response_cache_hits_total", "counter",
+               "Listings and searches answered from the response cache.",
+               static_cast<double>(cache.hits));
+  AppendMetric(out, "ecosol_response_cache_misses_total", "counter",
+               "Listings and searches the response cache had to compute.",
+               static_cast<double>(cache.misses));
+  AppendMetric(out, "ecosol_response_cache_bytes", "gauge", "Bytes held by the response cache.",
+               static_cast<double>(cache.bytes));
+  AppendMetric(out, "ecosol_draining", "gauge", "1 while the server shuts down, else 0.",
+               ctx.draining ? 1 : 0);
+  AppendMetric(out, "process_start_time_seconds", "gauge",
+               "When the server started, in seconds since the Unix epoch.",
+               static_cast<double>(
+                   std::chrono::duration_cast<std::chrono::seconds>(ctx.started.time_since_epoch())
+                       .count()));
+  AppendMetric(out, "process_resident_memory_bytes", "gauge", "Resident memory of the server.",
+               ResidentBytes());
+  res.set_content(out, "text/plain; version=0.0.4; charset=utf-8");
 }
 
 void Config(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
@@ -93,6 +184,10 @@ void AddSystemRoutes(Router& router, ApiContext& ctx) {
   auto health = [&ctx](const httplib::Request& q, httplib::Response& r) { Health(ctx, q, r); };
   router.Add("GET", "/health", health);
   router.Add("GET", "/api/v1/health", health);
+  router.Add("GET", "/ready",
+             [&ctx](const httplib::Request& q, httplib::Response& r) { Ready(ctx, q, r); });
+  router.Add("GET", "/metrics",
+             [&ctx](const httplib::Request& q, httplib::Response& r) { MetricsPage(ctx, q, r); });
   router.Add("GET", "/api/v1/config",
              [&ctx](const httplib::Request& q, httplib::Response& r) { Config(ctx, q, r); });
   router.Add("GET", "/api/v1/openapi.json", [](const httplib::Request&, httplib::Response& r) {

@@ -15,6 +15,7 @@ http::ServerOptions TestServerOptions(const std::string& db_url, const std::stri
   o.store_connections = 2;
   o.fast_password_hashing = true;
   o.admin_token = admin_token;
+  o.access_log = false;  // tests that read the access log turn it on
   return o;
 }
 

@@ -64,6 +64,11 @@ struct ServerOptions {
   // The address the instance is published at (no trailing slash): the base of actor IRIs in
   // RDF exports and of Murmurations profile URLs. Empty: http://<host>:<port> as bound.
   std::string public_url;
+  // One JSON line per request on standard error (method, path, route, status, duration,
+  // request id; docs/operations.md).
+  bool access_log = true;
+  // Who may read GET /metrics: "local" (loopback clients only), "public" or "off".
+  std::string metrics_access = "local";
 };
 
 // A route as documented in OpenAPI: method and path template ("/api/v1/actors/{id}").
@@ -71,6 +76,10 @@ struct RouteInfo {
   std::string method;
   std::string path;
 };
+
+// Logs, as the server's JSON log lines do, that a signal asked the server to stop (a second
+// signal ends the process at once).
+void LogShutdown(const std::string& signal);
 
 class Server {
  public:

@@ -11,7 +11,7 @@ DEBIAN_PACKAGES=(
   nlohmann-json3-dev libcli11-dev libcpp-httplib-dev libfmt-dev
   libutf8proc-dev libstemmer-dev libsodium-dev libjemalloc-dev libgtest-dev libgmock-dev libbenchmark-dev
   libyaml-cpp-dev libre2-dev libhyperscan-dev libpoppler-cpp-dev libzip-dev libxml2-dev ripgrep
-  libvalijson-dev libeigen3-dev libserd-dev serdi raptor2-utils libigraph-dev python3-igraph python3-networkx
+  libvalijson-dev libeigen3-dev libtomlplusplus-dev libserd-dev serdi raptor2-utils libigraph-dev python3-igraph python3-networkx
   coinor-libcbc-dev
   libcairo2-dev libpango1.0-dev librsvg2-dev fonts-dejavu-core
   chromium chromium-driver wrk curl iproute2 jq python3

@@ -10,6 +10,7 @@
 
 #include "context.h"
 #include "ecosol/http/server.h"
+#include "serve_config.h"
 
 namespace ecosol::cli {
 namespace {
@@ -154,7 +155,16 @@ void AddServeCommand(CLI::App& app, Context& ctx) {
   auto import_mb = std::make_shared<size_t>(o->max_import_bytes >> 20);
   serve->add_option("--max-import-mb", *import_mb, "Largest file accepted by POST /api/v1/imports")
       ->capture_default_str();
-  serve->callback([&ctx, o, cache_mb, import_mb, body_mb] {
+  auto config = std::make_shared<std::string>();
+  serve
+      ->add_option("--config", *config,
+                   "A TOML file of settings: a [serve] table with these options' names "
+                   "(dashes as underscores) and a top-level db; the command line, then "
+                   "ECOSOL_<OPTION> variables, take precedence (docs/operations.md)")
+      ->envname("ECOSOL_CONFIG");
+  serve->callback([&ctx, serve, o, config, cache_mb, import_mb, body_mb] {
+    Status configured = ApplyServeConfig(*serve, *config, ProcessEnvironment());
+    if (!configured.ok()) return Fail(ctx, configured);
     o->max_body_bytes = *body_mb << 20;
     o->max_import_bytes = *import_mb << 20;
     o->cache_bytes = *cache_mb << 20;

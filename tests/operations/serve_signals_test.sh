@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `ecosol serve` as operators run it (docs/operations.md): /ready and /metrics answer, requests
 # carry ids into the JSON access log, and SIGTERM stops the server only after the request in
-# flight (a large tally) has its answer; a second server stops on SIGINT.
+# flight (a large tally) has its answer; a second server, set up by a TOML file and one
+# environment variable, stops on SIGINT.
 # Registered with CTest (src/cli/CMakeLists.txt); usage: serve_signals_test.sh ECOSOL_BINARY
 set -euo pipefail
 ecosol=$(realpath "$1")
@@ -70,14 +71,46 @@ grep '"msg":"stopping' "$work/serve.log" | jq -e '.signal == "SIGTERM"' >/dev/nu
 curl -s -o /dev/null --max-time 2 "$base/ready" && fail "the stopped server still answers"
 ok "serve exited 0 after SIGTERM and refuses new connections"
 
+# A second server from a TOML file (port, no access log) and one environment override.
 port=$(free_port)
-"$ecosol" --db "$work/e.db" serve --host 127.0.0.1 --port "$port" --web-root "" \
-  >"$work/serve2.out" 2>"$work/serve2.log" &
+cat >"$work/ecosol.toml" <<TOML
+db = "$work/e.db"
+[serve]
+host = "127.0.0.1"
+port = $port
+web_root = ""
+access_log = false
+metrics = "public"
+TOML
+ECOSOL_METRICS=off "$ecosol" serve --config "$work/ecosol.toml" >"$work/serve2.out" 2>"$work/serve2.log" &
 server=$!
 pids+=("$server")
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/ready" >/dev/null 2>&1 && break; sleep 0.1; done
+[ "$(curl -s "http://127.0.0.1:$port/ready" | jq -r .status)" = ready ] ||
+  fail "the server of the TOML file does not answer on its port"
+[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/metrics")" = 404 ] ||
+  fail "ECOSOL_METRICS=off did not override the file's metrics = \"public\""
+grep -q '"msg":"request"' "$work/serve2.log" && fail "access_log = false still logs requests"
+ok "a TOML file sets the port, the database and the access log; ECOSOL_METRICS overrides it"
 kill -INT "$server"
 status=0
 wait "$server" || status=$?
 [ "$status" = 0 ] || fail "serve exited with $status after SIGINT"
 ok "serve exited 0 after SIGINT"
+
+# The example configuration that ships in packaging/ starts a server, with the database, port
+# and web app folder overridden by the environment as the systemd unit does for the database.
+example=$(dirname "$0")/../../packaging/ecosol.toml
+port=$(free_port)
+ECOSOL_DB="$work/e.db" ECOSOL_PORT=$port ECOSOL_WEB_ROOT="" \
+  "$ecosol" serve --config "$example" >"$work/serve3.out" 2>"$work/serve3.log" &
+server=$!
+pids+=("$server")
+for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/ready" >/dev/null 2>&1 && break; sleep 0.1; done
+[ "$(curl -s "http://127.0.0.1:$port/ready" | jq -r .status)" = ready ] ||
+  fail "packaging/ecosol.toml does not start a server"
+kill -TERM "$server"
+status=0
+wait "$server" || status=$?
+[ "$status" = 0 ] || fail "serve exited with $status after SIGTERM"
+ok "packaging/ecosol.toml starts a server (database, port and web root from the environment)"

@@ -103,6 +103,9 @@ std::string SharedDir(const Context& ctx) {
       .string();
 }
 
+// backup FILE, backup verify FILE, restore FILE (backup_commands.cc)
+void AddBackupCommands(CLI::App& app, Context& ctx);
+
 int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
   return RunCli(argc, argv, out, err, std::cin);
 }
@@ -126,6 +129,7 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   app.add_option("--frameworks", ctx.frameworks_dir,
                  "Folder of the assessment frameworks (env ECOSOL_FRAMEWORKS)");
   AddSetupCommands(app, ctx);
+  AddBackupCommands(app, ctx);
   AddImportCommands(app, ctx);
   AddActorCommands(app, ctx);
   AddTerritoryCommands(app, ctx);

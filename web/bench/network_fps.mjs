@@ -7,7 +7,11 @@
 // It serves web/dist itself (or uses ECOSOL_BASE_URL when set) and answers every /api/v1 request
 // in the page (page.route): the metrics endpoint with the synthetic network, the rest with
 // little. Figures: time to the first draw and to the end of the layout, then frames per second,
-// the longest frame and the 95th percentile of frame times while the camera moves.
+// the longest frame and the 95th percentile of frame times while the camera moves, in three
+// phases: "mixed" (drags and five wheel turns each way, as in the first runs: the camera goes
+// from the whole network to far in and back), "overview" (drags and one wheel turn each way, at
+// the whole network) and "actors" (the same after zooming in with the page's button until the
+// actors are drawn, then choosing the table's first actor, which the view centres). Each phase says which levels of detail its frames showed (data-level).
 
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -176,14 +180,18 @@ async function routeApi(page, body) {
   });
 }
 
-/** Records every animation frame's time in the page until stopped. */
+/** Records every animation frame's time in the page, and the level drawn, until stopped. */
 function startFrameClock(page) {
   return page.evaluate(() => {
     const w = window;
     w.__frames = [];
+    w.__levels = {};
     w.__recording = true;
+    const graph = document.querySelector('[data-testid="network-graph"]');
     const tick = (time) => {
       w.__frames.push(time);
+      const level = graph?.dataset.level ?? '?';
+      w.__levels[level] = (w.__levels[level] ?? 0) + 1;
       if (w.__recording) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
@@ -193,11 +201,13 @@ function startFrameClock(page) {
 async function stopFrameClock(page) {
   return page.evaluate(() => {
     window.__recording = false;
-    return window.__frames;
+    return { times: window.__frames, levels: window.__levels };
   });
 }
 
-function frameFigures(times) {
+function frameFigures({ times: all, levels }) {
+  // A frame the browser skips can call requestAnimationFrame twice with one timestamp: counted once.
+  const times = all.filter((t, i) => i === 0 || t !== all[i - 1]);
   const gaps = times.slice(1).map((t, i) => t - times[i]);
   const seconds = (times.at(-1) - times[0]) / 1000;
   const sorted = [...gaps].sort((a, b) => a - b);
@@ -207,11 +217,14 @@ function frameFigures(times) {
     longest: sorted.at(-1),
     p95: sorted[Math.floor(sorted.length * 0.95)],
     median: sorted[Math.floor(sorted.length / 2)],
+    levels: Object.entries(levels)
+      .map(([level, count]) => `${level} ${count}`)
+      .join(', '),
   };
 }
 
-/** Drags across the graph and turns the wheel, alternately, for `seconds`. */
-async function panAndZoom(page, box, seconds) {
+/** Drags across the graph and turns the wheel `turns` times, alternately, for `seconds`. */
+async function panAndZoom(page, box, seconds, turns = 5) {
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;
   const end = Date.now() + seconds * 1000;
@@ -222,7 +235,7 @@ async function panAndZoom(page, box, seconds) {
     await page.mouse.down();
     for (let s = 1; s <= 15; s++) await page.mouse.move(cx + (dx * s) / 15, cy + (dx * s) / 30);
     await page.mouse.up();
-    for (let s = 0; s < 5; s++) {
+    for (let s = 0; s < turns; s++) {
       await page.mouse.wheel(0, round % 4 < 2 ? -120 : 120);
       await page.waitForTimeout(40);
     }
@@ -281,6 +294,34 @@ async function main() {
     }
     await startFrameClock(page);
     await panAndZoom(page, box, seconds);
+    const moving = frameFigures(await stopFrameClock(page));
+    // Back to the whole network, then drags at the overview.
+    await page.getByTestId('network-zoomReset').click();
+    await page.waitForTimeout(1000);
+    const overviewDrawn = `${await graph.getAttribute('data-drawn-nodes')} communities and ${await graph.getAttribute('data-drawn-edges')} lines drawn`;
+    await startFrameClock(page);
+    await panAndZoom(page, box, seconds, 1);
+    const overview = frameFigures(await stopFrameClock(page));
+    // Zoomed in until actors are drawn (at most 12 presses of the page's button).
+    await page.getByTestId('network-zoomReset').click();
+    await page.waitForTimeout(1000);
+    for (let k = 0; k < 12; k++) {
+      const level = await graph.getAttribute('data-level');
+      if (level === 'actors' || level === 'all') break;
+      await page.getByTestId('network-zoomIn').click();
+      await page.waitForTimeout(500);
+    }
+    // Then the table's first actor (the most central), which the view zooms to.
+    await page.getByTestId('network-select').first().click();
+    await page.waitForTimeout(1500);
+    // The click scrolled the table into view: the graph back, where the mouse moves.
+    await graph.scrollIntoViewIfNeeded();
+    const zoomedBox = await graph.boundingBox();
+    await page.waitForTimeout(500);
+    const drawn = `${await graph.getAttribute('data-drawn-nodes')} actors and ${await graph.getAttribute('data-drawn-edges')} ties drawn`;
+    await startFrameClock(page);
+    await panAndZoom(page, zoomedBox, seconds, 1);
+    const actors = frameFigures(await stopFrameClock(page));
     if (cdp) {
       const { profile } = await cdp.send('Profiler.stop');
       const self = new Map();
@@ -294,7 +335,6 @@ async function main() {
       const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 15);
       for (const [k, v] of top) console.log(`  ${v.toFixed(0)} ms ${k}`);
     }
-    const moving = frameFigures(await stopFrameClock(page));
     if (options.screenshot) await page.screenshot({ path: options.screenshot, fullPage: true });
     if (errors.length) throw new Error(`page errors: ${errors.join(' | ')}`);
     const f = (x) => x.toFixed(1);
@@ -310,10 +350,17 @@ async function main() {
     console.log(`first draw after ${firstDraw} ms; layout done after ${layoutDone} ms`);
     console.log(`phases: ${phases}`);
     console.log(`idle: ${f(idle.fps)} fps, longest frame ${f(idle.longest)} ms`);
-    console.log(
-      `panning and zooming for ${seconds} s: ${f(moving.fps)} fps over ${moving.frames} frames, ` +
-        `median frame ${f(moving.median)} ms, 95th percentile ${f(moving.p95)} ms, ` +
-        `longest ${f(moving.longest)} ms`,
+    const report = (name, m) =>
+      console.log(
+        `${name} for ${seconds} s: ${f(m.fps)} fps over ${m.frames} frames, ` +
+          `median frame ${f(m.median)} ms, 95th percentile ${f(m.p95)} ms, ` +
+          `longest ${f(m.longest)} ms; frames by level: ${m.levels}`,
+      );
+    report('mixed (drags, 5 wheel turns each way)', moving);
+    report(`overview (${overviewDrawn}; drags, 1 wheel turn each way)`, overview);
+    report(
+      `actors (zoomed in on the table's first actor, ${drawn}; drags, 1 wheel turn each way)`,
+      actors,
     );
   } finally {
     await browser.close();
@@ -321,4 +368,6 @@ async function main() {
   }
 }
 
-await main();
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await main();
+}

@@ -868,6 +868,15 @@ export const en = {
   'network.zoomIn': 'Zoom in',
   'network.zoomOut': 'Zoom out',
   'network.zoomReset': 'Whole network',
+  'network.communityLabel': '{name} and {n} others',
+  'network.level.overview':
+    'Overview: {communities} communities of {nodes} actors, one circle each, sized by its actors; a line joins communities with ties between them. Zoom in (or choose a circle) to see actors.',
+  'network.level.overviewCapped':
+    'Overview: the {shown} largest of {communities} communities of {nodes} actors, one circle each, sized by its actors; a line joins communities with ties between them. Zoom in (or choose a circle) to see actors.',
+  'network.level.actors':
+    'Actors: {shown} in or near the view, of {nodes}, with {edges} ties among them. Zoom out for the overview of communities.',
+  'network.level.actorsCapped':
+    'Actors: the {shown} largest of {inView} in or near the view, of {nodes}, with {edges} ties among them. Zoom in for more, or out for the overview of communities.',
   'network.legendCommunity': 'Community {n}',
   'network.legendOthers': 'Others',
   'network.legendSize': 'Circle size: {measure}.',

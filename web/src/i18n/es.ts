@@ -878,6 +878,15 @@ export const es: Record<MessageKey, string> = {
   'network.zoomIn': 'Acercar',
   'network.zoomOut': 'Alejar',
   'network.zoomReset': 'Toda la red',
+  'network.communityLabel': '{name} y {n} más',
+  'network.level.overview':
+    'Vista general: {communities} comunidades de {nodes} actores, un círculo cada una, del tamaño de sus actores; una línea une las comunidades con vínculos entre ellas. Acerque la vista (o elija un círculo) para ver los actores.',
+  'network.level.overviewCapped':
+    'Vista general: las {shown} mayores de {communities} comunidades de {nodes} actores, un círculo cada una, del tamaño de sus actores; una línea une las comunidades con vínculos entre ellas. Acerque la vista (o elija un círculo) para ver los actores.',
+  'network.level.actors':
+    'Actores: {shown} en la vista o cerca de ella, de {nodes}, con {edges} vínculos entre ellos. Aleje la vista para ver las comunidades.',
+  'network.level.actorsCapped':
+    'Actores: los {shown} mayores de {inView} en la vista o cerca de ella, de {nodes}, con {edges} vínculos entre ellos. Acerque la vista para ver más, o aléjela para ver las comunidades.',
   'network.legendCommunity': 'Comunidad {n}',
   'network.legendOthers': 'Otros',
   'network.legendSize': 'Tamaño de los círculos: {measure}.',

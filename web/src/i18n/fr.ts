@@ -883,6 +883,15 @@ export const fr: Record<MessageKey, string> = {
   'network.zoomIn': 'Zoomer',
   'network.zoomOut': 'Dézoomer',
   'network.zoomReset': 'Tout le réseau',
+  'network.communityLabel': '{name} et {n} autres',
+  'network.level.overview':
+    'Vue d’ensemble : {communities} communautés de {nodes} acteurs, un cercle chacune, à la taille de ses acteurs ; un trait relie les communautés liées entre elles. Zoomez (ou choisissez un cercle) pour voir les acteurs.',
+  'network.level.overviewCapped':
+    'Vue d’ensemble : les {shown} plus grandes des {communities} communautés de {nodes} acteurs, un cercle chacune, à la taille de ses acteurs ; un trait relie les communautés liées entre elles. Zoomez (ou choisissez un cercle) pour voir les acteurs.',
+  'network.level.actors':
+    'Acteurs : {shown} dans la vue ou près d’elle, sur {nodes}, avec {edges} liens entre eux. Dézoomez pour la vue d’ensemble des communautés.',
+  'network.level.actorsCapped':
+    'Acteurs : les {shown} plus grands des {inView} dans la vue ou près d’elle, sur {nodes}, avec {edges} liens entre eux. Zoomez pour en voir plus, ou dézoomez pour la vue d’ensemble des communautés.',
   'network.legendCommunity': 'Communauté {n}',
   'network.legendOthers': 'Autres',
   'network.legendSize': 'Taille des cercles : {measure}.',

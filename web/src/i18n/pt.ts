@@ -875,6 +875,15 @@ export const pt: Record<MessageKey, string> = {
   'network.zoomIn': 'Aproximar',
   'network.zoomOut': 'Afastar',
   'network.zoomReset': 'Toda a rede',
+  'network.communityLabel': '{name} e mais {n}',
+  'network.level.overview':
+    'Visão geral: {communities} comunidades de {nodes} atores, um círculo cada, do tamanho dos seus atores; uma linha une as comunidades com vínculos entre si. Aproxime a vista (ou escolha um círculo) para ver os atores.',
+  'network.level.overviewCapped':
+    'Visão geral: as {shown} maiores de {communities} comunidades de {nodes} atores, um círculo cada, do tamanho dos seus atores; uma linha une as comunidades com vínculos entre si. Aproxime a vista (ou escolha um círculo) para ver os atores.',
+  'network.level.actors':
+    'Atores: {shown} na vista ou perto dela, de {nodes}, com {edges} vínculos entre eles. Afaste a vista para ver as comunidades.',
+  'network.level.actorsCapped':
+    'Atores: os {shown} maiores de {inView} na vista ou perto dela, de {nodes}, com {edges} vínculos entre eles. Aproxime a vista para ver mais, ou afaste-a para ver as comunidades.',
   'network.legendCommunity': 'Comunidade {n}',
   'network.legendOthers': 'Outros',
   'network.legendSize': 'Tamanho dos círculos: {measure}.',

@@ -25,7 +25,7 @@ import {
   type NetworkQuery,
   type SizeBy,
 } from '../network';
-import type { NetworkView } from '../network_view';
+import type { LevelInfo, NetworkView } from '../network_view';
 import type { Route } from '../router';
 import type { Page } from './page';
 
@@ -69,6 +69,9 @@ export class NetworkPage implements Page {
     testId: 'network-graph',
   });
   private readonly graphNote = h('p', { className: 'hint', testId: 'network-graph-note' });
+  /** Which level of detail a large network is drawn at ("Overview: 312 communities..."). */
+  private readonly levelNote = h('p', { className: 'hint', testId: 'network-level' });
+  private levelInfo: LevelInfo | null = null;
   private readonly legend = h('div');
   private readonly details = h('div', { attrs: { 'aria-live': 'polite' } });
   private readonly table = new NetworkTable((id) => this.select(id));
@@ -120,7 +123,14 @@ export class NetworkPage implements Page {
         h(
           'div',
           { className: 'network-stage-area' },
-          h('div', { className: 'network-canvas-column' }, this.graph, this.graphNote, this.legend),
+          h(
+            'div',
+            { className: 'network-canvas-column' },
+            this.graph,
+            this.levelNote,
+            this.graphNote,
+            this.legend,
+          ),
           h(
             'aside',
             { className: 'network-details', testId: 'network-details' },
@@ -151,6 +161,7 @@ export class NetworkPage implements Page {
   onLanguageChange(): void {
     translateTree(this.element);
     this.table.render();
+    this.showLevel(this.levelInfo);
     void this.load();
   }
 
@@ -320,18 +331,25 @@ export class NetworkPage implements Page {
     this.view = null;
     this.graph.replaceChildren();
     this.graphNote.textContent = '';
+    this.showLevel(null);
     if (data.nodes.length === 0) return;
     const { NetworkView } = await import('../network_view');
     if (this.destroyed || this.data !== data) return;
     try {
       const started = performance.now();
-      this.view = new NetworkView(this.graph, data, this.colourBy, this.sizeBy, (id) =>
-        this.select(id),
+      this.view = new NetworkView(
+        this.graph,
+        data,
+        this.colourBy,
+        this.sizeBy,
+        (id) => this.select(id),
+        (info) => this.showLevel(info),
       );
       this.view.select(this.selected);
       performance.measure('network:view', { start: started });
     } catch (error) {
       console.warn('network view:', error);
+      this.showLevel(null);
       this.graph.replaceChildren();
       this.graphNote.textContent = t('network.noWebgl');
     }
@@ -342,6 +360,39 @@ export class NetworkPage implements Page {
     this.view?.select(this.selected);
     this.table.markSelected(this.selected);
     this.showDetails();
+  }
+
+  /** What a large network's view draws; nothing for a network drawn whole. */
+  private showLevel(info: LevelInfo | null): void {
+    this.levelInfo = info;
+    this.levelNote.dataset.level = info?.level ?? '';
+    if (!info || info.level === 'all') {
+      this.levelNote.textContent = '';
+      this.levelNote.hidden = true;
+      return;
+    }
+    const nf = new Intl.NumberFormat(getLang());
+    const params = {
+      shown: nf.format(info.nodes),
+      edges: nf.format(info.edges),
+      nodes: nf.format(info.totalNodes),
+      communities: nf.format(info.communities),
+      inView: nf.format(info.inView),
+    };
+    this.levelNote.hidden = false;
+    if (info.level === 'overview') {
+      const capped = info.nodes < info.communities;
+      this.levelNote.textContent = t(
+        capped ? 'network.level.overviewCapped' : 'network.level.overview',
+        params,
+      );
+    } else {
+      const capped = info.nodes < info.inView;
+      this.levelNote.textContent = t(
+        capped ? 'network.level.actorsCapped' : 'network.level.actors',
+        params,
+      );
+    }
   }
 
   private showDetails(): void {

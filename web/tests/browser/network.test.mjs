@@ -1,9 +1,12 @@
 // The ecosystem's network: anyone opens the network view from the navigation and finds the graph
 // drawn with WebGL, the demo's Québec actors in the table of measures, figures that follow a
-// filter by relationship type, and an actor's measures when choosing it in the table.
+// filter by relationship type, and an actor's measures when choosing it in the table. A large
+// network (a synthetic one of 6,000 actors, answered in the page) is drawn by levels of detail: an
+// overview of its communities zoomed out, its actors zoomed in.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { syntheticNetwork } from '../../bench/network_fps.mjs';
 import { baseUrl, launchBrowser, open, withPage } from './helpers.mjs';
 
 /** Waits until the network page shows the outcome of its last request. */
@@ -62,6 +65,34 @@ async function drawnPixels(page) {
   }, png.toString('base64'));
 }
 
+/**
+ * A network of fewer than 3,000 actors is drawn whole, without a note on the level of detail; a
+ * larger one (the demo registry has about 7,400 actors, most without ties) starts at the overview
+ * of its communities, with the note saying so.
+ */
+async function checkLevel(page, body) {
+  const graph = page.getByTestId('network-graph');
+  const note = page.getByTestId('network-level');
+  if (body.nodes.length < 3_000) {
+    assert.equal(await graph.getAttribute('data-level'), 'all');
+    assert.equal(await graph.getAttribute('data-drawn-nodes'), String(body.nodes.length));
+    assert.ok(await note.isHidden());
+    return;
+  }
+  assert.equal(await graph.getAttribute('data-level'), 'overview');
+  const communities = new Set(body.nodes.map((n) => n.community)).size;
+  const drawn = Number(await graph.getAttribute('data-drawn-nodes'));
+  assert.equal(drawn, Math.min(1_000, communities));
+  const nf = new Intl.NumberFormat('en');
+  assert.match(
+    (await note.textContent()).trim(),
+    new RegExp(
+      `^Overview: (the ${nf.format(drawn)} largest of )?${nf.format(communities)} communities ` +
+        `of ${nf.format(body.nodes.length)} actors`,
+    ),
+  );
+}
+
 describe('ecosystem network', () => {
   let browser;
   before(async () => {
@@ -98,6 +129,7 @@ describe('ecosystem network', () => {
       await page.waitForSelector('[data-testid="network-graph"][data-layout="done"]');
       assert.ok((await drawnPixels(page)) > 200, 'nodes and edges are drawn');
       assert.ok((await page.getByTestId('legend-entry').count()) > 0, 'the legend has colours');
+      await checkLevel(page, all.body);
 
       const table = page.getByTestId('network-table');
       const names = (await table.getByTestId('network-select').allTextContents()).join(' | ');
@@ -135,6 +167,8 @@ describe('ecosystem network', () => {
         Math.min(50, funds.body.nodes.length),
       );
       assert.ok(await page.getByTestId('network-type-funds').isChecked());
+      await page.waitForSelector('[data-testid="network-graph"][data-layout="done"]');
+      await checkLevel(page, funds.body);
     });
   });
 
@@ -184,6 +218,106 @@ describe('ecosystem network', () => {
       const sorted = await page.getByTestId('network-select').allTextContents();
       const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
       assert.deepEqual(sorted, [...sorted].sort(collator.compare));
+    });
+  });
+
+  test('a large network shows its communities zoomed out and its actors zoomed in', async () => {
+    await withPage(browser, 'network-levels', async (page) => {
+      const network = syntheticNetwork(6_000, 12_000, 7);
+      await page.route('**/api/v1/ecosystem/metrics**', (route) =>
+        route.fulfill({
+          status: 200,
+          contentType: 'application/json',
+          body: JSON.stringify(network),
+        }),
+      );
+      // What the overview must draw, counted here from the answer.
+      const communityOf = new Map(network.nodes.map((n) => [n.id, n.community]));
+      const communities = new Set(communityOf.values()).size;
+      const pairs = new Set(
+        network.edges.flatMap((e) => {
+          const a = communityOf.get(e.from);
+          const b = communityOf.get(e.to);
+          return a === b ? [] : [`${Math.min(a, b)} ${Math.max(a, b)}`];
+        }),
+      ).size;
+      assert.ok(communities > 1 && communities <= 1_000 && pairs > 0 && pairs <= 2_000);
+
+      await open(page, '#/network');
+      await waitForNetwork(page);
+      const graph = page.getByTestId('network-graph');
+      await page.waitForSelector('[data-testid="network-graph"][data-layout="done"]', {
+        timeout: 120_000,
+      });
+      assert.equal(await graph.getAttribute('data-level'), 'overview');
+      assert.equal(await graph.getAttribute('data-drawn-nodes'), String(communities));
+      assert.equal(await graph.getAttribute('data-drawn-edges'), String(pairs));
+      const note = page.getByTestId('network-level');
+      assert.equal(
+        (await note.textContent()).trim().split('. ')[0],
+        `Overview: ${communities} communities of 6,000 actors, one circle each, sized by its actors; ` +
+          'a line joins communities with ties between them',
+      );
+      assert.ok((await drawnPixels(page)) > 200, 'the communities are drawn');
+
+      // Zoomed in with the page's button, actors are drawn once the camera stops: each press
+      // zooms 1.5 times from where an ongoing zoom is, so press until they are (at most 10).
+      const actorsShown = '[data-testid="network-graph"][data-level="actors"]';
+      for (let k = 0; k < 10; k++) {
+        await page.getByTestId('network-zoomIn').click();
+        const shown = await page
+          .waitForSelector(actorsShown, { timeout: 2_000 })
+          .then(() => true)
+          .catch(() => false);
+        if (shown) break;
+      }
+      await page.waitForSelector(actorsShown);
+      const drawn = Number(await graph.getAttribute('data-drawn-nodes'));
+      const ties = Number(await graph.getAttribute('data-drawn-edges'));
+      assert.ok(drawn > 0 && drawn <= 1_000, `${drawn} actors drawn, at most 1,000`);
+      assert.ok(drawn < 6_000, 'not every actor');
+      assert.ok(ties <= 2_000, `${ties} ties drawn, at most 2,000`);
+      assert.match(
+        (await note.textContent()).trim(),
+        /^Actors: (the )?[\d,]+ (largest of [\d,]+ )?in or near the view, of 6,000, with [\d,]+ ties among them\./,
+      );
+      assert.equal(await note.getAttribute('data-level'), 'actors');
+
+      // Choosing an actor in the table keeps the actors drawn and shows its measures.
+      const first = page.getByTestId('network-select').first();
+      const name = (await first.textContent()).trim();
+      await first.click();
+      assert.equal((await page.getByTestId('network-node-name').textContent()).trim(), name);
+      await page.waitForSelector('[data-testid="network-graph"][data-level="actors"]');
+
+      // The whole network again: the overview.
+      await page.getByTestId('network-zoomReset').click();
+      await page.waitForSelector('[data-testid="network-graph"][data-level="overview"]');
+      assert.equal(await graph.getAttribute('data-drawn-nodes'), String(communities));
+    });
+  });
+
+  test('a network under 3,000 actors is drawn whole', async () => {
+    await withPage(browser, 'network-small', async (page) => {
+      const network = syntheticNetwork(300, 600, 3);
+      await page.route('**/api/v1/ecosystem/metrics**', (route) =>
+        route.fulfill({
+          status: 200,
+          contentType: 'application/json',
+          body: JSON.stringify(network),
+        }),
+      );
+      await open(page, '#/network');
+      await waitForNetwork(page);
+      await page.waitForSelector('[data-testid="network-graph"][data-layout="done"]');
+      await checkLevel(page, network);
+      const graph = page.getByTestId('network-graph');
+      assert.equal(await graph.getAttribute('data-drawn-edges'), '600');
+      // Zooming in changes nothing: every actor stays drawn.
+      for (let k = 0; k < 4; k++) await page.getByTestId('network-zoomIn').click();
+      await page.waitForTimeout(500);
+      assert.equal(await graph.getAttribute('data-level'), 'all');
+      assert.equal(await graph.getAttribute('data-drawn-nodes'), '300');
     });
   });
 });

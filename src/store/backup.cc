@@ -459,6 +459,24 @@ Status CheckNewFile(const std::string& file, bool overwrite) {
   return Status::Ok();
 }
 
+// The end of every backup: the temporary file is verified, then given its name. On any failure
+// it is removed, so that no unverified or half-made backup is left behind.
+Result<BackupReport> VerifyAndPlace(const std::string& tmp, const std::string& file, bool overwrite,
+                                    Result<BackupReport> (*verify)(const std::string&)) {
+  auto report = verify(tmp);
+  if (!report.ok()) {
+    RemoveQuietly(tmp);
+    return report.status();
+  }
+  Status placed = PutInPlace(tmp, file, overwrite);
+  if (!placed.ok()) {
+    RemoveQuietly(tmp);
+    return placed;
+  }
+  report->file = file;
+  return report;
+}
+
 Result<BackupReport> BackupSqlite(const std::string& path, const std::string& file,
                                   const BackupOptions& options) {
   std::error_code ec;
@@ -479,18 +497,7 @@ Result<BackupReport> BackupSqlite(const std::string& path, const std::string& fi
     RemoveQuietly(tmp);
     return copied.WithContext("backing up '" + path + "'");
   }
-  auto report = VerifySqliteFile(tmp);
-  if (!report.ok()) {
-    RemoveQuietly(tmp);
-    return report.status();
-  }
-  Status placed = PutInPlace(tmp, file, options.overwrite);
-  if (!placed.ok()) {
-    RemoveQuietly(tmp);
-    return placed;
-  }
-  report->file = file;
-  return report;
+  return VerifyAndPlace(tmp, file, options.overwrite, VerifySqliteFile);
 }
 
 // Restores a verified SQLite backup over `target`; see backup.h.
@@ -680,18 +687,7 @@ Result<BackupReport> BackupPg(const std::string& url, const std::string& file,
     RemoveQuietly(tmp);
     return ToolFailed("pg_dump", *run);
   }
-  auto report = VerifyPgDump(tmp);
-  if (!report.ok()) {
-    RemoveQuietly(tmp);
-    return report.status();
-  }
-  Status placed = PutInPlace(tmp, file, options.overwrite);
-  if (!placed.ok()) {
-    RemoveQuietly(tmp);
-    return placed;
-  }
-  report->file = file;
-  return report;
+  return VerifyAndPlace(tmp, file, options.overwrite, VerifyPgDump);
 }
 
 Result<RestoreReport> RestorePg(const BackupReport& verified, const std::string& file,

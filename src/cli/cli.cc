@@ -134,6 +134,7 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   AddActorCommands(app, ctx);
   AddTerritoryCommands(app, ctx);
   AddServeCommand(app, ctx);
+  AddWorkerCommands(app, ctx);
   AddAuthCommands(app, ctx);
   AddScreeningCommands(app, ctx);
   AddStatutesCommands(app, ctx);

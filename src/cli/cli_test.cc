@@ -283,7 +283,7 @@ TEST(CliUpgradeTest, AnyCommandUpgradesAnOlderDatabase) {
   EXPECT_NE(out.str().find("cuk-r006884"), std::string::npos) << out.str();
   auto store = store::OpenStore(db);
   ASSERT_TRUE(store.ok());
-  EXPECT_EQ(*(*store)->SchemaVersion(), 15);
+  EXPECT_EQ(*(*store)->SchemaVersion(), 16);
   store->reset();
   for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db + suffix);
 }

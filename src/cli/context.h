@@ -61,6 +61,7 @@ void AddImportCommands(CLI::App& app, Context& ctx);     // import, export
 void AddActorCommands(CLI::App& app, Context& ctx);      // actors list|show|search
 void AddTerritoryCommands(CLI::App& app, Context& ctx);  // territories list|set-population
 void AddServeCommand(CLI::App& app, Context& ctx);       // serve
+void AddWorkerCommands(CLI::App& app, Context& ctx);     // worker, jobs list|show
 void AddAuthCommands(CLI::App& app, Context& ctx);
 void AddScreeningCommands(
     CLI::App& app,

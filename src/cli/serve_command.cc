@@ -1,68 +1,14 @@
 // `ecosol serve`.
 
-#include <pthread.h>
-
-#include <atomic>
-#include <csignal>
-#include <cstdlib>
 #include <iostream>
-#include <thread>
 
 #include "context.h"
 #include "ecosol/http/server.h"
 #include "serve_config.h"
+#include "signal_stopper.h"
 
 namespace ecosol::cli {
 namespace {
-
-// SIGINT and SIGTERM are blocked in every thread and taken by one thread with sigwait(), which
-// stops the server outside any signal handler: the server stops accepting connections, answers
-// the requests in flight (Listen() returns once they are done) and /ready answers 503 meanwhile.
-class SignalStopper {
- public:
-  // Blocks the signals in this thread and in every thread it creates from now on: call before
-  // the server starts its threads.
-  SignalStopper() {
-    sigemptyset(&signals_);
-    sigaddset(&signals_, SIGINT);
-    sigaddset(&signals_, SIGTERM);
-    sigaddset(&signals_, SIGUSR1);  // only to wake the waiting thread when serving ends otherwise
-    pthread_sigmask(SIG_BLOCK, &signals_, &previous_);
-  }
-  ~SignalStopper() {
-    if (waiter_.joinable()) {
-      done_ = true;
-      pthread_kill(waiter_.native_handle(), SIGUSR1);
-      waiter_.join();
-    }
-    pthread_sigmask(SIG_SETMASK, &previous_, nullptr);
-  }
-  SignalStopper(const SignalStopper&) = delete;
-  SignalStopper& operator=(const SignalStopper&) = delete;
-
-  void Watch(http::Server* server) {
-    waiter_ = std::thread([this, server] {
-      int signal = 0;
-      bool stopping = false;
-      while (sigwait(&signals_, &signal) == 0) {
-        if (done_) return;
-        if (signal == SIGUSR1) continue;
-        const char* name = signal == SIGTERM ? "SIGTERM" : "SIGINT";
-        // A second signal while requests finish: the operator wants out now.
-        if (stopping) std::_Exit(128 + signal);
-        http::LogShutdown(name);
-        server->Stop();
-        stopping = true;
-      }
-    });
-  }
-
- private:
-  sigset_t signals_{};
-  sigset_t previous_{};
-  std::atomic<bool> done_{false};
-  std::thread waiter_;
-};
 
 void RunServe(Context& ctx, http::ServerOptions o) {
   o.db_url = ctx.db;
@@ -83,7 +29,11 @@ void RunServe(Context& ctx, http::ServerOptions o) {
                    : "the admin token acts as an instance admin; prefer accounts and API tokens "
                      "(docs/security.md)\n")
            << std::flush;
-  stopper.Watch(server->get());
+  http::Server* serving = server->get();
+  stopper.Watch([serving](const char* signal) {
+    http::LogShutdown(signal);
+    serving->Stop();
+  });
   Status s = (*server)->Listen();
   if (!s.ok()) return Fail(ctx, s);
   *ctx.out << "Ecosol has stopped; the requests in flight were answered\n" << std::flush;
@@ -140,6 +90,21 @@ void AddServeCommand(CLI::App& app, Context& ctx) {
   serve
       ->add_option("--access-log", o->access_log,
                    "Write one JSON line per request on standard error (docs/operations.md)")
+      ->capture_default_str();
+  serve->add_option("--replica-db", o->replica_url,
+                    "A PostgreSQL streaming replica of --db: listings, map points and actor pages "
+                    "are read from it, except right after a client's own writes");
+  serve
+      ->add_option("--workers", o->workers,
+                   "Threads running background jobs from the database's queue (0: leave them to "
+                   "other servers and `ecosol worker` processes)")
+      ->check(CLI::Range(0, 64))
+      ->capture_default_str();
+  serve
+      ->add_option("--job-lease-seconds", o->job_lease_seconds,
+                   "How long a job's claim holds without renewal (a dead worker's job waits "
+                   "that long before another takes it over)")
+      ->check(CLI::Range(1, 3600))
       ->capture_default_str();
   serve
       ->add_option("--metrics", o->metrics_access,

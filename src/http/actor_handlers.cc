@@ -130,7 +130,7 @@ void ListActors(ApiContext& ctx, const httplib::Request& req, httplib::Response&
   if (!q->verdict.empty()) {
     // Assessments do not change the registry's generation, so listings by verdict are never
     // cached: answered from the database for everyone.
-    auto store = ctx.pool->Acquire();
+    auto store = ReadStore(ctx, req, res);
     auto viewer = ViewerOf(ctx, req, *store);
     if (!viewer.ok()) return SendError(res, viewer.status());
     q->audience = viewer->audience();
@@ -141,7 +141,7 @@ void ListActors(ApiContext& ctx, const httplib::Request& req, httplib::Response&
   }
   if (HasCredentials(req)) {
     // A signed-in reader may see more than the public: answered from the database, uncached.
-    auto store = ctx.pool->Acquire();
+    auto store = ReadStore(ctx, req, res);
     auto viewer = ViewerOf(ctx, req, *store);
     if (!viewer.ok()) return SendError(res, viewer.status());
     if (!viewer->public_only()) {
@@ -155,7 +155,11 @@ void ListActors(ApiContext& ctx, const httplib::Request& req, httplib::Response&
   // The public's answer: the same question asked since the last change of the registry gets the
   // same answer.
   const std::string key = CacheKey(req);
-  Result<long long> generation = ctx.pool->Generation();
+  // With a read replica, the answer is computed on the database it is read from and cached under
+  // that database's generation (a lagging replica's answer is never kept as the primary's).
+  std::shared_ptr<store::Store> read;
+  if (ctx.replica) read = ReadStore(ctx, req, res);
+  Result<long long> generation = read ? read->Generation() : ctx.pool->Generation();
   if (!generation.ok()) return SendError(res, generation.status());
   // A listing by box alone comes from the box index when it holds this generation.
   if (ctx.box_index && q->bbox && q->q.empty() && !q->kind && q->country.empty() &&
@@ -164,7 +168,7 @@ void ListActors(ApiContext& ctx, const httplib::Request& req, httplib::Response&
     if (body) return res.set_content(std::move(*body), "application/json; charset=utf-8");
   }
   auto body = ctx.cache->GetOrCompute(key, *generation, [&]() -> std::optional<std::string> {
-    auto store = ctx.pool->Acquire();
+    auto store = read ? read : ctx.pool->Acquire();
     registry::Registry reg(*store, *ctx.clock, ctx.taxonomy);
     auto page = reg.ListActors(*q);
     if (!page.ok()) {
@@ -179,7 +183,7 @@ void ListActors(ApiContext& ctx, const httplib::Request& req, httplib::Response&
 void MapPoints(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
   auto q = ParseQuery(req, 50000, 100000);
   if (!q.ok()) return SendError(res, q.status());
-  auto store = ctx.pool->Acquire();
+  auto store = ReadStore(ctx, req, res);
   auto viewer = ViewerOf(ctx, req, *store);
   if (!viewer.ok()) return SendError(res, viewer.status());
   q->audience = viewer->audience();
@@ -208,7 +212,7 @@ Result<model::Actor> VisibleActor(store::Store& store, const auth::Viewer& viewe
 void GetActor(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
   Status p = CheckParams(req, {});
   if (!p.ok()) return SendError(res, p);
-  auto store = ctx.pool->Acquire();
+  auto store = ReadStore(ctx, req, res);
   auto viewer = ViewerOf(ctx, req, *store);
   if (!viewer.ok()) return SendError(res, viewer.status());
   auto actor = VisibleActor(*store, *viewer, req.matches[1]);
@@ -247,7 +251,7 @@ void ActorAccess(ApiContext& ctx, const httplib::Request& req, httplib::Response
 void ActorRelationships(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
   Status p = CheckParams(req, {});
   if (!p.ok()) return SendError(res, p);
-  auto store = ctx.pool->Acquire();
+  auto store = ReadStore(ctx, req, res);
   auto viewer = ViewerOf(ctx, req, *store);
   if (!viewer.ok()) return SendError(res, viewer.status());
   auto actor = VisibleActor(*store, *viewer, req.matches[1]);

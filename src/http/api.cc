@@ -56,6 +56,32 @@ std::shared_ptr<store::Store> StorePool::Acquire() {
   });
 }
 
+std::shared_ptr<store::Store> ReadStore(ApiContext& ctx, const httplib::Request& req,
+                                        httplib::Response& res) {
+  if (!ctx.replica) return ctx.pool->Acquire();
+  std::string position = req.get_header_value("X-Ecosol-After-LSN");
+  if (position.empty()) position = CookieValue(req, kLogPositionCookie);
+  auto replica = ctx.replica->Acquire();
+  // One round trip, which also tells whether the replica answers at all.
+  Result<bool> caught_up = replica->HasReplayed(position.empty() ? "0/0" : position);
+  if (caught_up.ok() && *caught_up) {
+    ++ctx.replica_reads;
+    res.set_header("X-Ecosol-Read-From", "replica");
+    return replica;
+  }
+  if (caught_up.ok() || caught_up.status().code() == StatusCode::kInvalidArgument) {
+    ++ctx.primary_reads;
+  } else {
+    // Logged at the first failure and then every 100th, not at every request.
+    if (ctx.replica_errors++ % 100 == 0) {
+      LogJson("warning", "the read replica does not answer; reading from the primary",
+              {{"error", caught_up.status().ToString()}});
+    }
+  }
+  res.set_header("X-Ecosol-Read-From", "primary");
+  return ctx.pool->Acquire();
+}
+
 namespace {
 thread_local std::string t_route;
 thread_local std::string t_request_id;

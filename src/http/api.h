@@ -22,11 +22,11 @@
 #include "ecosol/base/clock.h"
 #include "ecosol/base/status.h"
 #include "ecosol/http/server.h"
+#include "ecosol/jobs/worker.h"
 #include "ecosol/registry/registry.h"
 #include "ecosol/screening/framework.h"
 #include "ecosol/store/store.h"
 #include "ecosol/text/statutes.h"
-#include "job_runner.h"
 #include "metrics.h"
 #include "response_cache.h"
 
@@ -68,6 +68,11 @@ class StorePool {
 struct ApiContext {
   ServerOptions options;
   std::unique_ptr<StorePool> pool;
+  // The read replica's connections (options.replica_url; null without one) and how reads went.
+  std::unique_ptr<StorePool> replica;
+  std::atomic<long long> replica_reads{0};   // answered by the replica
+  std::atomic<long long> primary_reads{0};   // sent to the primary: the replica lagged the client
+  std::atomic<long long> replica_errors{0};  // sent to the primary: the replica did not answer
   std::shared_ptr<const registry::Taxonomy> taxonomy;
   const Clock* clock = nullptr;
   std::unique_ptr<ResponseCache> cache;  // listings and searches (see response_cache.h)
@@ -76,8 +81,10 @@ struct ApiContext {
   // Screening (null when not configured): immutable snapshots shared by all requests.
   std::shared_ptr<const screening::Catalogue> frameworks;
   std::shared_ptr<const text::ClauseAnalyzer> clauses;
-  std::unique_ptr<JobRunner> jobs;  // background jobs (screening the registry)
-  Metrics metrics;                  // GET /metrics
+  // Runs background jobs from the database's queue on this server's threads (none started when
+  // options.workers is 0; Wake() after queuing one).
+  std::unique_ptr<jobs::Worker> worker;
+  Metrics metrics;  // GET /metrics
   // Set when the server is asked to stop: /ready answers 503 while in-flight requests finish.
   std::atomic<bool> draining{false};
   std::chrono::system_clock::time_point started = std::chrono::system_clock::now();
@@ -133,6 +140,14 @@ struct Caller {
 inline constexpr char kSessionCookie[] = "ecosol_session";
 // The value of cookie `name` in the request, or "".
 std::string CookieValue(const httplib::Request& req, std::string_view name);
+
+// A connection for a read that may lag (listings, map points, actor pages): the replica's
+// when there is one and it has replayed the client's last write (the ecosol_lsn cookie or the
+// X-Ecosol-After-LSN header), else the primary's. Says which in X-Ecosol-Read-From.
+std::shared_ptr<store::Store> ReadStore(ApiContext& ctx, const httplib::Request& req,
+                                        httplib::Response& res);
+// The cookie that carries the primary's log position after a client's write.
+inline constexpr char kLogPositionCookie[] = "ecosol_lsn";
 
 // Identifies the caller: "Authorization: Bearer" with the server's admin token or an API token
 // (Unauthenticated when it is neither), else the session cookie (an ended session counts as no

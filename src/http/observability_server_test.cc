@@ -13,6 +13,7 @@
 #include <string>
 #include <thread>
 
+#include "ecosol/jobs/worker.h"
 #include "test_server.h"
 #include "test_store.h"
 
@@ -90,6 +91,16 @@ TEST(ObservabilityServerTest, ReadyAndMetrics) {
   EXPECT_EQ(Sample(text, "ecosol_db_pool_connections"), 2) << text;
   EXPECT_GE(Sample(text, "ecosol_db_pool_connections_idle"), 1) << text;
   EXPECT_EQ(Sample(text, "ecosol_jobs_running"), 0) << text;
+  EXPECT_EQ(Sample(text, "ecosol_jobs_claimed_total"), 0) << text;
+  // The shared queue, one sample per state: a job queued in the database shows.
+  EXPECT_EQ(Sample(text, R"(ecosol_jobs{state="queued"})"), 0) << text;
+  ASSERT_TRUE(jobs::Enqueue(db.store(), "unknown-kind", nlohmann::json::object(), "t",
+                            "2026-11-30T00:00:00Z")
+                  .ok());
+  auto again = c->Get("/metrics");
+  ASSERT_TRUE(again);
+  EXPECT_EQ(Sample(again->body, R"(ecosol_jobs{state="queued"})"), 1) << again->body;
+  EXPECT_EQ(Sample(again->body, R"(ecosol_jobs{state="done"})"), 0) << again->body;
   EXPECT_EQ(Sample(text, "ecosol_draining"), 0) << text;
   EXPECT_GT(Sample(text, "process_resident_memory_bytes"), 1e6) << text;
   EXPECT_GT(Sample(text, "process_start_time_seconds"), 1.7e9) << text;

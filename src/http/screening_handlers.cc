@@ -4,6 +4,7 @@
 #include <random>
 
 #include "api.h"
+#include "ecosol/jobs/worker.h"
 #include "ecosol/screening/service.h"
 #include "ecosol/text/document.h"
 
@@ -285,63 +286,13 @@ void ActorScreenings(ApiContext& ctx, const httplib::Request& req, httplib::Resp
   SendJson(res, 200, *out);
 }
 
-std::string NewJobId() {
-  static thread_local std::mt19937_64 rng{std::random_device{}()};
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string id = "job-";
-  uint64_t bits = rng();
-  for (int i = 0; i < 16; ++i, bits >>= 4) id += kHex[bits & 15];
-  return id;
-}
-
-json JobJson(const store::JobRecord& j) {
-  json out = {{"id", j.id},
-              {"kind", j.kind},
-              {"state", j.state},
-              {"done", j.done},
-              {"total", j.total},
-              {"created_at", j.created_at},
-              {"updated_at", j.updated_at},
-              {"who", j.who}};
-  if (!j.error.empty()) out["error"] = j.error;
-  if (!j.result.empty()) out["result"] = json::parse(j.result, nullptr, false);
-  return out;
-}
-
-// Screens the whole registry on a thread of the server, recording progress in the job's row.
-void RunScreeningJob(ApiContext* ctx, store::JobRecord job, screening::ScreenRequest request) {
-  auto store = store::OpenStore(ctx->options.db_url);
-  if (!store.ok()) return;
-  auto save = [&](const std::string& state) {
-    job.state = state;
-    job.updated_at = FormatTimestamp(ctx->clock->Now());
-    (void)(*store)->PutJob(job);
-  };
-  save("running");
-  registry::Registry reg(**store, *ctx->clock, ctx->taxonomy);
-  screening::ScreeningService service(reg, ctx->frameworks, ctx->clauses, *ctx->clock);
-  auto summary = service.ScreenAll(request, job.who, [&](const screening::JobProgress& p) {
-    job.done = p.done;
-    job.total = p.total;
-    save("running");
-    return !ctx->jobs->stopping();
-  });
-  if (summary.ok()) {
-    job.result = summary->dump();
-    return save("done");
-  }
-  job.error = ctx->jobs->stopping() ? "stopped by the server's shutdown; start it again"
-                                    : summary.status().message();
-  save("failed");
-}
-
 // POST /api/v1/screenings: {"actor": id, ...} screens one actor now and stores the
 // assessments (201); {"all": true, ...} starts a job screening every actor (202, with the job).
 void CreateScreening(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
   Status s = Configured(ctx);
   if (!s.ok()) return SendError(res, s);
   Write(ctx, req, res, true, [&](registry::Registry& reg, const json& body, const Caller& c) {
-    Status keys = CheckKeys(body, {"actor", "all", "frameworks", "options", "lang"});
+    Status keys = CheckKeys(body, {"actor", "all", "frameworks", "options", "lang", "page_size"});
     if (!keys.ok()) return SendError(res, keys);
     auto request = RequestOf(body);
     if (!request.ok()) return SendError(res, request.status());
@@ -367,17 +318,24 @@ void CreateScreening(ApiContext& ctx, const httplib::Request& req, httplib::Resp
     if (!check.ok() && check.status().code() == StatusCode::kInvalidArgument) {
       return SendError(res, check.status());
     }
-    store::JobRecord job;
-    job.id = NewJobId();
-    job.kind = "screening";
-    job.state = "queued";
-    job.params = body.dump();
-    job.created_at = job.updated_at = FormatTimestamp(ctx.clock->Now());
-    job.who = c.principal.who;
-    Status put = reg.store().PutJob(job);
-    if (!put.ok()) return SendError(res, put);
-    ctx.jobs->Start([ctx_ptr = &ctx, job, r = *request] { RunScreeningJob(ctx_ptr, job, r); });
-    SendJson(res, 202, {{"job", JobJson(job)}});
+    json params = jobs::ScreeningParams(request->frameworks, request->options, request->lang,
+                                        request->statutes_lang);
+    if (body.contains("page_size")) {
+      const json& size = body["page_size"];
+      if (!size.is_number_integer() || size.get<long long>() < 1 ||
+          size.get<long long>() > 100000) {
+        return SendError(res, InvalidArgument("page_size: expected a whole number from 1 to "
+                                              "100000 (actors stored per committed batch)"));
+      }
+      params["page_size"] = size;
+    }
+    // Queued in the database: a worker thread of this server or of any server or `ecosol
+    // worker` process sharing the database runs it (docs/operations.md, "Background jobs").
+    auto job = jobs::Enqueue(reg.store(), "screening", params, c.principal.who,
+                             FormatTimestamp(ctx.clock->Now()));
+    if (!job.ok()) return SendError(res, job.status());
+    if (ctx.worker) ctx.worker->Wake();
+    SendJson(res, 202, {{"job", jobs::JobToJson(*job)}});
   });
 }
 
@@ -393,7 +351,43 @@ void GetJob(ApiContext& ctx, const httplib::Request& req, httplib::Response& res
   if (!job->has_value() || ((*job)->who != caller->principal.who && !caller->principal.IsAdmin())) {
     return SendError(res, NotFound("no job '" + std::string(req.matches[1]) + "'"));
   }
-  SendJson(res, 200, JobJson(**job));
+  SendJson(res, 200, jobs::JobToJson(**job));
+}
+
+// GET /api/v1/jobs?state=&limit=: the caller's jobs (everyone's for admins), newest first.
+void ListJobs(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  Status s = CheckParams(req, {"state", "limit"});
+  if (!s.ok()) return SendError(res, s);
+  std::string state = req.has_param("state") ? req.get_param_value("state") : "";
+  if (!state.empty() && state != "queued" && state != "running" && state != "done" &&
+      state != "failed") {
+    return SendError(
+        res, InvalidArgument("state: '" + state + "' is not one of queued, running, done, failed"));
+  }
+  int limit = 100;
+  if (req.has_param("limit")) {
+    const std::string v = req.get_param_value("limit");
+    char* end = nullptr;
+    long n = std::strtol(v.c_str(), &end, 10);
+    if (v.empty() || *end != '\0' || n < 1 || n > 500) {
+      return SendError(
+          res, InvalidArgument("limit: expected a whole number from 1 to 500, not '" + v + "'"));
+    }
+    limit = static_cast<int>(n);
+  }
+  auto store = ctx.pool->Acquire();
+  auto caller = Identify(ctx, req, *store);
+  if (!caller.ok()) return SendError(res, caller.status());
+  if (!caller->principal.signed_in && !caller->principal.IsAdmin()) {
+    return SendError(res, Status(StatusCode::kUnauthenticated,
+                                 "sign in to see the background jobs you started"));
+  }
+  auto listed =
+      store->ListJobs(caller->principal.IsAdmin() ? "" : caller->principal.who, state, limit);
+  if (!listed.ok()) return SendError(res, listed.status());
+  json items = json::array();
+  for (const store::JobRecord& job : *listed) items.push_back(jobs::JobToJson(job));
+  SendJson(res, 200, {{"items", items}});
 }
 
 }  // namespace
@@ -408,6 +402,7 @@ void AddScreeningRoutes(Router& router, ApiContext& ctx) {
   router.Add("PUT", "/api/v1/actors/{id}/profile", Bind(ctx, PutProfile));
   router.Add("GET", "/api/v1/actors/{id}/screenings", Bind(ctx, ActorScreenings));
   router.Add("POST", "/api/v1/screenings", Bind(ctx, CreateScreening));
+  router.Add("GET", "/api/v1/jobs", Bind(ctx, ListJobs));
   router.Add("GET", "/api/v1/jobs/{id}", Bind(ctx, GetJob));
 }
 

@@ -226,6 +226,80 @@ TEST_P(ScreeningServerTest, ScreeningTheRegistryIsAJobWithProgress) {
   EXPECT_TRUE(frameworks.count("un-ilo"));
   EXPECT_TRUE(frameworks.count("fr-ess"));
   EXPECT_TRUE(frameworks.count("ica-cooperative"));
+
+  // The queue: the caller's own jobs; everyone's for admins; none for the public.
+  EXPECT_EQ(job["attempts"], 1);
+  EXPECT_NE(job["worker"].get<std::string>(), "");
+  auto [s4, mine] = server_->Get("/api/v1/jobs", assessor);
+  ASSERT_EQ(s4, 200) << mine.dump();
+  ASSERT_EQ(mine["items"].size(), 1u);
+  EXPECT_EQ(mine["items"][0]["id"], id);
+  EXPECT_EQ(server_->Get("/api/v1/jobs?state=done", assessor).second["items"].size(), 1u);
+  EXPECT_EQ(server_->Get("/api/v1/jobs?state=queued", assessor).second["items"].size(), 0u);
+  EXPECT_EQ(server_->Get("/api/v1/jobs", member).second["items"].size(), 0u);
+  EXPECT_EQ(server_->Get("/api/v1/jobs", kAdminToken).second["items"].size(), 1u);
+  EXPECT_EQ(server_->Get("/api/v1/jobs").first, 401);
+  EXPECT_EQ(server_->Get("/api/v1/jobs?state=waiting", assessor).first, 400);
+  EXPECT_EQ(server_->Get("/api/v1/jobs?limit=0", assessor).first, 400);
+  EXPECT_EQ(server_->Get("/api/v1/jobs?limit=x", assessor).first, 400);
+  EXPECT_EQ(server_->Post("/api/v1/screenings", {{"all", true}, {"page_size", 0}}, assessor).first,
+            400);
+}
+
+// Two servers on one database: one runs no worker threads, so the job it queues waits until the
+// other (or any worker process) takes it; each actor is screened once.
+TEST_P(ScreeningServerTest, AJobQueuedOnOneServerRunsOnAnother) {
+  ServerOptions o = testing::TestServerOptions(db_.url(), kAdminToken);
+  o.frameworks_dir = ::ecosol::testing::SourceDir() + "/frameworks";
+  o.clauses_dir = ::ecosol::testing::SourceDir() + "/data/clauses";
+  o.workers = 0;
+  auto front = testing::TestServer::Start(o);
+  ASSERT_TRUE(front.ok()) << front.status().ToString();
+  // The other server (server_) has a worker: stop it until the job is seen waiting.
+  server_.reset();
+  std::string assessor_token;
+  {
+    auto res = (*front)->client().Post(
+        "/api/v1/auth/signin",
+        json{{"email", "assessor@example.org"}, {"password", kPassword}}.dump(),
+        "application/json");
+    ASSERT_TRUE(res && res->status == 200);
+    std::string cookie = res->get_header_value("Set-Cookie");
+    httplib::Headers h = {{"Cookie", cookie.substr(0, cookie.find(';'))},
+                          {"X-CSRF-Token", json::parse(res->body)["csrf_token"]}};
+    auto token =
+        (*front)->client().Post("/api/v1/auth/tokens", h,
+                                json{{"name", "t"}, {"scope", "write"}}.dump(), "application/json");
+    ASSERT_TRUE(token && token->status == 201);
+    assessor_token = json::parse(token->body)["token"];
+  }
+  auto [status, started] =
+      (*front)->Post("/api/v1/screenings",
+                     {{"all", true}, {"frameworks", {"un-ilo"}}, {"page_size", 1}}, assessor_token);
+  ASSERT_EQ(status, 202) << started.dump();
+  std::string id = started["job"]["id"];
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  EXPECT_EQ((*front)->Get("/api/v1/jobs/" + id, assessor_token).second["state"], "queued");
+  // A server with a worker thread starts on the same database, and the token made on the first
+  // server works on it (sessions and tokens live in the database).
+  ServerOptions with_worker = o;
+  with_worker.workers = 1;
+  auto back = testing::TestServer::Start(with_worker);
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  json job;
+  for (int i = 0; i < 300; ++i) {
+    job = (*back)->Get("/api/v1/jobs/" + id, assessor_token).second;
+    if (job["state"] == "done" || job["state"] == "failed") break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ASSERT_EQ(job["state"], "done") << job.dump();
+  EXPECT_EQ(job["result"]["actors"], 2);
+  EXPECT_EQ(job["result"]["assessments"], 2);
+  for (const std::string actor : {"coop", "other"}) {
+    auto records = db_.store().Assessments(actor, "un-ilo");
+    ASSERT_TRUE(records.ok());
+    EXPECT_EQ(records->size(), 1u) << actor;
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ScreeningServerTest, ::testing::Values("sqlite", "postgresql"),

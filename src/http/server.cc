@@ -166,6 +166,18 @@ class ServerImpl : public Server {
       res.set_header("Referrer-Policy", "no-referrer");
       res.set_header("Cross-Origin-Opener-Policy", "same-origin");
       if (req.path.rfind("/api/", 0) == 0) res.set_header("Cache-Control", "no-store");
+      // With a read replica: after a client's write, the primary's log position, so that the
+      // client's next reads go to the primary until the replica has replayed that far
+      // (read-your-writes; docs/operations.md).
+      if (ctx_->replica && req.method != "GET" && req.method != "HEAD" && res.status >= 200 &&
+          res.status < 300) {
+        auto position = ctx_->pool->Acquire()->LogPosition();
+        if (position.ok() && !position->empty()) {
+          res.set_header("X-Ecosol-LSN", *position);
+          res.set_header("Set-Cookie", std::string(kLogPositionCookie) + "=" + *position +
+                                           "; Path=/; Max-Age=600; HttpOnly; SameSite=Lax");
+        }
+      }
       std::string origin = req.get_header_value("Origin");
       if (!origin.empty() && AllowedOrigin(origin)) {
         res.set_header("Access-Control-Allow-Origin", origin);
@@ -342,6 +354,15 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   auto pool = StorePool::Open(options.db_url, std::max(1, options.store_connections));
   if (!pool.ok()) return pool.status();
   ctx->pool = std::move(*pool);
+  if (!options.replica_url.empty()) {
+    if (ctx->pool->Acquire()->Backend() != "postgresql") {
+      return InvalidArgument("--replica-db: read replicas need a PostgreSQL --db, not '" +
+                             options.db_url + "'");
+    }
+    auto replica = StorePool::Open(options.replica_url, std::max(1, options.store_connections));
+    if (!replica.ok()) return replica.status().WithContext("--replica-db");
+    ctx->replica = std::move(*replica);
+  }
   {
     auto store = ctx->pool->Acquire();
     auto version = store->SchemaVersion();
@@ -364,7 +385,21 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
     if (!clauses.ok()) return clauses.status();
     ctx->clauses = *clauses;
   }
-  ctx->jobs = std::make_unique<JobRunner>();
+  {
+    jobs::JobServices services;
+    services.taxonomy = ctx->taxonomy;
+    services.frameworks = ctx->frameworks;
+    services.clauses = ctx->clauses;
+    services.clock = ctx->clock;
+    jobs::WorkerOptions worker_options;
+    worker_options.db_url = options.db_url;
+    worker_options.threads = std::max(0, options.workers);
+    worker_options.lease = std::chrono::seconds(std::max(1, options.job_lease_seconds));
+    worker_options.log = [](const std::string& level, const std::string& msg,
+                            const nlohmann::json& fields) { LogJson(level, msg, fields); };
+    ctx->worker = std::make_unique<jobs::Worker>(worker_options, jobs::StandardHandlers(services));
+    if (options.workers > 0) ctx->worker->Start();
+  }
   if (options.box_index) {
     BoxIndex::Options index_options;
     index_options.log = [](const std::string& line) {

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <map>
 
 #include "api.h"
 #include "ecosol/registry/taxonomy.h"
@@ -109,10 +110,50 @@ void MetricsPage(ApiContext& ctx, const httplib::Request& req, httplib::Response
                static_cast<double>(pool.waits));
   AppendMetric(out, "ecosol_db_pool_wait_seconds_total", "counter",
                "Seconds requests spent waiting for a database connection.", pool.wait_seconds);
-  AppendMetric(out, "ecosol_jobs_started_total", "counter", "Background jobs this server started.",
-               static_cast<double>(ctx.jobs->started()));
-  AppendMetric(out, "ecosol_jobs_running", "gauge", "Background jobs running on this server.",
-               static_cast<double>(ctx.jobs->running()));
+  if (ctx.replica) {
+    AppendMetric(out, "ecosol_replica_reads_total", "counter",
+                 "Reads answered by the read replica.",
+                 static_cast<double>(ctx.replica_reads.load()));
+    AppendMetric(out, "ecosol_replica_lagging_reads_total", "counter",
+                 "Reads sent to the primary because the replica had not replayed the client's "
+                 "last write.",
+                 static_cast<double>(ctx.primary_reads.load()));
+    AppendMetric(out, "ecosol_replica_errors_total", "counter",
+                 "Reads sent to the primary because the replica did not answer.",
+                 static_cast<double>(ctx.replica_errors.load()));
+  }
+  const jobs::Worker::Stats worker = ctx.worker ? ctx.worker->stats() : jobs::Worker::Stats();
+  AppendMetric(out, "ecosol_jobs_claimed_total", "counter",
+               "Background jobs this server's worker threads claimed.",
+               static_cast<double>(worker.claimed));
+  AppendMetric(out, "ecosol_jobs_done_total", "counter",
+               "Background jobs this server's worker threads finished.",
+               static_cast<double>(worker.done));
+  AppendMetric(out, "ecosol_jobs_failed_total", "counter",
+               "Background jobs that failed on this server's worker threads.",
+               static_cast<double>(worker.failed));
+  AppendMetric(out, "ecosol_jobs_handed_back_total", "counter",
+               "Background jobs this server's worker threads gave back unfinished.",
+               static_cast<double>(worker.handed_back));
+  AppendMetric(out, "ecosol_jobs_running", "gauge",
+               "Background jobs running on this server's worker threads.",
+               static_cast<double>(worker.running));
+  // The queue shared by every server and worker: one sample per state.
+  {
+    auto store = ctx.pool->Acquire();
+    auto counts = store->JobCounts();
+    if (counts.ok()) {
+      out +=
+          "# HELP ecosol_jobs Background jobs in the database's queue, by state.\n"
+          "# TYPE ecosol_jobs gauge\n";
+      std::map<std::string, long long> by_state = {
+          {"queued", 0}, {"running", 0}, {"done", 0}, {"failed", 0}};
+      for (const auto& [state, n] : *counts) by_state[state] = n;
+      for (const auto& [state, n] : by_state) {
+        out += "ecosol_jobs{state=\"" + PrometheusLabel(state) + "\"} " + std::to_string(n) + "\n";
+      }
+    }
+  }
   const ResponseCache::Stats cache = ctx.cache->stats();
   AppendMetric(out, "ecosol_response_cache_hits_total", "counter",
                "Listings and searches answered from the response cache.",

@@ -351,6 +351,17 @@ class ServiceTest : public ::testing::TestWithParam<std::string> {
     auto created = registry_->CreateActor(a, "test");
     ASSERT_TRUE(created.ok()) << created.status().message();
   }
+  // Informal groups "group-0" ... beside the co-operative of SetUp.
+  void AddGroups(int n) {
+    for (int i = 0; i < n; ++i) {
+      model::Actor a;
+      a.id = "group-" + std::to_string(i);
+      a.name = "Group " + std::to_string(i);
+      a.kind = model::ActorKind::kInformalGroup;
+      ASSERT_TRUE(registry_->CreateActor(a, "test").ok());
+    }
+  }
+
   testing::TestStore db_{GetParam()};
   std::unique_ptr<registry::Registry> registry_;
   std::unique_ptr<ScreeningService> service_;
@@ -411,13 +422,7 @@ TEST_P(ServiceTest, BadProfileChangesNothing) {
 }
 
 TEST_P(ServiceTest, ScreeningTheRegistryReportsProgress) {
-  for (int i = 0; i < 7; ++i) {
-    model::Actor a;
-    a.id = "group-" + std::to_string(i);
-    a.name = "Group " + std::to_string(i);
-    a.kind = model::ActorKind::kInformalGroup;
-    ASSERT_TRUE(registry_->CreateActor(a, "test").ok());
-  }
+  AddGroups(7);
   std::vector<long long> seen;
   auto summary =
       service_->ScreenAll({{"un-ilo"}, {}, "en", "auto"}, "tester", [&](const JobProgress& p) {
@@ -434,13 +439,7 @@ TEST_P(ServiceTest, ScreeningTheRegistryReportsProgress) {
 // Pages are evaluated on a worker while the previous one is written: every actor is screened
 // once, progress follows the pages, and stopping keeps what was written.
 TEST_P(ServiceTest, ScreeningTheRegistryInPages) {
-  for (int i = 0; i < 7; ++i) {
-    model::Actor a;
-    a.id = "group-" + std::to_string(i);
-    a.name = "Group " + std::to_string(i);
-    a.kind = model::ActorKind::kInformalGroup;
-    ASSERT_TRUE(registry_->CreateActor(a, "test").ok());
-  }
+  AddGroups(7);
   std::vector<long long> seen;
   auto summary = service_->ScreenAll(
       {{"un-ilo"}, {}, "en", "auto"}, "tester",
@@ -480,6 +479,63 @@ TEST_P(ServiceTest, ScreeningTheRegistryInPages) {
     second += records->size() == 2 ? 1 : 0;
   }
   EXPECT_EQ(second, 3);
+}
+
+// A screening stopped part-way goes on from its last committed state (as a job does in
+// another process): every actor is screened once in all. A refused commit rolls its page back.
+TEST_P(ServiceTest, ScreeningTheRegistryGoesOnFromACheckpoint) {
+  AddGroups(7);
+  const ScreenRequest request{{"un-ilo"}, {}, "en", "auto"};
+  // The second page's commit is refused: only the first page stays, and the last state
+  // committed is the one after it.
+  std::vector<ScreenAllState> committed;
+  int commits = 0;
+  auto refused = service_->ScreenAll(request, "tester", nullptr, /*page_size=*/3, {},
+                                     [&](const ScreenAllState& s) -> Status {
+                                       if (++commits == 2)
+                                         return Status(StatusCode::kConflict, "lease lost");
+                                       committed.push_back(s);
+                                       return Status::Ok();
+                                     });
+  EXPECT_EQ(refused.status().code(), StatusCode::kConflict);
+  ASSERT_EQ(committed.size(), 1u);
+  EXPECT_EQ(committed[0].done, 3);
+  EXPECT_FALSE(committed[0].complete);
+  EXPECT_FALSE(committed[0].cursor.empty());
+  // The state survives a trip through its JSON form (a job's checkpoint).
+  auto restored = ScreenAllStateFromJson(ScreenAllStateToJson(committed[0]));
+  ASSERT_TRUE(restored.ok()) << restored.status().message();
+  EXPECT_EQ(restored->cursor, committed[0].cursor);
+  EXPECT_FALSE(ScreenAllStateFromJson(json{{"done", 3}}).ok());
+  // Going on from there screens the other five actors, and the summary counts all eight.
+  std::vector<long long> seen;
+  auto resumed = service_->ScreenAll(
+      request, "tester",
+      [&](const JobProgress& p) {
+        seen.push_back(p.done);
+        return true;
+      },
+      /*page_size=*/3, *restored,
+      [&](const ScreenAllState& s) {
+        committed.push_back(s);
+        return Status::Ok();
+      });
+  ASSERT_TRUE(resumed.ok()) << resumed.status().message();
+  EXPECT_EQ(seen, (std::vector<long long>{6, 8}));
+  EXPECT_EQ((*resumed)["actors"], 8);
+  EXPECT_EQ((*resumed)["assessments"], 8);
+  EXPECT_TRUE(committed.back().complete);
+  for (const std::string id :
+       {"coop", "group-0", "group-1", "group-2", "group-3", "group-4", "group-5", "group-6"}) {
+    auto records = db_.store().Assessments(id, "un-ilo");
+    ASSERT_TRUE(records.ok());
+    EXPECT_EQ(records->size(), 1u) << id;
+  }
+  // A state after the last page: nothing is screened again.
+  auto again = service_->ScreenAll(request, "tester", nullptr, 3, committed.back());
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ((*again)["actors"], 8);
+  EXPECT_EQ(db_.store().Assessments("coop", "un-ilo")->size(), 1u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ServiceTest, ::testing::Values("sqlite", "postgresql"),

@@ -340,6 +340,7 @@ Result<json> ScreeningService::ScreenActor(const std::string& actor_id,
 struct ScreeningService::BatchPage {
   std::vector<store::StoredActor> actors;      // undecoded: the worker decodes them
   std::vector<store::ProfileRecord> profiles;  // the latest of those that have one
+  std::string next_cursor;                     // the listing's cursor after this page
 };
 
 struct ScreeningService::BatchResult {
@@ -387,16 +388,48 @@ ScreeningService::BatchResult ScreeningService::EvaluatePage(const BatchPage& pa
   return out;
 }
 
-Result<json> ScreeningService::ScreenAll(const ScreenRequest& request, const std::string& who,
-                                         const std::function<bool(const JobProgress&)>& progress,
-                                         int page_size) {
+json ScreenAllStateToJson(const ScreenAllState& state) {
+  return {{"cursor", state.cursor},
+          {"done", state.done},
+          {"assessments", state.assessments},
+          {"verdicts", state.verdicts},
+          {"complete", state.complete}};
+}
+
+Result<ScreenAllState> ScreenAllStateFromJson(const json& doc) {
+  if (!doc.is_object() || !doc.contains("cursor") || !doc["cursor"].is_string() ||
+      !doc.contains("done") || !doc["done"].is_number_integer() || !doc.contains("assessments") ||
+      !doc["assessments"].is_number_integer() || !doc.contains("verdicts") ||
+      !doc["verdicts"].is_object() || (doc.contains("complete") && !doc["complete"].is_boolean())) {
+    return InvalidArgument(
+        "screening checkpoint: expected {\"cursor\", \"done\", \"assessments\", \"verdicts\"}, "
+        "not " +
+        doc.dump().substr(0, 200));
+  }
+  ScreenAllState state;
+  state.cursor = doc["cursor"].get<std::string>();
+  state.done = doc["done"].get<long long>();
+  state.assessments = doc["assessments"].get<long long>();
+  state.verdicts = doc["verdicts"];
+  state.complete = doc.value("complete", false);
+  return state;
+}
+
+Result<json> ScreeningService::ScreenAll(
+    const ScreenRequest& request, const std::string& who,
+    const std::function<bool(const JobProgress&)>& progress, int page_size,
+    const ScreenAllState& start, const std::function<Status(const ScreenAllState&)>& commit) {
   ECOSOL_RETURN_IF_ERROR(CheckRequest(*catalogue_, request));
   store::Store& store = registry_.store();
   auto total = store.CountActors();
   if (!total.ok()) return total.status();
-  JobProgress p{0, *total};
-  json verdicts = json::object();
-  long long assessments = 0;
+  ScreenAllState state = start;
+  auto summary = [&state] {
+    return json{
+        {"actors", state.done}, {"assessments", state.assessments}, {"verdicts", state.verdicts}};
+  };
+  if (state.complete) return summary();  // stopped after its last page, before it was told
+  JobProgress p{state.done, std::max(*total, state.done)};
   // In id order, so that the rows written per actor (the assessments' and latest verdicts'
   // indexes lead with the actor id) land next to each other instead of all over the indexes.
   store::ActorQuery q;
@@ -404,6 +437,7 @@ Result<json> ScreeningService::ScreenAll(const ScreenRequest& request, const std
   q.limit = page_size;  // one transaction per page: larger pages, fewer commits
   q.stored_docs = true;
   q.audience.everything = true;
+  q.cursor = state.cursor;
   bool more = true;
   auto read_page = [&]() -> Result<BatchPage> {
     auto listed = store.ListActors(q);
@@ -418,6 +452,7 @@ Result<json> ScreeningService::ScreenAll(const ScreenRequest& request, const std
     page.profiles = std::move(*stored);
     more = !listed->next_cursor.empty();
     q.cursor = listed->next_cursor;
+    page.next_cursor = listed->next_cursor;
     return page;
   };
   // Commits of a few megabytes each, one after the other: the log is copied back into the
@@ -427,15 +462,30 @@ Result<json> ScreeningService::ScreenAll(const ScreenRequest& request, const std
     store::Store& store;
     ~CheckpointsBack() { (void)store.BackgroundCheckpoints(false).ok(); }
   } checkpoints_back{store};
-  // Stores an evaluated page and reports progress.
-  auto write = [&](const BatchResult& result, long long actors) -> Status {
-    ECOSOL_RETURN_IF_ERROR(store.AddAssessments(result.records));
+  // Stores an evaluated page (with the state after it, for `commit`) and reports progress.
+  auto write = [&](const BatchResult& result, long long actors,
+                   const std::string& cursor) -> Status {
+    ScreenAllState after = state;
     for (const store::AssessmentRecord& r : result.records) {
-      json& count = verdicts[r.framework][r.verdict];
+      json& count = after.verdicts[r.framework][r.verdict];
       count = count.is_null() ? 1LL : count.get<long long>() + 1;
     }
-    assessments += static_cast<long long>(result.records.size());
-    p.done += actors;
+    after.assessments += static_cast<long long>(result.records.size());
+    after.done += actors;
+    after.cursor = cursor;
+    after.complete = cursor.empty();
+    if (commit) {
+      Status stored = store.InTransaction([&]() -> Status {
+        ECOSOL_RETURN_IF_ERROR(commit(after));
+        return store.AddAssessments(result.records);
+      });
+      if (!stored.ok()) return stored;
+    } else {
+      ECOSOL_RETURN_IF_ERROR(store.AddAssessments(result.records));
+    }
+    state = std::move(after);
+    p.done = state.done;
+    p.total = std::max(p.total, p.done);
     if (progress && !progress(p)) {
       return Status(StatusCode::kUnavailable,
                     "screening stopped after " + std::to_string(p.done) + " actors");
@@ -449,12 +499,13 @@ Result<json> ScreeningService::ScreenAll(const ScreenRequest& request, const std
   if (!current.ok()) return current.status();
   std::optional<BatchResult> previous;
   long long previous_size = 0;
+  std::string previous_cursor;
   while (true) {
     const std::string now = FormatTimestamp(clock_.Now());
     const BatchPage& page = *current;
     std::future<BatchResult> evaluated = std::async(
         std::launch::async, [&, now]() { return EvaluatePage(page, request, who, now); });
-    Status io = previous ? write(*previous, previous_size) : Status::Ok();
+    Status io = previous ? write(*previous, previous_size, previous_cursor) : Status::Ok();
     std::optional<Result<BatchPage>> next;
     if (io.ok() && more) next = read_page();
     BatchResult result = evaluated.get();  // always joined before `page` goes away
@@ -462,12 +513,13 @@ Result<json> ScreeningService::ScreenAll(const ScreenRequest& request, const std
     ECOSOL_RETURN_IF_ERROR(result.status);
     previous = std::move(result);
     previous_size = static_cast<long long>(page.actors.size());
+    previous_cursor = page.next_cursor;
     if (!next) break;
     if (!next->ok()) return next->status();
     current = std::move(*next);
   }
-  ECOSOL_RETURN_IF_ERROR(write(*previous, previous_size));  // the last page
-  return json{{"actors", p.done}, {"assessments", assessments}, {"verdicts", verdicts}};
+  ECOSOL_RETURN_IF_ERROR(write(*previous, previous_size, previous_cursor));  // the last page
+  return summary();
 }
 
 json ScreeningService::Expand(const model::Actor& actor, const store::AssessmentRecord& record,

@@ -4,6 +4,7 @@
 // Bounding boxes use a GiST index on point(lon, lat).
 
 #include <libpq-fe.h>
+#include <poll.h>
 
 #include <cstdio>
 
@@ -53,7 +54,11 @@ Status Classify(const PGresult* res, PGconn* conn) {
   std::string code = state ? state : "";
   if (code.rfind("23", 0) == 0) return Conflict("database constraint: " + msg);
   if (code == "40001" || code == "40P01") return Unavailable("database conflict, retry: " + msg);
-  if (code == "53100") return Unavailable("disk full: " + msg);
+  if (code == "53100") {
+    return Unavailable("disk full: " + msg +
+                       "; the change was not written: free space on the database server's disk, "
+                       "then try again");
+  }
   if (code.rfind("08", 0) == 0 || PQstatus(conn) != CONNECTION_OK) {
     return Unavailable("database connection lost: " + msg);
   }
@@ -69,6 +74,11 @@ class PgConnection : public SqlConnection {
   ~PgConnection() override { PQfinish(conn_); }
 
   Status Exec(std::string_view sql, const std::vector<SqlValue>& params, SqlRows* out) override {
+    ECOSOL_RETURN_IF_ERROR(Reconnect(sql));
+    if (skip_) {
+      skip_ = false;
+      return Status::Ok();
+    }
     std::string numbered = NumberPlaceholders(sql);
     std::vector<std::string> texts;
     std::vector<const char*> values;
@@ -80,6 +90,7 @@ class PgConnection : public SqlConnection {
     }
     PgResultPtr res(PQexecParams(conn_, numbered.c_str(), static_cast<int>(values.size()), nullptr,
                                  values.data(), nullptr, nullptr, 0));
+    NoteTransaction();
     ExecStatusType st = res ? PQresultStatus(res.get()) : PGRES_FATAL_ERROR;
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) return Classify(res.get(), conn_);
     if (out && st == PGRES_TUPLES_OK) ReadRows(res.get(), out);
@@ -100,7 +111,13 @@ class PgConnection : public SqlConnection {
   }
 
   Status ExecScript(std::string_view sql) override {
+    ECOSOL_RETURN_IF_ERROR(Reconnect(sql));
+    if (skip_) {
+      skip_ = false;
+      return Status::Ok();
+    }
     PgResultPtr res(PQexec(conn_, std::string(sql).c_str()));
+    NoteTransaction();
     ExecStatusType st = res ? PQresultStatus(res.get()) : PGRES_FATAL_ERROR;
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) return Classify(res.get(), conn_);
     return Status::Ok();
@@ -125,7 +142,58 @@ class PgConnection : public SqlConnection {
     }
   }
 
+  // A connection the server dropped (PostgreSQL restarted, a network cut) is opened again
+  // before the next statement, so that a server outlives a database restart. Never inside a
+  // transaction: its earlier statements are gone with the old connection, so every statement
+  // up to its ROLLBACK fails (the ROLLBACK itself reconnects and succeeds, as there is nothing
+  // left to roll back), and the transaction's work is never half-done on a new connection.
+  Status Reconnect(std::string_view sql) {
+    if (!in_transaction_ && PQstatus(conn_) == CONNECTION_OK) {
+      // An idle connection has nothing to read (Ecosol never LISTENs) unless the server said
+      // goodbye: a shutdown's FATAL message, then the end of the stream. Such a connection is
+      // opened again before a statement is sent, instead of failing that statement: a
+      // connection closed while it sat in a pool costs the next request nothing.
+      pollfd p{PQsocket(conn_), POLLIN, 0};
+      if (p.fd >= 0 && poll(&p, 1, 0) > 0) {
+        PQreset(conn_);
+        if (PQstatus(conn_) == CONNECTION_OK) return Status::Ok();
+      }
+    }
+    if (PQstatus(conn_) == CONNECTION_OK) return Status::Ok();
+    const bool rollback = sql.rfind("ROLLBACK", 0) == 0;
+    if (in_transaction_ && !rollback) {
+      return Unavailable("database connection lost during a transaction; it is rolled back: " +
+                         std::string(PQerrorMessage(conn_)));
+    }
+    PQreset(conn_);
+    in_transaction_ = false;
+    if (PQstatus(conn_) != CONNECTION_OK) {
+      std::string msg = PQerrorMessage(conn_);
+      while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
+      return Unavailable("database connection lost, and it cannot be opened again yet: " + msg);
+    }
+    skip_ = rollback;  // the transaction went with the old connection
+    return Status::Ok();
+  }
+  // Follows whether a transaction is open, while the connection can tell.
+  void NoteTransaction() {
+    switch (PQtransactionStatus(conn_)) {
+      case PQTRANS_IDLE:
+        in_transaction_ = false;
+        break;
+      case PQTRANS_INTRANS:
+      case PQTRANS_INERROR:
+      case PQTRANS_ACTIVE:
+        in_transaction_ = true;
+        break;
+      case PQTRANS_UNKNOWN:
+        break;  // the connection is gone: keep what was known
+    }
+  }
+
   PGconn* conn_;
+  bool in_transaction_ = false;
+  bool skip_ = false;  // the statement Reconnect found nothing to do for (a ROLLBACK)
 };
 
 const std::vector<std::string> kPostgresMigrations = {
@@ -218,6 +286,7 @@ UPDATE actors SET lat = round(lat::numeric, 2)::double precision,
         "CREATE INDEX case_index_tsv ON case_index USING GIN (tsv);\n",
     kFinanceSql,
     std::string(kParticipationSql) + ";\n",
+    kJobQueueSql,
 };
 
 // Quotes a word for to_tsquery: 'word' with quotes doubled.
@@ -242,6 +311,37 @@ class PostgresStore : public SqlStore {
  protected:
   const std::vector<std::string>& Migrations() const override { return kPostgresMigrations; }
   std::string_view BeginSql() const override { return "BEGIN"; }
+  std::string_view NowMillisSql() const override {
+    return "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)";
+  }
+  // The primary's insert position, not its write position: with synchronous_commit off, a
+  // commit returns before its record is written, and only the insert position is past it.
+  Result<std::string> LogPosition() override {
+    SqlRows rows;
+    ECOSOL_RETURN_IF_ERROR(
+        conn().Exec("SELECT CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn()::text "
+                    "ELSE pg_current_wal_insert_lsn()::text END",
+                    {}, &rows));
+    return rows.empty() || rows[0].empty() || !rows[0][0] ? std::string() : *rows[0][0];
+  }
+  Result<bool> HasReplayed(const std::string& position) override {
+    // A position is two hexadecimal numbers joined by '/' ("0/3000148").
+    const size_t slash = position.find('/');
+    if (position.empty() || position.size() > 17 || slash == std::string::npos || slash == 0 ||
+        slash + 1 == position.size() ||
+        position.find_first_not_of("0123456789ABCDEFabcdef/") != std::string::npos ||
+        position.find('/', slash + 1) != std::string::npos) {
+      return InvalidArgument("'" + position +
+                             "' is not a write-ahead log position (such as 0/3000148)");
+    }
+    SqlRows rows;
+    ECOSOL_RETURN_IF_ERROR(
+        conn().Exec("SELECT CASE WHEN pg_is_in_recovery() THEN "
+                    "COALESCE(pg_last_wal_replay_lsn() >= CAST(? AS pg_lsn), false) ELSE true END",
+                    {position}, &rows));
+    return !rows.empty() && !rows[0].empty() && rows[0][0] && *rows[0][0] == "t";
+  }
+  std::string_view SkipLockedSql() const override { return " FOR UPDATE SKIP LOCKED"; }
   std::string_view ReadSnapshotSql() const override {
     return "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY";
   }

@@ -34,13 +34,15 @@ AssessmentRecord AssessmentFromRow(const SqlRow& r) {
           Text(r, 5), Text(r, 6), Text(r, 7), Int(r, 8),  Text(r, 9)};
 }
 
-constexpr char kJobColumns[] =
-    "SELECT id, kind, state, params, done, total, created_at, updated_at, who, error, result "
-    "FROM jobs";
+constexpr char kJobFields[] =
+    "id, kind, state, params, done, total, created_at, updated_at, who, error, result, attempts, "
+    "max_attempts, worker, lease_until, checkpoint";
+const std::string kJobColumns = std::string("SELECT ") + kJobFields + " FROM jobs";
 
 JobRecord JobFromRow(const SqlRow& r) {
-  return {Text(r, 0), Text(r, 1), Text(r, 2), Text(r, 3), Int(r, 4),  Int(r, 5),
-          Text(r, 6), Text(r, 7), Text(r, 8), Text(r, 9), Text(r, 10)};
+  return {Text(r, 0), Text(r, 1),  Text(r, 2), Text(r, 3), Int(r, 4),   Int(r, 5),
+          Text(r, 6), Text(r, 7),  Text(r, 8), Text(r, 9), Text(r, 10), Int(r, 11),
+          Int(r, 12), Text(r, 13), Int(r, 14), Text(r, 15)};
 }
 
 }  // namespace
@@ -212,19 +214,123 @@ Result<std::vector<std::pair<std::string, long long>>> SqlStore::VerdictCounts(
 Status SqlStore::PutJob(const JobRecord& j) {
   return conn().Exec(
       "INSERT INTO jobs (id, kind, state, params, done, total, created_at, updated_at, who, "
-      "error, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "error, result, attempts, max_attempts, worker, lease_until, checkpoint) VALUES (?, ?, ?, "
+      "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
       "ON CONFLICT (id) DO UPDATE SET state = excluded.state, done = excluded.done, "
       "total = excluded.total, updated_at = excluded.updated_at, error = excluded.error, "
-      "result = excluded.result",
+      "result = excluded.result, attempts = excluded.attempts, "
+      "max_attempts = excluded.max_attempts, worker = excluded.worker, "
+      "lease_until = excluded.lease_until, checkpoint = excluded.checkpoint",
       {j.id, j.kind, j.state, j.params, j.done, j.total, j.created_at, j.updated_at, j.who, j.error,
-       j.result});
+       j.result, j.attempts, j.max_attempts, j.worker, j.lease_until, j.checkpoint});
 }
 
 Result<std::optional<JobRecord>> SqlStore::GetJob(const std::string& id) {
   SqlRows rows;
-  ECOSOL_RETURN_IF_ERROR(conn().Exec(std::string(kJobColumns) + " WHERE id = ?", {id}, &rows));
+  ECOSOL_RETURN_IF_ERROR(conn().Exec(kJobColumns + " WHERE id = ?", {id}, &rows));
   if (rows.empty()) return std::optional<JobRecord>();
   return std::optional<JobRecord>(JobFromRow(rows[0]));
+}
+
+Result<std::optional<JobRecord>> SqlStore::ClaimJob(const std::string& worker,
+                                                    const std::vector<std::string>& kinds,
+                                                    long long lease_ms, const std::string& now) {
+  if (kinds.empty()) return std::optional<JobRecord>();
+  const std::string now_ms(NowMillisSql());
+  // Jobs whose workers died max_attempts times are not claimed again: some of them may be what
+  // kills the workers.
+  ECOSOL_RETURN_IF_ERROR(conn().Exec(
+      "UPDATE jobs SET state = 'failed', updated_at = ?, worker = '', lease_until = 0, error = "
+      "'its workers stopped ' || attempts || ' times without finishing it (see their logs); "
+      "start it again' WHERE state = 'running' AND lease_until < " +
+          now_ms + " AND attempts >= max_attempts",
+      {now}));
+  std::string in;
+  std::vector<SqlValue> params = {worker, lease_ms, now};
+  for (const std::string& kind : kinds) {
+    in += in.empty() ? "?" : ", ?";
+    params.push_back(kind);
+  }
+  // One statement: the row is chosen and taken at once, so that two workers never both take it.
+  std::string sql =
+      "UPDATE jobs SET state = 'running', worker = ?, attempts = attempts + 1, "
+      "lease_until = " +
+      now_ms + " + ?, updated_at = ? WHERE id = (SELECT id FROM jobs WHERE kind IN (" + in +
+      ") AND (state = 'queued' OR (state = 'running' AND lease_until < " + now_ms +
+      ")) ORDER BY created_at, id LIMIT 1" + std::string(SkipLockedSql()) + ") RETURNING " +
+      kJobFields;
+  SqlRows rows;
+  ECOSOL_RETURN_IF_ERROR(conn().Exec(sql, params, &rows));
+  if (rows.empty()) return std::optional<JobRecord>();
+  return std::optional<JobRecord>(JobFromRow(rows[0]));
+}
+
+namespace {
+
+Status LostJob(const JobRecord& job) {
+  return Status(StatusCode::kConflict,
+                "job '" + job.id + "': no longer held by worker '" + job.worker + "' (attempt " +
+                    std::to_string(job.attempts) + "); another worker took it over");
+}
+
+}  // namespace
+
+Status SqlStore::UpdateClaimedJob(const JobRecord& j, long long lease_ms) {
+  const bool running = j.state == "running";
+  const bool handed_back = j.state == "queued";
+  std::string sql =
+      "UPDATE jobs SET state = ?, done = ?, total = ?, updated_at = ?, error = ?, result = ?, "
+      "checkpoint = ?, lease_until = " +
+      (running ? std::string(NowMillisSql()) + " + ?" : std::string("0 + ?")) +
+      (handed_back ? ", worker = '', attempts = attempts - 1" : "") +
+      " WHERE id = ? AND worker = ? AND attempts = ? AND state = 'running' RETURNING id";
+  SqlRows rows;
+  ECOSOL_RETURN_IF_ERROR(
+      conn().Exec(sql,
+                  {j.state, j.done, j.total, j.updated_at, j.error, j.result, j.checkpoint,
+                   running ? lease_ms : 0LL, j.id, j.worker, j.attempts},
+                  &rows));
+  return rows.empty() ? LostJob(j) : Status::Ok();
+}
+
+Status SqlStore::RenewJobLease(const JobRecord& j, long long lease_ms) {
+  SqlRows rows;
+  ECOSOL_RETURN_IF_ERROR(conn().Exec(
+      "UPDATE jobs SET lease_until = " + std::string(NowMillisSql()) +
+          " + ? WHERE id = ? AND worker = ? AND attempts = ? AND state = 'running' RETURNING id",
+      {lease_ms, j.id, j.worker, j.attempts}, &rows));
+  return rows.empty() ? LostJob(j) : Status::Ok();
+}
+
+Result<std::vector<std::pair<std::string, long long>>> SqlStore::JobCounts() {
+  SqlRows rows;
+  ECOSOL_RETURN_IF_ERROR(
+      conn().Exec("SELECT state, COUNT(*) FROM jobs GROUP BY state ORDER BY state", {}, &rows));
+  std::vector<std::pair<std::string, long long>> out;
+  for (const SqlRow& r : rows) out.emplace_back(Text(r, 0), Int(r, 1));
+  return out;
+}
+
+Result<std::vector<JobRecord>> SqlStore::ListJobs(const std::string& who, const std::string& state,
+                                                  int limit) {
+  std::string sql = kJobColumns + " WHERE 1 = 1";
+  std::vector<SqlValue> params;
+  if (!who.empty()) {
+    sql += " AND who = ?";
+    params.push_back(who);
+  }
+  if (!state.empty()) {
+    sql += " AND state = ?";
+    params.push_back(state);
+  }
+  sql += " ORDER BY created_at DESC, id DESC LIMIT ?";
+  params.push_back(static_cast<long long>(limit));
+  SqlRows rows;
+  ECOSOL_RETURN_IF_ERROR(conn().Exec(sql, params, &rows));
+  std::vector<JobRecord> out;
+  out.reserve(rows.size());
+  for (const SqlRow& r : rows) out.push_back(JobFromRow(r));
+  return out;
 }
 
 }  // namespace ecosol::store

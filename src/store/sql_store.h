@@ -71,6 +71,22 @@ CREATE TABLE jobs (
 );
 )sql";
 
+// Migration 16: the work queue (Store::ClaimJob). Jobs an older release left queued or
+// running were run on that server's threads and have no checkpoint: they are failed, not
+// started again from the beginning (which would assess some actors twice).
+inline constexpr const char* kJobQueueSql = R"sql(
+ALTER TABLE jobs ADD COLUMN attempts BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE jobs ADD COLUMN max_attempts BIGINT NOT NULL DEFAULT 3;
+ALTER TABLE jobs ADD COLUMN worker TEXT NOT NULL DEFAULT '';
+ALTER TABLE jobs ADD COLUMN lease_until BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE jobs ADD COLUMN checkpoint TEXT NOT NULL DEFAULT '';
+UPDATE jobs SET state = 'failed',
+  error = 'stopped by an upgrade of Ecosol (the job ran on an older release); start it again'
+  WHERE state IN ('queued', 'running');
+CREATE INDEX jobs_waiting ON jobs (state, created_at, id);
+CREATE INDEX jobs_by_who ON jobs (who, created_at);
+)sql";
+
 // Migration 10: merges of duplicates and their members, stewards' dedup decisions, dated
 // indicators per actor and the federation peers' feed positions (store/resolution.h).
 inline constexpr const char* kResolutionSql = R"sql(
@@ -283,6 +299,8 @@ class SqlStore : public Store {
   Status Migrate() override;
   Result<int> SchemaVersion() override;
   Status InTransaction(const std::function<Status()>& body) override;
+  Result<std::string> LogPosition() override { return std::string(); }
+  Result<bool> HasReplayed(const std::string&) override { return true; }
   Result<long long> Generation() override;
   Result<bool> BeginBulkLoad() override;
   Status EndBulkLoad() override;
@@ -353,6 +371,14 @@ class SqlStore : public Store {
       const std::string& framework) override;
   Status PutJob(const JobRecord& job) override;
   Result<std::optional<JobRecord>> GetJob(const std::string& id) override;
+  Result<std::optional<JobRecord>> ClaimJob(const std::string& worker,
+                                            const std::vector<std::string>& kinds,
+                                            long long lease_ms, const std::string& now) override;
+  Status UpdateClaimedJob(const JobRecord& job, long long lease_ms) override;
+  Status RenewJobLease(const JobRecord& job, long long lease_ms) override;
+  Result<std::vector<std::pair<std::string, long long>>> JobCounts() override;
+  Result<std::vector<JobRecord>> ListJobs(const std::string& who, const std::string& state,
+                                          int limit) override;
   Status PutMerge(const MergeRecord& merge) override;
   Result<std::optional<MergeRecord>> GetMerge(const std::string& id) override;
   Result<std::vector<MergeRecord>> Merges(const std::string& actor_id, int limit) override;
@@ -466,6 +492,11 @@ class SqlStore : public Store {
   virtual std::string_view BeginSql() const = 0;
   // SQL that starts a read-only transaction whose reads all see one snapshot.
   virtual std::string_view ReadSnapshotSql() const { return "BEGIN"; }
+  // The database's clock in milliseconds since 1970, as an SQL expression (job leases).
+  virtual std::string_view NowMillisSql() const = 0;
+  // What a SELECT appends to lock the rows it returns and pass over those locked by others
+  // ("" where one writer at a time makes it needless).
+  virtual std::string_view SkipLockedSql() const { return ""; }
   // Writes the full-text forms of the actor with row id `rid` (`fresh`: a row just inserted with
   // TextColumnsOfNewRow, not yet in the full-text index).
   virtual Status IndexText(long long rid, bool fresh, const std::string& name_forms,

@@ -138,7 +138,11 @@ class SqliteConnection : public SqlConnection {
     if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) {
       return Unavailable("database is busy: " + msg);
     }
-    if (primary == SQLITE_FULL) return Unavailable("disk full: " + msg);
+    if (primary == SQLITE_FULL) {
+      return Unavailable("disk full: " + msg +
+                         "; the change was not written: free space on the disk that holds the "
+                         "database, then try again");
+    }
     if (primary == SQLITE_ERROR && msg.find("fts5") != std::string::npos) {
       return InvalidArgument("search query: " + msg);
     }
@@ -260,6 +264,7 @@ INSERT INTO actors_rtree SELECT rid, lon, lon, lat, lat FROM actors
         "  tokenize='unicode61 remove_diacritics 0');\n",
     kFinanceSql,
     std::string(kParticipationSql) + " WITHOUT ROWID;\n",
+    kJobQueueSql,
 };
 
 // Copies the write-ahead log back into the database file every few milliseconds, on its own
@@ -332,6 +337,9 @@ class SqliteStore : public SqlStore {
  protected:
   const std::vector<std::string>& Migrations() const override { return kSqliteMigrations; }
   std::string_view BeginSql() const override { return "BEGIN IMMEDIATE"; }
+  std::string_view NowMillisSql() const override {
+    return "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)";
+  }
   // A page cache of up to 1 GiB, and up to 4 threads for the sorts of CREATE INDEX.
   std::string_view BulkLoadSql() const override {
     return "PRAGMA cache_size = -1048576; PRAGMA threads = 4";

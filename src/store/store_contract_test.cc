@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <random>
 #include <set>
+#include <thread>
 
 #include "ecosol/store/store.h"
 #include "ecosol/text/search_text.h"
@@ -25,6 +26,16 @@ using model::Actor;
 using model::ActorKind;
 using model::Location;
 using model::LocationPrecision;
+
+JobRecord NewJob(const std::string& id, const std::string& kind, const std::string& state) {
+  JobRecord j;
+  j.id = id;
+  j.kind = kind;
+  j.state = state;
+  j.params = "{}";
+  j.created_at = j.updated_at = "t";
+  return j;
+}
 
 std::string UniqueName(const char* prefix) {
   static std::atomic<int> counter{0};
@@ -916,7 +927,7 @@ TEST(MigrationTest, UpgradesASchemaVersion3Database) {
     ASSERT_TRUE(store.ok());
     EXPECT_EQ(*(*store)->SchemaVersion(), 3);
     ASSERT_TRUE((*store)->Migrate().ok());
-    EXPECT_EQ(*(*store)->SchemaVersion(), 15);
+    EXPECT_EQ(*(*store)->SchemaVersion(), 16);
     auto history = (*store)->ActorHistory("cuk-r006884");
     ASSERT_TRUE(history.ok()) << history.status().ToString();
     ASSERT_EQ(history->size(), 2u);
@@ -1040,7 +1051,10 @@ TEST_P(StoreContractTest, ProfilesAreVersionedAndAssessmentsDriveTheVerdictFilte
   EXPECT_FALSE(store_->AddAssessments({dup}).ok());
   EXPECT_EQ(store_->Assessments("coop", "un-ilo")->size(), 4u);
 
-  JobRecord job{"job-1", "screening", "running", "{}", 5, 10, "t0", "t1", "tester", "", ""};
+  JobRecord job = NewJob("job-1", "screening", "running");
+  job.done = 5;
+  job.total = 10;
+  job.who = "tester";
   ASSERT_TRUE(store_->PutJob(job).ok());
   job.state = "done";
   job.done = 10;
@@ -1050,6 +1064,169 @@ TEST_P(StoreContractTest, ProfilesAreVersionedAndAssessmentsDriveTheVerdictFilte
   EXPECT_EQ((*got)->state, "done");
   EXPECT_EQ((*got)->done, 10);
   EXPECT_FALSE(store_->GetJob("job-2")->has_value());
+}
+
+// The work queue: claims are exclusive, a lapsed lease lets another worker take the job over,
+// and the first worker's writes are then refused (so no batch is done twice).
+TEST_P(StoreContractTest, JobQueueClaimsLeasesAndFences) {
+  for (int i = 0; i < 3; ++i) {
+    JobRecord j;
+    j.id = "job-" + std::to_string(i);
+    j.kind = i == 2 ? "report" : "screening";
+    j.state = "queued";
+    j.params = "{}";
+    j.created_at = j.updated_at = "2026-11-30T10:00:0" + std::to_string(i) + "Z";
+    j.who = i == 0 ? "ann" : "bob";
+    ASSERT_TRUE(store_->PutJob(j).ok());
+  }
+  // Oldest first, only the kinds asked for.
+  auto a = store_->ClaimJob("w1", {"screening"}, 60000, "t1");
+  ASSERT_TRUE(a.ok() && a->has_value()) << a.status().ToString();
+  EXPECT_EQ((*a)->id, "job-0");
+  EXPECT_EQ((*a)->state, "running");
+  EXPECT_EQ((*a)->worker, "w1");
+  EXPECT_EQ((*a)->attempts, 1);
+  EXPECT_GT((*a)->lease_until, 1700000000000LL);  // milliseconds since 1970
+  auto b = store_->ClaimJob("w2", {"screening"}, 60000, "t1");
+  ASSERT_TRUE(b.ok() && b->has_value());
+  EXPECT_EQ((*b)->id, "job-1");
+  auto none = store_->ClaimJob("w2", {"screening"}, 60000, "t1");
+  ASSERT_TRUE(none.ok());
+  EXPECT_FALSE(none->has_value());
+  EXPECT_FALSE(store_->ClaimJob("w2", {}, 60000, "t1")->has_value());
+
+  // Progress and a checkpoint, committed with other writes; the lease is renewed.
+  JobRecord held = **a;
+  held.done = 5;
+  held.checkpoint = R"({"cursor":"x"})";
+  ASSERT_TRUE(store_->UpdateClaimedJob(held, 60000).ok());
+  ASSERT_TRUE(store_->RenewJobLease(held, 60000).ok());
+  EXPECT_EQ((*store_->GetJob("job-0"))->checkpoint, R"({"cursor":"x"})");
+
+  // Handing a job back: queued again, the claim not counted; the next claim resumes it.
+  JobRecord back = **b;
+  back.state = "queued";
+  ASSERT_TRUE(store_->UpdateClaimedJob(back, 60000).ok());
+  auto again = store_->ClaimJob("w3", {"screening"}, 60000, "t2");
+  ASSERT_TRUE(again.ok() && again->has_value());
+  EXPECT_EQ((*again)->id, "job-1");
+  EXPECT_EQ((*again)->attempts, 1);
+  // The old holder's writes are refused.
+  EXPECT_EQ(store_->UpdateClaimedJob(back, 60000).code(), StatusCode::kConflict);
+
+  // A lease that ran out (a lease of -1 ms is already over): another worker takes the job over,
+  // and the first worker's writes and renewals are refused.
+  held.done = 6;
+  ASSERT_TRUE(store_->UpdateClaimedJob(held, -1).ok());
+  auto taken = store_->ClaimJob("w4", {"screening"}, 60000, "t3");
+  ASSERT_TRUE(taken.ok() && taken->has_value());
+  EXPECT_EQ((*taken)->id, "job-0");
+  EXPECT_EQ((*taken)->attempts, 2);
+  EXPECT_EQ((*taken)->done, 6);
+  EXPECT_EQ((*taken)->checkpoint, R"({"cursor":"x"})");
+  held.done = 7;
+  Status lost = store_->UpdateClaimedJob(held, 60000);
+  EXPECT_EQ(lost.code(), StatusCode::kConflict) << lost.ToString();
+  EXPECT_EQ(store_->RenewJobLease(held, 60000).code(), StatusCode::kConflict);
+  // Refused inside a transaction too: the other writes of the batch are rolled back.
+  Status batch = store_->InTransaction([&]() -> Status {
+    ECOSOL_RETURN_IF_ERROR(store_->UpdateClaimedJob(held, 60000));
+    return store_->PutJob(NewJob("job-side", "x", "queued"));
+  });
+  EXPECT_EQ(batch.code(), StatusCode::kConflict);
+  EXPECT_FALSE(store_->GetJob("job-side")->has_value());
+  EXPECT_EQ((*store_->GetJob("job-0"))->done, 6);
+
+  // Finishing: done, with the worker kept for the record; no later write goes through.
+  JobRecord finished = **taken;
+  finished.state = "done";
+  finished.result = R"({"actors":7})";
+  ASSERT_TRUE(store_->UpdateClaimedJob(finished, 60000).ok());
+  auto got = store_->GetJob("job-0");
+  EXPECT_EQ((*got)->state, "done");
+  EXPECT_EQ((*got)->worker, "w4");
+  EXPECT_EQ((*got)->lease_until, 0);
+  EXPECT_EQ(store_->UpdateClaimedJob(finished, 60000).code(), StatusCode::kConflict);
+
+  // A job whose workers died max_attempts times is failed, not claimed.
+  JobRecord doomed = **again;
+  doomed.max_attempts = 1;
+  ASSERT_TRUE(store_->PutJob(doomed).ok());
+  ASSERT_TRUE(store_->UpdateClaimedJob(doomed, -1).ok());
+  EXPECT_FALSE(store_->ClaimJob("w5", {"screening"}, 60000, "t4")->has_value());
+  got = store_->GetJob("job-1");
+  EXPECT_EQ((*got)->state, "failed");
+  EXPECT_NE((*got)->error.find("stopped 1 times"), std::string::npos) << (*got)->error;
+
+  // Listings and counts.
+  auto counts = store_->JobCounts();
+  ASSERT_TRUE(counts.ok());
+  EXPECT_EQ(*counts, (std::vector<std::pair<std::string, long long>>{
+                         {"done", 1}, {"failed", 1}, {"queued", 1}}));
+  auto bobs = store_->ListJobs("bob", "", 10);
+  ASSERT_TRUE(bobs.ok());
+  ASSERT_EQ(bobs->size(), 2u);
+  EXPECT_EQ((*bobs)[0].id, "job-2");  // newest first
+  EXPECT_EQ(store_->ListJobs("", "queued", 10)->size(), 1u);
+  EXPECT_EQ(store_->ListJobs("", "", 1)->size(), 1u);
+}
+
+// Many workers claiming at once, each on its own connection: every job is taken exactly once.
+TEST_P(StoreContractTest, ConcurrentClaimsTakeEachJobOnce) {
+  constexpr int kJobs = 60;
+  for (int i = 0; i < kJobs; ++i) {
+    char id[16];
+    std::snprintf(id, sizeof id, "job-%03d", i);
+    ASSERT_TRUE(store_->PutJob(NewJob(id, "screening", "queued")).ok());
+  }
+  constexpr int kWorkers = 4;
+  std::vector<std::vector<std::string>> taken(kWorkers);
+  std::vector<std::string> errors(kWorkers);
+  std::vector<std::thread> threads;
+  for (int w = 0; w < kWorkers; ++w) {
+    threads.emplace_back([&, w] {
+      auto conn = OpenStore(url_);
+      if (!conn.ok()) {
+        errors[static_cast<size_t>(w)] = conn.status().ToString();
+        return;
+      }
+      while (true) {
+        auto job = (*conn)->ClaimJob("w" + std::to_string(w), {"screening"}, 60000, "t");
+        if (!job.ok()) {
+          errors[static_cast<size_t>(w)] = job.status().ToString();
+          return;
+        }
+        if (!job->has_value()) return;
+        taken[static_cast<size_t>(w)].push_back((*job)->id);
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  std::multiset<std::string> all;
+  for (int w = 0; w < kWorkers; ++w) {
+    EXPECT_EQ(errors[static_cast<size_t>(w)], "");
+    all.insert(taken[static_cast<size_t>(w)].begin(), taken[static_cast<size_t>(w)].end());
+  }
+  EXPECT_EQ(all.size(), static_cast<size_t>(kJobs));
+  EXPECT_EQ(std::set<std::string>(all.begin(), all.end()).size(), static_cast<size_t>(kJobs));
+}
+
+// Log positions (read replicas): a primary has every position it reports; SQLite has none.
+TEST_P(StoreContractTest, LogPositions) {
+  auto position = store_->LogPosition();
+  ASSERT_TRUE(position.ok()) << position.status().ToString();
+  if (GetParam() == "sqlite") {
+    EXPECT_EQ(*position, "");
+    EXPECT_TRUE(*store_->HasReplayed("0/3000148"));
+    return;
+  }
+  EXPECT_NE(position->find('/'), std::string::npos) << *position;
+  auto replayed = store_->HasReplayed(*position);
+  ASSERT_TRUE(replayed.ok()) << replayed.status().ToString();
+  EXPECT_TRUE(*replayed);  // a primary holds all it wrote
+  for (const char* bad : {"", "3000148", "0/", "/1", "0/x1", "0/1/2", "0/1; DROP TABLE actors"}) {
+    EXPECT_EQ(store_->HasReplayed(bad).status().code(), StatusCode::kInvalidArgument) << bad;
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreContractTest, ::testing::Values("sqlite", "postgresql"),

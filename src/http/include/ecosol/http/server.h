@@ -69,6 +69,17 @@ struct ServerOptions {
   bool access_log = true;
   // Who may read GET /metrics: "local" (loopback clients only), "public" or "off".
   std::string metrics_access = "local";
+  // A PostgreSQL streaming replica of db_url (docs/operations.md, "Read replicas"): listings,
+  // map points and actor pages are read from it, except for a client that wrote within the
+  // replica's lag (its ecosol_lsn cookie or X-Ecosol-After-LSN header names a position the
+  // replica has not replayed yet), which reads from the primary. Empty: every read from db_url.
+  std::string replica_url;
+  // Threads running background jobs (screening the registry...) from the database's queue; 0
+  // leaves them to other servers and `ecosol worker` processes (docs/operations.md).
+  int workers = 1;
+  // How long a job's claim holds without renewal: a dead worker's job waits that long before
+  // another worker takes it over.
+  int job_lease_seconds = 30;
 };
 
 // A route as documented in OpenAPI: method and path template ("/api/v1/actors/{id}").

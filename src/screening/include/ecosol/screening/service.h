@@ -47,6 +47,19 @@ struct JobProgress {
   long long total = 0;
 };
 
+// Where a screening of the whole registry stands after a committed page: enough to go on from
+// there in another process (a job's checkpoint, ScreenAllStateToJson).
+struct ScreenAllState {
+  std::string cursor;  // the listing cursor after the last page done ("" before the first)
+  long long done = 0;
+  long long assessments = 0;
+  nlohmann::json verdicts = nlohmann::json::object();  // framework -> verdict -> count
+  bool complete = false;  // the last page is done: nothing is left to screen
+};
+nlohmann::json ScreenAllStateToJson(const ScreenAllState& state);
+// InvalidArgument when `doc` is not such a state.
+Result<ScreenAllState> ScreenAllStateFromJson(const nlohmann::json& doc);
+
 // The facts the registry gives for an actor: name, jurisdiction, legal form (from kind and the
 // ESSGlobal structure codes), claims.
 nlohmann::json RegistryFacts(const model::Actor& actor);
@@ -85,9 +98,15 @@ class ScreeningService {
   // returning false (Cancelled; the batches done so far stay stored). Returns
   // {"actors", "assessments", "verdicts": {framework: {verdict: count}}}.
   // The actors are read in id order, `page_size` to a transaction.
-  Result<nlohmann::json> ScreenAll(const ScreenRequest& request, const std::string& who,
-                                   const std::function<bool(const JobProgress&)>& progress,
-                                   int page_size = 5000);
+  // To go on with a screening stopped earlier, pass the state it had reached as `start`.
+  // `commit`, when set, runs inside the transaction that stores each page, with the state after
+  // that page: a job records its checkpoint there, so that a page and the checkpoint are stored
+  // together or not at all. An error from it rolls the page back and ends the screening.
+  Result<nlohmann::json> ScreenAll(
+      const ScreenRequest& request, const std::string& who,
+      const std::function<bool(const JobProgress&)>& progress, int page_size = 5000,
+      const ScreenAllState& start = {},
+      const std::function<Status(const ScreenAllState&)>& commit = nullptr);
 
   // The actor's assessments, newest last per framework, each with what changed since the
   // previous one of its framework (verdict, principles, criteria, red flags).

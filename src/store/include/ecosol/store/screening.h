@@ -43,6 +43,15 @@ struct JobRecord {
   std::string who;
   std::string error;
   std::string result;  // JSON summary when done
+  // The work queue (store.h, ClaimJob): how many times a worker claimed the job, the most it
+  // may (a job whose workers keep dying is failed after that), the worker holding it, when its
+  // lease runs out (milliseconds since 1970 by the database's clock; 0 when not held), and
+  // where the work stands (kind-specific JSON, written with each committed batch).
+  long long attempts = 0;
+  long long max_attempts = 3;
+  std::string worker;
+  long long lease_until = 0;
+  std::string checkpoint;
 };
 
 }  // namespace ecosol::store

@@ -168,6 +168,16 @@ class Store {
   // again. No effect on results, nor on PostgreSQL. Outside transactions only.
   virtual Status BackgroundCheckpoints(bool on) = 0;
 
+  // Read replicas (docs/operations.md, "Read replicas"). The position of the database's
+  // write-ahead log: on a primary, the end of what it has written (after a commit: a position
+  // that includes it); on a streaming replica, what it has replayed. "" where there is no such
+  // log (SQLite).
+  virtual Result<std::string> LogPosition() = 0;
+  // Whether this database holds everything up to `position` (a LogPosition of the primary):
+  // always true on a primary and on SQLite; on a replica, whether it has replayed that far.
+  // InvalidArgument when `position` is not a position.
+  virtual Result<bool> HasReplayed(const std::string& position) = 0;
+
   // Runs `body` in one transaction: committed when it returns OK, rolled back otherwise (or on
   // any store error). Nested calls join the outer transaction.
   virtual Status InTransaction(const std::function<Status()>& body) = 0;
@@ -314,6 +324,30 @@ class Store {
   // Background jobs: PutJob inserts or replaces by id.
   virtual Status PutJob(const JobRecord& job) = 0;
   virtual Result<std::optional<JobRecord>> GetJob(const std::string& id) = 0;
+  // The work queue, shared by every server and worker on the database (docs/operations.md).
+  // Claims the oldest job of one of `kinds` that waits: queued, or running under a lease that
+  // ran out (its worker died). It becomes running under `worker`, with attempts + 1 and a lease
+  // of `lease_ms` by the database's clock; `now` is its updated_at. Jobs whose lease ran out
+  // after max_attempts claims are failed first. Two claims never take the same job
+  // (PostgreSQL: FOR UPDATE SKIP LOCKED; SQLite: one writer at a time). nullopt when none waits.
+  virtual Result<std::optional<JobRecord>> ClaimJob(const std::string& worker,
+                                                    const std::vector<std::string>& kinds,
+                                                    long long lease_ms, const std::string& now) = 0;
+  // Writes state, done, total, updated_at, error, result and checkpoint of a job its worker
+  // holds (the row with job.id, job.worker and job.attempts, running), and renews the lease for
+  // `lease_ms` while the state stays running. State "queued" hands the job back (the claim is
+  // not counted). Conflict when the worker no longer holds the job (its lease ran out and
+  // another worker claimed it). Inside a transaction, the row stays locked until the commit:
+  // a batch of work and its checkpoint are committed together or not at all.
+  virtual Status UpdateClaimedJob(const JobRecord& job, long long lease_ms) = 0;
+  // Renews the lease of a job its worker holds, as UpdateClaimedJob, changing nothing else.
+  virtual Status RenewJobLease(const JobRecord& job, long long lease_ms) = 0;
+  // The number of jobs in each state, by state.
+  virtual Result<std::vector<std::pair<std::string, long long>>> JobCounts() = 0;
+  // Jobs newest first: those started by `who` ("" for everyone's), in `state` ("" for any), at
+  // most `limit`.
+  virtual Result<std::vector<JobRecord>> ListJobs(const std::string& who, const std::string& state,
+                                                  int limit) = 0;
 
   // --- entity resolution, indicators, federation (store/resolution.h) ---
   // Inserts or replaces a merge by id, with its members (the survivor and the merged actors).

@@ -4,6 +4,7 @@
 // becomes an ApiError that pages show with ErrorMessage.
 
 import { filtersToParams, type Filters } from './filters';
+import type { JobState } from './jobs';
 import type { DuePage, QualityReport } from './quality';
 import type {
   ActorProfile,
@@ -367,4 +368,26 @@ export const screeningApi = {
       `${API_BASE}/screenings`,
       { actor, ...request },
     ),
+};
+
+/** GET /jobs: the caller's background jobs (everyone's for admins), newest first. */
+export function jobsUrl(state: JobState | '' = '', limit?: number): string {
+  const params = new URLSearchParams();
+  if (state) params.set('state', state);
+  if (limit !== undefined) params.set('limit', String(limit));
+  return withQuery(`${API_BASE}/jobs`, params);
+}
+
+/**
+ * Background jobs (GET /jobs, GET /jobs/{id}) and starting one: the screening of every actor
+ * (POST /screenings with "all", admins only). The answers are unread JSON: jobs.ts reads them
+ * defensively (parseJob, parseJobList).
+ */
+export const jobsApi = {
+  list: (state: JobState | '' = '', limit?: number, signal?: AbortSignal) =>
+    getJson<{ items: unknown }>(jobsUrl(state, limit), signal),
+  job: (id: string, signal?: AbortSignal) =>
+    getJson<unknown>(`${API_BASE}/jobs/${encodeURIComponent(id)}`, signal),
+  screenAll: (request: ScreenRequest = {}) =>
+    send<{ job: unknown }>('POST', `${API_BASE}/screenings`, { all: true, ...request }),
 };

@@ -6,6 +6,7 @@ import { AccountMenu } from './components/account_menu';
 import { languageSelect } from './components/language_select';
 import { h } from './dom';
 import { onLangChange, translateTree, type MessageKey } from './i18n/i18n';
+import { JobsPage } from './jobs';
 import { AccountPage } from './pages/account_page';
 import { ActorEditPage } from './pages/actor_edit_page';
 import { ActorPage } from './pages/actor_page';
@@ -292,6 +293,8 @@ function createPage(route: Route, ctx: PageContext, session: SessionStore): Page
       return new ProcessProposalPage(route.id, route.item, session);
     case 'process_decision':
       return new ProcessDecisionPage(route.id, route.item, session);
+    case 'jobs':
+      return new JobsPage(route, session, ctx);
     case 'not_found':
       return new NotFoundPage();
   }

@@ -13,7 +13,8 @@
 // and #/finance/loans (the loan book), #/decide (the tally of a vote), #/decide/opinion (the
 // opinion map of a group's votes on statements), #/processes (participatory processes),
 // #/processes/{id} (a process), #/processes/{id}/proposals/{pid} (a proposal and what answers it)
-// and #/processes/{id}/decisions/{did} (voting, the result and receipts), each
+// and #/processes/{id}/decisions/{did} (voting, the result and receipts), #/jobs (background jobs
+// and their progress; ?state= narrows them), each
 // with an optional ?query (filters, or where to go after signing in). Hash routing lets `ecosol serve` serve one index.html for every page.
 
 export type Route =
@@ -57,6 +58,7 @@ export type Route =
   | { page: 'process'; id: string; params: URLSearchParams }
   | { page: 'process_proposal'; id: string; item: string; params: URLSearchParams }
   | { page: 'process_decision'; id: string; item: string; params: URLSearchParams }
+  | { page: 'jobs'; params: URLSearchParams }
   | { page: 'not_found'; path: string; params: URLSearchParams };
 
 /** Pages named by a fixed path. */
@@ -88,6 +90,7 @@ const FIXED: Record<
   | 'decide'
   | 'decide_opinion'
   | 'processes'
+  | 'jobs'
 > = {
   directory: 'directory',
   territories: 'territories',
@@ -115,6 +118,7 @@ const FIXED: Record<
   decide: 'decide',
   'decide/opinion': 'decide_opinion',
   processes: 'processes',
+  jobs: 'jobs',
 };
 
 export type PageName = Route['page'];
@@ -324,6 +328,13 @@ export const USERS_HREF = '#/admin/users';
 export const AUDIT_HREF = '#/admin/audit';
 export const DATA_HREF = '#/data';
 export const DUPLICATES_HREF = '#/duplicates';
+/** The background jobs (screening the whole registry...) and their progress. */
+export const JOBS_HREF = '#/jobs';
+
+/** The background jobs in `state` (queued, running, done, failed), or all of them when empty. */
+export function jobsHref(state = ''): string {
+  return state ? `${JOBS_HREF}?${new URLSearchParams({ state })}` : JOBS_HREF;
+}
 /** The opinion map of a group's votes on statements. */
 export const DECIDE_OPINION_HREF = '#/decide/opinion';
 

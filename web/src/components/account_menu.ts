@@ -1,8 +1,9 @@
 // The header's account corner: "Sign in", or the signed-in user's e-mail with "My account", the
-// administration pages their roles open, and "Sign out".
+// administration pages their roles open (with the background jobs, which admins start), and
+// "Sign out".
 
 import { h } from '../dom';
-import { ACCOUNT_HREF, AUDIT_HREF, signInHref, USERS_HREF } from '../router';
+import { ACCOUNT_HREF, AUDIT_HREF, JOBS_HREF, signInHref, USERS_HREF } from '../router';
 import type { SessionStore } from '../session';
 
 export class AccountMenu {
@@ -33,6 +34,7 @@ export class AccountMenu {
     }
     if (this.session.isAdmin()) {
       links.push(h('a', { i18n: 'nav.audit', attrs: { href: AUDIT_HREF }, testId: 'nav-audit' }));
+      links.push(h('a', { i18n: 'nav.jobs', attrs: { href: JOBS_HREF }, testId: 'nav-jobs' }));
     }
     this.element.replaceChildren(
       h('span', { className: 'account-email', text: email, testId: 'account-email' }),

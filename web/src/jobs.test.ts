@@ -1,0 +1,445 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError, jobsApi, jobsUrl, requestHeaders, setCsrfToken } from './api';
+import { AccountMenu } from './components/account_menu';
+import { setLang } from './i18n/i18n';
+import {
+  isActive,
+  JobsPage,
+  keepRefreshing,
+  parseJob,
+  parseJobList,
+  progressBar,
+  progressText,
+  REFRESH_MS,
+  resultSummary,
+  stateParam,
+  withJobFirst,
+  type Job,
+} from './jobs';
+import { jobsHref, JOBS_HREF, parseRoute } from './router';
+import { SessionStore } from './session';
+import type { Grant } from './types';
+
+const wire = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
+  id: 'job-1',
+  kind: 'screening',
+  state: 'running',
+  done: 1200,
+  total: 7426,
+  attempts: 1,
+  worker: 'host:42/0',
+  created_at: '2026-11-30T10:00:00Z',
+  updated_at: '2026-11-30T10:00:05Z',
+  who: 'user:usr-1',
+  ...over,
+});
+
+const job = (over: Record<string, unknown> = {}): Job => {
+  const parsed = parseJob(wire(over));
+  if (!parsed) throw new Error('test job does not parse');
+  return parsed;
+};
+
+describe('parseJob', () => {
+  it('reads every documented field, with a result', () => {
+    const parsed = parseJob(
+      wire({
+        state: 'done',
+        done: 7426,
+        result: {
+          actors: 7426,
+          assessments: 14852,
+          verdicts: { 'un-ilo': { consistent: 100, inconsistent: 7 } },
+        },
+      }),
+    );
+    expect(parsed).toEqual({
+      id: 'job-1',
+      kind: 'screening',
+      state: 'done',
+      done: 7426,
+      total: 7426,
+      attempts: 1,
+      worker: 'host:42/0',
+      created_at: '2026-11-30T10:00:00Z',
+      updated_at: '2026-11-30T10:00:05Z',
+      who: 'user:usr-1',
+      error: '',
+      result: {
+        actors: 7426,
+        assessments: 14852,
+        verdicts: { 'un-ilo': { consistent: 100, inconsistent: 7 } },
+      },
+    });
+  });
+
+  it('refuses what cannot be shown: no id, an unknown state, not an object', () => {
+    expect(parseJob(wire({ id: '' }))).toBeNull();
+    expect(parseJob(wire({ id: 7 }))).toBeNull();
+    expect(parseJob(wire({ state: 'paused' }))).toBeNull();
+    expect(parseJob(null)).toBeNull();
+    expect(parseJob([wire()])).toBeNull();
+  });
+
+  it('reads missing or mistyped fields as empty, never crashing', () => {
+    const parsed = parseJob({
+      id: 'job-2',
+      state: 'queued',
+      done: '3',
+      total: -5,
+      attempts: 1.7,
+      worker: null,
+      error: 42,
+      result: { actors: 'many', verdicts: { a: 'x', b: { met: 'two', not_met: 2 } } },
+    });
+    expect(parsed).toMatchObject({
+      kind: '',
+      done: 0,
+      total: 0,
+      attempts: 1,
+      worker: '',
+      error: '',
+      result: { actors: 0, assessments: 0, verdicts: { b: { met: 0, not_met: 2 } } },
+    });
+    expect(parseJob(wire({ result: 'ok' }))?.result).toBeNull();
+  });
+
+  it('keeps the readable jobs of a list, and refuses an answer without items', () => {
+    const jobs = parseJobList({ items: [wire(), { id: 'x' }, wire({ id: 'job-3' })] });
+    expect(jobs.map((j) => j.id)).toEqual(['job-1', 'job-3']);
+    expect(parseJobList({ items: [] })).toEqual([]);
+    expect(() => parseJobList({ jobs: [] })).toThrow(ApiError);
+    expect(() => parseJobList(null)).toThrow(/items/);
+  });
+});
+
+describe('progress and result', () => {
+  it('writes the progress as done / total in the reader’s language', () => {
+    expect(progressText(job(), 'en')).toBe('1,200 / 7,426');
+    expect(progressText(job(), 'fr')).toMatch(/^1\s200 \/ 7\s426$/);
+    expect(progressText(job({ state: 'queued', done: 0, total: 0 }), 'en')).toBe('0 / ?');
+  });
+
+  it('gives the bar its value, an indeterminate bar before the total is known', () => {
+    expect(progressBar(job())).toEqual({ value: 1200, max: 7426 });
+    expect(progressBar(job({ done: 9000 }))).toEqual({ value: 7426, max: 7426 });
+    expect(progressBar(job({ state: 'queued', done: 0, total: 0 }))).toBeNull();
+    expect(progressBar(job({ state: 'done', done: 0, total: 0 }))).toEqual({ value: 1, max: 1 });
+  });
+
+  it('summarises a result: counts, then verdicts per framework in the scale’s order', () => {
+    setLang('en', null);
+    const lines = resultSummary(
+      {
+        actors: 7426,
+        assessments: 14852,
+        verdicts: {
+          'un-ilo': { inconsistent: 7, consistent: 100, weird: 1 },
+          'eu-sbi': { insufficient_evidence: 3 },
+          empty: {},
+        },
+      },
+      'en',
+    );
+    expect(lines).toEqual([
+      '7,426 actors, 14,852 assessments',
+      'eu-sbi: Insufficient evidence 3',
+      'un-ilo: Consistent 100, Inconsistent 7, weird 1',
+    ]);
+  });
+
+  it('summarises in the current language', () => {
+    setLang('fr', null);
+    try {
+      const [line] = resultSummary({ actors: 2, assessments: 4, verdicts: {} }, 'fr');
+      expect(line).toBe('2 acteurs, 4 évaluations');
+    } finally {
+      setLang('en', null);
+    }
+  });
+});
+
+describe('refreshing', () => {
+  it('goes on while a job is queued or running, and stops when all have ended', () => {
+    expect(isActive(job({ state: 'queued' }))).toBe(true);
+    expect(isActive(job({ state: 'running' }))).toBe(true);
+    expect(keepRefreshing([job({ state: 'done' }), job({ state: 'running' })])).toBe(true);
+    expect(keepRefreshing([job({ state: 'done' }), job({ state: 'failed' })])).toBe(false);
+    expect(keepRefreshing([])).toBe(false);
+  });
+
+  it('puts a job just started first, once', () => {
+    const list = [job({ id: 'a' }), job({ id: 'b' })];
+    const fresh = job({ id: 'b', state: 'queued' });
+    expect(withJobFirst(list, fresh).map((j) => [j.id, j.state])).toEqual([
+      ['b', 'queued'],
+      ['a', 'running'],
+    ]);
+  });
+});
+
+describe('routes and URLs', () => {
+  it('reads #/jobs and its state filter', () => {
+    expect(parseRoute(JOBS_HREF).page).toBe('jobs');
+    expect(jobsHref('done')).toBe('#/jobs?state=done');
+    expect(jobsHref()).toBe('#/jobs');
+    expect(stateParam(parseRoute(jobsHref('failed')).params)).toBe('failed');
+    expect(stateParam(parseRoute('#/jobs?state=paused').params)).toBe('');
+  });
+
+  it('asks the API for a state and a limit', () => {
+    expect(jobsUrl()).toBe('/api/v1/jobs');
+    expect(jobsUrl('running', 50)).toBe('/api/v1/jobs?state=running&limit=50');
+  });
+
+  it('starts a screening of every actor with the CSRF token', async () => {
+    setCsrfToken('tok');
+    const fetch = vi
+      .spyOn(globalThis, 'fetch')
+      .mockResolvedValue(new Response(JSON.stringify({ job: wire() }), { status: 202 }));
+    try {
+      await jobsApi.screenAll({ lang: 'fr' });
+      const [url, init] = fetch.mock.calls[0] ?? [];
+      expect(url).toBe('/api/v1/screenings');
+      expect(init?.method).toBe('POST');
+      expect(JSON.parse(String(init?.body))).toEqual({ all: true, lang: 'fr' });
+      expect(init?.headers).toEqual(requestHeaders('POST', true));
+      expect((init?.headers as Record<string, string>)['X-CSRF-Token']).toBe('tok');
+    } finally {
+      setCsrfToken(null);
+    }
+  });
+});
+
+function sessionWith(roles: Grant[] | null): SessionStore {
+  return new SessionStore({
+    me: async () => {
+      if (roles === null) throw new ApiError(401, 'unauthenticated', 'sign in');
+      return { who: 'user:usr-1', user: null, roles, read_only: false };
+    },
+    signIn: async () => {
+      throw new Error('not used');
+    },
+    signOut: async () => undefined,
+  });
+}
+
+const ADMIN: Grant[] = [{ role: 'admin', scope: '' }];
+
+async function mount(roles: Grant[] | null, hash = JOBS_HREF) {
+  const session = sessionWith(roles);
+  const navigate = vi.fn();
+  const page = new JobsPage(parseRoute(hash), session, { navigate });
+  document.body.replaceChildren(page.element);
+  await session.ready();
+  return { page, root: page.element, navigate };
+}
+
+const rows = (root: HTMLElement) =>
+  [...root.querySelectorAll<HTMLElement>('[data-testid="job-row"]')].map((r) => [
+    r.dataset.id,
+    r.dataset.state,
+  ]);
+
+describe('JobsPage', () => {
+  beforeEach(() => {
+    vi.restoreAllMocks();
+    setLang('en', null);
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('asks a visitor to sign in, and asks the server nothing', async () => {
+    const list = vi.spyOn(jobsApi, 'list');
+    const { root } = await mount(null);
+    await vi.waitFor(() =>
+      expect(root.querySelector('[data-testid="signin-required"]')).not.toBeNull(),
+    );
+    expect(root.querySelector('a[href^="#/signin"]')?.getAttribute('href')).toBe(
+      '#/signin?next=%23%2Fjobs',
+    );
+    expect(list).not.toHaveBeenCalled();
+  });
+
+  it('lists the jobs with a labelled progress bar and a result summary', async () => {
+    vi.spyOn(jobsApi, 'list').mockResolvedValue({
+      items: [
+        wire({ id: 'job-2', state: 'failed', error: 'database is locked', who: 'user:usr-2' }),
+        wire({
+          state: 'done',
+          done: 7426,
+          result: { actors: 7426, assessments: 9, verdicts: { 'un-ilo': { consistent: 9 } } },
+        }),
+      ],
+    });
+    const { root } = await mount([{ role: 'member', scope: 'actor:x' }]);
+    await vi.waitFor(() => expect(rows(root)).toHaveLength(2));
+    expect(rows(root)).toEqual([
+      ['job-2', 'failed'],
+      ['job-1', 'done'],
+    ]);
+    const bar = root.querySelector('progress');
+    expect(bar?.getAttribute('aria-label')).toBe('Progress of job job-2');
+    expect(bar?.getAttribute('value')).toBe('1200');
+    const outcomes = [...root.querySelectorAll('[data-testid="job-outcome"]')].map(
+      (td) => td.textContent,
+    );
+    expect(outcomes).toEqual([
+      'Error: database is locked',
+      '7,426 actors, 9 assessmentsun-ilo: Consistent 9',
+    ]);
+    expect(root.querySelector('[data-testid="job-outcome"] summary')?.textContent).toBe(
+      '7,426 actors, 9 assessments',
+    );
+    const who = [...root.querySelectorAll('[data-testid="job-who"]')].map((td) => td.textContent);
+    expect(who).toEqual(['user:usr-2', 'You']);
+    expect(root.querySelector('label[for="jobs-state"]')?.textContent).toBe('State');
+    expect(root.querySelector('[data-testid="jobs-screen-all"]')).toBeNull();
+    expect(root.querySelector('[data-testid="jobs-status"]')?.textContent).toBe('Jobs shown: 2.');
+  });
+
+  it('says so when there is no job, or none in the chosen state', async () => {
+    const list = vi.spyOn(jobsApi, 'list').mockResolvedValue({ items: [] });
+    const { root, page } = await mount(ADMIN);
+    await vi.waitFor(() =>
+      expect(root.querySelector('[data-testid="jobs-empty"]')?.textContent).toBe(
+        'No background job yet.',
+      ),
+    );
+    page.update(parseRoute(jobsHref('failed')));
+    await vi.waitFor(() =>
+      expect(root.querySelector('[data-testid="jobs-empty"]')?.textContent).toBe(
+        'No job in this state.',
+      ),
+    );
+    expect(list).toHaveBeenLastCalledWith('failed', 100, expect.any(AbortSignal));
+    expect(root.querySelector<HTMLSelectElement>('#jobs-state')?.value).toBe('failed');
+  });
+
+  it('puts the filter in the address without moving focus', async () => {
+    vi.spyOn(jobsApi, 'list').mockResolvedValue({ items: [] });
+    const { root, navigate } = await mount(ADMIN);
+    const select = await vi.waitFor(() => {
+      const found = root.querySelector<HTMLSelectElement>('#jobs-state');
+      expect(found).not.toBeNull();
+      return found as HTMLSelectElement;
+    });
+    select.value = 'done';
+    select.dispatchEvent(new Event('change'));
+    expect(navigate).toHaveBeenCalledWith('#/jobs?state=done', { replace: true });
+  });
+
+  it('shows the server’s message when the list cannot be read', async () => {
+    vi.spyOn(jobsApi, 'list').mockRejectedValue(
+      new ApiError(400, 'invalid_argument', 'limit: expected a whole number'),
+    );
+    const { root } = await mount(ADMIN);
+    await vi.waitFor(() =>
+      expect(root.querySelector('[data-testid="jobs-error"]')?.textContent).toContain(
+        'limit: expected a whole number',
+      ),
+    );
+  });
+
+  it('asks to sign in again when the session has ended', async () => {
+    vi.spyOn(jobsApi, 'list').mockRejectedValue(new ApiError(401, 'unauthenticated', 'sign in'));
+    const { root } = await mount(ADMIN);
+    await vi.waitFor(() =>
+      expect(root.querySelector('[data-testid="signin-required"]')).not.toBeNull(),
+    );
+  });
+
+  it('refreshes every 2 s while a job runs, stops when it ends and when the page is left', async () => {
+    vi.useFakeTimers();
+    const answers = [
+      { items: [wire({ state: 'running', done: 10 })] },
+      { items: [wire({ state: 'running', done: 20 })] },
+      { items: [wire({ state: 'done', done: 7426 })] },
+    ];
+    const list = vi
+      .spyOn(jobsApi, 'list')
+      .mockImplementation(async () => answers.shift() ?? { items: [] });
+    const { root, page } = await mount(ADMIN);
+    await vi.waitFor(() => expect(rows(root)).toEqual([['job-1', 'running']]));
+    expect(root.querySelector('[data-testid="jobs-status"]')?.textContent).toContain(
+      'Refreshed every 2 seconds',
+    );
+    await vi.advanceTimersByTimeAsync(REFRESH_MS);
+    expect(root.querySelector('[data-testid="job-progress"]')?.textContent).toBe('20 / 7,426');
+    await vi.advanceTimersByTimeAsync(REFRESH_MS);
+    expect(rows(root)).toEqual([['job-1', 'done']]);
+    expect(list).toHaveBeenCalledTimes(3);
+    await vi.advanceTimersByTimeAsync(REFRESH_MS * 5);
+    expect(list).toHaveBeenCalledTimes(3);
+    expect(vi.getTimerCount()).toBe(0);
+    page.destroy();
+  });
+
+  it('leaves no timer behind once destroyed', async () => {
+    vi.useFakeTimers();
+    const list = vi
+      .spyOn(jobsApi, 'list')
+      .mockResolvedValue({ items: [wire({ state: 'queued', done: 0, total: 0 })] });
+    const { root, page } = await mount(ADMIN);
+    await vi.waitFor(() => expect(rows(root)).toHaveLength(1));
+    expect(vi.getTimerCount()).toBe(1);
+    page.destroy();
+    expect(vi.getTimerCount()).toBe(0);
+    await vi.advanceTimersByTimeAsync(REFRESH_MS * 3);
+    expect(list).toHaveBeenCalledTimes(1);
+  });
+
+  it('lets an admin screen the whole registry and shows the new job first', async () => {
+    vi.spyOn(jobsApi, 'list').mockResolvedValue({ items: [wire({ state: 'done' })] });
+    const start = vi
+      .spyOn(jobsApi, 'screenAll')
+      .mockResolvedValue({ job: wire({ id: 'job-9', state: 'queued', done: 0, total: 0 }) });
+    const { root, page } = await mount(ADMIN);
+    await vi.waitFor(() => expect(rows(root)).toHaveLength(1));
+    root.querySelector<HTMLButtonElement>('[data-testid="jobs-screen-all"]')?.click();
+    await vi.waitFor(() => expect(rows(root)).toHaveLength(2));
+    expect(start).toHaveBeenCalledWith({ lang: 'en' });
+    expect(rows(root)[0]).toEqual(['job-9', 'queued']);
+    expect(root.querySelector('[data-testid="jobs-started"]')?.textContent).toBe(
+      'Job job-9 is queued.',
+    );
+    setLang('es', null);
+    page.onLanguageChange();
+    expect(root.querySelector('[data-testid="jobs-started"]')?.textContent).toBe(
+      'La tarea job-9 está en cola.',
+    );
+    expect(root.querySelector('[data-testid="job-state"]')?.textContent).toBe('En cola');
+    page.destroy();
+  });
+
+  it('shows a refusal to start with the server’s message', async () => {
+    vi.spyOn(jobsApi, 'list').mockResolvedValue({ items: [] });
+    vi.spyOn(jobsApi, 'screenAll').mockRejectedValue(
+      new ApiError(403, 'permission_denied', 'screening the registry needs the admin role'),
+    );
+    const { root } = await mount(ADMIN);
+    const button = await vi.waitFor(() => {
+      const found = root.querySelector<HTMLButtonElement>('[data-testid="jobs-screen-all"]');
+      expect(found).not.toBeNull();
+      return found as HTMLButtonElement;
+    });
+    button.click();
+    await vi.waitFor(() =>
+      expect(root.querySelector('[data-testid="jobs-start-error"]')?.textContent).toContain(
+        'needs the admin role',
+      ),
+    );
+    expect(button.disabled).toBe(false);
+  });
+});
+
+describe('navigation', () => {
+  it('links admins to the background jobs', async () => {
+    const session = sessionWith(ADMIN);
+    await session.ready();
+    const menu = new AccountMenu(session, () => {});
+    const link = menu.element.querySelector('[data-testid="nav-jobs"]');
+    expect(link?.getAttribute('href')).toBe('#/jobs');
+    expect(link?.textContent).toBe('Background jobs');
+  });
+});

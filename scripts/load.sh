@@ -32,6 +32,8 @@ export ECOSOL_LOAD_TOKEN=load-test-token
 export ECOSOL_LOAD_IDS="$dir/ids.txt"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 rss_mb() { echo $(($(ps -o rss= -p "$1") / 1024)); }
+# Resident memory by kind (MB): anonymous (the process's own) and file-backed (mapped files).
+rss_kinds() { awk '/^Rss(Anon|File):/ {printf "%s%s=%d MB", sep, tolower(substr($1, 4, 4)), $2 / 1024; sep=" "}' "/proc/$1/status"; }
 serve() {  # db, log name: starts a server, sets $base and $server
   local port
   port=$(free_port)
@@ -77,7 +79,7 @@ if [ "${SKIP_SQLITE:-0}" != 1 ]; then
     soak=$!
     start=$SECONDS
     while kill -0 "$soak" 2>/dev/null; do
-      echo "t=$((SECONDS - start)) s rss=$(rss_mb "$server") MB"
+      echo "t=$((SECONDS - start)) s rss=$(rss_mb "$server") MB ($(rss_kinds "$server"))"
       sleep 30
     done
     grep -E "Requests/sec|answers|latency|timeout|Non-2xx" "$dir/soak.out"

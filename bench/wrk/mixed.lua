@@ -1,7 +1,7 @@
 -- wrk script: the mixed read/write API load of docs/benchmarks.md ("Running at scale").
 -- Per 100 requests: 40 searches (GET /actors?q=WORD), 25 listings by box (GET /actors?bbox=),
 -- 20 actor pages (GET /actors/{id}, ids from the file ECOSOL_LOAD_IDS) and 15 new actors
--- (POST /actors with the admin token ECOSOL_LOAD_TOKEN). Prints the answers by kind and status.
+-- (POST /actors with the admin token ECOSOL_LOAD_TOKEN, named with one of the searched words). Prints the answers by kind and status.
 local words = {"housing", "community", "cooperative", "club", "farm", "energy", "football",
   "bakery", "wholefoods", "credit", "union", "society", "social", "village", "shop", "pub",
   "workers", "green", "tenants", "sports", "association", "brewery", "education", "care"}
@@ -39,9 +39,11 @@ function request()
   elseif r <= 85 then
     return wrk.format("GET", "/api/v1/actors/" .. ids[math.random(#ids)])
   else
+    -- Each new name holds one of the searched words, so that every write changes the first
+    -- page of one word's search (the server cannot keep that page).
     local body = string.format(
-      '{"name": "Load test co-op %d-%d", "kind": "organisation", "address": {"country": "GB"}}',
-      tid, n)
+      '{"name": "Load test %s co-op %d-%d", "kind": "organisation", "address": {"country": "GB"}}',
+      words[math.random(#words)], tid, n)
     return wrk.format("POST", "/api/v1/actors",
       {["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json"}, body)
   end

@@ -75,6 +75,36 @@ TEST_P(CliTest, ImportReportsJsonAndReimportChangesNothing) {
   EXPECT_EQ(report["unchanged"], 3);
 }
 
+// --background queues the file with an import job; `ecosol worker --once` runs it, and
+// `ecosol jobs show` gives its report.
+TEST_P(CliTest, BackgroundImportIsQueuedForAWorker) {
+  ASSERT_EQ(Run({"init"}), 0) << cli_.err();
+  std::string file = WriteFile("small.csv", SmallCsv(false));
+  ASSERT_EQ(Run({"import", file, "--format", "essglobal-csv", "--id-scheme", "coops-uk",
+                 "--background", "--json"}),
+            0)
+      << cli_.err();
+  auto job = nlohmann::json::parse(cli_.out());
+  EXPECT_EQ(job["kind"], "import");
+  EXPECT_EQ(job["state"], "queued");
+  const std::string id = job["id"];
+  ASSERT_EQ(Run({"actors", "list", "--json"}), 0);
+  EXPECT_TRUE(nlohmann::json::parse(cli_.out())["items"].empty());  // not imported yet
+  ASSERT_EQ(Run({"worker", "--once"}), 0) << cli_.err();
+  EXPECT_NE(cli_.out().find("ran 1 job(s): 1 done"), std::string::npos) << cli_.out();
+  ASSERT_EQ(Run({"jobs", "show", id, "--json"}), 0) << cli_.err();
+  auto done = nlohmann::json::parse(cli_.out());
+  EXPECT_EQ(done["state"], "done");
+  EXPECT_EQ(done["result"]["imported"], 3);
+  ASSERT_EQ(Run({"actors", "list", "--json"}), 0);
+  EXPECT_EQ(nlohmann::json::parse(cli_.out())["items"].size(), 3u);
+  // A format that cannot be queued is refused, and nothing is queued.
+  EXPECT_EQ(Run({"import", file, "--format", "ecosol-json", "--background"}), 1);
+  EXPECT_NE(cli_.err().find("cannot be queued"), std::string::npos) << cli_.err();
+  ASSERT_EQ(Run({"jobs", "list", "--json"}), 0);
+  EXPECT_EQ(nlohmann::json::parse(cli_.out())["items"].size(), 1u);
+}
+
 TEST_P(CliTest, RejectedRowsFailTheBatchUnlessSkipInvalid) {
   ASSERT_EQ(Run({"init"}), 0);
   std::string file = WriteFile("bad.csv", SmallCsv(true));
@@ -283,7 +313,7 @@ TEST(CliUpgradeTest, AnyCommandUpgradesAnOlderDatabase) {
   EXPECT_NE(out.str().find("cuk-r006884"), std::string::npos) << out.str();
   auto store = store::OpenStore(db);
   ASSERT_TRUE(store.ok());
-  EXPECT_EQ(*(*store)->SchemaVersion(), 16);
+  EXPECT_EQ(*(*store)->SchemaVersion(), 17);
   store->reset();
   for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db + suffix);
 }

@@ -1,12 +1,16 @@
 // `ecosol import` and `ecosol export`.
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "context.h"
+#include "ecosol/base/clock.h"
 #include "ecosol/base/strings.h"
 #include "ecosol/interop/importer.h"
+#include "ecosol/jobs/worker.h"
 
 namespace ecosol::cli {
 namespace {
@@ -16,6 +20,7 @@ struct ImportArgs {
   std::string mapping;  // --mapping: the YAML mapping file of format csv
   interop::FileImportOptions options;
   bool json = false;
+  bool background = false;  // --background: queue it for a worker
 };
 
 void PrintText(Context& ctx, const std::string& file, const registry::ImportReport& r) {
@@ -47,10 +52,36 @@ Status LoadMapping(ImportArgs& args) {
   return Status::Ok();
 }
 
+// --background: the file goes into the database with a queued "import" job, which a worker
+// (`ecosol worker`, or a server's --workers) runs; `ecosol jobs show ID` follows it.
+void QueueImport(Context& ctx, ImportArgs& args, Session& s) {
+  if (args.options.format == "ecosol-json" ||
+      std::find(interop::ImportFormats().begin(), interop::ImportFormats().end(),
+                args.options.format) == interop::ImportFormats().end()) {
+    return Fail(
+        ctx, InvalidArgument("--format: '" + args.options.format + "' cannot be queued; one of " +
+                             Join(interop::ImportFormats(), ", ") +
+                             " (ecosol-json is imported at once)"));
+  }
+  auto text = interop::ReadFile(args.file);
+  if (!text.ok()) return Fail(ctx, text.status());
+  auto job = jobs::EnqueueImport(*s.store, args.options,
+                                 std::filesystem::path(args.file).filename().string(), *text,
+                                 CliAuditWho(), "local", FormatTimestamp(SystemClock().Now()));
+  if (!job.ok()) return Fail(ctx, job.status());
+  if (args.json) {
+    *ctx.out << jobs::JobToJson(*job).dump(2) << "\n";
+  } else {
+    *ctx.out << "queued " << job->id << ": a worker imports " << args.file
+             << "; follow it with `ecosol jobs show " << job->id << "`\n";
+  }
+}
+
 void RunImport(Context& ctx, ImportArgs& args) {
   if (Status m = LoadMapping(args); !m.ok()) return Fail(ctx, m);
   auto s = OpenSession(ctx, false);
   if (!s.ok()) return Fail(ctx, s.status());
+  if (args.background) return QueueImport(ctx, args, *s);
   if (!args.json) args.options.progress = ImportProgressDisplay(ctx, "importing " + args.file);
   auto report = interop::ImportFile(*s->registry, args.file, args.options);
   if (!report.ok()) return Fail(ctx, report.status());
@@ -120,6 +151,9 @@ void AddImportCommands(CLI::App& app, Context& ctx) {
                   "Format csv: the YAML mapping file saying which column gives which field "
                   "(docs/formats/csv-mapping.md)");
   imp->add_flag("--json", args->json, "Print the report as JSON");
+  imp->add_flag("--background", args->background,
+                "Queue the import for a worker (`ecosol worker`, or a server's --workers) and "
+                "print the job's id instead of importing now");
   imp->callback([&ctx, args] { RunImport(ctx, *args); });
 
   auto options = std::make_shared<interop::ExportOptions>();

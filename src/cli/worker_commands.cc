@@ -23,6 +23,7 @@ struct WorkerArgs {
   int poll_ms = 1000;
   std::string name;
   bool once = false;
+  std::string murmurations_schemas;
 };
 
 void RunWorker(Context& ctx, const WorkerArgs& a) {
@@ -38,6 +39,7 @@ void RunWorker(Context& ctx, const WorkerArgs& a) {
   auto clauses = text::ClauseAnalyzer::Load(std::filesystem::path(DataDir(ctx)) / "clauses");
   if (!clauses.ok()) return Fail(ctx, clauses.status());
   services.clauses = *clauses;
+  services.murmurations_schemas = a.murmurations_schemas;
   jobs::WorkerOptions o;
   o.db_url = ctx.db;
   o.name = a.name;
@@ -110,7 +112,7 @@ void PrintJob(Context& ctx, const store::JobRecord& j) {
 void AddWorkerCommands(CLI::App& app, Context& ctx) {
   auto a = std::make_shared<WorkerArgs>();
   CLI::App* worker = app.add_subcommand(
-      "worker", "Run background jobs (screening the registry...) from the database's queue");
+      "worker", "Run background jobs (imports, screening the registry) from the database's queue");
   worker->add_option("--threads", a->threads, "Jobs run at once")
       ->check(CLI::Range(1, 64))
       ->capture_default_str();
@@ -124,6 +126,9 @@ void AddWorkerCommands(CLI::App& app, Context& ctx) {
       ->capture_default_str();
   worker->add_option("--name", a->name, "This worker's name in the queue (default: host:pid)");
   worker->add_flag("--once", a->once, "Run the jobs waiting now, then stop");
+  worker->add_option("--murmurations-schemas", a->murmurations_schemas,
+                     "Folder of the Murmurations JSON Schemas and field files (imports of format "
+                     "murmurations)");
   worker->callback([&ctx, a] { RunWorker(ctx, *a); });
 
   CLI::App* jobs = app.add_subcommand("jobs", "Background jobs in the database's queue");

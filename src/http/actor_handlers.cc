@@ -1,5 +1,7 @@
 // /api/v1/actors, /api/v1/map/points and /api/v1/relationships.
 
+#include <chrono>
+
 #include "api.h"
 #include "ecosol/base/strings.h"
 #include "ecosol/model/json.h"
@@ -99,6 +101,11 @@ std::string SnippetOf(const model::Actor& a, const std::vector<std::vector<std::
   return "";
 }
 
+// How long, and across how many changed actors, the first page of a search may be kept by
+// revalidation (ListActors).
+constexpr std::chrono::seconds kSearchKeptFor{60};
+constexpr size_t kSearchKeptAcross = 1000;
+
 // The cache key of a request: its path and its parameters in order.
 std::string CacheKey(const httplib::Request& req) {
   std::string key = req.path;
@@ -167,7 +174,7 @@ void ListActors(ApiContext& ctx, const httplib::Request& req, httplib::Response&
     auto body = ctx.box_index->Listing(*q->bbox, q->limit, q->cursor, *generation);
     if (body) return res.set_content(std::move(*body), "application/json; charset=utf-8");
   }
-  auto body = ctx.cache->GetOrCompute(key, *generation, [&]() -> std::optional<std::string> {
+  auto compute = [&]() -> std::optional<ResponseCache::Answer> {
     auto store = read ? read : ctx.pool->Acquire();
     registry::Registry reg(*store, *ctx.clock, ctx.taxonomy);
     auto page = reg.ListActors(*q);
@@ -175,8 +182,51 @@ void ListActors(ApiContext& ctx, const httplib::Request& req, httplib::Response&
       SendError(res, page.status());
       return std::nullopt;
     }
-    return ListingBody(*page, auth::Viewer(), q->q);
-  });
+    std::string rids = ",";  // ",1,5,9,": each row id between commas
+    for (long long rid : page->matched_rids) rids += std::to_string(rid) + ",";
+    return ResponseCache::Answer{ListingBody(*page, auth::Viewer(), q->q), std::move(rids)};
+  };
+  std::optional<std::string> body;
+  if (!q->q.empty() && q->cursor.empty()) {
+    // The first page of a search is kept across writes that do not touch it: no actor written
+    // since matches its words now, and none was among the matches it read (so none left it).
+    // Ranking statistics over the whole registry (the number of actors, their mean length) do
+    // move with every write, so an answer is computed again once kSearchKeptFor old, or when
+    // more than kSearchKeptAcross actors changed since.
+    //
+    // While one request computes a new answer, others asking the same get the previous one
+    // (ResponseCache: at most kSearchKeptFor old) instead of queuing behind it. This cache
+    // answers only readers without credentials, who cannot write; a signed-in writer's reads
+    // come from the database. At most ctx.search_slots searches are computed at once.
+    auto compute_search = [&]() -> std::optional<ResponseCache::Answer> {
+      ctx.search_slots->acquire();
+      struct Release {
+        std::counting_semaphore<>* slots;
+        ~Release() { slots->release(); }
+      } release{ctx.search_slots.get()};
+      return compute();
+    };
+    body = ctx.cache->GetOrRevalidate(
+        key, *generation, compute_search,
+        [&](long long since, const std::string& tag) {
+          auto store = read ? read : ctx.pool->Acquire();
+          auto changes = store->SearchChangesSince(since, q->q, kSearchKeptAcross);
+          if (!changes.ok() || changes->too_many) return false;
+          for (const store::SearchChanges::Changed& c : changes->changed) {
+            if (c.matches || tag.find("," + std::to_string(c.rid) + ",") != std::string::npos) {
+              return false;
+            }
+          }
+          return true;
+        },
+        kSearchKeptFor, /*stale_while_computing=*/true);
+  } else {
+    body = ctx.cache->GetOrCompute(key, *generation, [&]() -> std::optional<std::string> {
+      auto answer = compute();
+      if (!answer) return std::nullopt;
+      return std::move(answer->body);
+    });
+  }
   if (body) res.set_content(std::move(*body), "application/json; charset=utf-8");
 }
 

@@ -12,6 +12,7 @@
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <semaphore>
 #include <set>
 #include <string>
 #include <vector>
@@ -76,7 +77,10 @@ struct ApiContext {
   std::shared_ptr<const registry::Taxonomy> taxonomy;
   const Clock* clock = nullptr;
   std::unique_ptr<ResponseCache> cache;  // listings and searches (see response_cache.h)
-  std::unique_ptr<BoxIndex> box_index;   // listings by box (see box_index.h); null when off
+  // Searches computed at once (half the database connections, at least one): ranking a common
+  // word takes a connection for a long time, and the other half is kept for everything else.
+  std::unique_ptr<std::counting_semaphore<>> search_slots;
+  std::unique_ptr<BoxIndex> box_index;  // listings by box (see box_index.h); null when off
   auth::AccountsOptions accounts_options;
   // Screening (null when not configured): immutable snapshots shared by all requests.
   std::shared_ptr<const screening::Catalogue> frameworks;

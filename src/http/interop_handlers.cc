@@ -9,6 +9,7 @@
 #include "ecosol/base/strings.h"
 #include "ecosol/interop/importer.h"
 #include "ecosol/interop/murmurations.h"
+#include "ecosol/jobs/worker.h"
 
 namespace ecosol::http {
 namespace {
@@ -68,18 +69,20 @@ Result<std::string_view> UploadedFile(const httplib::Request& req, interop::File
 }
 
 // POST /api/v1/imports?format=F[&source=&id_scheme=&id_prefix=&lang=&claim=&attribution=
-// &dry_run=&skip_invalid=]: the body is the file, or multipart/form-data with the parts "file"
-// and (format csv) "mapping". Admins and instance-wide stewards. 200 with
-// the report when written (or checked, with dry_run); 422 with the report when refused.
+// &dry_run=&skip_invalid=&background=]: the body is the file, or multipart/form-data with the parts
+// "file" and (format csv) "mapping". Admins and instance-wide stewards. 200 with the report when
+// written (or checked, with dry_run); 422 with the report when refused. With background=true the
+// file is stored with a queued "import" job, which any worker sharing the database runs: 202
+// with {"job"}, followed at GET /api/v1/jobs/{id} (its result is the report).
 void ImportUpload(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
   auto store = ctx.pool->Acquire();
   auto caller = Identify(ctx, req, *store);
   if (!caller.ok()) return SendError(res, caller.status());
   Status allowed = auth::Authorize(caller->principal, auth::Action::kImportData);
   if (!allowed.ok()) return SendError(res, allowed);
-  static const std::set<std::string> kParams = {"format",      "id_scheme", "id_prefix",
-                                                "lang",        "claim",     "source",
-                                                "attribution", "dry_run",   "skip_invalid"};
+  static const std::set<std::string> kParams = {
+      "format", "id_scheme",   "id_prefix", "lang",         "claim",
+      "source", "attribution", "dry_run",   "skip_invalid", "background"};
   for (const auto& [name, value] : req.params) {
     if (!kParams.count(name)) {
       return SendError(
@@ -112,12 +115,22 @@ void ImportUpload(ApiContext& ctx, const httplib::Request& req, httplib::Respons
   if (!skip.ok()) return SendError(res, skip.status());
   o.dry_run = *dry_run;
   o.skip_invalid = *skip;
+  auto background = Flag(req, "background");
+  if (!background.ok()) return SendError(res, background.status());
   o.murmurations_schemas = ctx.options.murmurations_schemas;
   auto body = UploadedFile(req, &o);
   if (!body.ok()) return SendError(res, body.status());
   registry::Registry reg(*store, *ctx.clock, ctx.taxonomy);
   reg.SetAuditSource(caller->principal.who, caller->address);
   std::string name = o.source.empty() ? "upload." + interop::ExtensionOf(o.format) : o.source;
+  if (*background) {
+    auto job = jobs::EnqueueImport(*store, o, name, *body, caller->principal.who, caller->address,
+                                   FormatTimestamp(ctx.clock->Now()));
+    if (!job.ok()) return SendError(res, job.status());
+    if (ctx.worker) ctx.worker->Wake();
+    res.set_header("Location", "/api/v1/jobs/" + job->id);
+    return SendJson(res, 202, {{"job", jobs::JobToJson(*job)}});
+  }
   auto report = interop::ImportText(reg, *body, name, o);
   if (!report.ok()) return SendError(res, report.status());
   json out = interop::ImportReportToJson(*report);

@@ -4,7 +4,9 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <chrono>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "ecosol/auth/accounts.h"
 #include "ecosol/http/server.h"
@@ -116,6 +118,47 @@ TEST_P(InteropServerTest, UploadsAreCheckedRefusedOrWritten) {
   EXPECT_EQ(typo->status, 400);
   EXPECT_NE(typo->body.find("dryrun"), std::string::npos);
   EXPECT_EQ(Count(), before + 2);
+}
+
+// background=true queues the upload as a job that the server's worker runs; its result is the
+// report, and a refused file finishes with a report that says so.
+TEST_P(InteropServerTest, BackgroundImportsAreJobs) {
+  const long long before = Count();
+  auto follow = [&](const httplib::Result& queued) {
+    EXPECT_EQ(queued->status, 202) << queued->body;
+    json job = json::parse(queued->body)["job"];
+    EXPECT_EQ(job["kind"], "import");
+    EXPECT_EQ(queued->get_header_value("Location"), "/api/v1/jobs/" + job["id"].get<std::string>());
+    for (int i = 0; i < 500 && job["state"] != "done" && job["state"] != "failed"; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      auto got = server_->client().Get("/api/v1/jobs/" + job["id"].get<std::string>(),
+                                       testing::BearerHeaders(kAdminToken));
+      EXPECT_TRUE(got && got->status == 200);
+      if (got) job = json::parse(got->body);
+    }
+    return job;
+  };
+  auto queued = Upload("format=geojson&source=bg-test&background=true",
+                       Collection({Feature("b1", "Gamma Bakery", -1.55, 53.8),
+                                   Feature("b2", "Delta Housing", -1.08, 53.96)}));
+  ASSERT_TRUE(queued);
+  json job = follow(queued);
+  ASSERT_EQ(job["state"], "done") << job.dump();
+  EXPECT_EQ(job["result"]["imported"], 2);
+  EXPECT_EQ(job["result"]["committed"], true);
+  EXPECT_EQ(Count(), before + 2);
+  auto refused = Upload("format=geojson&source=bg-test&background=true",
+                        Collection({Feature("b3", "Nowhere", -1.0, 200.0)}));
+  ASSERT_TRUE(refused);
+  job = follow(refused);
+  ASSERT_EQ(job["state"], "done") << job.dump();
+  EXPECT_EQ(job["result"]["committed"], false);
+  EXPECT_EQ(job["result"]["rejected"].size(), 1u);
+  EXPECT_EQ(Count(), before + 2);
+  auto bad_flag = Upload("format=geojson&background=maybe", Collection({}));
+  ASSERT_TRUE(bad_flag);
+  EXPECT_EQ(bad_flag->status, 400);
+  EXPECT_NE(bad_flag->body.find("background"), std::string::npos);
 }
 
 TEST_P(InteropServerTest, OnlyAdminsAndStewardsImportAndLargeFilesAreAllowedThere) {

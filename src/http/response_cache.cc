@@ -16,14 +16,33 @@ std::optional<std::string> ResponseCache::Get(const std::string& key, long long 
 
 void ResponseCache::Put(const std::string& key, long long generation, std::string body) {
   std::lock_guard lock(mu_);
-  PutLocked(key, generation, std::move(body));
+  PutLocked(key, generation, {std::move(body), ""});
 }
 
 std::optional<std::string> ResponseCache::GetOrCompute(
     const std::string& key, long long generation,
     const std::function<std::optional<std::string>()>& compute) {
-  if (capacity_ == 0) return compute();
+  return GetOrRevalidate(key, generation,
+                         [&]() -> std::optional<Answer> {
+                           auto body = compute();
+                           if (!body) return std::nullopt;
+                           return Answer{std::move(*body), ""};
+                         },
+                         nullptr, {});
+}
+
+std::optional<std::string> ResponseCache::GetOrRevalidate(
+    const std::string& key, long long generation,
+    const std::function<std::optional<Answer>()>& compute,
+    const std::function<bool(long long since, const std::string& tag)>& still_holds,
+    std::chrono::steady_clock::duration max_age, bool stale_while_computing) {
+  if (capacity_ == 0) {
+    auto answer = compute();
+    if (!answer) return std::nullopt;
+    return std::move(answer->body);
+  }
   const std::pair<std::string, long long> id{key, generation};
+  std::optional<std::pair<long long, std::string>> earlier;  // an entry to revalidate
   {
     std::unique_lock lock(mu_);
     while (true) {
@@ -33,39 +52,68 @@ std::optional<std::string> ResponseCache::GetOrCompute(
         ++hits_;
         return it->second->body;
       }
-      if (!computing_.count(id)) break;
+      if (!computing_.count(id)) {
+        if (still_holds && it != index_.end() && it->second->generation < generation &&
+            std::chrono::steady_clock::now() - it->second->computed_at < max_age) {
+          earlier.emplace(it->second->generation, it->second->tag);
+        }
+        break;
+      }
+      if (stale_while_computing && it != index_.end() && it->second->generation < generation &&
+          std::chrono::steady_clock::now() - it->second->computed_at < max_age) {
+        ++stale_;
+        return it->second->body;
+      }
       computed_.wait(lock);  // someone is computing it: wait, then look again
     }
-    ++misses_;
     computing_.insert(id);
   }
-  std::optional<std::string> body;
-  try {
-    body = compute();
-  } catch (...) {
+  // Whatever happens from here, the key is no longer being computed when this returns.
+  struct Finish {
+    ResponseCache* cache;
+    const std::pair<std::string, long long>& id;
+    ~Finish() {
+      std::lock_guard lock(cache->mu_);
+      cache->computing_.erase(id);
+      cache->computed_.notify_all();
+    }
+  } finish{this, id};
+  if (earlier && still_holds(earlier->first, earlier->second)) {
     std::lock_guard lock(mu_);
-    computing_.erase(id);
-    computed_.notify_all();
-    throw;
+    auto it = index_.find(key);
+    if (it != index_.end() && it->second->generation == earlier->first) {
+      it->second->generation = generation;
+      lru_.splice(lru_.begin(), lru_, it->second);
+      ++revalidated_;
+      return it->second->body;
+    }
+    // Evicted or replaced meanwhile: computed below.
   }
+  {
+    std::lock_guard lock(mu_);
+    ++misses_;
+  }
+  auto answer = compute();
+  if (!answer) return std::nullopt;
   std::lock_guard lock(mu_);
-  computing_.erase(id);
-  if (body) PutLocked(key, generation, *body);
-  computed_.notify_all();
+  std::string body = answer->body;
+  PutLocked(key, generation, std::move(*answer));
   return body;
 }
 
-void ResponseCache::PutLocked(const std::string& key, long long generation, std::string body) {
-  if (capacity_ == 0 || body.size() + key.size() > capacity_ / 8) return;
+void ResponseCache::PutLocked(const std::string& key, long long generation, Answer answer) {
+  const size_t size = key.size() + answer.body.size() + answer.tag.size();
+  if (capacity_ == 0 || size > capacity_ / 8) return;
   auto it = index_.find(key);
   if (it != index_.end()) {
     // An older generation's entry (or a concurrent computation of the same one) is replaced.
-    bytes_ -= it->second->key.size() + it->second->body.size();
+    bytes_ -= it->second->key.size() + it->second->body.size() + it->second->tag.size();
     lru_.erase(it->second);
     index_.erase(it);
   }
-  bytes_ += key.size() + body.size();
-  lru_.push_front({key, generation, std::move(body)});
+  bytes_ += size;
+  lru_.push_front({key, generation, std::move(answer.body), std::move(answer.tag),
+                   std::chrono::steady_clock::now()});
   index_.emplace(key, lru_.begin());
   EvictLocked();
 }
@@ -73,7 +121,7 @@ void ResponseCache::PutLocked(const std::string& key, long long generation, std:
 void ResponseCache::EvictLocked() {
   while (bytes_ > capacity_ && !lru_.empty()) {
     const Entry& last = lru_.back();
-    bytes_ -= last.key.size() + last.body.size();
+    bytes_ -= last.key.size() + last.body.size() + last.tag.size();
     index_.erase(last.key);
     lru_.pop_back();
   }
@@ -81,7 +129,7 @@ void ResponseCache::EvictLocked() {
 
 ResponseCache::Stats ResponseCache::stats() const {
   std::lock_guard lock(mu_);
-  return {lru_.size(), bytes_, hits_, misses_};
+  return {lru_.size(), bytes_, hits_, misses_, revalidated_, stale_};
 }
 
 }  // namespace ecosol::http

@@ -6,8 +6,13 @@
 // any process sharing the database: a cached answer is never older than the last write.
 // Least recently used entries go first once the cache holds `capacity_bytes`.
 //
+// An entry of an earlier generation may also be carried to the current one without computing
+// it again (GetOrRevalidate): a search is kept when the caller finds that no actor changed since
+// then touches it, instead of being ranked again after every write anywhere in the registry.
+//
 // Thread-safe.
 
+#include <chrono>
 #include <condition_variable>
 #include <functional>
 #include <list>
@@ -35,11 +40,30 @@ class ResponseCache {
       const std::string& key, long long generation,
       const std::function<std::optional<std::string>()>& compute);
 
+  // A computed answer, and what the entry keeps for revalidating it (opaque to the cache).
+  struct Answer {
+    std::string body;
+    std::string tag;
+  };
+  // As GetOrCompute; besides, when the entry under `key` is of an earlier generation and was
+  // computed less than `max_age` ago, `still_holds(its generation, its tag)` is asked first:
+  // true carries it to `generation` as it is (its age still counts from its computation);
+  // false computes it again. Concurrent calls for one key and generation revalidate or compute
+  // once; with `stale_while_computing`, the others meanwhile get that earlier entry (when
+  // computed less than `max_age` ago) instead of waiting.
+  std::optional<std::string> GetOrRevalidate(
+      const std::string& key, long long generation,
+      const std::function<std::optional<Answer>()>& compute,
+      const std::function<bool(long long since, const std::string& tag)>& still_holds,
+      std::chrono::steady_clock::duration max_age, bool stale_while_computing = false);
+
   struct Stats {
     size_t entries = 0;
     size_t bytes = 0;
     long long hits = 0;
-    long long misses = 0;
+    long long misses = 0;       // computed
+    long long revalidated = 0;  // carried to a later generation without computing
+    long long stale = 0;        // an earlier generation's answer given while computing the new
   };
   Stats stats() const;
 
@@ -48,9 +72,11 @@ class ResponseCache {
     std::string key;
     long long generation;
     std::string body;
+    std::string tag;
+    std::chrono::steady_clock::time_point computed_at;
   };
   void EvictLocked();
-  void PutLocked(const std::string& key, long long generation, std::string body);
+  void PutLocked(const std::string& key, long long generation, Answer answer);
 
   const size_t capacity_;
   mutable std::mutex mu_;
@@ -61,6 +87,8 @@ class ResponseCache {
   size_t bytes_ = 0;
   long long hits_ = 0;
   long long misses_ = 0;
+  long long revalidated_ = 0;
+  long long stale_ = 0;
 };
 
 }  // namespace ecosol::http

@@ -4,6 +4,8 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -84,6 +86,149 @@ TEST(ResponseCacheTest, ConcurrentMissesComputeOnce) {
     });
   }
   EXPECT_EQ(off_computed, 2);
+}
+
+// An entry of an earlier generation is carried forward when the caller says it still holds, with
+// its tag and without computing; otherwise, or once too old, it is computed again.
+TEST(ResponseCacheTest, RevalidatesAnEarlierGenerationWhenItStillHolds) {
+  using std::chrono::hours;
+  ResponseCache cache(1 << 20);
+  int computed = 0;
+  std::vector<std::pair<long long, std::string>> asked;
+  bool holds = true;
+  auto get = [&](long long generation, std::chrono::steady_clock::duration max_age) {
+    return cache.GetOrRevalidate(
+        "k", generation,
+        [&]() -> std::optional<ResponseCache::Answer> {
+          ++computed;
+          return ResponseCache::Answer{"body@" + std::to_string(generation),
+                                       "tag@" + std::to_string(generation)};
+        },
+        [&](long long since, const std::string& tag) {
+          asked.emplace_back(since, tag);
+          return holds;
+        },
+        max_age);
+  };
+  EXPECT_EQ(get(1, hours(1)), "body@1");
+  EXPECT_EQ(computed, 1);
+  EXPECT_TRUE(asked.empty());  // nothing to revalidate yet
+  EXPECT_EQ(get(1, hours(1)), "body@1");
+  EXPECT_TRUE(asked.empty());  // a plain hit
+  // Generation 3: asked about what changed since 1; it holds, so the body of 1 is kept.
+  EXPECT_EQ(get(3, hours(1)), "body@1");
+  EXPECT_EQ(computed, 1);
+  ASSERT_EQ(asked.size(), 1u);
+  EXPECT_EQ(asked[0], (std::pair<long long, std::string>{1, "tag@1"}));
+  EXPECT_EQ(cache.Get("k", 3), "body@1");  // now an entry of generation 3
+  // Generation 4, and it no longer holds: computed again.
+  holds = false;
+  EXPECT_EQ(get(4, hours(1)), "body@4");
+  EXPECT_EQ(computed, 2);
+  ASSERT_EQ(asked.size(), 2u);
+  EXPECT_EQ(asked[1], (std::pair<long long, std::string>{3, "tag@1"}));
+  // Too old an entry is computed again without asking.
+  holds = true;
+  EXPECT_EQ(get(5, std::chrono::steady_clock::duration::zero()), "body@5");
+  EXPECT_EQ(computed, 3);
+  EXPECT_EQ(asked.size(), 2u);
+  // An entry of a later generation than asked for (a lagging replica) is never revalidated.
+  EXPECT_EQ(get(2, hours(1)), "body@2");
+  EXPECT_EQ(computed, 4);
+  EXPECT_EQ(asked.size(), 2u);
+  auto stats = cache.stats();
+  EXPECT_EQ(stats.revalidated, 1);
+  EXPECT_EQ(stats.misses, 4);
+  EXPECT_EQ(stats.hits, 2);
+}
+
+// Concurrent requests at a new generation revalidate once; the others wait for it.
+TEST(ResponseCacheTest, ConcurrentRevalidationsAskOnce) {
+  ResponseCache cache(1 << 20);
+  cache.Put("k", 1, "body");
+  std::atomic<int> asked{0};
+  std::atomic<int> computed{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 8; ++i) {
+    threads.emplace_back([&] {
+      auto body = cache.GetOrRevalidate(
+          "k", 2,
+          [&]() -> std::optional<ResponseCache::Answer> {
+            ++computed;
+            return ResponseCache::Answer{"new", ""};
+          },
+          [&](long long, const std::string&) {
+            ++asked;
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            return true;
+          },
+          std::chrono::hours(1));
+      EXPECT_EQ(body, "body");
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(asked.load(), 1);
+  EXPECT_EQ(computed.load(), 0);
+}
+
+// With stale_while_computing, requests arriving while the new answer is computed get the earlier
+// one at once; only the request computing it waits.
+TEST(ResponseCacheTest, GivesTheEarlierAnswerWhileComputingTheNew) {
+  ResponseCache cache(1 << 20);
+  cache.Put("k", 1, "old");
+  std::mutex mu;
+  std::condition_variable cv;
+  bool computing = false, release = false;
+  auto ask = [&](bool stale) {
+    return cache.GetOrRevalidate(
+        "k", 2,
+        [&]() -> std::optional<ResponseCache::Answer> {
+          std::unique_lock lock(mu);
+          computing = true;
+          cv.notify_all();
+          cv.wait(lock, [&] { return release; });
+          return ResponseCache::Answer{"new", ""};
+        },
+        [](long long, const std::string&) { return false; }, std::chrono::hours(1), stale);
+  };
+  std::optional<std::string> first;
+  std::thread computer([&] { first = ask(true); });
+  {
+    std::unique_lock lock(mu);
+    cv.wait(lock, [&] { return computing; });
+  }
+  EXPECT_EQ(ask(true), "old");  // answered while the new one is computed
+  EXPECT_EQ(cache.stats().stale, 1);
+  {
+    std::lock_guard lock(mu);
+    release = true;
+  }
+  cv.notify_all();
+  computer.join();
+  EXPECT_EQ(first, "new");
+  EXPECT_EQ(ask(false), "new");
+  EXPECT_EQ(ask(true), "new");
+  // Too old an earlier answer is not given: the request waits for the new one.
+  ResponseCache old(1 << 20);
+  old.Put("k", 1, "old");
+  std::atomic<bool> started{false};
+  std::thread slow([&] {
+    (void)old.GetOrRevalidate(
+        "k", 2,
+        [&]() -> std::optional<ResponseCache::Answer> {
+          started = true;
+          std::this_thread::sleep_for(std::chrono::milliseconds(100));
+          return ResponseCache::Answer{"new", ""};
+        },
+        nullptr, std::chrono::steady_clock::duration::zero(), true);
+  });
+  while (!started) std::this_thread::yield();
+  EXPECT_EQ(old.GetOrRevalidate(
+                "k", 2, []() -> std::optional<ResponseCache::Answer> { return std::nullopt; },
+                nullptr, std::chrono::steady_clock::duration::zero(), true),
+            "new");
+  slow.join();
+  EXPECT_EQ(old.stats().stale, 0);
 }
 
 }  // namespace

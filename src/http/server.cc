@@ -334,6 +334,8 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   auto ctx = std::make_unique<ApiContext>();
   ctx->cache = std::make_unique<ResponseCache>(options.cache_bytes);
   ctx->options = options;
+  ctx->search_slots =
+      std::make_unique<std::counting_semaphore<>>(std::max(1, options.store_connections / 2));
   ctx->clock = &SystemClock();
   ctx->accounts_options.session_lifetime = std::chrono::minutes(options.session_minutes);
   if (options.fast_password_hashing) {
@@ -391,6 +393,7 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
     services.frameworks = ctx->frameworks;
     services.clauses = ctx->clauses;
     services.clock = ctx->clock;
+    services.murmurations_schemas = options.murmurations_schemas;
     jobs::WorkerOptions worker_options;
     worker_options.db_url = options.db_url;
     worker_options.threads = std::max(0, options.workers);

@@ -113,6 +113,52 @@ TEST_P(ServerTest, CachedSearchesFollowEveryChange) {
   EXPECT_EQ(Call("GET", "/api/v1/health").second["actors"], 5);
 }
 
+// A search's first page is kept across writes that do not touch it, and computed again after
+// one that does: an actor that matches now, or one that was among its matches.
+TEST_P(ServerTest, CachedSearchesAreKeptAcrossWritesThatDoNotTouchThem) {
+  auto names = [&](const std::string& query) {
+    auto r = Call("GET", "/api/v1/actors?" + query, "", false);
+    EXPECT_EQ(r.first, 200) << r.second.dump();
+    std::vector<std::string> out;
+    for (const json& item : r.second["items"]) out.push_back(item["name"]);
+    return out;
+  };
+  auto revalidated = [&]() {
+    auto res = server_->client().Get("/metrics");
+    const std::string metric = "\necosol_response_cache_revalidated_total ";
+    size_t at = res ? res->body.find(metric) : std::string::npos;
+    return at == std::string::npos ? -1 : std::stol(res->body.substr(at + metric.size()));
+  };
+  ASSERT_EQ(Call("POST", "/api/v1/actors", R"({"id": "z1", "name": "Zeta housing"})").first, 201);
+  EXPECT_EQ(names("q=zeta"), std::vector<std::string>{"Zeta housing"});
+  const long before = revalidated();
+  ASSERT_GE(before, 0);
+  // A write elsewhere: the same answer, kept rather than computed.
+  ASSERT_EQ(Call("POST", "/api/v1/actors", R"({"id": "o1", "name": "Omega farm"})").first, 201);
+  EXPECT_EQ(names("q=zeta"), std::vector<std::string>{"Zeta housing"});
+  EXPECT_EQ(revalidated(), before + 1);
+  // A new matching actor is found.
+  ASSERT_EQ(Call("POST", "/api/v1/actors", R"({"id": "z2", "name": "Zeta bakery"})").first, 201);
+  EXPECT_EQ(names("q=zeta").size(), 2u);
+  // One of the matches renamed away, then one deleted: each is seen at once.
+  ASSERT_EQ(Call("PATCH", "/api/v1/actors/z1", R"({"name": "Eta housing"})").first, 200);
+  EXPECT_EQ(names("q=zeta"), std::vector<std::string>{"Zeta bakery"});
+  ASSERT_EQ(Call("DELETE", "/api/v1/actors/z2").first, 204);
+  EXPECT_TRUE(names("q=zeta").empty());
+  // A second page (a cursor) is never kept across a write.
+  ASSERT_EQ(Call("POST", "/api/v1/actors", R"({"id": "z3", "name": "Zeta one"})").first, 201);
+  ASSERT_EQ(Call("POST", "/api/v1/actors", R"({"id": "z4", "name": "Zeta two"})").first, 201);
+  auto first = Call("GET", "/api/v1/actors?q=zeta&limit=1", "", false);
+  ASSERT_TRUE(first.second["next_cursor"].is_string()) << first.second.dump();
+  const std::string second =
+      "q=zeta&limit=1&cursor=" + first.second["next_cursor"].get<std::string>();
+  EXPECT_EQ(names(second).size(), 1u);
+  const long kept = revalidated();
+  ASSERT_EQ(Call("POST", "/api/v1/actors", R"({"id": "o2", "name": "Omega shop"})").first, 201);
+  EXPECT_EQ(names(second).size(), 1u);
+  EXPECT_EQ(revalidated(), kept);
+}
+
 TEST_P(ServerTest, HealthReportsStoreAndCount) {
   auto [status, body] = Call("GET", "/api/v1/health");
   EXPECT_EQ(status, 200);
@@ -462,7 +508,7 @@ TEST(ServerUpgradeTest, StartingOnAnOlderDatabaseUpgradesIt) {
     ASSERT_TRUE(server.ok()) << server.status().ToString();
     auto store = store::OpenStore(path.string());
     ASSERT_TRUE(store.ok());
-    EXPECT_EQ(*(*store)->SchemaVersion(), 16);
+    EXPECT_EQ(*(*store)->SchemaVersion(), 17);
     json state;
     for (int i = 0; i < 200; ++i) {
       auto [status, health] = (*server)->Get("/api/v1/health");

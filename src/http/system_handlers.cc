@@ -161,6 +161,12 @@ void MetricsPage(ApiContext& ctx, const httplib::Request& req, httplib::Response
   AppendMetric(out, "ecosol_response_cache_misses_total", "counter",
                "Listings and searches the response cache had to compute.",
                static_cast<double>(cache.misses));
+  AppendMetric(out, "ecosol_response_cache_revalidated_total", "counter",
+               "Searches kept from an earlier generation: no actor written since touches them.",
+               static_cast<double>(cache.revalidated));
+  AppendMetric(out, "ecosol_response_cache_stale_total", "counter",
+               "Searches answered with the previous answer while another request computed the new.",
+               static_cast<double>(cache.stale));
   AppendMetric(out, "ecosol_response_cache_bytes", "gauge", "Bytes held by the response cache.",
                static_cast<double>(cache.bytes));
   AppendMetric(out, "ecosol_draining", "gauge", "1 while the server shuts down, else 0.",

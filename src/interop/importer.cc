@@ -146,6 +146,7 @@ registry::ImportOptions RegistryOptions(const std::string& name, const FileImpor
   io.skip_invalid = options.skip_invalid;
   io.dry_run = options.dry_run;
   io.progress = options.progress;
+  io.before_commit = options.before_commit;
   return io;
 }
 
@@ -207,6 +208,7 @@ Result<registry::ImportReport> ImportFigures(registry::Registry& registry, std::
   o.dry_run = io.dry_run;
   o.audit_who = registry.audit_who();
   o.audit_address = registry.audit_address();
+  o.before_commit = io.before_commit;
   auto report = ImportIndicators(registry.store(), std::move(*parsed), o);
   if (!report.ok()) return report.status().WithContext(name);
   if (report->committed && !options.attribution.empty()) {
@@ -348,7 +350,7 @@ Result<registry::ImportReport> ImportEcosolJson(registry::Registry& registry,
   ECOSOL_RETURN_IF_ERROR(ParseSeedRelationships(*doc, &rels).WithContext(path));
   registry::ImportReport total;
   Status s = registry.store().InTransaction([&]() -> Status {
-    registry::ImportOptions io{source, "ecosol", "act", false, false, nullptr};
+    registry::ImportOptions io{source, "ecosol", "act", false, false, nullptr, nullptr};
     auto actors = registry.Import(std::move(rows), io);
     if (!actors.ok()) return actors.status();
     if (!actors->committed) {

@@ -148,6 +148,12 @@ Result<registry::ImportReport> ImportIndicators(store::Store& store, ParsedIndic
     auto changes = Changes(store, std::move(valid), FormatTimestamp(clock.Now()), &counts);
     if (!changes.ok()) return changes.status();
     ECOSOL_RETURN_IF_ERROR(store.PutIndicators(*changes));
+    if (options.before_commit) {
+      registry::ImportReport written = counts;
+      written.rejected = report.rejected;
+      written.committed = true;
+      ECOSOL_RETURN_IF_ERROR(options.before_commit(written));
+    }
     if (changes->empty()) return Status::Ok();
     store::AuditEntry e;
     e.at = FormatTimestamp(clock.Now());

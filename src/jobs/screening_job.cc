@@ -66,8 +66,11 @@ Result<std::string> RunScreening(const JobServices& services, store::Store& stor
 
 }  // namespace
 
+void AddImportHandler(const JobServices& services, std::map<std::string, JobHandler>* handlers);
+
 std::map<std::string, JobHandler> StandardHandlers(const JobServices& services) {
   std::map<std::string, JobHandler> out;
+  AddImportHandler(services, &out);
   if (services.frameworks) {
     out["screening"] = [services](store::Store& store, const store::JobRecord& job,
                                   JobControl& control) {

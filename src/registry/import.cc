@@ -311,6 +311,11 @@ Result<ImportReport> Registry::Import(ImportSource& source, const ImportOptions&
                                 {"unchanged", report.unchanged},
                                 {"rejected", report.rejected.size()}};
       ECOSOL_RETURN_IF_ERROR(Audit("import", "registry", options.source, "", summary.dump()));
+      if (options.before_commit) {
+        ImportReport as_committed = report;
+        as_committed.committed = true;
+        ECOSOL_RETURN_IF_ERROR(options.before_commit(as_committed));
+      }
     }
     if (writing || options.dry_run) return Status::Ok();
     refused = true;  // roll back what was written before the first rejection

@@ -22,6 +22,7 @@
 #include <thread>
 
 #include "ecosol/store/store.h"
+#include "sqlite_store.h"
 
 extern char** environ;
 
@@ -286,6 +287,7 @@ Status SqliteError(sqlite3* db, int rc, const std::string& where) {
 }
 
 Result<SqlitePtr> OpenSqlite(const std::string& path, int flags) {
+  ConfigureSqliteProcess();
   sqlite3* db = nullptr;
   int rc = sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
   SqlitePtr ptr(db);

@@ -287,6 +287,7 @@ UPDATE actors SET lat = round(lat::numeric, 2)::double precision,
     kFinanceSql,
     std::string(kParticipationSql) + ";\n",
     kJobQueueSql,
+    kJobInputsSql,
 };
 
 // Quotes a word for to_tsquery: 'word' with quotes doubled.
@@ -377,6 +378,10 @@ class PostgresStore : public SqlStore {
         {match}};
   }
   std::string RankExpression() const override { return "ts_rank(a.tsv, query, 0) * -1"; }
+  std::string MatchesRowSql() const override {
+    return "SELECT 1 FROM actors a, to_tsquery('simple', ?) query WHERE a.rid = ? AND "
+           "a.tsv @@ query";
+  }
 
   Status IndexCaseText(long long rid, const std::string& title_forms,
                        const std::string& body_forms) override {

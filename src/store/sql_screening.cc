@@ -225,6 +225,31 @@ Status SqlStore::PutJob(const JobRecord& j) {
        j.result, j.attempts, j.max_attempts, j.worker, j.lease_until, j.checkpoint});
 }
 
+Status SqlStore::PutJobInput(const std::string& job_id, const std::string& name,
+                             std::string_view content) {
+  return conn().Exec(
+      "INSERT INTO job_inputs (job_id, name, content) VALUES (?, ?, ?) ON CONFLICT (job_id) DO "
+      "UPDATE SET name = excluded.name, content = excluded.content",
+      {job_id, name, Base64UrlEncode(content)});
+}
+
+Result<std::optional<JobInput>> SqlStore::GetJobInput(const std::string& job_id) {
+  SqlRows rows;
+  ECOSOL_RETURN_IF_ERROR(
+      conn().Exec("SELECT name, content FROM job_inputs WHERE job_id = ?", {job_id}, &rows));
+  if (rows.empty()) return std::optional<JobInput>();
+  JobInput input;
+  input.name = Text(rows[0], 0);
+  if (!Base64UrlDecode(Text(rows[0], 1), &input.content)) {
+    return Internal("job_inputs: the input of " + job_id + " is damaged");
+  }
+  return std::optional<JobInput>(std::move(input));
+}
+
+Status SqlStore::DeleteJobInput(const std::string& job_id) {
+  return conn().Exec("DELETE FROM job_inputs WHERE job_id = ?", {job_id});
+}
+
 Result<std::optional<JobRecord>> SqlStore::GetJob(const std::string& id) {
   SqlRows rows;
   ECOSOL_RETURN_IF_ERROR(conn().Exec(kJobColumns + " WHERE id = ?", {id}, &rows));

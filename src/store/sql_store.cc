@@ -502,6 +502,8 @@ Result<ActorPage> SqlStore::ListBySearch(const ActorQuery& q) {
   sql.params.push_back(offset);
   SqlRows rows;
   ECOSOL_RETURN_IF_ERROR(conn().Exec(sql.sql, sql.params, &rows));
+  page.matched_rids.reserve(rows.size());
+  for (const SqlRow& row : rows) page.matched_rids.push_back(Int(row, 0));
   if (rows.size() > static_cast<size_t>(q.limit)) {
     rows.resize(static_cast<size_t>(q.limit));
     page.next_cursor =
@@ -520,6 +522,39 @@ Result<ActorPage> SqlStore::ListActors(const ActorQuery& q) {
         "q: a search lists decoded actors by relevance; not with by_id or stored_docs");
   }
   return q.q.empty() ? ListByName(q) : ListBySearch(q);
+}
+
+Result<SearchChanges> SqlStore::SearchChangesSince(long long since, const std::string& q,
+                                                   size_t max_changes) {
+  SqlRows rows;
+  ECOSOL_RETURN_IF_ERROR(
+      conn().Exec("SELECT rid FROM actors WHERE changed_gen > ? ORDER BY changed_gen, rid LIMIT ?",
+                  {since, static_cast<long long>(max_changes) + 1}, &rows));
+  SearchChanges out;
+  if (rows.size() > max_changes) {
+    out.too_many = true;
+    return out;
+  }
+  const auto terms = text::QueryTerms(q);
+  const std::string match = terms.empty() ? std::string() : MatchQuery(terms);
+  for (const SqlRow& row : rows) {
+    SearchChanges::Changed c;
+    c.rid = Int(row, 0);
+    if (!match.empty()) {
+      auto matches = RowMatches(terms, match, c.rid);
+      if (!matches.ok()) return matches.status();
+      c.matches = *matches;
+    }
+    out.changed.push_back(c);
+  }
+  return out;
+}
+
+Result<bool> SqlStore::RowMatches(const std::vector<std::vector<std::string>>&,
+                                  const std::string& match, long long rid) {
+  SqlRows hit;
+  ECOSOL_RETURN_IF_ERROR(conn().Exec(MatchesRowSql(), {match, rid}, &hit));
+  return !hit.empty();
 }
 
 Status SqlStore::ActorChanges(long long since, const std::function<Status(ActorChange&&)>& visit) {

@@ -87,6 +87,14 @@ CREATE INDEX jobs_waiting ON jobs (state, created_at, id);
 CREATE INDEX jobs_by_who ON jobs (who, created_at);
 )sql";
 
+// Migration 17: the files background jobs work on (an import's upload), each kept until its job
+// no longer needs it (Store::PutJobInput). Base64url text, which both backends store as it is.
+inline constexpr const char* kJobInputsSql = R"sql(
+CREATE TABLE job_inputs (
+  job_id TEXT PRIMARY KEY, name TEXT NOT NULL, content TEXT NOT NULL
+);
+)sql";
+
 // Migration 10: merges of duplicates and their members, stewards' dedup decisions, dated
 // indicators per actor and the federation peers' feed positions (store/resolution.h).
 inline constexpr const char* kResolutionSql = R"sql(
@@ -313,6 +321,8 @@ class SqlStore : public Store {
                                                       const std::string& value) override;
   Result<ActorPage> ListActors(const ActorQuery& query) override;
   Status ActorChanges(long long since, const std::function<Status(ActorChange&&)>& visit) override;
+  Result<SearchChanges> SearchChangesSince(long long since, const std::string& q,
+                                           size_t max_changes) override;
   Result<std::vector<FeedActor>> FeedActors(long long after_generation, long long after_rid,
                                             long long up_to, int limit) override;
   Result<std::vector<MapPoint>> MapPoints(const ActorQuery& query, int limit,
@@ -371,6 +381,10 @@ class SqlStore : public Store {
       const std::string& framework) override;
   Status PutJob(const JobRecord& job) override;
   Result<std::optional<JobRecord>> GetJob(const std::string& id) override;
+  Status PutJobInput(const std::string& job_id, const std::string& name,
+                     std::string_view content) override;
+  Result<std::optional<JobInput>> GetJobInput(const std::string& job_id) override;
+  Status DeleteJobInput(const std::string& job_id) override;
   Result<std::optional<JobRecord>> ClaimJob(const std::string& worker,
                                             const std::vector<std::string>& kinds,
                                             long long lease_ms, const std::string& now) override;
@@ -510,6 +524,12 @@ class SqlStore : public Store {
   // SELECT of the row ids (column 0) matching `match`, best first, from the full-text index alone
   // (no other filter); the caller appends LIMIT and OFFSET.
   virtual SqlFragment RankedMatches(const std::string& match) const = 0;
+  // A query with two parameters, `match` and a row id, giving a row when that actor matches.
+  virtual std::string MatchesRowSql() const = 0;
+  // Whether the actor with row id `rid` matches the full-text query `match` (MatchQuery of
+  // `terms`). By MatchesRowSql; a backend may answer faster from the actor's row.
+  virtual Result<bool> RowMatches(const std::vector<std::vector<std::string>>& terms,
+                                  const std::string& match, long long rid);
   // Converts query terms (alternatives per word; the last word is also a prefix) to the
   // backend's full-text query syntax.
   std::string MatchQuery(const std::vector<std::vector<std::string>>& terms) const {

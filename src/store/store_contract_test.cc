@@ -544,6 +544,84 @@ TEST_P(StoreContractTest, ActorChangesSinceAGeneration) {
   EXPECT_EQ(Changes(*store_, -1).size(), 3u);
 }
 
+// What a cached first page of a search needs to know: which actors changed since, whether each
+// matches the words now, and the row ids the page read.
+TEST_P(StoreContractTest, SearchChangesSinceAGeneration) {
+  for (const Actor& x :
+       {MakeActor("a", "Riverside housing co-op", 50, 0),
+        MakeActor("b", "Hilltop housing co-op", 50, 0), MakeActor("c", "Village bakery", 50, 0)}) {
+    ASSERT_TRUE(store_->PutActor(x, "create").ok());
+  }
+  ActorQuery q;
+  q.q = "housing";
+  q.limit = 1;
+  auto page = store_->ListActors(q);
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->items.size(), 1u);
+  // The page's match and the one read to know a next page exists.
+  EXPECT_EQ(page->matched_rids.size(), 2u);
+  long long g1 = *store_->Generation();
+  auto none = store_->SearchChangesSince(g1, "housing", 10);
+  ASSERT_TRUE(none.ok()) << none.status().ToString();
+  EXPECT_FALSE(none->too_many);
+  EXPECT_TRUE(none->changed.empty());
+  // A bakery renamed: changed, not matching; a new housing actor: matching (by a word's form).
+  Actor c = MakeActor("c", "Village brewery", 50, 0);
+  c.version = 2;
+  ASSERT_TRUE(store_->PutActor(c, "update").ok());
+  ASSERT_TRUE(store_->PutActor(MakeActor("d", "Seaside Housings", 50, 0), "create").ok());
+  auto two = store_->SearchChangesSince(g1, "housing", 10);
+  ASSERT_TRUE(two.ok()) << two.status().ToString();
+  EXPECT_FALSE(two->too_many);
+  ASSERT_EQ(two->changed.size(), 2u);
+  EXPECT_FALSE(two->changed[0].matches);
+  EXPECT_TRUE(two->changed[1].matches);
+  EXPECT_NE(two->changed[0].rid, two->changed[1].rid);
+  for (const auto& changed : two->changed) {
+    EXPECT_EQ(std::count(page->matched_rids.begin(), page->matched_rids.end(), changed.rid), 0);
+  }
+  // One of the page's matches deleted: its row id is reported (no longer matching).
+  Actor a = MakeActor("a", "Riverside housing co-op", 50, 0);
+  a.version = 2;
+  a.deleted = true;
+  long long g2 = *store_->Generation();
+  ASSERT_TRUE(store_->PutActor(a, "delete").ok());
+  auto deleted = store_->SearchChangesSince(g2, "housing", 10);
+  ASSERT_TRUE(deleted.ok());
+  ASSERT_EQ(deleted->changed.size(), 1u);
+  EXPECT_EQ(
+      std::count(page->matched_rids.begin(), page->matched_rids.end(), deleted->changed[0].rid), 1);
+  // Whether an actor matches is the search's own answer: every word by one of its forms, the last
+  // word also as a prefix, in any script.
+  long long g3 = *store_->Generation();
+  ASSERT_TRUE(store_->PutActor(MakeActor("e", "Coopérative d'habitants", 50, 0), "create").ok());
+  ASSERT_TRUE(store_->PutActor(MakeActor("f", "Жилищный кооператив", 50, 0), "create").ok());
+  auto matching = [&](const std::string& words) {
+    std::vector<bool> out;
+    auto changes = store_->SearchChangesSince(g3, words, 10);
+    EXPECT_TRUE(changes.ok()) << changes.status().ToString();
+    if (changes.ok()) {
+      for (const auto& changed : changes->changed) out.push_back(changed.matches);
+    }
+    return out;
+  };
+  for (const char* words : {"cooperative habitant", "habit", "COOPERATIVES", "кооператив", "кооп",
+                            "habitants bakery", "cooperative zzz", "zzz"}) {
+    ActorQuery search;
+    search.q = words;
+    std::vector<std::string> found = Ids(search);
+    EXPECT_EQ(matching(words), (std::vector<bool>{std::count(found.begin(), found.end(), "e") > 0,
+                                                  std::count(found.begin(), found.end(), "f") > 0}))
+        << words;
+  }
+  EXPECT_EQ(matching("habit"), (std::vector<bool>{true, false}));
+  EXPECT_EQ(matching("кооп"), (std::vector<bool>{false, true}));
+  // More changes than asked about.
+  auto many = store_->SearchChangesSince(g1, "housing", 2);
+  ASSERT_TRUE(many.ok());
+  EXPECT_TRUE(many->too_many);
+}
+
 // Changes are read in pages: a large write is read whole, each actor once.
 TEST_P(StoreContractTest, ActorChangesReadsEveryRowOfALargeWrite) {
   long long g0 = *store_->Generation();
@@ -927,7 +1005,7 @@ TEST(MigrationTest, UpgradesASchemaVersion3Database) {
     ASSERT_TRUE(store.ok());
     EXPECT_EQ(*(*store)->SchemaVersion(), 3);
     ASSERT_TRUE((*store)->Migrate().ok());
-    EXPECT_EQ(*(*store)->SchemaVersion(), 16);
+    EXPECT_EQ(*(*store)->SchemaVersion(), 17);
     auto history = (*store)->ActorHistory("cuk-r006884");
     ASSERT_TRUE(history.ok()) << history.status().ToString();
     ASSERT_EQ(history->size(), 2u);
@@ -959,6 +1037,29 @@ TEST(MigrationTest, UpgradesASchemaVersion3Database) {
     ASSERT_EQ(page->items.size(), 1u);
   }
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
+}
+
+// SQLite keeps no memory statistics in an Ecosol process: they cost a global mutex around every
+// allocation of every connection (ConfigureSqliteProcess). Checked in a process of its own,
+// which no other test has initialised SQLite in (the "threadsafe" death test style runs the test
+// again in a new process).
+TEST(SqliteProcessTest, KeepsNoMemoryStatistics) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  const std::string path = (std::filesystem::temp_directory_path() /
+                            ("ecosol_memstatus_" + std::to_string(::getpid()) + ".db"))
+                               .string();
+  EXPECT_EXIT(
+      {
+        auto store = OpenStore(path);
+        bool ok = store.ok() && (*store)->Migrate().ok() && (*store)->CountActors().ok();
+        // While the connection is open it holds memory, which statistics would count.
+        const sqlite3_int64 counted = sqlite3_memory_used();
+        store = Unavailable("closed");
+        std::filesystem::remove(path);
+        std::_Exit(!ok ? 2 : counted == 0 ? 0 : 1);
+      },
+      ::testing::ExitedWithCode(0), "");
+  std::filesystem::remove(path);
 }
 
 TEST(OpenStoreTest, UnwritableFolderGivesAClearError) {

@@ -235,6 +235,8 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** Write the valid rows even when some are rejected. */
   skipInvalid?: boolean;
+  /** Queue the import as a background job (202 {"job"}) instead of importing at once. */
+  background?: boolean;
 }
 
 export function importUrl(options: ImportOptions): string {
@@ -245,6 +247,7 @@ export function importUrl(options: ImportOptions): string {
   if (options.attribution) params.set('attribution', options.attribution);
   if (options.dryRun) params.set('dry_run', 'true');
   if (options.skipInvalid) params.set('skip_invalid', 'true');
+  if (options.background) params.set('background', 'true');
   return withQuery(`${API_BASE}/imports`, params);
 }
 
@@ -314,13 +317,32 @@ export const interopApi = {
   importFile: (file: Blob, contentType: string, options: ImportOptions) =>
     uploadFile<ImportReport>(importUrl(options), file, contentType),
   /** Format csv: the spreadsheet and its YAML mapping, as the parts `file` and `mapping`. */
-  importWithMapping: (file: File, mapping: File, options: ImportOptions) => {
-    const form = new FormData();
-    form.append('file', file, file.name);
-    form.append('mapping', mapping, mapping.name);
-    return uploadForm<ImportReport>(importUrl(options), form);
+  importWithMapping: (file: File, mapping: File, options: ImportOptions) =>
+    uploadForm<ImportReport>(importUrl(options), mappingForm(file, mapping)),
+  /**
+   * The same upload with background=true: the server stores the file with a queued "import" job
+   * and answers 202 {"job"} (unread JSON: jobs.ts parseJob reads it); the job's result is the
+   * report. `mapping` is sent as importWithMapping sends it, when given.
+   */
+  queueImport: (
+    file: File,
+    contentType: string,
+    mapping: File | undefined,
+    options: ImportOptions,
+  ) => {
+    const url = importUrl({ ...options, background: true });
+    return mapping
+      ? uploadForm<{ job: unknown }>(url, mappingForm(file, mapping))
+      : uploadFile<{ job: unknown }>(url, file, contentType);
   },
 };
+
+function mappingForm(file: File, mapping: File): FormData {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  form.append('mapping', mapping, mapping.name);
+  return form;
+}
 
 /** Data quality (docs/quality.md): the report, the actors due for confirmation, confirmations. */
 export const qualityApi = {

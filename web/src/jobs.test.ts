@@ -4,6 +4,7 @@ import { ApiError, jobsApi, jobsUrl, requestHeaders, setCsrfToken } from './api'
 import { AccountMenu } from './components/account_menu';
 import { setLang } from './i18n/i18n';
 import {
+  importSummary,
   isActive,
   JobsPage,
   keepRefreshing,
@@ -19,7 +20,7 @@ import {
 } from './jobs';
 import { jobsHref, JOBS_HREF, parseRoute } from './router';
 import { SessionStore } from './session';
-import type { Grant } from './types';
+import type { Grant, ImportReport } from './types';
 
 const wire = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
   id: 'job-1',
@@ -71,7 +72,61 @@ describe('parseJob', () => {
         assessments: 14852,
         verdicts: { 'un-ilo': { consistent: 100, inconsistent: 7 } },
       },
+      report: null,
     });
+  });
+
+  it('reads the result of an import job as the import report', () => {
+    const rejected = [{ line: 4, field: 'name', message: 'is required' }];
+    const parsed = parseJob(
+      wire({
+        kind: 'import',
+        state: 'done',
+        done: 3,
+        total: 3,
+        result: { imported: 2, updated: 0, unchanged: 0, rejected, committed: true },
+      }),
+    );
+    expect(parsed?.report).toEqual({
+      imported: 2,
+      updated: 0,
+      unchanged: 0,
+      rejected,
+      committed: true,
+    });
+    expect(parsed?.result).toBeNull();
+  });
+
+  it('reads an import report defensively, and no report from another shape', () => {
+    const parsed = parseJob(
+      wire({
+        kind: 'import',
+        state: 'done',
+        result: {
+          imported: 1.5,
+          updated: -2,
+          unchanged: 0,
+          rejected: [{ line: '7', field: 3 }, 'junk', { line: 9, field: 'lat', message: 'range' }],
+          committed: 'yes',
+        },
+      }),
+    );
+    expect(parsed?.report).toEqual({
+      imported: 1,
+      updated: 0,
+      unchanged: 0,
+      rejected: [
+        { line: 0, field: '', message: '' },
+        { line: 0, field: '', message: '' },
+        { line: 9, field: 'lat', message: 'range' },
+      ],
+      committed: false,
+    });
+    // A screening's counts are not a report; a running import has no result yet.
+    const screeningShaped = { actors: 3, assessments: 6, verdicts: {} };
+    expect(parseJob(wire({ kind: 'import', result: screeningShaped }))?.report).toBeNull();
+    expect(parseJob(wire({ kind: 'import', result: screeningShaped }))?.result).toBeNull();
+    expect(parseJob(wire({ kind: 'import' }))?.report).toBeNull();
   });
 
   it('refuses what cannot be shown: no id, an unknown state, not an object', () => {
@@ -154,6 +209,56 @@ describe('progress and result', () => {
     try {
       const [line] = resultSummary({ actors: 2, assessments: 4, verdicts: {} }, 'fr');
       expect(line).toBe('2 acteurs, 4 évaluations');
+    } finally {
+      setLang('en', null);
+    }
+  });
+});
+
+describe('import summary', () => {
+  const report = (over: Partial<ImportReport> = {}): ImportReport => ({
+    imported: 2,
+    updated: 0,
+    unchanged: 0,
+    rejected: [],
+    committed: true,
+    ...over,
+  });
+  const row = { line: 4, field: 'name', message: 'is required' };
+
+  beforeEach(() => setLang('en', null));
+
+  it('counts a written import in one line, the skipped rows among them', () => {
+    expect(importSummary(report({ imported: 1200, unchanged: 3, rejected: [row] }), 'en')).toEqual([
+      '1,200 imported, 0 updated, 3 unchanged, 1 rejected',
+    ]);
+  });
+
+  it('says nothing was imported when rows were rejected', () => {
+    const none = { imported: 0, committed: false };
+    expect(importSummary(report({ ...none, rejected: [row] }), 'en')).toEqual([
+      '0 imported, 0 updated, 0 unchanged, 1 rejected',
+      'Nothing was imported: 1 row was rejected, so the file was refused.',
+    ]);
+    expect(importSummary(report({ ...none, rejected: [row, row, row] }), 'en')[1]).toBe(
+      'Nothing was imported: 3 rows were rejected, so the file was refused.',
+    );
+  });
+
+  it('says a dry run wrote nothing', () => {
+    expect(importSummary(report({ imported: 0, committed: false }), 'en')).toEqual([
+      '0 imported, 0 updated, 0 unchanged, 0 rejected',
+      'Checked only (dry run): nothing was written.',
+    ]);
+  });
+
+  it('summarises in the current language', () => {
+    setLang('pt', null);
+    try {
+      expect(importSummary(report({ rejected: [row], committed: false }), 'pt')).toEqual([
+        'Importados: 2, atualizados: 0, sem alterações: 0, rejeitadas: 1',
+        'Nada foi importado: 1 linha foi rejeitada, por isso o ficheiro foi recusado.',
+      ]);
     } finally {
       setLang('en', null);
     }
@@ -296,6 +401,65 @@ describe('JobsPage', () => {
     expect(root.querySelector('label[for="jobs-state"]')?.textContent).toBe('State');
     expect(root.querySelector('[data-testid="jobs-screen-all"]')).toBeNull();
     expect(root.querySelector('[data-testid="jobs-status"]')?.textContent).toBe('Jobs shown: 2.');
+  });
+
+  it('shows an import job’s counts, its rejected rows on demand, and why nothing was written', async () => {
+    const rejected = [
+      { line: 3, field: 'name', message: 'is required' },
+      { line: 0, field: 'id', message: 'used twice in the file' },
+    ];
+    vi.spyOn(jobsApi, 'list').mockResolvedValue({
+      items: [
+        wire({
+          id: 'job-7',
+          kind: 'import',
+          state: 'done',
+          done: 5,
+          total: 5,
+          result: { imported: 0, updated: 0, unchanged: 0, rejected, committed: false },
+        }),
+        wire({
+          id: 'job-6',
+          kind: 'import',
+          state: 'done',
+          done: 2,
+          total: 2,
+          result: { imported: 2, updated: 0, unchanged: 0, rejected: [], committed: true },
+        }),
+        wire({ id: 'job-5', kind: 'import', state: 'running', done: 0, total: 0 }),
+      ],
+    });
+    const { root } = await mount(ADMIN);
+    await vi.waitFor(() => expect(rows(root)).toHaveLength(3));
+    const [refused, written, running] = [
+      ...root.querySelectorAll<HTMLElement>('[data-testid="job-row"]'),
+    ];
+    expect(refused?.querySelector('td')?.textContent).toBe('Import of a filejob-7');
+
+    const details = refused?.querySelector('[data-testid="job-outcome"] details');
+    expect(details?.hasAttribute('open')).toBe(false);
+    expect(details?.querySelector('summary')?.textContent).toBe(
+      '0 imported, 0 updated, 0 unchanged, 2 rejected',
+    );
+    const cells = [...(details?.querySelectorAll('[data-testid="rejected-row"]') ?? [])].map((tr) =>
+      [...tr.querySelectorAll('td')].map((td) => td.textContent),
+    );
+    expect(cells).toEqual([
+      ['3', 'name', 'is required'],
+      ['–', 'id', 'used twice in the file'],
+    ]);
+    // Outside the <details>: seen without opening it.
+    const note = refused?.querySelector('[data-testid="job-import-note"]');
+    expect(note?.closest('details')).toBeNull();
+    expect(note?.textContent).toBe(
+      'Nothing was imported: 2 rows were rejected, so the file was refused.',
+    );
+
+    const outcome = written?.querySelector('[data-testid="job-outcome"]');
+    expect(outcome?.textContent).toBe('2 imported, 0 updated, 0 unchanged, 0 rejected');
+    expect(outcome?.querySelector('details, [data-testid="job-import-note"]')).toBeNull();
+    expect(running?.querySelector('[data-testid="job-outcome"]')?.textContent).toBe('');
+    expect(running?.querySelector('[data-testid="job-progress"]')?.textContent).toBe('0 / ?');
   });
 
   it('says so when there is no job, or none in the chosen state', async () => {

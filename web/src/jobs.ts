@@ -1,20 +1,24 @@
 // Background jobs (#/jobs): the jobs the server keeps in its database and any server or `ecosol
-// worker` process runs (today the screening of the whole registry). The pure part reads GET /jobs
-// answers defensively and says how to show a job; JobsPage lists them, narrows them by state,
-// lets an admin start a screening of every actor, and refreshes itself while a job is unfinished.
+// worker` process runs (the screening of the whole registry, and imports of files sent with
+// background=true). The pure part reads GET /jobs answers defensively and says how to show a job;
+// JobsPage lists them, narrows them by state, lets an admin start a screening of every actor, and
+// refreshes itself while a job is unfinished.
 
 import { ApiError, jobsApi } from './api';
 import { signInPrompt } from './components/access_notice';
 import { apiRefusal } from './components/api_refusal';
 import { notice, pageForm, selectField, statusLine } from './components/form_field';
+import { rejectedTable } from './components/import_report';
 import { panel } from './components/panel';
 import { h } from './dom';
 import { formatDate, formatNumber } from './format';
 import { getLang, t, tMaybe, translateTree, type MessageKey } from './i18n/i18n';
 import { isObject, num, obj, str } from './json_read';
+import { parseImportReport } from './open_data';
 import type { Page, PageContext } from './pages/page';
 import { jobsHref, type Route } from './router';
 import type { SessionStore } from './session';
+import type { ImportReport } from './types';
 
 export const JOB_STATES = ['queued', 'running', 'done', 'failed'] as const;
 export type JobState = (typeof JOB_STATES)[number];
@@ -45,7 +49,10 @@ export interface Job {
   who: string;
   /** Why it failed; "" when it did not. */
   error: string;
+  /** What a finished job of any kind but "import" stored (a screening's counts), else null. */
   result: JobResult | null;
+  /** What a finished "import" job stored: the report of the import, else null. */
+  report: ImportReport | null;
 }
 
 /** How often the page asks again while a job is queued or running. */
@@ -62,9 +69,12 @@ export function parseJob(value: unknown): Job | null {
   if (!isObject(value)) return null;
   const id = str(value.id);
   if (!id || !isJobState(value.state)) return null;
+  const kind = str(value.kind);
+  // The result's shape depends on the kind; a job of an unknown kind is read as a screening was.
+  const isImport = kind === 'import';
   return {
     id,
-    kind: str(value.kind),
+    kind,
     state: value.state,
     done: count(value.done),
     total: count(value.total),
@@ -74,7 +84,8 @@ export function parseJob(value: unknown): Job | null {
     updated_at: str(value.updated_at),
     who: str(value.who),
     error: str(value.error),
-    result: parseResult(value.result),
+    result: isImport ? null : parseResult(value.result),
+    report: isImport ? parseImportReport(value.result) : null,
   };
 }
 
@@ -151,6 +162,27 @@ export function resultSummary(result: JobResult, lang: string): string[] {
       lines.push(t('jobs.frameworkVerdicts', { framework, counts: counts.join(', ') }));
     }
   }
+  return lines;
+}
+
+/**
+ * An import's report in a line or two: "2 imported, 0 updated, 0 unchanged, 1 rejected", then,
+ * when nothing was written, why: rows were rejected (the file was refused), or it was a dry run.
+ */
+export function importSummary(report: ImportReport, lang: string): string[] {
+  const rejected = report.rejected.length;
+  const lines = [
+    t('jobs.importResult', {
+      imported: formatNumber(report.imported, lang),
+      updated: formatNumber(report.updated, lang),
+      unchanged: formatNumber(report.unchanged, lang),
+      rejected: formatNumber(rejected, lang),
+    }),
+  ];
+  if (report.committed) return lines;
+  if (rejected === 0) lines.push(t('jobs.importChecked'));
+  else if (rejected === 1) lines.push(t('jobs.importRefusedOne'));
+  else lines.push(t('jobs.importRefused', { n: formatNumber(rejected, lang) }));
   return lines;
 }
 
@@ -461,6 +493,7 @@ function outcome(job: Job, lang: string): HTMLElement[] {
   if (job.error) {
     return [h('p', { className: 'job-error', text: t('jobs.error', { message: job.error }) })];
   }
+  if (job.report) return importOutcome(job.report, lang);
   if (!job.result) return [];
   const [headline = '', ...frameworks] = resultSummary(job.result, lang);
   if (frameworks.length === 0) return [h('p', { text: headline })];
@@ -472,5 +505,18 @@ function outcome(job: Job, lang: string): HTMLElement[] {
       h('summary', { text: headline }),
       ...frameworks.map((line) => h('p', { text: line })),
     ),
+  ];
+}
+
+/** The counts of an import, the rejected rows on demand, and a line when nothing was written. */
+function importOutcome(report: ImportReport, lang: string): HTMLElement[] {
+  const [headline = '', ...notes] = importSummary(report, lang);
+  const table = rejectedTable(report.rejected);
+  const counts = table
+    ? h('details', {}, h('summary', { text: headline }), table)
+    : h('p', { text: headline });
+  return [
+    counts,
+    ...notes.map((note) => h('p', { testId: 'job-import-note' }, h('strong', { text: note }))),
   ];
 }

@@ -8,6 +8,7 @@ import {
   isImportReport,
   needsMapping,
   parseClaims,
+  parseImportReport,
 } from './open_data';
 
 describe('formats', () => {
@@ -63,5 +64,34 @@ describe('isImportReport', () => {
     expect(isImportReport({ field: 'format' })).toBe(false);
     expect(isImportReport(null)).toBe(false);
     expect(isImportReport({ ...report, rejected: 'x' })).toBe(false);
+  });
+});
+
+describe('parseImportReport', () => {
+  it('keeps a well-formed report as it is', () => {
+    const report = {
+      imported: 2,
+      updated: 1,
+      unchanged: 0,
+      rejected: [{ line: 3, field: 'name', message: 'is required' }],
+      committed: true,
+    };
+    expect(parseImportReport(report)).toEqual(report);
+  });
+
+  it('refuses what is not a report, and reads odd rows and flags as empty', () => {
+    expect(parseImportReport({ actors: 1, assessments: 2, verdicts: {} })).toBeNull();
+    expect(parseImportReport('done')).toBeNull();
+    const odd = { imported: 1, updated: 0, unchanged: 0, rejected: [null, { line: -1 }] };
+    expect(parseImportReport(odd)).toEqual({
+      imported: 1,
+      updated: 0,
+      unchanged: 0,
+      rejected: [
+        { line: 0, field: '', message: '' },
+        { line: 0, field: '', message: '' },
+      ],
+      committed: false,
+    });
   });
 });

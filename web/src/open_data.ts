@@ -2,7 +2,8 @@
 // file, which ones the server imports, and the guesses the import form makes from a file's name.
 
 import type { MessageKey } from './i18n/i18n';
-import type { ImportReport } from './types';
+import { arr, num, obj, str } from './json_read';
+import type { ImportReport, RejectedRow } from './types';
 
 export interface DataFormat {
   /** The `format` parameter of the API. */
@@ -160,4 +161,26 @@ export function isImportReport(value: unknown): value is ImportReport {
     typeof r.unchanged === 'number' &&
     Array.isArray(r.rejected)
   );
+}
+
+/**
+ * An import report read defensively (e.g. the result of a background "import" job), or null
+ * when the value does not have a report's shape. Counts are whole numbers of zero or more;
+ * a rejected row's missing fields read as empty (line 0: not tied to one line).
+ */
+export function parseImportReport(value: unknown): ImportReport | null {
+  if (!isImportReport(value)) return null;
+  const count = (n: unknown) => Math.max(0, Math.floor(num(n)));
+  const rejected = arr(value.rejected).map((row): RejectedRow => ({
+    line: count(obj(row).line),
+    field: str(obj(row).field),
+    message: str(obj(row).message),
+  }));
+  return {
+    imported: count(value.imported),
+    updated: count(value.updated),
+    unchanged: count(value.unchanged),
+    rejected,
+    committed: value.committed === true,
+  };
 }

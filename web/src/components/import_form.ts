@@ -1,11 +1,15 @@
 // The import form of the open data page: a file, its format (guessed from the extension), the
-// YAML mapping of a spreadsheet (shown for format csv only), the source it is recorded under, the language of its texts, claims and attribution, "check only"
-// and "keep the valid rows"; then the report of what the server did, or why it refused.
+// YAML mapping of a spreadsheet (shown for format csv only), the source it is recorded under, the
+// language of its texts, claims and attribution, "check only", "keep the valid rows" and "run in
+// the background"; then the report of what the server did, or why it refused, or (in the
+// background) the job it queued, with a link to the jobs page where its report will be.
 
 import { ApiError, interopApi, type ImportOptions } from '../api';
 import { h, option } from '../dom';
 import { formatBytes } from '../format';
 import { getLang, LANGUAGE_NAMES, LANGUAGES, t, type MessageKey } from '../i18n/i18n';
+import { parseJob } from '../jobs';
+import { obj } from '../json_read';
 import {
   fileStem,
   guessFormat,
@@ -15,14 +19,20 @@ import {
   needsMapping,
   parseClaims,
 } from '../open_data';
+import { JOBS_HREF } from '../router';
 import type { ImportReport } from '../types';
 import { errorMessage } from './error_message';
-import { alertBox, inputField, selectField, whileBusy } from './form_field';
+import { alertBox, inputField, notice, selectField, whileBusy } from './form_field';
 import { importReport } from './import_report';
 
-/** What an import came to: a report (written, checked or refused), or an error without one. */
+/**
+ * What an import came to: a report (written, checked or refused), a job queued to run it in the
+ * background (its id), or an error without a report.
+ */
 type Outcome =
-  { kind: 'report'; report: ImportReport; dryRun: boolean } | { kind: 'error'; error: unknown };
+  | { kind: 'report'; report: ImportReport; dryRun: boolean }
+  | { kind: 'queued'; job: string }
+  | { kind: 'error'; error: unknown };
 
 const ACCEPTED = '.csv,.geojson,.json,.jsonld,.ttl';
 
@@ -86,6 +96,11 @@ export class ImportForm {
   });
   private readonly dryRun = checkboxField('import-dry-run', 'data.dryRun');
   private readonly skipInvalid = checkboxField('import-skip-invalid', 'data.skipInvalid');
+  private readonly background = checkboxField(
+    'import-background',
+    'data.background',
+    'data.backgroundHint',
+  );
   private readonly status = h('p', {
     className: 'status',
     attrs: { 'aria-live': 'polite' },
@@ -113,6 +128,7 @@ export class ImportForm {
       this.attribution.field,
       this.dryRun.field,
       this.skipInvalid.field,
+      this.background.field,
       h('button', { i18n: 'data.submit', attrs: { type: 'submit' }, testId: 'import-submit' }),
     );
     this.form.addEventListener('submit', (event) => {
@@ -156,6 +172,7 @@ export class ImportForm {
       attribution: this.attribution.input.value.trim(),
       dryRun: this.dryRun.input.checked,
       skipInvalid: this.skipInvalid.input.checked,
+      background: this.background.input.checked,
     };
   }
 
@@ -183,12 +200,9 @@ export class ImportForm {
     try {
       await whileBusy(this.form, async () => {
         const type = importMediaType(options.format, file.name);
-        const request = mapping
-          ? interopApi.importWithMapping(file, mapping, options)
-          : interopApi.importFile(file, type, options);
-        const outcome = await request
-          .then((report): Outcome => ({ kind: 'report', report, dryRun }))
-          .catch((error: unknown) => outcomeOfError(error, dryRun));
+        const outcome = await send(file, type, mapping, options).catch((error: unknown) =>
+          outcomeOfError(error, dryRun),
+        );
         this.last = { outcome, fileName: file.name };
         this.show(outcome, file.name);
       });
@@ -201,6 +215,8 @@ export class ImportForm {
     this.status.textContent = t(statusKey(outcome), { name: fileName });
     if (outcome.kind === 'report') {
       this.result.replaceChildren(importReport(outcome.report, outcome.dryRun));
+    } else if (outcome.kind === 'queued') {
+      this.result.replaceChildren(queuedNotice(outcome.job));
     } else if (outcome.error instanceof ApiError && outcome.error.status === 413) {
       this.result.replaceChildren(alertBox(t('data.tooLarge'), 'import-too-large'));
     } else {
@@ -233,6 +249,40 @@ export class ImportForm {
   }
 }
 
+/**
+ * Sends the file (with its mapping, for format csv): imported at once, the answer is the report;
+ * in the background, it is the queued job (202), of which the outcome keeps the id.
+ */
+async function send(
+  file: File,
+  type: string,
+  mapping: File | undefined,
+  options: ImportOptions,
+): Promise<Outcome> {
+  const dryRun = options.dryRun === true;
+  if (options.background) {
+    const answer = await interopApi.queueImport(file, type, mapping, options);
+    const job = parseJob(obj(answer).job);
+    if (!job) throw new ApiError(202, 'bad_response', 'expected {"job": {...}}');
+    return { kind: 'queued', job: job.id };
+  }
+  const report = await (mapping
+    ? interopApi.importWithMapping(file, mapping, options)
+    : interopApi.importFile(file, type, options));
+  return { kind: 'report', report, dryRun };
+}
+
+/** The job queued, named by its id, and the way to the jobs page, where its report will be. */
+function queuedNotice(job: string): HTMLElement {
+  const text = notice(t('data.queued', { id: job }), 'import-queued');
+  const link = h('a', {
+    i18n: 'data.queuedLink',
+    attrs: { href: JOBS_HREF },
+    testId: 'import-jobs-link',
+  });
+  return h('div', {}, text, h('p', {}, link));
+}
+
 /** A refused file (422) comes back as an error whose details are the report of its rows. */
 function outcomeOfError(error: unknown, dryRun: boolean): Outcome {
   if (error instanceof ApiError && isImportReport(error.details)) {
@@ -242,6 +292,7 @@ function outcomeOfError(error: unknown, dryRun: boolean): Outcome {
 }
 
 function statusKey(outcome: Outcome): MessageKey {
+  if (outcome.kind === 'queued') return 'data.statusQueued';
   if (outcome.kind === 'error' || (!outcome.report.committed && !outcome.dryRun)) {
     return 'data.statusFailed';
   }
@@ -265,16 +316,23 @@ function languageField(): { field: HTMLElement; select: HTMLSelectElement } {
   return { field, select };
 }
 
+/** A checkbox and its label; a hint below them is tied by aria-describedby. */
 function checkboxField(
   id: string,
   label: MessageKey,
+  hint?: MessageKey,
 ): { field: HTMLElement; input: HTMLInputElement } {
-  const input = h('input', { attrs: { id, name: id, type: 'checkbox' }, testId: id });
+  const hintId = hint ? `${id}-hint` : undefined;
+  const input = h('input', {
+    attrs: { id, name: id, type: 'checkbox', 'aria-describedby': hintId },
+    testId: id,
+  });
   const field = h(
     'div',
     { className: 'form-field checkbox-field' },
     input,
     h('label', { i18n: label, attrs: { for: id } }),
+    hint && h('p', { className: 'hint', i18n: hint, attrs: { id: hintId } }),
   );
   return { field, input };
 }

@@ -58,7 +58,7 @@ function counts(report: ImportReport): HTMLElement {
 }
 
 /** The rejected rows (the first MAX_REJECTED_SHOWN), or null when there are none. */
-function rejectedTable(rejected: RejectedRow[]): HTMLElement | null {
+export function rejectedTable(rejected: RejectedRow[]): HTMLElement | null {
   if (rejected.length === 0) return null;
   const shown = rejected.slice(0, MAX_REJECTED_SHOWN);
   const head = h(

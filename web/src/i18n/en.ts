@@ -632,12 +632,18 @@ export const en = {
     "Optional: the credit the data's licence requires. Once imported, it is shown at the foot of every page.",
   'data.dryRun': 'Check only (dry run): nothing is written',
   'data.skipInvalid': 'Keep the valid rows: import them even when other rows are rejected',
+  'data.background': 'Run in the background',
+  'data.backgroundHint':
+    'For large files: the server answers at once and imports the file afterwards; the Background jobs page shows how it went.',
   'data.submit': 'Import',
   'data.importing': 'Importing {name} ({size})…',
   'data.checking': 'Checking {name} ({size})…',
   'data.statusWritten': '{name}: imported.',
   'data.statusChecked': '{name}: checked, nothing written.',
   'data.statusFailed': '{name}: nothing was imported.',
+  'data.statusQueued': '{name}: queued, to be imported in the background.',
+  'data.queued': 'Job {id} is queued: the server imports the file in the background.',
+  'data.queuedLink': 'Follow it on the Background jobs page',
   'data.tooLarge':
     'The file is larger than the server accepts. Split it into smaller files, or import it with the command line (ecosol import).',
   'data.reportTitle': 'Import report',
@@ -2767,7 +2773,7 @@ export const en = {
   'nav.jobs': 'Background jobs',
   'jobs.title': 'Background jobs',
   'jobs.intro':
-    'Long tasks, such as screening the whole registry, run in the background on the server. You see the jobs you started; administrators see everyone’s.',
+    'Long tasks, such as screening the whole registry or importing a file in the background, run on the server. You see the jobs you started; administrators see everyone’s.',
   'jobs.signIn': 'Sign in to see the background jobs you started.',
   'jobs.filterLabel': 'Filter the jobs',
   'jobs.stateFilter': 'State',
@@ -2777,6 +2783,7 @@ export const en = {
   'jobs.state.done': 'Done',
   'jobs.state.failed': 'Failed',
   'jobs.kind.screening': 'Screening of the registry',
+  'jobs.kind.import': 'Import of a file',
   'jobs.refresh': 'Refresh',
   'jobs.screenAllTitle': 'Screen the whole registry',
   'jobs.screenAllIntro':
@@ -2806,6 +2813,11 @@ export const en = {
   'jobs.result': '{actors} actors, {assessments} assessments',
   'jobs.frameworkVerdicts': '{framework}: {counts}',
   'jobs.error': 'Error: {message}',
+  'jobs.importResult':
+    '{imported} imported, {updated} updated, {unchanged} unchanged, {rejected} rejected',
+  'jobs.importRefused': 'Nothing was imported: {n} rows were rejected, so the file was refused.',
+  'jobs.importRefusedOne': 'Nothing was imported: 1 row was rejected, so the file was refused.',
+  'jobs.importChecked': 'Checked only (dry run): nothing was written.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -641,12 +641,18 @@ export const es: Record<MessageKey, string> = {
     'Opcional: el crédito que exige la licencia de los datos. Una vez importada, se muestra al pie de cada página.',
   'data.dryRun': 'Solo comprobar (prueba): no se escribe nada',
   'data.skipInvalid': 'Conservar las filas válidas: importarlas aunque se rechacen otras filas',
+  'data.background': 'Ejecutar en segundo plano',
+  'data.backgroundHint':
+    'Para archivos grandes: el servidor responde enseguida e importa el archivo después; la página Tareas en segundo plano muestra cómo fue.',
   'data.submit': 'Importar',
   'data.importing': 'Importando {name} ({size})…',
   'data.checking': 'Comprobando {name} ({size})…',
   'data.statusWritten': '{name}: importado.',
   'data.statusChecked': '{name}: comprobado, no se escribió nada.',
   'data.statusFailed': '{name}: no se importó nada.',
+  'data.statusQueued': '{name}: en cola para importarse en segundo plano.',
+  'data.queued': 'La tarea {id} está en cola: el servidor importa el archivo en segundo plano.',
+  'data.queuedLink': 'Seguirla en la página Tareas en segundo plano',
   'data.tooLarge':
     'El archivo supera el tamaño que acepta el servidor. Divídalo en archivos más pequeños, o impórtelo con la línea de comandos (ecosol import).',
   'data.reportTitle': 'Informe de importación',
@@ -2808,7 +2814,7 @@ export const es: Record<MessageKey, string> = {
   'nav.jobs': 'Tareas en segundo plano',
   'jobs.title': 'Tareas en segundo plano',
   'jobs.intro':
-    'Las tareas largas, como evaluar todo el registro, se ejecutan en segundo plano en el servidor. Usted ve las tareas que ha iniciado; los administradores ven las de todos.',
+    'Las tareas largas, como evaluar todo el registro o importar un archivo en segundo plano, se ejecutan en el servidor. Usted ve las tareas que ha iniciado; los administradores ven las de todos.',
   'jobs.signIn': 'Inicie sesión para ver las tareas en segundo plano que ha iniciado.',
   'jobs.filterLabel': 'Filtrar las tareas',
   'jobs.stateFilter': 'Estado',
@@ -2818,6 +2824,7 @@ export const es: Record<MessageKey, string> = {
   'jobs.state.done': 'Terminada',
   'jobs.state.failed': 'Fallida',
   'jobs.kind.screening': 'Evaluación del registro',
+  'jobs.kind.import': 'Importación de un archivo',
   'jobs.refresh': 'Actualizar',
   'jobs.screenAllTitle': 'Evaluar todo el registro',
   'jobs.screenAllIntro':
@@ -2848,4 +2855,11 @@ export const es: Record<MessageKey, string> = {
   'jobs.result': '{actors} actores, {assessments} evaluaciones',
   'jobs.frameworkVerdicts': '{framework}: {counts}',
   'jobs.error': 'Error: {message}',
+  'jobs.importResult':
+    'Importados: {imported}, actualizados: {updated}, sin cambios: {unchanged}, rechazadas: {rejected}',
+  'jobs.importRefused':
+    'No se importó nada: se rechazaron {n} filas, así que el archivo fue rechazado.',
+  'jobs.importRefusedOne':
+    'No se importó nada: se rechazó 1 fila, así que el archivo fue rechazado.',
+  'jobs.importChecked': 'Solo comprobación (prueba): no se escribió nada.',
 };

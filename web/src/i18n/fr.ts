@@ -643,12 +643,18 @@ export const fr: Record<MessageKey, string> = {
   'data.dryRun': 'Vérifier seulement (essai) : rien n’est écrit',
   'data.skipInvalid':
     'Garder les lignes valides : les importer même si d’autres lignes sont rejetées',
+  'data.background': 'Exécuter en arrière-plan',
+  'data.backgroundHint':
+    'Pour les gros fichiers : le serveur répond tout de suite et importe le fichier ensuite ; la page Tâches de fond montre comment cela s’est passé.',
   'data.submit': 'Importer',
   'data.importing': 'Import de {name} ({size})…',
   'data.checking': 'Vérification de {name} ({size})…',
   'data.statusWritten': '{name} : importé.',
   'data.statusChecked': '{name} : vérifié, rien n’a été écrit.',
   'data.statusFailed': '{name} : rien n’a été importé.',
+  'data.statusQueued': '{name} : en attente d’import en arrière-plan.',
+  'data.queued': 'La tâche {id} est en attente : le serveur importe le fichier en arrière-plan.',
+  'data.queuedLink': 'La suivre sur la page Tâches de fond',
   'data.tooLarge':
     'Le fichier dépasse la taille que le serveur accepte. Découpez-le en fichiers plus petits, ou importez-le en ligne de commande (ecosol import).',
   'data.reportTitle': 'Rapport d’import',
@@ -2823,7 +2829,7 @@ export const fr: Record<MessageKey, string> = {
   'nav.jobs': 'Tâches de fond',
   'jobs.title': 'Tâches de fond',
   'jobs.intro':
-    'Les tâches longues, comme l’évaluation de tout le registre, s’exécutent en arrière-plan sur le serveur. Vous voyez les tâches que vous avez lancées ; les administrateurs voient celles de tout le monde.',
+    'Les tâches longues, comme l’évaluation de tout le registre ou l’import d’un fichier en arrière-plan, s’exécutent sur le serveur. Vous voyez les tâches que vous avez lancées ; les administrateurs voient celles de tout le monde.',
   'jobs.signIn': 'Connectez-vous pour voir les tâches de fond que vous avez lancées.',
   'jobs.filterLabel': 'Filtrer les tâches',
   'jobs.stateFilter': 'État',
@@ -2833,6 +2839,7 @@ export const fr: Record<MessageKey, string> = {
   'jobs.state.done': 'Terminée',
   'jobs.state.failed': 'Échouée',
   'jobs.kind.screening': 'Évaluation du registre',
+  'jobs.kind.import': 'Import d’un fichier',
   'jobs.refresh': 'Actualiser',
   'jobs.screenAllTitle': 'Évaluer tout le registre',
   'jobs.screenAllIntro':
@@ -2863,4 +2870,11 @@ export const fr: Record<MessageKey, string> = {
   'jobs.result': '{actors} acteurs, {assessments} évaluations',
   'jobs.frameworkVerdicts': '{framework} : {counts}',
   'jobs.error': 'Erreur : {message}',
+  'jobs.importResult':
+    'Importés : {imported}, mis à jour : {updated}, inchangés : {unchanged}, rejetées : {rejected}',
+  'jobs.importRefused':
+    'Rien n’a été importé : {n} lignes ont été rejetées, le fichier a donc été refusé.',
+  'jobs.importRefusedOne':
+    'Rien n’a été importé : 1 ligne a été rejetée, le fichier a donc été refusé.',
+  'jobs.importChecked': 'Vérification seulement (essai) : rien n’a été écrit.',
 };

@@ -639,12 +639,18 @@ export const pt: Record<MessageKey, string> = {
   'data.dryRun': 'Só verificar (ensaio): nada é escrito',
   'data.skipInvalid':
     'Manter as linhas válidas: importá-las mesmo que outras linhas sejam rejeitadas',
+  'data.background': 'Executar em segundo plano',
+  'data.backgroundHint':
+    'Para ficheiros grandes: o servidor responde logo e importa o ficheiro depois; a página Tarefas em segundo plano mostra como correu.',
   'data.submit': 'Importar',
   'data.importing': 'A importar {name} ({size})…',
   'data.checking': 'A verificar {name} ({size})…',
   'data.statusWritten': '{name}: importado.',
   'data.statusChecked': '{name}: verificado, nada foi escrito.',
   'data.statusFailed': '{name}: nada foi importado.',
+  'data.statusQueued': '{name}: em fila para ser importado em segundo plano.',
+  'data.queued': 'A tarefa {id} está em fila: o servidor importa o ficheiro em segundo plano.',
+  'data.queuedLink': 'Acompanhá-la na página Tarefas em segundo plano',
   'data.tooLarge':
     'O ficheiro excede o tamanho que o servidor aceita. Divida-o em ficheiros mais pequenos, ou importe-o pela linha de comandos (ecosol import).',
   'data.reportTitle': 'Relatório de importação',
@@ -2799,7 +2805,7 @@ export const pt: Record<MessageKey, string> = {
   'nav.jobs': 'Tarefas em segundo plano',
   'jobs.title': 'Tarefas em segundo plano',
   'jobs.intro':
-    'As tarefas longas, como avaliar todo o registo, são executadas em segundo plano no servidor. Vê as tarefas que iniciou; os administradores veem as de todos.',
+    'As tarefas longas, como avaliar todo o registo ou importar um ficheiro em segundo plano, são executadas no servidor. Vê as tarefas que iniciou; os administradores veem as de todos.',
   'jobs.signIn': 'Inicie sessão para ver as tarefas em segundo plano que iniciou.',
   'jobs.filterLabel': 'Filtrar as tarefas',
   'jobs.stateFilter': 'Estado',
@@ -2809,6 +2815,7 @@ export const pt: Record<MessageKey, string> = {
   'jobs.state.done': 'Concluída',
   'jobs.state.failed': 'Falhou',
   'jobs.kind.screening': 'Avaliação do registo',
+  'jobs.kind.import': 'Importação de um ficheiro',
   'jobs.refresh': 'Atualizar',
   'jobs.screenAllTitle': 'Avaliar todo o registo',
   'jobs.screenAllIntro':
@@ -2839,4 +2846,11 @@ export const pt: Record<MessageKey, string> = {
   'jobs.result': '{actors} atores, {assessments} avaliações',
   'jobs.frameworkVerdicts': '{framework}: {counts}',
   'jobs.error': 'Erro: {message}',
+  'jobs.importResult':
+    'Importados: {imported}, atualizados: {updated}, sem alterações: {unchanged}, rejeitadas: {rejected}',
+  'jobs.importRefused':
+    'Nada foi importado: {n} linhas foram rejeitadas, por isso o ficheiro foi recusado.',
+  'jobs.importRefusedOne':
+    'Nada foi importado: 1 linha foi rejeitada, por isso o ficheiro foi recusado.',
+  'jobs.importChecked': 'Só verificação (ensaio): nada foi escrito.',
 };

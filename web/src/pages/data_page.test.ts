@@ -190,6 +190,7 @@ describe('DataPage import form', () => {
     expect(query.getAll('claim')).toEqual(['cooperative', 'mutual']);
     expect(query.get('dry_run')).toBe('true');
     expect(query.has('skip_invalid')).toBe(false);
+    expect(query.has('background')).toBe(false);
     expect(init?.method).toBe('POST');
     expect(init?.body).toBe(file);
     const headers = init?.headers as Record<string, string>;
@@ -310,6 +311,104 @@ describe('DataPage import form', () => {
     );
     expect(byTestId(root, 'error-message').textContent).toContain(message);
     expect(root.querySelector('[data-testid="import-report"]')).toBeNull();
+  });
+
+  it('offers a labelled, described checkbox to run the import in the background', async () => {
+    const root = await open(ADMIN);
+    const box = byTestId<HTMLInputElement>(root, 'import-background');
+    expect(box.type).toBe('checkbox');
+    expect(box.checked).toBe(false);
+    expect(box.closest('form')).toBe(byTestId(root, 'import-form'));
+    expect(root.querySelector('label[for="import-background"]')?.textContent).toBe(
+      'Run in the background',
+    );
+    const hint = document.getElementById(box.getAttribute('aria-describedby') ?? '');
+    expect(hint?.textContent).toContain('Background jobs page');
+  });
+
+  it('queues the import in the background and links to the job, not a report', async () => {
+    const job = {
+      id: 'job-42',
+      kind: 'import',
+      state: 'queued',
+      done: 0,
+      total: 0,
+      attempts: 0,
+      worker: '',
+      created_at: '2026-11-30T10:00:00Z',
+      updated_at: '2026-11-30T10:00:00Z',
+      who: 'user:u1',
+    };
+    const fetch = fakeFetch(() => json(202, { job }));
+    const root = await open(ADMIN);
+    const file = new File(['{"type":"FeatureCollection","features":[]}'], 'big.geojson');
+    chooseFile(root, file);
+    // As a user does: by its label, which toggles the box.
+    root.querySelector<HTMLLabelElement>('label[for="import-background"]')?.click();
+    expect(byTestId<HTMLInputElement>(root, 'import-background').checked).toBe(true);
+    submit(root);
+    await vi.waitFor(() =>
+      expect(root.querySelector('[data-testid="import-queued"]')).not.toBeNull(),
+    );
+    expect(fetch).toHaveBeenCalledOnce();
+    const [url, init] = fetch.mock.calls[0] ?? [];
+    const query = new URL(url ?? '', 'http://x').searchParams;
+    expect(url).toMatch(/^\/api\/v1\/imports\?/);
+    expect(query.get('background')).toBe('true');
+    expect(query.get('format')).toBe('geojson');
+    expect(query.get('source')).toBe('big');
+    expect(init?.method).toBe('POST');
+    expect(init?.body).toBe(file);
+    expect((init?.headers as Record<string, string>)['X-CSRF-Token']).toBe('csrf-1');
+
+    expect(byTestId(root, 'import-queued').textContent).toBe(
+      'Job job-42 is queued: the server imports the file in the background.',
+    );
+    const link = byTestId<HTMLAnchorElement>(root, 'import-jobs-link');
+    expect(link.getAttribute('href')).toBe('#/jobs');
+    expect(link.textContent).toBe('Follow it on the Background jobs page');
+    expect(byTestId(root, 'import-status').textContent).toBe(
+      'big.geojson: queued, to be imported in the background.',
+    );
+    expect(root.querySelector('[data-testid="import-report"]')).toBeNull();
+    expect(byTestId<HTMLButtonElement>(root, 'import-submit').disabled).toBe(false);
+  });
+
+  it('sends a spreadsheet and its mapping in the background as one form', async () => {
+    const job = { id: 'job-43', kind: 'import', state: 'queued' };
+    const fetch = fakeFetch(() => json(202, { job }));
+    const root = await open(ADMIN);
+    byTestId<HTMLSelectElement>(root, 'import-format').value = 'csv';
+    byTestId(root, 'import-format').dispatchEvent(new Event('change'));
+    chooseFile(root, new File(['a;b'], 'members.csv'));
+    const mapping = byTestId<HTMLInputElement>(root, 'import-mapping');
+    Object.defineProperty(mapping, 'files', { value: [new File(['id: {column: a}'], 'm.yaml')] });
+    byTestId<HTMLInputElement>(root, 'import-background').checked = true;
+    submit(root);
+    await vi.waitFor(() => expect(byTestId(root, 'import-queued').textContent).toContain('job-43'));
+    const [url, init] = fetch.mock.calls[0] ?? [];
+    const query = new URL(url ?? '', 'http://x').searchParams;
+    expect(query.get('background')).toBe('true');
+    expect(query.get('format')).toBe('csv');
+    const form = init?.body as FormData;
+    expect(form).toBeInstanceOf(FormData);
+    expect((form.get('file') as File).name).toBe('members.csv');
+    expect((form.get('mapping') as File).name).toBe('m.yaml');
+  });
+
+  it('shows a refused background import as any other error', async () => {
+    const message = 'background: unknown parameter (known: claim, format)';
+    fakeFetch(() => json(400, { error: { code: 'invalid_argument', message } }));
+    const root = await open(ADMIN);
+    chooseFile(root, new File(['x'], 'a.ttl'));
+    byTestId<HTMLInputElement>(root, 'import-background').checked = true;
+    submit(root);
+    await vi.waitFor(() =>
+      expect(root.querySelector('[data-testid="error-message"]')).not.toBeNull(),
+    );
+    expect(byTestId(root, 'error-message').textContent).toContain(message);
+    expect(root.querySelector('[data-testid="import-queued"]')).toBeNull();
+    expect(byTestId(root, 'import-status').textContent).toBe('a.ttl: nothing was imported.');
   });
 
   it('says plainly when the file is too large', async () => {

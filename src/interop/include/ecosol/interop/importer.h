@@ -36,6 +36,8 @@ struct FileImportOptions {
   // to clients (GET /api/v1/config) so that every page publishing the data can show it.
   std::string attribution;
   std::function<void(const registry::ImportProgress&)> progress;
+  // As registry::ImportOptions::before_commit.
+  std::function<Status(const registry::ImportReport&)> before_commit;
   // The folder holding the Murmurations JSON Schemas and their field files (format
   // "murmurations"); they are GPL-3.0, so Ecosol reads them from where they are kept.
   std::string murmurations_schemas;

@@ -15,6 +15,7 @@
 // Indicators are stored by (actor, name, period, source): importing the same source again
 // replaces its figures, and figures of other sources stay beside them.
 
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -50,6 +51,8 @@ struct IndicatorImportOptions {
   // Who imports, from where, as the audit log records it (one entry per committed import).
   std::string audit_who = "system";
   std::string audit_address = "local";
+  // As registry::ImportOptions::before_commit.
+  std::function<Status(const registry::ImportReport&)> before_commit;
 };
 
 // Finds each row's actor by identifiers[id_scheme] and writes the figures in one transaction.

@@ -29,6 +29,7 @@
 
 #include "ecosol/base/clock.h"
 #include "ecosol/base/status.h"
+#include "ecosol/interop/importer.h"
 #include "ecosol/registry/taxonomy.h"
 #include "ecosol/screening/framework.h"
 #include "ecosol/store/store.h"
@@ -59,16 +60,29 @@ struct JobServices {
   std::shared_ptr<const screening::Catalogue> frameworks;  // null: no screening jobs
   std::shared_ptr<const text::ClauseAnalyzer> clauses;
   const Clock* clock = &SystemClock();
+  std::string murmurations_schemas;  // for imports of format "murmurations"
 };
 
-// The job kinds Ecosol runs: "screening" (every actor of the registry; params as
-// ScreeningParams gives them) when frameworks are loaded.
+// The job kinds Ecosol runs: "import" (an uploaded file; EnqueueImport) and "screening" (every
+// actor of the registry; params as ScreeningParams gives them) when frameworks are loaded.
 std::map<std::string, JobHandler> StandardHandlers(const JobServices& services);
 
 // The params of a screening job: {"frameworks": [...], "options": [...], "lang", "statutes_lang"}.
 nlohmann::json ScreeningParams(const std::vector<std::string>& frameworks,
                                const std::vector<std::string>& options, const std::string& lang,
                                const std::string& statutes_lang);
+
+// The params of an import job: the options of interop::ImportText (but murmurations_schemas,
+// which the worker has) and the address it was asked from, for the audit log.
+nlohmann::json ImportParams(const interop::FileImportOptions& options, const std::string& address);
+// Queues an import of `content` (the file's bytes; `file_name` names it in messages) with the
+// job's file, in one transaction. Its result is interop::ImportReportToJson's report; a refused
+// import is a finished job whose report says "committed": false.
+Result<store::JobRecord> EnqueueImport(store::Store& store,
+                                       const interop::FileImportOptions& options,
+                                       const std::string& file_name, std::string_view content,
+                                       const std::string& who, const std::string& address,
+                                       const std::string& now);
 
 // Writes a new queued job ("job-" and 16 hex digits) and returns it; workers pick it up.
 Result<store::JobRecord> Enqueue(store::Store& store, const std::string& kind,

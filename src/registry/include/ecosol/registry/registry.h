@@ -81,6 +81,8 @@ class RowsSource : public ImportSource {
   size_t next_ = 0;
 };
 
+struct ImportReport;
+
 struct ImportOptions {
   std::string source;         // provenance source, e.g. "coops-uk-standard-2023"
   std::string id_scheme;      // the identifier scheme the source's ids live in, e.g. "coops-uk"
@@ -89,6 +91,11 @@ struct ImportOptions {
   bool dry_run = false;       // validate only; write nothing
   // Called now and then, and once at the end.
   std::function<void(const ImportProgress&)> progress;
+  // Called inside the import's transaction once every row is written, before it commits (not
+  // for a dry run or a refused import); an error rolls the whole import back. A background job
+  // records that it is done in the same transaction, so that an import is never committed twice.
+  // It gets the report as it will be returned.
+  std::function<Status(const ImportReport&)> before_commit;
 };
 
 struct ImportReport {

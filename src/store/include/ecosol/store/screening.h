@@ -54,4 +54,10 @@ struct JobRecord {
   std::string checkpoint;
 };
 
+// A job's input file (Store::PutJobInput).
+struct JobInput {
+  std::string name;     // the file's name, for messages
+  std::string content;  // its bytes
+};
+
 }  // namespace ecosol::store

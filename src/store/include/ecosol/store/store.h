@@ -88,6 +88,20 @@ struct ActorPage {
   std::vector<model::Actor> items;
   std::vector<StoredActor> stored;  // instead of `items` with ActorQuery::stored_docs
   std::string next_cursor;          // empty on the last page
+  // A search (ActorQuery::q): the row ids of the matches read for this page, best first, the
+  // one read beyond it to tell whether there is a next page included. What SearchChangesSince's
+  // caller compares with.
+  std::vector<long long> matched_rids;
+};
+
+// What changed since a search was answered (Store::SearchChangesSince).
+struct SearchChanges {
+  bool too_many = false;  // more actors changed than asked about: answer the search again
+  struct Changed {
+    long long rid = 0;
+    bool matches = false;  // the search's words match the actor as it is now
+  };
+  std::vector<Changed> changed;  // every actor written after the generation
 };
 
 // A compact map marker.
@@ -203,6 +217,14 @@ class Store {
   // at generation G catches up by reading the changes since G (read the generation first).
   virtual Status ActorChanges(long long since,
                               const std::function<Status(ActorChange&&)>& visit) = 0;
+  // The actors whose last write committed in a generation after `since`, at most `max_changes`
+  // (more: too_many), each with whether the words of the search `q` (ActorQuery::q) match it
+  // now. A first page of the search answered at generation `since` still holds when no changed
+  // actor matches now and none is among its matched_rids: the rest of the registry did not
+  // move (except the ranking's statistics over the whole registry, such as the number of
+  // actors, which a caller bounds by the age of its answer). Read the generation first.
+  virtual Result<SearchChanges> SearchChangesSince(long long since, const std::string& q,
+                                                   size_t max_changes) = 0;
   // The actors whose last write comes after the position (after_generation, after_rid) in the
   // order of (generation, row id) and at generation `up_to` or before, in that order, at most
   // `limit`: the pages of the change feed (interop/feed.h). A bulk import writes many actors in
@@ -324,6 +346,12 @@ class Store {
   // Background jobs: PutJob inserts or replaces by id.
   virtual Status PutJob(const JobRecord& job) = 0;
   virtual Result<std::optional<JobRecord>> GetJob(const std::string& id) = 0;
+  // The file a job works on (an import's upload, any bytes), stored with the job so that any
+  // worker sharing the database can run it; replaced when put again.
+  virtual Status PutJobInput(const std::string& job_id, const std::string& name,
+                             std::string_view content) = 0;
+  virtual Result<std::optional<JobInput>> GetJobInput(const std::string& job_id) = 0;
+  virtual Status DeleteJobInput(const std::string& job_id) = 0;
   // The work queue, shared by every server and worker on the database (docs/operations.md).
   // Claims the oldest job of one of `kinds` that waits: queued, or running under a lease that
   // ran out (its worker died). It becomes running under `worker`, with attempts + 1 and a lease

@@ -83,8 +83,9 @@ Result<std::string> RunImport(const JobServices& services, store::Store& store,
   auto report = interop::ImportText(reg, (*input)->content, rows_name, o);
   if (!report.ok()) return report.status();
   if (!report->committed) {
-    // Refused (or a dry run): nothing was written; the report says why. The file goes too, and
-    // the rows read are the job's progress.
+    // Refused (or a dry run): nothing was written; the report says why. The file goes too. A
+    // refused report counts only its rejected rows (the valid ones were not written), and those
+    // are the job's done/total.
     const long long rows = static_cast<long long>(report->rejected.size());
     Status finished = store.InTransaction([&]() -> Status {
       ECOSOL_RETURN_IF_ERROR(control.Checkpoint(rows, rows, ""));

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "context.h"
+#include "ecosol/jobs/worker.h"
 
 namespace ecosol::cli {
 
@@ -34,6 +35,18 @@ std::function<void(const registry::ImportProgress&)> ImportProgressDisplay(
 void Fail(Context& ctx, const Status& status) {
   *ctx.err << "ecosol: error: " << status.message() << "\n";
   ctx.exit_code = 1;
+}
+
+void PrintQueued(Context& ctx, const store::JobRecord& job, bool as_json) {
+  if (as_json) {
+    *ctx.out << jobs::JobToJson(job).dump(2) << "\n";
+    return;
+  }
+  *ctx.out << "queued " << job.id << " (" << job.kind
+           << "): a worker (`ecosol worker`, or a server's) runs it; follow it with `ecosol jobs "
+              "show "
+           << job.id << "` and save what it made with `ecosol jobs output " << job.id
+           << " -o FILE`\n";
 }
 
 Result<Session> OpenSession(const Context& ctx, bool migrate) {

@@ -55,6 +55,8 @@ std::function<void(const registry::ImportProgress&)> ImportProgressDisplay(const
 
 // Prints `status` to err as "ecosol: error: ..." and sets the exit code to 1.
 void Fail(Context& ctx, const Status& status);
+// Says that `job` was queued: the job as JSON with `as_json`, else a line on how to follow it.
+void PrintQueued(Context& ctx, const store::JobRecord& job, bool as_json);
 
 void AddSetupCommands(CLI::App& app, Context& ctx);      // init, demo
 void AddImportCommands(CLI::App& app, Context& ctx);     // import, export

@@ -10,6 +10,7 @@
 
 #include "context.h"
 #include "ecosol/ecosystem/service.h"
+#include "ecosol/jobs/worker.h"
 
 namespace ecosol::cli {
 namespace {
@@ -27,6 +28,7 @@ struct MetricsArgs {
   std::string lang = "en";
   int top = 20;
   bool json = false;
+  bool background = false;  // queue an "analytics" job for a worker
 };
 
 std::string Number(const json& v, int precision) {
@@ -81,7 +83,26 @@ void PrintReport(std::ostream& out, const json& report, int top) {
   }
 }
 
+// --background: an "analytics" job; `ecosol jobs output ID -o FILE` saves the measures.
+void QueueMetrics(Context& ctx, const MetricsArgs& args) {
+  auto s = OpenSession(ctx, false);
+  if (!s.ok()) return Fail(ctx, s.status());
+  const json params = {{"territory", args.territory},
+                       {"type", args.types},
+                       {"as_of", args.as_of},
+                       {"with_partners", args.with_partners},
+                       {"betweenness", args.betweenness},
+                       {"samples", args.samples},
+                       {"seed", static_cast<long long>(args.seed)},
+                       {"lang", args.lang}};
+  auto job = jobs::EnqueueAnalysis(*s->store, "analytics", params, CliAuditWho(),
+                                   FormatTimestamp(SystemClock().Now()));
+  if (!job.ok()) return Fail(ctx, job.status());
+  PrintQueued(ctx, *job, args.json);
+}
+
 void RunMetrics(Context& ctx, const MetricsArgs& args) {
+  if (args.background) return QueueMetrics(ctx, args);
   ecosystem::NetworkFilter filter;
   filter.territory = args.territory;
   filter.as_of = args.as_of;
@@ -140,7 +161,11 @@ void AddEcosystemCommands(CLI::App& app, Context& ctx) {
       ->capture_default_str();
   metrics->add_option("--top", args->top, "Actors listed in the text output")
       ->capture_default_str();
-  metrics->add_flag("--json", args->json, "Print the whole report as JSON");
+  metrics->add_flag("--json", args->json,
+                    "Print the whole report as JSON (with --background: the queued job)");
+  metrics->add_flag("--background", args->background,
+                    "Queue it for a worker (`ecosol worker`, or a server's) instead of computing "
+                    "it now");
   metrics->callback([&ctx, args] { RunMetrics(ctx, *args); });
 }
 

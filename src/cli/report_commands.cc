@@ -7,6 +7,7 @@
 #include "context.h"
 #include "ecosol/base/clock.h"
 #include "ecosol/ecosystem/blocks_service.h"
+#include "ecosol/jobs/worker.h"
 #include "ecosol/report/territory.h"
 #include "ecosystem_cli.h"
 
@@ -18,6 +19,8 @@ struct ReportArgs {
   std::string lang = "en";
   std::string format;  // html | pdf; default: from the output's extension, else html
   std::string output;
+  bool background = false;  // queue it for a worker
+  bool json = false;        // with --background: print the job as JSON
 };
 
 Result<std::string> FormatOf(const ReportArgs& args) {
@@ -35,7 +38,27 @@ Result<std::string> FormatOf(const ReportArgs& args) {
   return format;
 }
 
+// --background: a "report" job, which a worker (`ecosol worker`, or a server's worker threads)
+// writes; `ecosol jobs output ID -o FILE` saves it.
+void QueueReport(Context& ctx, const ReportArgs& args) {
+  if (!args.output.empty()) {
+    return Fail(ctx, InvalidArgument("-o: not with --background (the worker keeps the report "
+                                     "with the job; save it with `ecosol jobs output ID -o "
+                                     "FILE`)"));
+  }
+  auto s = OpenSession(ctx, false);
+  if (!s.ok()) return Fail(ctx, s.status());
+  const nlohmann::json params = {{"territory", args.territory},
+                                 {"lang", args.lang},
+                                 {"format", args.format.empty() ? "html" : args.format}};
+  auto job = jobs::EnqueueAnalysis(*s->store, "report", params, CliAuditWho(),
+                                   FormatTimestamp(SystemClock().Now()));
+  if (!job.ok()) return Fail(ctx, job.status());
+  PrintQueued(ctx, *job, args.json);
+}
+
 void RunReport(Context& ctx, const ReportArgs& args) {
+  if (args.background) return QueueReport(ctx, args);
   Status lang = ecosystem::CheckLanguage(args.lang);
   if (!lang.ok()) return Fail(ctx, lang);
   auto format = FormatOf(args);
@@ -94,6 +117,9 @@ void AddReportCommands(CLI::App& app, Context& ctx) {
                   "html or pdf (default: from -o's extension, else html)");
   cmd->add_option("-o,--output", args->output,
                   "The file to write (default: the HTML on standard output)");
+  cmd->add_flag("--background", args->background,
+                "Queue it for a worker (`ecosol worker`, or a server's) instead of writing it now");
+  cmd->add_flag("--json", args->json, "With --background: print the queued job as JSON");
   cmd->callback([&ctx, args] { RunReport(ctx, *args); });
 }
 

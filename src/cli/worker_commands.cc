@@ -4,6 +4,7 @@
 
 #include <condition_variable>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <mutex>
 
@@ -40,6 +41,7 @@ void RunWorker(Context& ctx, const WorkerArgs& a) {
   if (!clauses.ok()) return Fail(ctx, clauses.status());
   services.clauses = *clauses;
   services.murmurations_schemas = a.murmurations_schemas;
+  services.frameworks_dir = FrameworksDir(ctx);
   jobs::WorkerOptions o;
   o.db_url = ctx.db;
   o.name = a.name;
@@ -107,12 +109,62 @@ void PrintJob(Context& ctx, const store::JobRecord& j) {
   if (!j.error.empty()) *ctx.out << "  error: " << j.error << "\n";
 }
 
+// `ecosol jobs output ID [-o FILE]`: written beside the file and renamed, so that a failure
+// never leaves half a file.
+void SaveOutput(Context& ctx, const std::string& id, const std::string& file) {
+  auto session = OpenSession(ctx, true);
+  if (!session.ok()) return Fail(ctx, session.status());
+  auto job = session->store->GetJob(id);
+  if (!job.ok()) return Fail(ctx, job.status());
+  if (!job->has_value()) return Fail(ctx, NotFound("no job '" + id + "'"));
+  if ((*job)->state != "done") {
+    return Fail(ctx, Conflict("job " + id + " is " + (*job)->state +
+                              "; its output is there once it is done (`ecosol jobs show " + id +
+                              "` says how far it is)"));
+  }
+  auto output = session->store->GetJobOutput(id);
+  if (!output.ok()) return Fail(ctx, output.status());
+  if (!output->has_value()) {
+    return Fail(ctx, NotFound("job " + id + " (" + (*job)->kind +
+                              ") made no file: its result is in `ecosol jobs show " + id + "`"));
+  }
+  const store::JobOutput& out = **output;
+  if (file.empty()) {
+    if (out.content_type == "application/pdf") {
+      return Fail(ctx, InvalidArgument("job " + id +
+                                       " made a PDF: give the file to write with -o " + out.name));
+    }
+    *ctx.out << out.content;
+    return;
+  }
+  const std::string tmp = file + ".part";
+  {
+    std::ofstream stream(tmp, std::ios::binary | std::ios::trunc);
+    stream.write(out.content.data(), static_cast<std::streamsize>(out.content.size()));
+    if (!stream) {
+      std::filesystem::remove(tmp);
+      return Fail(ctx, InvalidArgument("-o: cannot write '" + file +
+                                       "': check that its folder exists and is writable"));
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, file, ec);
+  if (ec) {
+    std::filesystem::remove(tmp);
+    return Fail(ctx, InvalidArgument("-o: cannot write '" + file + "': " + ec.message()));
+  }
+  *ctx.out << "wrote " << file << " (" << out.content_type << ", " << out.content.size()
+           << " bytes) from " << id << "\n";
+}
+
 }  // namespace
 
 void AddWorkerCommands(CLI::App& app, Context& ctx) {
   auto a = std::make_shared<WorkerArgs>();
   CLI::App* worker = app.add_subcommand(
-      "worker", "Run background jobs (imports, screening the registry) from the database's queue");
+      "worker",
+      "Run background jobs (imports, screening the registry, reports, analytics) from the "
+      "database's queue");
   worker->add_option("--threads", a->threads, "Jobs run at once")
       ->check(CLI::Range(1, 64))
       ->capture_default_str();
@@ -178,6 +230,18 @@ void AddWorkerCommands(CLI::App& app, Context& ctx) {
     PrintJob(ctx, **job);
     if (!(*job)->result.empty()) *ctx.out << "  result: " << (*job)->result << "\n";
   });
+
+  struct OutputArgs {
+    std::string id;
+    std::string file;
+  };
+  auto o = std::make_shared<OutputArgs>();
+  CLI::App* output = jobs->add_subcommand(
+      "output", "Save what a finished job made (a report's HTML or PDF, the measures' JSON)");
+  output->add_option("ID", o->id, "The job's id (job-...)")->required();
+  output->add_option("-o,--output", o->file,
+                     "The file to write (default: standard output; a PDF needs a file)");
+  output->callback([&ctx, o] { SaveOutput(ctx, o->id, o->file); });
 }
 
 }  // namespace ecosol::cli

@@ -230,6 +230,8 @@ void AddReportRoutes(Router& router, ApiContext& ctx);  // territory reports, HT
 void AddKnowledgeRoutes(Router& router, ApiContext& ctx);
 // social finance: mechanisms, readiness, matching, funds, allocation, loan book
 void AddFinanceRoutes(Router& router, ApiContext& ctx);
+// the queue of background jobs: listing, reports and analytics (POST /jobs), outputs
+void AddJobRoutes(Router& router, ApiContext& ctx);
 // democratic decisions: tallies
 void AddDecideRoutes(Router& router, ApiContext& ctx);
 

@@ -1,5 +1,5 @@
 // /api/v1/frameworks, /facts, /screen, /statutes/analyze, /actors/{id}/profile,
-// /actors/{id}/screenings, /screenings and /jobs: SSE screening over HTTP.
+// /actors/{id}/screenings and /screenings: SSE screening over HTTP.
 
 #include <random>
 
@@ -339,57 +339,6 @@ void CreateScreening(ApiContext& ctx, const httplib::Request& req, httplib::Resp
   });
 }
 
-void GetJob(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  Status s = CheckParams(req, {});
-  if (!s.ok()) return SendError(res, s);
-  auto store = ctx.pool->Acquire();
-  auto caller = Identify(ctx, req, *store);
-  if (!caller.ok()) return SendError(res, caller.status());
-  auto job = store->GetJob(req.matches[1]);
-  if (!job.ok()) return SendError(res, job.status());
-  // Jobs are seen by who started them and by admins; others get the answer of a missing job.
-  if (!job->has_value() || ((*job)->who != caller->principal.who && !caller->principal.IsAdmin())) {
-    return SendError(res, NotFound("no job '" + std::string(req.matches[1]) + "'"));
-  }
-  SendJson(res, 200, jobs::JobToJson(**job));
-}
-
-// GET /api/v1/jobs?state=&limit=: the caller's jobs (everyone's for admins), newest first.
-void ListJobs(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  Status s = CheckParams(req, {"state", "limit"});
-  if (!s.ok()) return SendError(res, s);
-  std::string state = req.has_param("state") ? req.get_param_value("state") : "";
-  if (!state.empty() && state != "queued" && state != "running" && state != "done" &&
-      state != "failed") {
-    return SendError(
-        res, InvalidArgument("state: '" + state + "' is not one of queued, running, done, failed"));
-  }
-  int limit = 100;
-  if (req.has_param("limit")) {
-    const std::string v = req.get_param_value("limit");
-    char* end = nullptr;
-    long n = std::strtol(v.c_str(), &end, 10);
-    if (v.empty() || *end != '\0' || n < 1 || n > 500) {
-      return SendError(
-          res, InvalidArgument("limit: expected a whole number from 1 to 500, not '" + v + "'"));
-    }
-    limit = static_cast<int>(n);
-  }
-  auto store = ctx.pool->Acquire();
-  auto caller = Identify(ctx, req, *store);
-  if (!caller.ok()) return SendError(res, caller.status());
-  if (!caller->principal.signed_in && !caller->principal.IsAdmin()) {
-    return SendError(res, Status(StatusCode::kUnauthenticated,
-                                 "sign in to see the background jobs you started"));
-  }
-  auto listed =
-      store->ListJobs(caller->principal.IsAdmin() ? "" : caller->principal.who, state, limit);
-  if (!listed.ok()) return SendError(res, listed.status());
-  json items = json::array();
-  for (const store::JobRecord& job : *listed) items.push_back(jobs::JobToJson(job));
-  SendJson(res, 200, {{"items", items}});
-}
-
 }  // namespace
 
 void AddScreeningRoutes(Router& router, ApiContext& ctx) {
@@ -402,8 +351,6 @@ void AddScreeningRoutes(Router& router, ApiContext& ctx) {
   router.Add("PUT", "/api/v1/actors/{id}/profile", Bind(ctx, PutProfile));
   router.Add("GET", "/api/v1/actors/{id}/screenings", Bind(ctx, ActorScreenings));
   router.Add("POST", "/api/v1/screenings", Bind(ctx, CreateScreening));
-  router.Add("GET", "/api/v1/jobs", Bind(ctx, ListJobs));
-  router.Add("GET", "/api/v1/jobs/{id}", Bind(ctx, GetJob));
 }
 
 }  // namespace ecosol::http

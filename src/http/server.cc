@@ -254,6 +254,7 @@ class ServerImpl : public Server {
     AddTrendsRoutes(router, *ctx_);
     AddSupplierRoutes(router, *ctx_);
     AddReportRoutes(router, *ctx_);
+    AddJobRoutes(router, *ctx_);
     AddKnowledgeRoutes(router, *ctx_);
     AddFinanceRoutes(router, *ctx_);
     AddDecideRoutes(router, *ctx_);
@@ -394,6 +395,7 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
     services.clauses = ctx->clauses;
     services.clock = ctx->clock;
     services.murmurations_schemas = options.murmurations_schemas;
+    services.frameworks_dir = options.frameworks_dir;
     jobs::WorkerOptions worker_options;
     worker_options.db_url = options.db_url;
     worker_options.threads = std::max(0, options.workers);

@@ -8,6 +8,7 @@
 
 #include "ecosol/jobs/worker.h"
 #include "ecosol/registry/registry.h"
+#include "recording_control.h"
 #include "test_paths.h"
 #include "test_store.h"
 
@@ -27,23 +28,6 @@ std::string Collection(const std::vector<std::pair<std::string, double>>& featur
   }
   return json{{"type", "FeatureCollection"}, {"features", items}}.dump();
 }
-
-// A job control for calling the handler directly: records the checkpoint, answers `answer`.
-class FakeControl : public JobControl {
- public:
-  explicit FakeControl(Status answer = Status::Ok()) : answer_(std::move(answer)) {}
-  bool stopping() const override { return false; }
-  Status Checkpoint(long long done, long long, const std::string& checkpoint) override {
-    done_ = done;
-    checkpoint_ = checkpoint;
-    return answer_;
-  }
-  long long done_ = -1;
-  std::string checkpoint_;
-
- private:
-  Status answer_;
-};
 
 class ImportJobTest : public ::testing::TestWithParam<std::string> {
  protected:
@@ -131,7 +115,7 @@ TEST_P(ImportJobTest, ARefusedImportFinishesWithItsReportAndWritesNothing) {
 TEST_P(ImportJobTest, AWorkerThatLostTheJobHasItsImportRolledBack) {
   JobRecord job = Queue(Collection({{"a", 53.8}, {"b", 53.9}}));
   auto handlers = StandardHandlers(services_);
-  FakeControl lost(Conflict("another worker holds the job"));
+  RecordingControl lost(Conflict("another worker holds the job"));
   auto result = handlers["import"](store(), job, lost);
   EXPECT_FALSE(result.ok());
   EXPECT_EQ(Count(), 0);
@@ -147,7 +131,7 @@ TEST_P(ImportJobTest, AWorkerThatLostTheJobHasItsImportRolledBack) {
 TEST_P(ImportJobTest, AnAttemptAfterTheCommitOnlyReportsIt) {
   JobRecord job = Queue(Collection({{"a", 53.8}, {"b", 53.9}}));
   auto handlers = StandardHandlers(services_);
-  FakeControl first;
+  RecordingControl first;
   auto report = handlers["import"](store(), job, first);
   ASSERT_TRUE(report.ok()) << report.status().ToString();
   EXPECT_EQ(json::parse(*report)["imported"], 2);
@@ -155,7 +139,7 @@ TEST_P(ImportJobTest, AnAttemptAfterTheCommitOnlyReportsIt) {
   EXPECT_FALSE(HasInput(job.id));
   const long long audited = store().AuditHead()->first;
   job.checkpoint = first.checkpoint_;
-  FakeControl second;
+  RecordingControl second;
   auto again = handlers["import"](store(), job, second);
   ASSERT_TRUE(again.ok()) << again.status().ToString();
   EXPECT_EQ(json::parse(*again)["imported"], 2);   // the first attempt's report

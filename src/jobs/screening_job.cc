@@ -67,10 +67,12 @@ Result<std::string> RunScreening(const JobServices& services, store::Store& stor
 }  // namespace
 
 void AddImportHandler(const JobServices& services, std::map<std::string, JobHandler>* handlers);
+void AddAnalysisHandlers(const JobServices& services, std::map<std::string, JobHandler>* handlers);
 
 std::map<std::string, JobHandler> StandardHandlers(const JobServices& services) {
   std::map<std::string, JobHandler> out;
   AddImportHandler(services, &out);
+  AddAnalysisHandlers(services, &out);
   if (services.frameworks) {
     out["screening"] = [services](store::Store& store, const store::JobRecord& job,
                                   JobControl& control) {

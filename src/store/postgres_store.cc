@@ -288,6 +288,7 @@ UPDATE actors SET lat = round(lat::numeric, 2)::double precision,
     std::string(kParticipationSql) + ";\n",
     kJobQueueSql,
     kJobInputsSql,
+    kJobOutputsSql,
 };
 
 // Quotes a word for to_tsquery: 'word' with quotes doubled.

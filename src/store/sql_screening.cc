@@ -250,6 +250,28 @@ Status SqlStore::DeleteJobInput(const std::string& job_id) {
   return conn().Exec("DELETE FROM job_inputs WHERE job_id = ?", {job_id});
 }
 
+Status SqlStore::PutJobOutput(const std::string& job_id, const JobOutput& output) {
+  return conn().Exec(
+      "INSERT INTO job_outputs (job_id, name, content_type, content) VALUES (?, ?, ?, ?) ON "
+      "CONFLICT (job_id) DO UPDATE SET name = excluded.name, content_type = "
+      "excluded.content_type, content = excluded.content",
+      {job_id, output.name, output.content_type, Base64UrlEncode(output.content)});
+}
+
+Result<std::optional<JobOutput>> SqlStore::GetJobOutput(const std::string& job_id) {
+  SqlRows rows;
+  ECOSOL_RETURN_IF_ERROR(conn().Exec(
+      "SELECT name, content_type, content FROM job_outputs WHERE job_id = ?", {job_id}, &rows));
+  if (rows.empty()) return std::optional<JobOutput>();
+  JobOutput output;
+  output.name = Text(rows[0], 0);
+  output.content_type = Text(rows[0], 1);
+  if (!Base64UrlDecode(Text(rows[0], 2), &output.content)) {
+    return Internal("job_outputs: the output of " + job_id + " is damaged");
+  }
+  return std::optional<JobOutput>(std::move(output));
+}
+
 Result<std::optional<JobRecord>> SqlStore::GetJob(const std::string& id) {
   SqlRows rows;
   ECOSOL_RETURN_IF_ERROR(conn().Exec(kJobColumns + " WHERE id = ?", {id}, &rows));

@@ -95,6 +95,14 @@ CREATE TABLE job_inputs (
 );
 )sql";
 
+// Migration 18: what finished jobs made (a report's document, an analysis; Store::PutJobOutput),
+// as base64url text like the inputs.
+inline constexpr const char* kJobOutputsSql = R"sql(
+CREATE TABLE job_outputs (
+  job_id TEXT PRIMARY KEY, name TEXT NOT NULL, content_type TEXT NOT NULL, content TEXT NOT NULL
+);
+)sql";
+
 // Migration 10: merges of duplicates and their members, stewards' dedup decisions, dated
 // indicators per actor and the federation peers' feed positions (store/resolution.h).
 inline constexpr const char* kResolutionSql = R"sql(
@@ -385,6 +393,8 @@ class SqlStore : public Store {
                      std::string_view content) override;
   Result<std::optional<JobInput>> GetJobInput(const std::string& job_id) override;
   Status DeleteJobInput(const std::string& job_id) override;
+  Status PutJobOutput(const std::string& job_id, const JobOutput& output) override;
+  Result<std::optional<JobOutput>> GetJobOutput(const std::string& job_id) override;
   Result<std::optional<JobRecord>> ClaimJob(const std::string& worker,
                                             const std::vector<std::string>& kinds,
                                             long long lease_ms, const std::string& now) override;

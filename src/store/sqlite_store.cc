@@ -266,6 +266,7 @@ INSERT INTO actors_rtree SELECT rid, lon, lon, lat, lat FROM actors
     std::string(kParticipationSql) + " WITHOUT ROWID;\n",
     kJobQueueSql,
     kJobInputsSql,
+    kJobOutputsSql,
 };
 
 // Copies the write-ahead log back into the database file every few milliseconds, on its own

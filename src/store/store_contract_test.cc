@@ -1005,7 +1005,7 @@ TEST(MigrationTest, UpgradesASchemaVersion3Database) {
     ASSERT_TRUE(store.ok());
     EXPECT_EQ(*(*store)->SchemaVersion(), 3);
     ASSERT_TRUE((*store)->Migrate().ok());
-    EXPECT_EQ(*(*store)->SchemaVersion(), 17);
+    EXPECT_EQ(*(*store)->SchemaVersion(), 18);
     auto history = (*store)->ActorHistory("cuk-r006884");
     ASSERT_TRUE(history.ok()) << history.status().ToString();
     ASSERT_EQ(history->size(), 2u);
@@ -1169,6 +1169,30 @@ TEST_P(StoreContractTest, ProfilesAreVersionedAndAssessmentsDriveTheVerdictFilte
 
 // The work queue: claims are exclusive, a lapsed lease lets another worker take the job over,
 // and the first worker's writes are then refused (so no batch is done twice).
+TEST_P(StoreContractTest, JobOutputsKeepEveryByteAndAreReplaced) {
+  EXPECT_FALSE(store_->GetJobOutput("job-1")->has_value());
+  std::string pdf = "%PDF-1.4\n";
+  for (int c = 0; c < 256; ++c) pdf += static_cast<char>(c);  // NUL and bytes beyond ASCII
+  ASSERT_TRUE(store_->PutJobOutput("job-1", {"report.pdf", "application/pdf", pdf}).ok());
+  auto got = store_->GetJobOutput("job-1");
+  ASSERT_TRUE(got.ok() && got->has_value()) << got.status().ToString();
+  EXPECT_EQ((*got)->name, "report.pdf");
+  EXPECT_EQ((*got)->content_type, "application/pdf");
+  EXPECT_EQ((*got)->content, pdf);
+  EXPECT_FALSE(store_->GetJobOutput("job-2")->has_value());
+  // Put again (a retried job): replaced, and a rolled-back put leaves the earlier one.
+  ASSERT_TRUE(store_->PutJobOutput("job-1", {"m.json", "application/json", "{}"}).ok());
+  Status rolled_back = store_->InTransaction([&]() -> Status {
+    ECOSOL_RETURN_IF_ERROR(store_->PutJobOutput("job-1", {"x", "text/plain", "lost"}));
+    return Conflict("the job lost its lease");
+  });
+  EXPECT_FALSE(rolled_back.ok());
+  got = store_->GetJobOutput("job-1");
+  ASSERT_TRUE(got.ok() && got->has_value());
+  EXPECT_EQ((*got)->name, "m.json");
+  EXPECT_EQ((*got)->content, "{}");
+}
+
 TEST_P(StoreContractTest, JobQueueClaimsLeasesAndFences) {
   for (int i = 0; i < 3; ++i) {
     JobRecord j;

@@ -3,8 +3,10 @@
 # control data names the shared libraries' packages, the conffile and the maintainer scripts; its
 # files land where the systemd unit expects them; and a server started from the unpacked files
 # with the packaged configuration answers, finds its frameworks and serves the web app when it
-# was packaged. (Installing with dpkg and starting under systemd need a machine where systemd is
-# the init process; see docs/operations.md.)
+# was packaged. Then debian_install_inside.sh, in a mount namespace whose /etc, /usr and /var are
+# throwaway overlays, installs it with dpkg -i, starts the server as the systemd unit says (as its
+# user, with its environment and commands), and removes and purges it. (Starting under systemd
+# itself needs a machine where systemd is the init process; see docs/operations.md.)
 # Registered with CTest; usage: debian_package_test.sh BUILD_DIR
 set -euo pipefail
 build=$(realpath "$1")
@@ -69,3 +71,7 @@ kill -TERM "$server"
 wait "$server"
 server=
 ok "a server from the package's files answers /ready and has $frameworks screening frameworks"
+
+here=$(dirname "$(realpath "$0")")
+unshare --mount --propagation private bash "$here/debian_install_inside.sh" "$deb" "$work" ||
+  fail "installing the package (above)"

@@ -4,7 +4,9 @@
 # schema of the throwaway cluster. A session opened on one server is honoured by the other. A
 # screening of the whole registry queued on one server is run by a worker, which is killed with
 # SIGKILL half-way; the other worker takes the job over once the lease runs out and finishes it:
-# every actor is screened exactly once, and the job counts two attempts.
+# every actor is screened exactly once, and the job counts two attempts. A report and the
+# network's measures queued on one server are run by the surviving worker and fetched from the
+# other server.
 # Registered with CTest (src/cli/CMakeLists.txt); usage: job_queue_test.sh ECOSOL_BINARY
 # Needs ECOSOL_TEST_PG_URL (`make test` starts the cluster and sets it), psql, curl and jq.
 set -euo pipefail
@@ -126,6 +128,36 @@ grep -q '"msg":"job taken over"' "$work/worker-${finisher%%/*}.log" ||
 [ "$("$ecosol" jobs list --state done --json | jq -r '.items[0].id')" = "$job" ] || fail "ecosol jobs list"
 curl -fs "$b/metrics" | grep -q '^ecosol_jobs{state="done"} 1$' || fail "/metrics on b: no done job"
 ok "ecosol jobs list/show and /metrics agree"
+
+# A report and the network's measures, queued on one server, run by the surviving worker, and
+# fetched from the other server: the same bytes as each server's own answer.
+queue() {
+  curl -fs -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d "$2" \
+    "$1/api/v1/jobs" | jq -r .job.id
+}
+report_job=$(queue "$a" '{"kind": "report", "params": {"territory": "CA", "lang": "pt", "format": "pdf"}}')
+metrics_job=$(queue "$b" '{"kind": "analytics", "params": {"territory": "CA", "with_partners": true}}')
+[[ $report_job == job-* && $metrics_job == job-* ]] || fail "POST /api/v1/jobs gave $report_job and $metrics_job"
+for j in "$report_job" "$metrics_job"; do
+  deadline=$((SECONDS + 300))
+  while [ "$SECONDS" -lt "$deadline" ]; do
+    doc=$(curl -fs -H "Authorization: Bearer $token" "$a/api/v1/jobs/$j")
+    case "$(jq -r .state <<<"$doc")" in done | failed) break ;; esac
+    sleep 0.1
+  done
+  [ "$(jq -r .state <<<"$doc")" = done ] || fail "job $j did not finish: $doc"
+  [ "$(jq -r .worker <<<"$doc")" != null ] || fail "job $j has no worker: $doc"
+done
+curl -fs -H "Authorization: Bearer $token" "$b/api/v1/jobs/$report_job/output" -o "$work/report.pdf" ||
+  fail "GET /jobs/$report_job/output on server b"
+[ "$(head -c 5 "$work/report.pdf")" = "%PDF-" ] || fail "the report job's output is not a PDF"
+curl -fs -H "Authorization: Bearer $token" "$a/api/v1/jobs/$metrics_job/output" >"$work/metrics-job.json" ||
+  fail "GET /jobs/$metrics_job/output on server a"
+curl -fs -H "Authorization: Bearer $token" \
+  "$a/api/v1/ecosystem/metrics?territory=CA&with_partners=true" >"$work/metrics-now.json"
+cmp -s <(jq -S . "$work/metrics-job.json") <(jq -S . "$work/metrics-now.json") ||
+  fail "the analytics job's output differs from GET /ecosystem/metrics"
+ok "report $report_job ($(stat -c %s "$work/report.pdf") bytes of PDF) and measures $metrics_job ($(jq .summary.nodes "$work/metrics-job.json") actors) queued on one server, run by a worker, fetched from the other"
 
 # The surviving worker stops on SIGTERM and says so.
 for name in w1 w2; do

@@ -29,6 +29,8 @@
 
 #include "ecosol/base/clock.h"
 #include "ecosol/base/status.h"
+#include "ecosol/ecosystem/metrics.h"
+#include "ecosol/ecosystem/network.h"
 #include "ecosol/interop/importer.h"
 #include "ecosol/registry/taxonomy.h"
 #include "ecosol/screening/framework.h"
@@ -61,10 +63,12 @@ struct JobServices {
   std::shared_ptr<const text::ClauseAnalyzer> clauses;
   const Clock* clock = &SystemClock();
   std::string murmurations_schemas;  // for imports of format "murmurations"
+  std::string frameworks_dir;        // for reports (its building-blocks.yaml); "": no reports
 };
 
-// The job kinds Ecosol runs: "import" (an uploaded file; EnqueueImport) and "screening" (every
-// actor of the registry; params as ScreeningParams gives them) when frameworks are loaded.
+// The job kinds Ecosol runs: "import" (an uploaded file; EnqueueImport), "report" and
+// "analytics" (EnqueueAnalysis) and "screening" (every actor of the registry; params as
+// ScreeningParams gives them) when frameworks are loaded.
 std::map<std::string, JobHandler> StandardHandlers(const JobServices& services);
 
 // The params of a screening job: {"frameworks": [...], "options": [...], "lang", "statutes_lang"}.
@@ -83,6 +87,36 @@ Result<store::JobRecord> EnqueueImport(store::Store& store,
                                        const std::string& file_name, std::string_view content,
                                        const std::string& who, const std::string& address,
                                        const std::string& now);
+
+// A "report" job: the territory report (docs/reports.md) as a standalone HTML page or a PDF.
+// Params {"territory": "CA/QC", "lang": "en"|"fr"|"es"|"pt", "format": "html"|"pdf"}.
+struct ReportRequest {
+  std::string territory;
+  std::string lang = "en";
+  std::string format = "html";
+};
+Result<ReportRequest> ReportRequestOf(const nlohmann::json& params);
+nlohmann::json ReportParams(const ReportRequest& request);
+
+// An "analytics" job: the measures of the network of actors, as GET /api/v1/ecosystem/metrics
+// gives them. Params as that endpoint's (territory, type as "funds,partner_of", as_of,
+// with_partners as true/false, betweenness, samples and seed as numbers, lang).
+struct AnalyticsRequest {
+  ecosystem::NetworkFilter filter;
+  ecosystem::MetricsOptions options;
+  nlohmann::json params;  // every param, defaults filled in: what the job stores
+};
+Result<AnalyticsRequest> AnalyticsRequestOf(const nlohmann::json& params);
+
+// Queues a "report" or "analytics" job after checking its params (InvalidArgument naming the
+// one that is wrong; unknown ones too). The job runs as `who` sees the registry ("user:<id>", and
+// "token:<id>" for its owner, as that user's grants allow when it runs; "admin-token" and
+// "cli:..." everything). Its result
+// names its output ({"output": {"name", "content_type", "bytes"}, ...}), which
+// Store::GetJobOutput gives: the report's HTML or PDF, the measures' JSON.
+Result<store::JobRecord> EnqueueAnalysis(store::Store& store, const std::string& kind,
+                                         const nlohmann::json& params, const std::string& who,
+                                         const std::string& now);
 
 // Writes a new queued job ("job-" and 16 hex digits) and returns it; workers pick it up.
 Result<store::JobRecord> Enqueue(store::Store& store, const std::string& kind,

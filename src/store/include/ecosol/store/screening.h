@@ -60,4 +60,12 @@ struct JobInput {
   std::string content;  // its bytes
 };
 
+// What a finished job made for its reader to fetch (Store::PutJobOutput): a report's HTML or
+// PDF, an analysis's JSON.
+struct JobOutput {
+  std::string name;          // a file name to save it as ("ecosol-report-CA-QC-fr.pdf")
+  std::string content_type;  // its media type ("application/pdf")
+  std::string content;       // its bytes
+};
+
 }  // namespace ecosol::store

@@ -352,6 +352,10 @@ class Store {
                              std::string_view content) = 0;
   virtual Result<std::optional<JobInput>> GetJobInput(const std::string& job_id) = 0;
   virtual Status DeleteJobInput(const std::string& job_id) = 0;
+  // What a job made (a report's document...), kept with the job for whoever may see the job;
+  // replaced when put again.
+  virtual Status PutJobOutput(const std::string& job_id, const JobOutput& output) = 0;
+  virtual Result<std::optional<JobOutput>> GetJobOutput(const std::string& job_id) = 0;
   // The work queue, shared by every server and worker on the database (docs/operations.md).
   // Claims the oldest job of one of `kinds` that waits: queued, or running under a lease that
   // ran out (its worker died). It becomes running under `worker`, with attempts + 1 and a lease

@@ -249,6 +249,9 @@ TEST_P(ReportServerTest, BackgroundJobsRefuseBadRequestsAndQueueNothing) {
   auto [field, c] = post(R"({"kind": "analytics", "colour": "red"})", ann_token_);
   EXPECT_EQ(field, 400);
   EXPECT_NE(c.find("colour: unknown field"), std::string::npos) << c;
+  auto [territory, f] = post(R"({"kind": "report", "params": {"territory": "CA/XX"}})", ann_token_);
+  EXPECT_EQ(territory, 404);
+  EXPECT_NE(f.find("no territory with id 'CA/XX'"), std::string::npos) << f;
   auto [samples, d] = post(R"({"kind": "analytics", "params": {"samples": "many"}})", ann_token_);
   EXPECT_EQ(samples, 400);
   EXPECT_NE(d.find("samples: expected a whole number"), std::string::npos) << d;

@@ -258,17 +258,31 @@ Result<AnalyticsRequest> AnalyticsRequestOf(const json& params) {
   return r;
 }
 
+// NotFound for a territory the registry does not have, as the endpoints answer it.
+Status CheckTerritory(store::Store& store, const std::string& id) {
+  if (id.empty()) return Status::Ok();
+  auto territory = store.GetTerritory(id);
+  if (!territory.ok()) return territory.status();
+  if (!territory->has_value()) {
+    return NotFound("territory: no territory with id '" + id +
+                    "' (GET /api/v1/territories or `ecosol territories list` lists them)");
+  }
+  return Status::Ok();
+}
+
 Result<store::JobRecord> EnqueueAnalysis(store::Store& store, const std::string& kind,
                                          const json& params, const std::string& who,
                                          const std::string& now) {
   if (kind == "report") {
     auto r = ReportRequestOf(params);
     if (!r.ok()) return r.status();
+    ECOSOL_RETURN_IF_ERROR(CheckTerritory(store, r->territory));
     return Enqueue(store, kind, ReportParams(*r), who, now);
   }
   if (kind == "analytics") {
     auto r = AnalyticsRequestOf(params);
     if (!r.ok()) return r.status();
+    ECOSOL_RETURN_IF_ERROR(CheckTerritory(store, r->filter.territory));
     return Enqueue(store, kind, r->params, who, now);
   }
   return InvalidArgument("kind: '" + kind + "' is not report or analytics");

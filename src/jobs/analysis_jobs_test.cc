@@ -167,7 +167,18 @@ TEST_P(AnalysisJobTest, BadParamsAreRefusedBeforeAnythingIsQueued) {
 }
 
 TEST_P(AnalysisJobTest, JobsOfUnknownTerritoriesOrDisabledAccountsFailWithTheReason) {
-  JobRecord row = Run(Queue("report", {{"territory", "CA/XX"}}, "user:usr-ann"));
+  // Refused when queued...
+  auto unknown = EnqueueAnalysis(store(), "analytics", {{"territory", "CA/XX"}}, "user:usr-ann",
+                                 "2026-12-01T10:00:00Z");
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.status().code(), StatusCode::kNotFound);
+  EXPECT_NE(unknown.status().message().find("no territory with id 'CA/XX'"), std::string::npos);
+  EXPECT_TRUE(store().ListJobs("", "", 10)->empty());
+  // ...and failed when a job names one anyway (queued by an older release, say).
+  auto raw =
+      Enqueue(store(), "report", {{"territory", "CA/XX"}}, "user:usr-ann", "2026-12-01T10:00:00Z");
+  ASSERT_TRUE(raw.ok());
+  JobRecord row = Run(*raw);
   EXPECT_EQ(row.state, "failed");
   EXPECT_NE(row.error.find("CA/XX"), std::string::npos) << row.error;
   row = Run(Queue("analytics", json::object(), "user:usr-gone"));

@@ -3,6 +3,7 @@
 // cookie carry the session's CSRF token (X-CSRF-Token), which lives in memory only. Every failure
 // becomes an ApiError that pages show with ErrorMessage.
 
+import type { AnalysisRequest } from './analysis_jobs';
 import { filtersToParams, type Filters } from './filters';
 import type { JobState } from './jobs';
 import type { DuePage, QualityReport } from './quality';
@@ -402,8 +403,9 @@ export function jobsUrl(state: JobState | '' = '', limit?: number): string {
 
 /**
  * Background jobs (GET /jobs, GET /jobs/{id}) and starting one: the screening of every actor
- * (POST /screenings with "all", admins only). The answers are unread JSON: jobs.ts reads them
- * defensively (parseJob, parseJobList).
+ * (POST /screenings with "all", admins only), or a report or the network's measures (POST /jobs,
+ * anyone signed in; the finished job's file is at analysis_jobs.ts jobOutputUrl). The answers are
+ * unread JSON: jobs.ts reads them defensively (parseJob, parseJobList).
  */
 export const jobsApi = {
   list: (state: JobState | '' = '', limit?: number, signal?: AbortSignal) =>
@@ -412,4 +414,6 @@ export const jobsApi = {
     getJson<unknown>(`${API_BASE}/jobs/${encodeURIComponent(id)}`, signal),
   screenAll: (request: ScreenRequest = {}) =>
     send<{ job: unknown }>('POST', `${API_BASE}/screenings`, { all: true, ...request }),
+  /** 202 {"job"}; a bad param is a 400 whose message starts "params: <name>: ...". */
+  create: (request: AnalysisRequest) => send<{ job: unknown }>('POST', `${API_BASE}/jobs`, request),
 };

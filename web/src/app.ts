@@ -246,7 +246,7 @@ function createPage(route: Route, ctx: PageContext, session: SessionStore): Page
     case 'duplicates':
       return new DuplicatesPage(session);
     case 'network':
-      return new NetworkPage(route);
+      return new NetworkPage(route, session);
     case 'ecosystem':
       return new EcosystemPage(route, session);
     case 'ecosystem_compare':
@@ -256,7 +256,7 @@ function createPage(route: Route, ctx: PageContext, session: SessionStore): Page
     case 'trends':
       return new TrendsPage(route);
     case 'report':
-      return new ReportPage(route);
+      return new ReportPage(route, session);
     case 'suppliers':
       return new SuppliersPage(route, session);
     case 'knowledge':

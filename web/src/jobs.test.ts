@@ -73,7 +73,33 @@ describe('parseJob', () => {
         verdicts: { 'un-ilo': { consistent: 100, inconsistent: 7 } },
       },
       report: null,
+      made: null,
     });
+  });
+
+  it('reads what a report or analytics job made, and no screening counts from it', () => {
+    const output = { name: 'ecosol-metrics-GB.json', content_type: 'application/json', bytes: 90 };
+    const analytics = parseJob(
+      wire({
+        kind: 'analytics',
+        state: 'done',
+        done: 1,
+        total: 1,
+        result: { filter: { territory: 'GB' }, summary: { nodes: 40, edges: 12 }, output },
+      }),
+    );
+    expect(analytics?.made).toEqual({
+      kind: 'analytics',
+      territory: 'GB',
+      nodes: 40,
+      edges: 12,
+      output: { name: 'ecosol-metrics-GB.json', contentType: 'application/json', bytes: 90 },
+    });
+    expect(analytics?.result).toBeNull();
+    expect(analytics?.report).toBeNull();
+    const running = parseJob(wire({ kind: 'report', state: 'running', done: 0, total: 0 }));
+    expect(running?.made).toBeNull();
+    expect(running?.result).toBeNull();
   });
 
   it('reads the result of an import job as the import report', () => {
@@ -95,6 +121,7 @@ describe('parseJob', () => {
       committed: true,
     });
     expect(parsed?.result).toBeNull();
+    expect(parsed?.made).toBeNull();
   });
 
   it('reads an import report defensively, and no report from another shape', () => {
@@ -298,6 +325,30 @@ describe('routes and URLs', () => {
     expect(jobsUrl('running', 50)).toBe('/api/v1/jobs?state=running&limit=50');
   });
 
+  it('queues a report or analytics job with the CSRF token', async () => {
+    setCsrfToken('tok');
+    const fetch = vi
+      .spyOn(globalThis, 'fetch')
+      .mockResolvedValue(new Response(JSON.stringify({ job: wire() }), { status: 202 }));
+    try {
+      await jobsApi.create({
+        kind: 'report',
+        params: { territory: 'GB', lang: 'en', format: 'pdf' },
+      });
+      const [url, init] = fetch.mock.calls[0] ?? [];
+      expect(url).toBe('/api/v1/jobs');
+      expect(init?.method).toBe('POST');
+      expect(JSON.parse(String(init?.body))).toEqual({
+        kind: 'report',
+        params: { territory: 'GB', lang: 'en', format: 'pdf' },
+      });
+      expect((init?.headers as Record<string, string>)['X-CSRF-Token']).toBe('tok');
+    } finally {
+      setCsrfToken(null);
+      fetch.mockRestore();
+    }
+  });
+
   it('starts a screening of every actor with the CSRF token', async () => {
     setCsrfToken('tok');
     const fetch = vi
@@ -460,6 +511,87 @@ describe('JobsPage', () => {
     expect(outcome?.querySelector('details, [data-testid="job-import-note"]')).toBeNull();
     expect(running?.querySelector('[data-testid="job-outcome"]')?.textContent).toBe('');
     expect(running?.querySelector('[data-testid="job-progress"]')?.textContent).toBe('0 / ?');
+  });
+
+  it('names what a report or analytics job made and links to its file', async () => {
+    vi.spyOn(jobsApi, 'list').mockResolvedValue({
+      items: [
+        wire({ id: 'job-12', kind: 'report', state: 'running', done: 0, total: 0 }),
+        wire({
+          id: 'job-11',
+          kind: 'analytics',
+          state: 'done',
+          done: 1,
+          total: 1,
+          result: {
+            filter: { territory: 'CA/QC', types: [], as_of: '', with_partners: false },
+            summary: { nodes: 1234, edges: 56, components: 1190, communities: 1185 },
+            output: {
+              name: 'ecosol-metrics-CA-QC.json',
+              content_type: 'application/json; charset=utf-8',
+              bytes: 2_100_000,
+            },
+          },
+        }),
+        wire({
+          id: 'job-10',
+          kind: 'report',
+          state: 'done',
+          done: 1,
+          total: 1,
+          result: {
+            territory: 'CA/QC',
+            lang: 'fr',
+            format: 'html',
+            title: 'Québec : rapport',
+            output: {
+              name: 'ecosol-report-CA-QC-fr.html',
+              content_type: 'text/html; charset=utf-8',
+              bytes: 12_345,
+            },
+          },
+        }),
+      ],
+    });
+    const { root, page } = await mount([{ role: 'member', scope: 'actor:x' }]);
+    await vi.waitFor(() => expect(rows(root)).toHaveLength(3));
+    const [running, analytics, report] = [
+      ...root.querySelectorAll<HTMLElement>('[data-testid="job-row"]'),
+    ];
+    const kind = (row: HTMLElement | undefined) => row?.querySelector('td span')?.textContent;
+    expect([running, analytics, report].map(kind)).toEqual([
+      'Territory report',
+      'Network measures',
+      'Territory report',
+    ]);
+    expect(running?.querySelector('[data-testid="job-outcome"]')?.textContent).toBe('');
+    expect(running?.querySelector('[data-testid="job-progress"]')?.textContent).toBe('0 / ?');
+
+    const link = report?.querySelector<HTMLAnchorElement>('[data-testid="job-download"]');
+    expect(report?.querySelector('[data-testid="job-made"]')?.textContent).toBe(
+      'Québec : rapport (CA/QC, Français, HTML)',
+    );
+    expect(link?.getAttribute('href')).toBe('/api/v1/jobs/job-10/output');
+    expect(link?.getAttribute('download')).toBe('ecosol-report-CA-QC-fr.html');
+    expect(link?.textContent).toBe('Download ecosol-report-CA-QC-fr.html (12 kB)');
+
+    const file = analytics?.querySelector<HTMLAnchorElement>('[data-testid="job-download"]');
+    expect(analytics?.querySelector('[data-testid="job-made"]')?.textContent).toBe(
+      'CA/QC: 1,234 actors, 56 relationships',
+    );
+    expect(file?.getAttribute('href')).toBe('/api/v1/jobs/job-11/output');
+    expect(file?.getAttribute('download')).toBe('ecosol-metrics-CA-QC.json');
+    expect(file?.textContent).toBe('Download ecosol-metrics-CA-QC.json (2.1 MB)');
+
+    setLang('fr', null);
+    page.onLanguageChange();
+    expect(root.querySelector('[data-testid="job-download"]')?.textContent).toMatch(
+      /^Télécharger ecosol-metrics-CA-QC\.json \(2,1\sMo\)$/,
+    );
+    expect(kind(root.querySelector<HTMLElement>('[data-testid="job-row"]') ?? undefined)).toBe(
+      'Rapport de territoire',
+    );
+    page.destroy();
   });
 
   it('says so when there is no job, or none in the chosen state', async () => {

@@ -1,14 +1,17 @@
 // Background jobs (#/jobs): the jobs the server keeps in its database and any server or `ecosol
-// worker` process runs (the screening of the whole registry, and imports of files sent with
-// background=true). The pure part reads GET /jobs answers defensively and says how to show a job;
-// JobsPage lists them, narrows them by state, lets an admin start a screening of every actor, and
-// refreshes itself while a job is unfinished.
+// worker` process runs (the screening of the whole registry, imports of files sent with
+// background=true, and reports and network measures prepared in the background, whose files are
+// downloaded from here). The pure part reads GET /jobs answers defensively and says how to show a
+// job; JobsPage lists them, narrows them by state, lets an admin start a screening of every actor,
+// and refreshes itself while a job is unfinished.
 
+import { isAnalysisKind, parseAnalysisResult, type AnalysisMade } from './analysis_jobs';
 import { ApiError, jobsApi } from './api';
 import { signInPrompt } from './components/access_notice';
 import { apiRefusal } from './components/api_refusal';
 import { notice, pageForm, selectField, statusLine } from './components/form_field';
 import { rejectedTable } from './components/import_report';
+import { madeOutcome } from './components/job_download';
 import { panel } from './components/panel';
 import { h } from './dom';
 import { formatDate, formatNumber } from './format';
@@ -49,10 +52,12 @@ export interface Job {
   who: string;
   /** Why it failed; "" when it did not. */
   error: string;
-  /** What a finished job of any kind but "import" stored (a screening's counts), else null. */
+  /** What a finished "screening" job (or one of an unknown kind) stored: its counts, else null. */
   result: JobResult | null;
   /** What a finished "import" job stored: the report of the import, else null. */
   report: ImportReport | null;
+  /** What a finished "report" or "analytics" job made, with the file it kept, else null. */
+  made: AnalysisMade | null;
 }
 
 /** How often the page asks again while a job is queued or running. */
@@ -72,6 +77,7 @@ export function parseJob(value: unknown): Job | null {
   const kind = str(value.kind);
   // The result's shape depends on the kind; a job of an unknown kind is read as a screening was.
   const isImport = kind === 'import';
+  const isAnalysis = isAnalysisKind(kind);
   return {
     id,
     kind,
@@ -84,8 +90,9 @@ export function parseJob(value: unknown): Job | null {
     updated_at: str(value.updated_at),
     who: str(value.who),
     error: str(value.error),
-    result: isImport ? null : parseResult(value.result),
+    result: isImport || isAnalysis ? null : parseResult(value.result),
     report: isImport ? parseImportReport(value.result) : null,
+    made: parseAnalysisResult(kind, value.result),
   };
 }
 
@@ -494,6 +501,7 @@ function outcome(job: Job, lang: string): HTMLElement[] {
     return [h('p', { className: 'job-error', text: t('jobs.error', { message: job.error }) })];
   }
   if (job.report) return importOutcome(job.report, lang);
+  if (job.made) return madeOutcome(job.id, job.made, lang);
   if (!job.result) return [];
   const [headline = '', ...frameworks] = resultSummary(job.result, lang);
   if (frameworks.length === 0) return [h('p', { text: headline })];

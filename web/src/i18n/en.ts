@@ -842,6 +842,8 @@ export const en = {
   'network.asOfHint': 'The network as it was on that day; empty for today.',
   'network.withPartners': 'Include partners outside the territory',
   'network.apply': 'Show',
+  'network.backgroundIntro':
+    'For a large network, or to keep the figures: the server computes the measures with the filters above and keeps them as a JSON file, to download from the Background jobs page.',
   'network.empty': 'No actor in this network.',
   'network.summaryTitle': 'Summary',
   'network.summary.nodes': 'Actors',
@@ -1244,6 +1246,11 @@ export const en = {
   'report.downloadPdf': 'Download the PDF',
   'report.frameTitle': 'Preview of the territory report',
   'report.errorTitle': 'The report could not be made.',
+  'report.backgroundIntro':
+    'For a large territory, or to keep the file: the server makes the report of the territory and language chosen above, in the format chosen here, and keeps it for you to download from the Background jobs page.',
+  'report.format': 'Format of the file',
+  'report.format.html': 'HTML page',
+  'report.format.pdf': 'PDF document',
   'nav.suppliers': 'Suppliers',
   'suppliers.title': 'Suppliers for a tender',
   'suppliers.intro':
@@ -2773,7 +2780,7 @@ export const en = {
   'nav.jobs': 'Background jobs',
   'jobs.title': 'Background jobs',
   'jobs.intro':
-    'Long tasks, such as screening the whole registry or importing a file in the background, run on the server. You see the jobs you started; administrators see everyone’s.',
+    'Long tasks, such as screening the whole registry, importing a file, or preparing a report or the network’s measures in the background, run on the server. You see the jobs you started; administrators see everyone’s.',
   'jobs.signIn': 'Sign in to see the background jobs you started.',
   'jobs.filterLabel': 'Filter the jobs',
   'jobs.stateFilter': 'State',
@@ -2818,6 +2825,20 @@ export const en = {
   'jobs.importRefused': 'Nothing was imported: {n} rows were rejected, so the file was refused.',
   'jobs.importRefusedOne': 'Nothing was imported: 1 row was rejected, so the file was refused.',
   'jobs.importChecked': 'Checked only (dry run): nothing was written.',
+  'jobs.kind.report': 'Territory report',
+  'jobs.kind.analytics': 'Network measures',
+  'jobs.reportMade': '{title} ({territory}, {lang}, {format})',
+  'jobs.analyticsMade': '{nodes} actors, {edges} relationships',
+  'jobs.analyticsMadeIn': '{territory}: {nodes} actors, {edges} relationships',
+  'jobs.download': 'Download {name} ({size})',
+  'background.title': 'A file prepared in the background',
+  'background.start': 'Prepare in the background',
+  'background.signIn':
+    'Sign in to prepare this in the background: the server makes the file while you do something else, and keeps it for you on the Background jobs page.',
+  'background.starting': 'Queuing the job…',
+  'background.queued': 'Job {id} is queued: the server prepares the file in the background.',
+  'background.queuedLink': 'Follow it on the Background jobs page',
+  'background.failed': 'The job could not be queued.',
 } as const;
 
 export type MessageKey = keyof typeof en;

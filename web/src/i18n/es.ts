@@ -851,6 +851,8 @@ export const es: Record<MessageKey, string> = {
   'network.asOfHint': 'La red tal como era ese día; vacío para hoy.',
   'network.withPartners': 'Incluir los socios fuera del territorio',
   'network.apply': 'Mostrar',
+  'network.backgroundIntro':
+    'Para una red grande, o para guardar las cifras: el servidor calcula las medidas con los filtros de arriba y las guarda en un archivo JSON, para descargarlo desde la página Tareas en segundo plano.',
   'network.empty': 'Ningún actor en esta red.',
   'network.summaryTitle': 'Resumen',
   'network.summary.nodes': 'Actores',
@@ -1258,6 +1260,11 @@ export const es: Record<MessageKey, string> = {
   'report.downloadPdf': 'Descargar el PDF',
   'report.frameTitle': 'Vista previa del informe territorial',
   'report.errorTitle': 'No se pudo elaborar el informe.',
+  'report.backgroundIntro':
+    'Para un territorio grande, o para guardar el archivo: el servidor hace el informe del territorio y en el idioma elegidos arriba, en el formato elegido aquí, y se lo guarda para descargarlo desde la página Tareas en segundo plano.',
+  'report.format': 'Formato del archivo',
+  'report.format.html': 'Página HTML',
+  'report.format.pdf': 'Documento PDF',
   'nav.suppliers': 'Proveedores',
   'suppliers.title': 'Proveedores para una licitación',
   'suppliers.intro':
@@ -2814,7 +2821,7 @@ export const es: Record<MessageKey, string> = {
   'nav.jobs': 'Tareas en segundo plano',
   'jobs.title': 'Tareas en segundo plano',
   'jobs.intro':
-    'Las tareas largas, como evaluar todo el registro o importar un archivo en segundo plano, se ejecutan en el servidor. Usted ve las tareas que ha iniciado; los administradores ven las de todos.',
+    'Las tareas largas, como evaluar todo el registro, importar un archivo o preparar un informe o las medidas de la red en segundo plano, se ejecutan en el servidor. Usted ve las tareas que ha iniciado; los administradores ven las de todos.',
   'jobs.signIn': 'Inicie sesión para ver las tareas en segundo plano que ha iniciado.',
   'jobs.filterLabel': 'Filtrar las tareas',
   'jobs.stateFilter': 'Estado',
@@ -2862,4 +2869,19 @@ export const es: Record<MessageKey, string> = {
   'jobs.importRefusedOne':
     'No se importó nada: se rechazó 1 fila, así que el archivo fue rechazado.',
   'jobs.importChecked': 'Solo comprobación (prueba): no se escribió nada.',
+  'jobs.kind.report': 'Informe territorial',
+  'jobs.kind.analytics': 'Medidas de la red',
+  'jobs.reportMade': '{title} ({territory}, {lang}, {format})',
+  'jobs.analyticsMade': '{nodes} actores, {edges} relaciones',
+  'jobs.analyticsMadeIn': '{territory}: {nodes} actores, {edges} relaciones',
+  'jobs.download': 'Descargar {name} ({size})',
+  'background.title': 'Un archivo preparado en segundo plano',
+  'background.start': 'Preparar en segundo plano',
+  'background.signIn':
+    'Inicie sesión para prepararlo en segundo plano: el servidor hace el archivo mientras usted hace otra cosa, y se lo guarda en la página Tareas en segundo plano.',
+  'background.starting': 'Poniendo la tarea en cola…',
+  'background.queued':
+    'La tarea {id} está en cola: el servidor prepara el archivo en segundo plano.',
+  'background.queuedLink': 'Seguirla en la página Tareas en segundo plano',
+  'background.failed': 'No se pudo poner la tarea en cola.',
 };

@@ -856,6 +856,8 @@ export const fr: Record<MessageKey, string> = {
   'network.asOfHint': "Le réseau tel qu'il était ce jour-là ; vide pour aujourd'hui.",
   'network.withPartners': 'Inclure les partenaires hors du territoire',
   'network.apply': 'Afficher',
+  'network.backgroundIntro':
+    'Pour un grand réseau, ou pour garder les chiffres : le serveur calcule les mesures avec les filtres ci-dessus et les garde dans un fichier JSON, à télécharger depuis la page Tâches de fond.',
   'network.empty': 'Aucun acteur dans ce réseau.',
   'network.summaryTitle': 'Résumé',
   'network.summary.nodes': 'Acteurs',
@@ -1263,6 +1265,11 @@ export const fr: Record<MessageKey, string> = {
   'report.downloadPdf': 'Télécharger le PDF',
   'report.frameTitle': 'Aperçu du rapport de territoire',
   'report.errorTitle': "Le rapport n'a pas pu être produit.",
+  'report.backgroundIntro':
+    'Pour un grand territoire, ou pour garder le fichier : le serveur fait le rapport du territoire et dans la langue choisis ci-dessus, au format choisi ici, et vous le garde à télécharger depuis la page Tâches de fond.',
+  'report.format': 'Format du fichier',
+  'report.format.html': 'Page HTML',
+  'report.format.pdf': 'Document PDF',
   'nav.suppliers': 'Fournisseurs',
   'suppliers.title': 'Fournisseurs pour un marché',
   'suppliers.intro':
@@ -2829,7 +2836,7 @@ export const fr: Record<MessageKey, string> = {
   'nav.jobs': 'Tâches de fond',
   'jobs.title': 'Tâches de fond',
   'jobs.intro':
-    'Les tâches longues, comme l’évaluation de tout le registre ou l’import d’un fichier en arrière-plan, s’exécutent sur le serveur. Vous voyez les tâches que vous avez lancées ; les administrateurs voient celles de tout le monde.',
+    'Les tâches longues, comme l’évaluation de tout le registre, l’import d’un fichier ou la préparation d’un rapport ou des mesures du réseau en arrière-plan, s’exécutent sur le serveur. Vous voyez les tâches que vous avez lancées ; les administrateurs voient celles de tout le monde.',
   'jobs.signIn': 'Connectez-vous pour voir les tâches de fond que vous avez lancées.',
   'jobs.filterLabel': 'Filtrer les tâches',
   'jobs.stateFilter': 'État',
@@ -2877,4 +2884,19 @@ export const fr: Record<MessageKey, string> = {
   'jobs.importRefusedOne':
     'Rien n’a été importé : 1 ligne a été rejetée, le fichier a donc été refusé.',
   'jobs.importChecked': 'Vérification seulement (essai) : rien n’a été écrit.',
+  'jobs.kind.report': 'Rapport de territoire',
+  'jobs.kind.analytics': 'Mesures du réseau',
+  'jobs.reportMade': '{title} ({territory}, {lang}, {format})',
+  'jobs.analyticsMade': '{nodes} acteurs, {edges} relations',
+  'jobs.analyticsMadeIn': '{territory} : {nodes} acteurs, {edges} relations',
+  'jobs.download': 'Télécharger {name} ({size})',
+  'background.title': 'Un fichier préparé en arrière-plan',
+  'background.start': 'Préparer en arrière-plan',
+  'background.signIn':
+    'Connectez-vous pour le préparer en arrière-plan : le serveur fait le fichier pendant que vous faites autre chose, et vous le garde sur la page Tâches de fond.',
+  'background.starting': 'Mise en attente de la tâche…',
+  'background.queued':
+    'La tâche {id} est en attente : le serveur prépare le fichier en arrière-plan.',
+  'background.queuedLink': 'La suivre sur la page Tâches de fond',
+  'background.failed': 'La tâche n’a pas pu être mise en attente.',
 };

@@ -848,6 +848,8 @@ export const pt: Record<MessageKey, string> = {
   'network.asOfHint': 'A rede tal como era nesse dia; vazio para hoje.',
   'network.withPartners': 'Incluir os parceiros fora do território',
   'network.apply': 'Mostrar',
+  'network.backgroundIntro':
+    'Para uma rede grande, ou para guardar os números: o servidor calcula as medidas com os filtros acima e guarda-as num ficheiro JSON, para descarregar a partir da página Tarefas em segundo plano.',
   'network.empty': 'Nenhum ator nesta rede.',
   'network.summaryTitle': 'Resumo',
   'network.summary.nodes': 'Atores',
@@ -1252,6 +1254,11 @@ export const pt: Record<MessageKey, string> = {
   'report.downloadPdf': 'Descarregar o PDF',
   'report.frameTitle': 'Pré-visualização do relatório do território',
   'report.errorTitle': 'Não foi possível produzir o relatório.',
+  'report.backgroundIntro':
+    'Para um território grande, ou para guardar o ficheiro: o servidor faz o relatório do território e na língua escolhidos acima, no formato escolhido aqui, e guarda-o para o descarregar a partir da página Tarefas em segundo plano.',
+  'report.format': 'Formato do ficheiro',
+  'report.format.html': 'Página HTML',
+  'report.format.pdf': 'Documento PDF',
   'nav.suppliers': 'Fornecedores',
   'suppliers.title': 'Fornecedores para um concurso',
   'suppliers.intro':
@@ -2805,7 +2812,7 @@ export const pt: Record<MessageKey, string> = {
   'nav.jobs': 'Tarefas em segundo plano',
   'jobs.title': 'Tarefas em segundo plano',
   'jobs.intro':
-    'As tarefas longas, como avaliar todo o registo ou importar um ficheiro em segundo plano, são executadas no servidor. Vê as tarefas que iniciou; os administradores veem as de todos.',
+    'As tarefas longas, como avaliar todo o registo, importar um ficheiro ou preparar um relatório ou as medidas da rede em segundo plano, são executadas no servidor. Vê as tarefas que iniciou; os administradores veem as de todos.',
   'jobs.signIn': 'Inicie sessão para ver as tarefas em segundo plano que iniciou.',
   'jobs.filterLabel': 'Filtrar as tarefas',
   'jobs.stateFilter': 'Estado',
@@ -2853,4 +2860,19 @@ export const pt: Record<MessageKey, string> = {
   'jobs.importRefusedOne':
     'Nada foi importado: 1 linha foi rejeitada, por isso o ficheiro foi recusado.',
   'jobs.importChecked': 'Só verificação (ensaio): nada foi escrito.',
+  'jobs.kind.report': 'Relatório do território',
+  'jobs.kind.analytics': 'Medidas da rede',
+  'jobs.reportMade': '{title} ({territory}, {lang}, {format})',
+  'jobs.analyticsMade': '{nodes} atores, {edges} relações',
+  'jobs.analyticsMadeIn': '{territory}: {nodes} atores, {edges} relações',
+  'jobs.download': 'Descarregar {name} ({size})',
+  'background.title': 'Um ficheiro preparado em segundo plano',
+  'background.start': 'Preparar em segundo plano',
+  'background.signIn':
+    'Inicie sessão para o preparar em segundo plano: o servidor faz o ficheiro enquanto faz outra coisa, e guarda-o para si na página Tarefas em segundo plano.',
+  'background.starting': 'A colocar a tarefa em fila…',
+  'background.queued':
+    'A tarefa {id} está em fila: o servidor prepara o ficheiro em segundo plano.',
+  'background.queuedLink': 'Acompanhá-la na página Tarefas em segundo plano',
+  'background.failed': 'Não foi possível colocar a tarefa em fila.',
 };

@@ -2,10 +2,13 @@
 // and weaving stage of GET /api/v1/ecosystem/metrics, the graph drawn with WebGL (loaded on
 // demand), its legend, and the table of actors with their measures. Choosing an actor, in the
 // graph or in the table, shows its measures and highlights its neighbours. The nodes are the
-// actors the reader may see (the server decides).
+// actors the reader may see (the server decides). Signed-in readers may also have the measures
+// computed in the background, as a JSON file to download from the jobs page.
 
 import '../styles/network.css';
+import { analyticsJobRequest } from '../analysis_jobs';
 import { api } from '../api';
+import { BackgroundJob } from '../components/background_job';
 import { errorMessage } from '../components/error_message';
 import { legendView, nodeDetails, summaryList, weavingView } from '../components/network_details';
 import { NetworkTable } from '../components/network_table';
@@ -27,6 +30,7 @@ import {
 } from '../network';
 import type { LevelInfo, NetworkView } from '../network_view';
 import type { Route } from '../router';
+import type { SessionStore } from '../session';
 import type { Page } from './page';
 
 export class NetworkPage implements Page {
@@ -97,10 +101,18 @@ export class NetworkPage implements Page {
   private selected: string | null = null;
   private controller: AbortController | null = null;
   private destroyed = false;
+  private readonly background: BackgroundJob;
 
-  constructor(route: Route) {
+  constructor(route: Route, session: SessionStore) {
     this.query = networkQueryOf(route.params);
     this.buildForm();
+    // The filters as the form shows them: what is ticked, even before "Show".
+    this.background = new BackgroundJob(session, {
+      id: 'network-job',
+      intro: 'network.backgroundIntro',
+      request: () => analyticsJobRequest(this.formQuery(), getLang()),
+      here: () => networkHref(this.query),
+    });
     this.colourSelect.addEventListener('change', () => this.recolour());
     this.sizeSelect.addEventListener('change', () => this.resize());
     this.element = h(
@@ -110,6 +122,7 @@ export class NetworkPage implements Page {
       h('p', { i18n: 'network.intro' }),
       this.form,
       this.status,
+      this.background.element,
       h(
         'div',
         { className: 'network-figures' },
@@ -153,6 +166,7 @@ export class NetworkPage implements Page {
   update(route: Route): boolean {
     if (route.page !== 'network') return false;
     this.query = networkQueryOf(route.params);
+    this.background.onRouteChange();
     void this.load();
     return true;
   }
@@ -160,13 +174,20 @@ export class NetworkPage implements Page {
   /** The weaving stage's reason comes from the server in the language asked: ask again. */
   onLanguageChange(): void {
     translateTree(this.element);
+    this.background.onLanguageChange();
     this.table.render();
     this.showLevel(this.levelInfo);
     void this.load();
   }
 
+  /** Someone signed in or out: the background job's control follows (the network shown stays). */
+  onSessionChange(): void {
+    this.background.onSessionChange();
+  }
+
   destroy(): void {
     this.destroyed = true;
+    this.background.destroy();
     this.controller?.abort();
     this.view?.destroy();
     this.view = null;

@@ -2,10 +2,14 @@
 // default the interface's), a preview of GET /api/v1/ecosystem/report framed without scripts, and
 // links to the HTML report and the PDF. The session is a cookie, so the frame and the links show
 // what the reader may see. The report is fetched once first: a refusal (an unknown territory...)
-// is shown as the API's message instead of a JSON body in the frame.
+// is shown as the API's message instead of a JSON body in the frame. Signed-in readers may also
+// have the report made in the background, as HTML or PDF, and download it from the jobs page.
 
 import '../styles/report.css';
+import { reportJobRequest, type AnalysisRequest } from '../analysis_jobs';
 import { apiRefusal } from '../components/api_refusal';
+import { BackgroundJob } from '../components/background_job';
+import { selectField } from '../components/form_field';
 import { h, option } from '../dom';
 import { getLang, LANGUAGE_NAMES, LANGUAGES, t, translateTree } from '../i18n/i18n';
 import {
@@ -14,9 +18,11 @@ import {
   reportLang,
   reportQueryOf,
   reportUrl,
+  type ReportFormat,
   type ReportQuery,
 } from '../report';
 import type { Route } from '../router';
+import type { SessionStore } from '../session';
 import { territoryDatalist } from './ecosystem_page';
 import type { Page } from './page';
 
@@ -43,12 +49,31 @@ export class ReportPage implements Page {
   });
   private readonly links = h('p', { className: 'report-links', testId: 'report-links' });
   private readonly preview = h('div', { className: 'report-preview' });
+  /** The format of the file made in the background (the preview is always HTML). */
+  private readonly format = selectField({
+    id: 'report-job-format',
+    label: 'report.format',
+    choices: [
+      ['html', 'report.format.html'],
+      ['pdf', 'report.format.pdf'],
+    ],
+    value: 'html',
+    testId: 'report-job-format',
+  });
+  private readonly background: BackgroundJob;
   /** The URL the frame shows: a route change that keeps it reloads nothing. */
   private shownUrl = '';
   private controller: AbortController | null = null;
 
-  constructor(route: Route) {
+  constructor(route: Route, session: SessionStore) {
     this.query = reportQueryOf(route.params);
+    this.background = new BackgroundJob(session, {
+      id: 'report-job',
+      intro: 'report.backgroundIntro',
+      fields: [this.format.field],
+      request: () => this.jobRequest(),
+      here: () => reportHref(this.query),
+    });
     for (const lang of LANGUAGES) {
       const item = option(lang, { text: LANGUAGE_NAMES[lang] });
       item.lang = lang;
@@ -62,6 +87,7 @@ export class ReportPage implements Page {
       this.form(),
       this.status,
       this.links,
+      this.background.element,
       this.preview,
     );
     void this.load();
@@ -74,6 +100,7 @@ export class ReportPage implements Page {
   update(route: Route): boolean {
     if (route.page !== 'report') return false;
     this.query = reportQueryOf(route.params);
+    this.background.onRouteChange();
     void this.load();
     return true;
   }
@@ -81,17 +108,26 @@ export class ReportPage implements Page {
   /** Without a language in the route the report follows the interface's: ask again. */
   onLanguageChange(): void {
     translateTree(this.element);
+    this.background.onLanguageChange();
     void this.load();
   }
 
   /** The report shows what the reader may see: someone signed in or out, so ask again. */
   onSessionChange(): void {
     this.shownUrl = '';
+    this.background.onSessionChange();
     void this.load();
   }
 
   destroy(): void {
     this.controller?.abort();
+    this.background.destroy();
+  }
+
+  /** The report as the form shows it (even what is typed before a preview), as chosen here. */
+  private jobRequest(): AnalysisRequest {
+    const format: ReportFormat = this.format.select.value === 'pdf' ? 'pdf' : 'html';
+    return reportJobRequest(this.territory.value, this.lang.value, format);
   }
 
   private form(): HTMLFormElement {

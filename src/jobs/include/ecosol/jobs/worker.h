@@ -109,11 +109,11 @@ struct AnalyticsRequest {
 Result<AnalyticsRequest> AnalyticsRequestOf(const nlohmann::json& params);
 
 // Queues a "report" or "analytics" job after checking its params (InvalidArgument naming the
-// one that is wrong; unknown ones too). The job runs as `who` sees the registry ("user:<id>", and
-// "token:<id>" for its owner, as that user's grants allow when it runs; "admin-token" and
-// "cli:..." everything). Its result
-// names its output ({"output": {"name", "content_type", "bytes"}, ...}), which
-// Store::GetJobOutput gives: the report's HTML or PDF, the measures' JSON.
+// one that is wrong; unknown ones too; NotFound for a territory the registry does not have). The
+// job runs as `who` sees the registry ("user:<id>", and "token:<id>" for its owner, as that user's
+// grants allow when it runs; "admin-token" and "cli:..." everything). Its result names its output
+// ({"output": {"name", "content_type", "bytes"}, ...}), which Store::GetJobOutput gives: the
+// report's HTML or PDF, the measures' JSON.
 Result<store::JobRecord> EnqueueAnalysis(store::Store& store, const std::string& kind,
                                          const nlohmann::json& params, const std::string& who,
                                          const std::string& now);

@@ -487,6 +487,7 @@ Result<ActorPage> SqlStore::ListBySearch(const ActorQuery& q) {
   ActorPage page;
   if (terms.empty()) return page;
   SqlFragment where = FilterConditions(q);
+  ECOSOL_RETURN_IF_ERROR(PrepareActorRank());
   SqlFragment sql;
   if (!q.include_deleted && where.sql == "a.deleted = 0") {
     // Only the words: rank in the full-text index alone (deleted actors are not indexed).

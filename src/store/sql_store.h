@@ -534,6 +534,8 @@ class SqlStore : public Store {
   // SELECT of the row ids (column 0) matching `match`, best first, from the full-text index alone
   // (no other filter); the caller appends LIMIT and OFFSET.
   virtual SqlFragment RankedMatches(const std::string& match) const = 0;
+  // Called before a ranked search: a backend brings what its rank expression reads up to date.
+  virtual Status PrepareActorRank() { return Status::Ok(); }
   // A query with two parameters, `match` and a row id, giving a row when that actor matches.
   virtual std::string MatchesRowSql() const = 0;
   // Whether the actor with row id `rid` matches the full-text query `match` (MatchQuery of

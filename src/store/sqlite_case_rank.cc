@@ -119,7 +119,7 @@ uint64_t GetVarint(std::string_view blob, size_t* pos, bool* ok) {
 
 }  // namespace
 
-Result<CaseRankContext*> RegisterCaseRank(sqlite3* db) {
+Result<CaseRankContext*> RegisterCaseRank(sqlite3* db, const char* name) {
   fts5_api* api = nullptr;
   sqlite3_stmt* st = nullptr;
   int rc = sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, nullptr);
@@ -132,10 +132,10 @@ Result<CaseRankContext*> RegisterCaseRank(sqlite3* db) {
     return Internal(std::string("SQLite has no FTS5 extension API: ") + sqlite3_errmsg(db));
   }
   auto context = std::make_unique<CaseRankContext>();
-  rc = api->xCreateFunction(api, "ecosol_case_rank", context.get(), CaseRank,
+  rc = api->xCreateFunction(api, name, context.get(), CaseRank,
                             [](void* p) { delete static_cast<CaseRankContext*>(p); });
   if (rc != SQLITE_OK) {
-    return Internal(std::string("cannot register ecosol_case_rank: ") + sqlite3_errstr(rc));
+    return Internal(std::string("cannot register ") + name + ": " + sqlite3_errstr(rc));
   }
   return context.release();
 }

@@ -1,6 +1,7 @@
 #pragma once
 
-// Private to the store module: the rank of a case in a full-text search of case_fts (SQLite).
+// Private to the store module: the rank of a case in a full-text search of case_fts, and of an
+// actor in one of actors_fts (SQLite).
 //
 // It is FTS5's own bm25 (same k1 = 1.2, b = 0.75, IDF and per-column weights), written as an
 // FTS5 auxiliary function so that the length of each row comes from memory. FTS5's bm25 asks
@@ -30,10 +31,11 @@ struct CaseRankContext {
   std::vector<long long> doc_counts;
 };
 
-// Registers `ecosol_case_rank(case_fts, weight_0, weight_1, ...)` on `db`: bm25 with the given
-// column weights (1 for columns without one), negated like FTS5's (lower is better). Returns the
-// context it reads, which the caller fills and keeps up to date; it lives as long as `db`.
-Result<CaseRankContext*> RegisterCaseRank(sqlite3* db);
+// Registers `name(fts_table, weight_0, weight_1, ...)` on `db` ("ecosol_case_rank" over
+// case_fts, "ecosol_actor_rank" over actors_fts): bm25 with the given column weights (1 for
+// columns without one), negated like FTS5's (lower is better). Returns the context it reads,
+// which the caller fills and keeps up to date; it lives as long as `db`.
+Result<CaseRankContext*> RegisterCaseRank(sqlite3* db, const char* name = "ecosol_case_rank");
 
 // The phrases of an FTS5 MATCH expression as written by the store (quoted strings, a prefix
 // phrase followed by *), in order, each as a query of its own ("water", "wat"*).

@@ -8,6 +8,9 @@
 #include <tuple>
 #include <vector>
 
+#include "ecosol/store/store.h"
+#include "test_store.h"
+
 namespace ecosol::store {
 namespace {
 
@@ -129,6 +132,47 @@ TEST(DocsizeTotalTest, SumsTheVarintsOfEachColumn) {
   EXPECT_EQ(DocsizeTotal(std::string("\x81\x00\x02", 3)), 130u);  // 128 in two bytes, then 2
   EXPECT_EQ(DocsizeTotal(""), 0u);
   EXPECT_EQ(DocsizeTotal(std::string("\x81", 1)), std::nullopt);  // cut short
+}
+
+// The store's actor searches rank with ecosol_actor_rank and the lengths read at the first
+// search; actors written after it must be ranked by their new lengths, as bm25 would.
+TEST(ActorRankTest, SearchesFollowTheLengthsOfActorsWrittenSinceTheFirstSearch) {
+  testing::TestStore db("sqlite");
+  ASSERT_TRUE(db.ok()) << db.error();
+  Store& store = db.store();
+  const std::string kLong = "Water kiosk of the valley and of the hills above the river";
+  auto put = [&](const std::string& id, const std::string& name, int version) {
+    model::Actor a;
+    a.id = id;
+    a.name = name;
+    a.kind = model::ActorKind::kOrganisation;
+    a.version = version;
+    a.updated_at = "2026-12-01T00:00:00Z";
+    ASSERT_TRUE(store.PutActor(a, version == 1 ? "create" : "update").ok()) << id;
+  };
+  auto ids = [&]() {
+    ActorQuery q;
+    q.q = "water";
+    auto page = store.ListActors(q);
+    EXPECT_TRUE(page.ok()) << page.status().ToString();
+    std::vector<std::string> out;
+    if (page.ok()) {
+      for (const model::Actor& a : page->items) out.push_back(a.id);
+    }
+    return out;
+  };
+  put("a", "Water", 1);
+  put("b", kLong, 1);
+  put("c", "Savings group", 1);
+  // The shorter name first (the same word once in each).
+  EXPECT_EQ(ids(), (std::vector<std::string>{"a", "b"}));
+  // The lengths swap: so does the order.
+  put("a", kLong, 2);
+  put("b", "Water", 2);
+  EXPECT_EQ(ids(), (std::vector<std::string>{"b", "a"}));
+  // A new actor as short as b ties with it (then by row id), before a.
+  put("d", "Water", 1);
+  EXPECT_EQ(ids(), (std::vector<std::string>{"b", "d", "a"}));
 }
 
 }  // namespace

@@ -318,8 +318,9 @@ class Checkpointer {
 
 class SqliteStore : public SqlStore {
  public:
-  SqliteStore(std::unique_ptr<SqlConnection> conn, std::string path, CaseRankContext* rank)
-      : SqlStore(std::move(conn)), path_(std::move(path)), rank_(rank) {}
+  SqliteStore(std::unique_ptr<SqlConnection> conn, std::string path, CaseRankContext* rank,
+              CaseRankContext* actor_rank)
+      : SqlStore(std::move(conn)), path_(std::move(path)), rank_(rank), actor_rank_(actor_rank) {}
   ~SqliteStore() override { checkpointer_.reset(); }
   std::string_view Backend() const override { return "sqlite"; }
 
@@ -430,12 +431,55 @@ class SqliteStore : public SqlStore {
     return {"actors_fts JOIN actors a ON a.rid = actors_fts.rowid WHERE actors_fts MATCH ?",
             {match}};
   }
-  std::string RankExpression() const override { return "bm25(actors_fts, 10.0, 1.0)"; }
+  // FTS5's bm25 with the row lengths from memory (sqlite_case_rank.h): bm25 reads each matching
+  // row's length with an SQL lookup of its own, most of the time of a search for a common word
+  // (1.55 s against 0.21 s for counting the 861,759 actors matching "society" of 1,000,000).
+  std::string RankExpression() const override { return "ecosol_actor_rank(actors_fts, 10.0, 1.0)"; }
   SqlFragment RankedMatches(const std::string& match) const override {
     return {
         "SELECT rowid FROM actors_fts WHERE actors_fts MATCH ? ORDER BY "
-        "bm25(actors_fts, 10.0, 1.0), rowid",
+        "ecosol_actor_rank(actors_fts, 10.0, 1.0), rowid",
         {match}};
+  }
+  // The lengths are read once per connection (4 bytes per actor); after that, at each search,
+  // the actors written since are forgotten (their lengths are then read as bm25 does) by the
+  // change feed's index. A write committed between this and the search itself has the length
+  // it had before for that one search: its rank may be a little off, never whether it matches.
+  Status PrepareActorRank() override {
+    auto generation = Generation();
+    if (!generation.ok()) return generation.status();
+    if (actor_rank_generation_ < 0) {
+      SqlRows rows;
+      ECOSOL_RETURN_IF_ERROR(conn().Exec("SELECT id, sz FROM actors_fts_docsize", {}, &rows));
+      std::vector<uint32_t> lengths;
+      for (const SqlRow& r : rows) {
+        long long id = 0;
+        if (!r.at(0) || !ParseInt64(*r[0], &id) || id < 0) continue;
+        auto total = DocsizeTotal(r.at(1).value_or(""));
+        if (!total) continue;  // read by FTS5 itself when ranked
+        if (static_cast<size_t>(id) >= lengths.size()) {
+          lengths.resize(static_cast<size_t>(id) + 1, 0);
+        }
+        lengths[static_cast<size_t>(id)] = *total;
+      }
+      actor_rank_->by_rowid = std::move(lengths);
+      actor_rank_generation_ = *generation;
+      return Status::Ok();
+    }
+    if (*generation == actor_rank_generation_) return Status::Ok();
+    SqlRows changed;
+    ECOSOL_RETURN_IF_ERROR(conn().Exec("SELECT rid FROM actors WHERE changed_gen > ?",
+                                       {actor_rank_generation_}, &changed));
+    std::vector<uint32_t>& lengths = actor_rank_->by_rowid;
+    for (const SqlRow& r : changed) {
+      long long rid = -1;
+      if (r.at(0) && ParseInt64(*r[0], &rid) && rid >= 0 &&
+          static_cast<size_t>(rid) < lengths.size()) {
+        lengths[static_cast<size_t>(rid)] = 0;
+      }
+    }
+    actor_rank_generation_ = *generation;
+    return Status::Ok();
   }
 
   std::string MatchesRowSql() const override {
@@ -620,7 +664,10 @@ class SqliteStore : public SqlStore {
 
  private:
   std::string path_;
-  CaseRankContext* rank_;  // owned by the connection
+  CaseRankContext* rank_;        // owned by the connection
+  CaseRankContext* actor_rank_;  // owned by the connection
+  // The generation actor_rank_'s lengths are good for; -1 before they are read.
+  long long actor_rank_generation_ = -1;
   // Rows of case_fts matching each phrase or word searched since the knowledge generation last
   // moved.
   std::unordered_map<std::string, long long> doc_counts_;
@@ -652,11 +699,14 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
   auto conn = std::make_unique<SqliteConnection>(db);
   auto rank = RegisterCaseRank(db);
   if (!rank.ok()) return rank.status();
+  auto actor_rank = RegisterCaseRank(db, "ecosol_actor_rank");
+  if (!actor_rank.ok()) return actor_rank.status();
   Status s = conn->ExecScript(
       "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
       "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32768;");
   if (!s.ok()) return s.WithContext("opening '" + path + "'");
-  return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(conn), path, *rank));
+  return std::unique_ptr<Store>(
+      std::make_unique<SqliteStore>(std::move(conn), path, *rank, *actor_rank));
 }
 
 }  // namespace ecosol::store

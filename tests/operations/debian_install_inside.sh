@@ -45,6 +45,10 @@ if [ -z "$user" ] || [ -z "$pre" ] || [ -z "$start" ]; then
   fail "the unit lacks User, ExecStartPre or ExecStart"
 fi
 port=$(free_port)
+# A package built before the web app (as `make test` builds it) has no web folder: the server is
+# then told to serve the API only, as the unpacked-files step does.
+web_root=()
+[ -f /usr/share/ecosol/web/index.html ] || web_root=(ECOSOL_WEB_ROOT=)
 # setpriv runs the command itself as the user (no parent process left to forward signals); the
 # server is started without the function, so that $! is the server.
 as_user() { setpriv --reuid="$user" --regid="$user" --init-groups --reset-env -- "$@"; }
@@ -52,7 +56,7 @@ as_user() { setpriv --reuid="$user" --regid="$user" --init-groups --reset-env --
 as_user env "${environment[@]}" $pre >"$work/init.log" 2>&1 || fail "ExecStartPre ($pre) failed"
 # shellcheck disable=SC2086
 setpriv --reuid="$user" --regid="$user" --init-groups --reset-env -- \
-  env "${environment[@]}" ECOSOL_PORT="$port" $start \
+  env "${environment[@]}" "${web_root[@]}" ECOSOL_PORT="$port" $start \
   >"$work/installed-serve.out" 2>"$work/installed-serve.log" &
 server=$!
 wait_ready "http://127.0.0.1:$port"

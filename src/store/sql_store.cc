@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <limits>
+#include <unordered_set>
 
 #include "actor_doc.h"
 #include "ecosol/base/clock.h"
@@ -488,21 +489,37 @@ Result<ActorPage> SqlStore::ListBySearch(const ActorQuery& q) {
   if (terms.empty()) return page;
   SqlFragment where = FilterConditions(q);
   ECOSOL_RETURN_IF_ERROR(PrepareActorRank());
+  // The words and who may see what, but no other filter.
+  const bool audience_only = !q.include_deleted && !q.kind && q.country.empty() &&
+                             q.activity.empty() && q.structure.empty() && !q.bbox &&
+                             q.verdict.empty();
+  const bool index_first = audience_only && RanksMatchesInIndexFirst();
   SqlFragment sql;
+  SqlRows rows;
+  bool answered = false;
   if (!q.include_deleted && where.sql == "a.deleted = 0") {
     // Only the words: rank in the full-text index alone (deleted actors are not indexed).
     sql = RankedMatches(MatchQuery(terms));
-  } else {
+  } else if (index_first) {
+    // Ranked in the index alone, then the best rows are kept when the reader may see them:
+    // ranking every match joined to its actor costs a row lookup per match, and most actors
+    // are public. When too few of them are left, by the join below, in the same order.
+    auto kept = RankedThenSeen(MatchQuery(terms), where, offset, q.limit + 1, &rows);
+    if (!kept.ok()) return kept.status();
+    answered = *kept;
+  }
+  if (!answered && sql.sql.empty()) {
     SqlFragment from = SearchFrom(MatchQuery(terms));
     sql = {"SELECT a.rid FROM " + from.sql, from.params};
     Append(&sql, where, " AND ");
-    sql.sql += " ORDER BY " + RankExpression() + ", a.sort_name, a.id";
+    sql.sql += " ORDER BY " + RankExpression() + (index_first ? ", a.rid" : ", a.sort_name, a.id");
   }
-  sql.sql += " LIMIT ? OFFSET ?";
-  sql.params.push_back(static_cast<long long>(q.limit + 1));
-  sql.params.push_back(offset);
-  SqlRows rows;
-  ECOSOL_RETURN_IF_ERROR(conn().Exec(sql.sql, sql.params, &rows));
+  if (!answered) {
+    sql.sql += " LIMIT ? OFFSET ?";
+    sql.params.push_back(static_cast<long long>(q.limit + 1));
+    sql.params.push_back(offset);
+    ECOSOL_RETURN_IF_ERROR(conn().Exec(sql.sql, sql.params, &rows));
+  }
   page.matched_rids.reserve(rows.size());
   for (const SqlRow& row : rows) page.matched_rids.push_back(Int(row, 0));
   if (rows.size() > static_cast<size_t>(q.limit)) {
@@ -514,6 +531,41 @@ Result<ActorPage> SqlStore::ListBySearch(const ActorQuery& q) {
   if (!actors.ok()) return actors.status();
   page.items = std::move(*actors);
   return page;
+}
+
+Result<bool> SqlStore::RankedThenSeen(const std::string& match, const SqlFragment& where,
+                                      long long offset, long long count, SqlRows* rows) {
+  const long long wanted = offset + count;
+  const long long take = wanted * 2 + 100;
+  if (take > 20000) return false;  // deep pages: by the join
+  SqlFragment ranked = RankedMatches(match);
+  ranked.sql += " LIMIT ?";
+  ranked.params.push_back(take);
+  SqlRows candidates;
+  ECOSOL_RETURN_IF_ERROR(conn().Exec(ranked.sql, ranked.params, &candidates));
+  std::string ids = "[";
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    ids += (i ? "," : "") + Text(candidates[i], 0);
+  }
+  ids += "]";
+  SqlFragment seen{"SELECT a.rid FROM actors a WHERE a.rid IN (SELECT value FROM json_each(?))",
+                   {ids}};
+  Append(&seen, where, " AND ");
+  SqlRows visible;
+  ECOSOL_RETURN_IF_ERROR(conn().Exec(seen.sql, seen.params, &visible));
+  std::unordered_set<long long> ok;
+  for (const SqlRow& r : visible) ok.insert(Int(r, 0));
+  std::vector<const SqlRow*> in_order;
+  for (const SqlRow& r : candidates) {
+    if (ok.count(Int(r, 0))) in_order.push_back(&r);
+  }
+  const bool all_matches_read = static_cast<long long>(candidates.size()) < take;
+  if (static_cast<long long>(in_order.size()) < wanted && !all_matches_read) return false;
+  rows->clear();
+  for (long long i = offset; i < static_cast<long long>(in_order.size()) && i < wanted; ++i) {
+    rows->push_back(*in_order[static_cast<size_t>(i)]);
+  }
+  return true;
 }
 
 Result<ActorPage> SqlStore::ListActors(const ActorQuery& q) {

@@ -536,6 +536,14 @@ class SqlStore : public Store {
   virtual SqlFragment RankedMatches(const std::string& match) const = 0;
   // Called before a ranked search: a backend brings what its rank expression reads up to date.
   virtual Status PrepareActorRank() { return Status::Ok(); }
+  // True when a search filtered only by its reader's audience is best ranked in the full-text
+  // index alone (RankedMatches, ties by row id) and then filtered (SQLite, whose json_each the
+  // filter uses); such searches then order ties by row id, by the join too.
+  virtual bool RanksMatchesInIndexFirst() const { return false; }
+  // The rows offset .. offset + count of RankedMatches(match) that `where` keeps, from the best
+  // ranked ones only; false when too few of those are kept (the caller then joins).
+  Result<bool> RankedThenSeen(const std::string& match, const SqlFragment& where, long long offset,
+                              long long count, SqlRows* rows);
   // A query with two parameters, `match` and a row id, giving a row when that actor matches.
   virtual std::string MatchesRowSql() const = 0;
   // Whether the actor with row id `rid` matches the full-text query `match` (MatchQuery of

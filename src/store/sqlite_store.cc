@@ -482,6 +482,8 @@ class SqliteStore : public SqlStore {
     return Status::Ok();
   }
 
+  bool RanksMatchesInIndexFirst() const override { return true; }
+
   std::string MatchesRowSql() const override {
     return "SELECT 1 FROM actors_fts WHERE actors_fts MATCH ? AND rowid = ?";
   }

@@ -208,6 +208,52 @@ TEST_P(StoreContractTest, SearchIsAccentAndLanguageInsensitiveAndRanked) {
   EXPECT_EQ(Ids(q), std::vector<std::string>{"other"});
 }
 
+// A search for the public among many better-ranked private actors: every public match is
+// listed once across the pages, whether the best ranked rows hold enough of them (bread) or not
+// (water: 120 private actors with shorter names rank first).
+TEST_P(StoreContractTest, SearchesForThePublicPageThroughTheActorsItMaySee) {
+  ASSERT_TRUE(
+      store_
+          ->InTransaction([&]() -> Status {
+            for (int i = 0; i < 120; ++i) {
+              Actor p = MakeActor("p" + std::to_string(i), i < 3 ? "Bread" : "Water", 50, 0);
+              p.visibility = model::Visibility::kPrivate;
+              ECOSOL_RETURN_IF_ERROR(store_->PutActor(p, "create"));
+            }
+            for (int i = 0; i < 5; ++i) {
+              const std::string n = std::to_string(i);
+              ECOSOL_RETURN_IF_ERROR(store_->PutActor(
+                  MakeActor("v" + n, "Water and bread kiosk " + n + " of the valley", 50, 0),
+                  "create"));
+            }
+            return Status::Ok();
+          })
+          .ok());
+  for (const char* word : {"water", "bread"}) {
+    ActorQuery q;
+    q.q = word;
+    q.limit = 2;
+    std::vector<std::string> seen;
+    for (int page = 0; page < 10; ++page) {
+      auto got = store_->ListActors(q);
+      ASSERT_TRUE(got.ok()) << got.status().ToString();
+      for (const Actor& a : got->items) seen.push_back(a.id);
+      if (got->next_cursor.empty()) break;
+      q.cursor = got->next_cursor;
+    }
+    std::sort(seen.begin(), seen.end());
+    EXPECT_EQ(seen, (std::vector<std::string>{"v0", "v1", "v2", "v3", "v4"})) << word;
+  }
+  // Those who may see everything get the private ones first.
+  ActorQuery all;
+  all.q = "bread";
+  all.limit = 3;
+  all.audience.everything = true;
+  auto ids = Ids(all);
+  std::sort(ids.begin(), ids.end());
+  EXPECT_EQ(ids, (std::vector<std::string>{"p0", "p1", "p2"}));
+}
+
 TEST_P(StoreContractTest, UpdatedTextIsReindexed) {
   Actor a = MakeActor("a", "Old bakery", 50, 0);
   ASSERT_TRUE(store_->PutActor(a, "create").ok());

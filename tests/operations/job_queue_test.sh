@@ -101,12 +101,16 @@ kill -9 "$victim_pid"
 killed_at=$(jq -r .done <<<"$doc")
 ok "worker $victim (pid $victim_pid) killed with SIGKILL at $killed_at of $actors actors or later"
 
-deadline=$((SECONDS + 600))
-while [ "$SECONDS" -lt "$deadline" ]; do
-  doc=$(curl -fs -H "Authorization: Bearer $token" "$a/api/v1/jobs/$job")
-  case "$(jq -r .state <<<"$doc")" in done | failed) break ;; esac
-  sleep 0.1
-done
+# Polls job $1 on server $a until it is done or failed, or $2 seconds pass; the job is in $doc.
+wait_job() {
+  local deadline=$((SECONDS + $2))
+  while [ "$SECONDS" -lt "$deadline" ]; do
+    doc=$(curl -fs -H "Authorization: Bearer $token" "$a/api/v1/jobs/$1")
+    case "$(jq -r .state <<<"$doc")" in done | failed) return ;; esac
+    sleep 0.1
+  done
+}
+wait_job "$job" 600
 [ "$(jq -r .state <<<"$doc")" = done ] || fail "the job did not finish after the kill: $doc"
 [ "$(jq -r .attempts <<<"$doc")" = 2 ] || fail "attempts: $(jq -r .attempts <<<"$doc"), expected 2"
 finisher=$(jq -r .worker <<<"$doc")
@@ -139,12 +143,7 @@ report_job=$(queue "$a" '{"kind": "report", "params": {"territory": "CA", "lang"
 metrics_job=$(queue "$b" '{"kind": "analytics", "params": {"territory": "CA", "with_partners": true}}')
 [[ $report_job == job-* && $metrics_job == job-* ]] || fail "POST /api/v1/jobs gave $report_job and $metrics_job"
 for j in "$report_job" "$metrics_job"; do
-  deadline=$((SECONDS + 300))
-  while [ "$SECONDS" -lt "$deadline" ]; do
-    doc=$(curl -fs -H "Authorization: Bearer $token" "$a/api/v1/jobs/$j")
-    case "$(jq -r .state <<<"$doc")" in done | failed) break ;; esac
-    sleep 0.1
-  done
+  wait_job "$j" 300
   [ "$(jq -r .state <<<"$doc")" = done ] || fail "job $j did not finish: $doc"
   [ "$(jq -r .worker <<<"$doc")" != null ] || fail "job $j has no worker: $doc"
 done

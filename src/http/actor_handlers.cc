@@ -172,7 +172,10 @@ void ListActors(ApiContext& ctx, const httplib::Request& req, httplib::Response&
   if (ctx.box_index && q->bbox && q->q.empty() && !q->kind && q->country.empty() &&
       q->activity.empty() && q->structure.empty()) {
     auto body = ctx.box_index->Listing(*q->bbox, q->limit, q->cursor, *generation);
-    if (body) return res.set_content(std::move(*body), "application/json; charset=utf-8");
+    if (body) {
+      res.set_header("X-Cache", "index");
+      return res.set_content(std::move(*body), "application/json; charset=utf-8");
+    }
   }
   auto compute = [&]() -> std::optional<ResponseCache::Answer> {
     auto store = read ? read : ctx.pool->Acquire();
@@ -187,6 +190,7 @@ void ListActors(ApiContext& ctx, const httplib::Request& req, httplib::Response&
     return ResponseCache::Answer{ListingBody(*page, auth::Viewer(), q->q), std::move(rids)};
   };
   std::optional<std::string> body;
+  ResponseCache::Outcome outcome;
   if (!q->q.empty() && q->cursor.empty()) {
     // The first page of a search is kept across writes that do not touch it: no actor written
     // since matches its words now, and none was among the matches it read (so none left it).
@@ -197,17 +201,10 @@ void ListActors(ApiContext& ctx, const httplib::Request& req, httplib::Response&
     // While one request computes a new answer, others asking the same get the previous one
     // (ResponseCache: at most kSearchKeptFor old) instead of queuing behind it. This cache
     // answers only readers without credentials, who cannot write; a signed-in writer's reads
-    // come from the database. At most ctx.search_slots searches are computed at once.
-    auto compute_search = [&]() -> std::optional<ResponseCache::Answer> {
-      ctx.search_slots->acquire();
-      struct Release {
-        std::counting_semaphore<>* slots;
-        ~Release() { slots->release(); }
-      } release{ctx.search_slots.get()};
-      return compute();
-    };
+    // come from the database. At most ctx.search_slots searches are computed at once; when all
+    // are taken, a request whose earlier answer is fresh gets it instead of queuing.
     body = ctx.cache->GetOrRevalidate(
-        key, *generation, compute_search,
+        key, *generation, compute,
         [&](long long since, const std::string& tag) {
           auto store = read ? read : ctx.pool->Acquire();
           auto changes = store->SearchChangesSince(since, q->q, kSearchKeptAcross);
@@ -219,15 +216,21 @@ void ListActors(ApiContext& ctx, const httplib::Request& req, httplib::Response&
           }
           return true;
         },
-        kSearchKeptFor, /*stale_while_computing=*/true);
+        kSearchKeptFor, /*stale_while_computing=*/true, ctx.search_slots.get(), &outcome);
   } else {
-    body = ctx.cache->GetOrCompute(key, *generation, [&]() -> std::optional<std::string> {
-      auto answer = compute();
-      if (!answer) return std::nullopt;
-      return std::move(answer->body);
-    });
+    body = ctx.cache->GetOrCompute(
+        key, *generation,
+        [&]() -> std::optional<std::string> {
+          auto answer = compute();
+          if (!answer) return std::nullopt;
+          return std::move(answer->body);
+        },
+        &outcome);
   }
-  if (body) res.set_content(std::move(*body), "application/json; charset=utf-8");
+  if (body) {
+    res.set_header("X-Cache", ResponseCache::Name(outcome));
+    res.set_content(std::move(*body), "application/json; charset=utf-8");
+  }
 }
 
 void MapPoints(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {

@@ -12,6 +12,7 @@
 #include <sstream>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "ecosol/jobs/worker.h"
 #include "test_server.h"
@@ -130,8 +131,9 @@ TEST(ObservabilityServerTest, RequestIdsAndTheAccessLog) {
   ::testing::internal::CaptureStderr();
   auto given = c->Get("/api/v1/actors/nobody", {{"X-Request-Id", "proxy-42.a:b_c"}});
   auto invalid = c->Get("/ready", {{"X-Request-Id", "two words"}});
-  auto none = c->Get("/ready");
-  auto again = c->Get("/ready");
+  // Two public searches: the second is answered from the cache.
+  auto none = c->Get("/api/v1/actors?q=secretword&limit=5");
+  auto again = c->Get("/api/v1/actors?q=secretword&limit=5");
   (void)c->Get("/ready");  // once answered, the four above are logged (same connection)
   const std::string log = ::testing::internal::GetCapturedStderr();
   ASSERT_TRUE(given && invalid && none && again);
@@ -147,6 +149,7 @@ TEST(ObservabilityServerTest, RequestIdsAndTheAccessLog) {
   std::istringstream lines(log);
   int requests = 0;
   json actor_line;
+  std::vector<json> search_lines;
   for (std::string line; std::getline(lines, line);) {
     const json entry = json::parse(line, nullptr, false);
     ASSERT_FALSE(entry.is_discarded()) << "not JSON: " << line;
@@ -155,6 +158,7 @@ TEST(ObservabilityServerTest, RequestIdsAndTheAccessLog) {
     }
     ++requests;
     if (entry.value("request_id", "") == "proxy-42.a:b_c") actor_line = entry;
+    if (entry.value("path", "") == "/api/v1/actors") search_lines.push_back(entry);
   }
   EXPECT_EQ(requests, 4) << log;
   ASSERT_TRUE(actor_line.is_object()) << log;
@@ -167,6 +171,15 @@ TEST(ObservabilityServerTest, RequestIdsAndTheAccessLog) {
   EXPECT_EQ(actor_line["remote"], "127.0.0.1");
   EXPECT_TRUE(std::regex_match(actor_line["time"].get<std::string>(),
                                std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)")));
+  EXPECT_FALSE(actor_line.contains("params"));
+  EXPECT_FALSE(actor_line.contains("cache"));
+  // A search's line names its parameters but never their values, and how the cache answered.
+  EXPECT_EQ(log.find("secretword"), std::string::npos) << log;
+  ASSERT_EQ(search_lines.size(), 2u) << log;
+  EXPECT_EQ(search_lines[0]["params"], "limit,q");
+  EXPECT_EQ(search_lines[0]["cache"], "miss");
+  EXPECT_EQ(search_lines[1]["cache"], "hit");
+  EXPECT_EQ(again->get_header_value("X-Cache"), "hit");
 }
 
 // A stop lets the request being answered finish: a large tally still gets its result, and the

@@ -19,30 +19,54 @@ void ResponseCache::Put(const std::string& key, long long generation, std::strin
   PutLocked(key, generation, {std::move(body), ""});
 }
 
+const char* ResponseCache::Name(Outcome outcome) {
+  switch (outcome) {
+    case Outcome::kHit:
+      return "hit";
+    case Outcome::kMiss:
+      return "miss";
+    case Outcome::kRevalidated:
+      return "revalidated";
+    case Outcome::kStale:
+      return "stale";
+  }
+  return "miss";
+}
+
 std::optional<std::string> ResponseCache::GetOrCompute(
     const std::string& key, long long generation,
-    const std::function<std::optional<std::string>()>& compute) {
-  return GetOrRevalidate(key, generation,
-                         [&]() -> std::optional<Answer> {
-                           auto body = compute();
-                           if (!body) return std::nullopt;
-                           return Answer{std::move(*body), ""};
-                         },
-                         nullptr, {});
+    const std::function<std::optional<std::string>()>& compute, Outcome* outcome) {
+  return GetOrRevalidate(
+      key, generation,
+      [&]() -> std::optional<Answer> {
+        auto body = compute();
+        if (!body) return std::nullopt;
+        return Answer{std::move(*body), ""};
+      },
+      nullptr, {}, false, nullptr, outcome);
 }
 
 std::optional<std::string> ResponseCache::GetOrRevalidate(
     const std::string& key, long long generation,
     const std::function<std::optional<Answer>()>& compute,
     const std::function<bool(long long since, const std::string& tag)>& still_holds,
-    std::chrono::steady_clock::duration max_age, bool stale_while_computing) {
+    std::chrono::steady_clock::duration max_age, bool stale_while_computing,
+    std::counting_semaphore<>* slots, Outcome* outcome) {
+  Outcome ignored;
+  Outcome& how = outcome ? *outcome : ignored;
+  how = Outcome::kMiss;
   if (capacity_ == 0) {
     auto answer = compute();
     if (!answer) return std::nullopt;
     return std::move(answer->body);
   }
-  const std::pair<std::string, long long> id{key, generation};
+  // An earlier generation's entry, computed less than max_age ago.
+  auto fresh_earlier = [&](std::list<Entry>::iterator entry) {
+    return entry->generation < generation &&
+           std::chrono::steady_clock::now() - entry->computed_at < max_age;
+  };
   std::optional<std::pair<long long, std::string>> earlier;  // an entry to revalidate
+  bool may_answer_earlier = false;                           // when no compute slot is free
   {
     std::unique_lock lock(mu_);
     while (true) {
@@ -50,34 +74,57 @@ std::optional<std::string> ResponseCache::GetOrRevalidate(
       if (it != index_.end() && it->second->generation == generation) {
         lru_.splice(lru_.begin(), lru_, it->second);
         ++hits_;
+        how = Outcome::kHit;
         return it->second->body;
       }
-      if (!computing_.count(id)) {
-        if (still_holds && it != index_.end() && it->second->generation < generation &&
-            std::chrono::steady_clock::now() - it->second->computed_at < max_age) {
-          earlier.emplace(it->second->generation, it->second->tag);
-        }
+      const bool fresh = it != index_.end() && fresh_earlier(it->second);
+      if (!computing_.count(key)) {
+        if (still_holds && fresh) earlier.emplace(it->second->generation, it->second->tag);
+        may_answer_earlier = stale_while_computing && fresh;
         break;
       }
-      if (stale_while_computing && it != index_.end() && it->second->generation < generation &&
-          std::chrono::steady_clock::now() - it->second->computed_at < max_age) {
+      if (stale_while_computing && fresh) {
         ++stale_;
+        how = Outcome::kStale;
         return it->second->body;
       }
       computed_.wait(lock);  // someone is computing it: wait, then look again
     }
-    computing_.insert(id);
+    computing_.insert(key);
   }
   // Whatever happens from here, the key is no longer being computed when this returns.
   struct Finish {
     ResponseCache* cache;
-    const std::pair<std::string, long long>& id;
+    const std::string& key;
     ~Finish() {
       std::lock_guard lock(cache->mu_);
-      cache->computing_.erase(id);
+      cache->computing_.erase(key);
       cache->computed_.notify_all();
     }
-  } finish{this, id};
+  } finish{this, key};
+  // Revalidating and computing need a slot; with none free, a fresh earlier entry answers
+  // instead, and a later request does the work.
+  struct Slot {
+    std::counting_semaphore<>* slots = nullptr;
+    ~Slot() {
+      if (slots) slots->release();
+    }
+  } slot;
+  if (slots) {
+    if (!slots->try_acquire()) {
+      if (may_answer_earlier) {
+        std::lock_guard lock(mu_);
+        auto it = index_.find(key);
+        if (it != index_.end() && it->second->generation < generation) {
+          ++stale_;
+          how = Outcome::kStale;
+          return it->second->body;
+        }
+      }
+      slots->acquire();
+    }
+    slot.slots = slots;
+  }
   if (earlier && still_holds(earlier->first, earlier->second)) {
     std::lock_guard lock(mu_);
     auto it = index_.find(key);
@@ -85,6 +132,7 @@ std::optional<std::string> ResponseCache::GetOrRevalidate(
       it->second->generation = generation;
       lru_.splice(lru_.begin(), lru_, it->second);
       ++revalidated_;
+      how = Outcome::kRevalidated;
       return it->second->body;
     }
     // Evicted or replaced meanwhile: computed below.

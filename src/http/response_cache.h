@@ -10,6 +10,10 @@
 // it again (GetOrRevalidate): a search is kept when the caller finds that no actor changed since
 // then touches it, instead of being ranked again after every write anywhere in the registry.
 //
+// Under load, a search whose earlier answer is still fresh is not queued behind other
+// computations: with compute slots given, a request that finds none free answers the earlier
+// entry, and the next request that finds a free slot revalidates or computes the new one.
+//
 // Thread-safe.
 
 #include <chrono>
@@ -18,6 +22,7 @@
 #include <list>
 #include <mutex>
 #include <optional>
+#include <semaphore>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -29,6 +34,15 @@ class ResponseCache {
  public:
   explicit ResponseCache(size_t capacity_bytes) : capacity_(capacity_bytes) {}
 
+  // How a request was answered (the X-Cache header and the access log name it).
+  enum class Outcome {
+    kHit,          // the entry of this generation
+    kMiss,         // computed (or the cache is off)
+    kRevalidated,  // an earlier entry carried to this generation
+    kStale,        // an earlier entry, while the new one is computed or no slot is free
+  };
+  static const char* Name(Outcome outcome);
+
   // The body stored under `key` for `generation`, if any.
   std::optional<std::string> Get(const std::string& key, long long generation);
   // Stores a body (bodies larger than an eighth of the capacity are not kept).
@@ -38,7 +52,7 @@ class ResponseCache {
   // result instead of all ranking the same search at the same time.
   std::optional<std::string> GetOrCompute(
       const std::string& key, long long generation,
-      const std::function<std::optional<std::string>()>& compute);
+      const std::function<std::optional<std::string>()>& compute, Outcome* outcome = nullptr);
 
   // A computed answer, and what the entry keeps for revalidating it (opaque to the cache).
   struct Answer {
@@ -50,12 +64,19 @@ class ResponseCache {
   // true carries it to `generation` as it is (its age still counts from its computation);
   // false computes it again. Concurrent calls for one key and generation revalidate or compute
   // once; with `stale_while_computing`, the others meanwhile get that earlier entry (when
-  // computed less than `max_age` ago) instead of waiting.
+  // computed less than `max_age` ago) instead of waiting. One key is computed by one request at
+  // a time, whatever the generations asked: while an earlier generation's answer is computed,
+  // a request at a later one gets the earlier entry too, instead of computing beside it.
+  //
+  // With `slots` (and stale_while_computing), revalidating or computing takes one of them: a
+  // request that finds none free while an earlier entry is fresh answers that entry and leaves
+  // the work to a later request; without a fresh earlier entry it waits for a slot.
   std::optional<std::string> GetOrRevalidate(
       const std::string& key, long long generation,
       const std::function<std::optional<Answer>()>& compute,
       const std::function<bool(long long since, const std::string& tag)>& still_holds,
-      std::chrono::steady_clock::duration max_age, bool stale_while_computing = false);
+      std::chrono::steady_clock::duration max_age, bool stale_while_computing = false,
+      std::counting_semaphore<>* slots = nullptr, Outcome* outcome = nullptr);
 
   struct Stats {
     size_t entries = 0;
@@ -64,6 +85,7 @@ class ResponseCache {
     long long misses = 0;       // computed
     long long revalidated = 0;  // carried to a later generation without computing
     long long stale = 0;        // an earlier generation's answer given while computing the new
+                                // or while no compute slot was free
   };
   Stats stats() const;
 
@@ -82,7 +104,7 @@ class ResponseCache {
   mutable std::mutex mu_;
   std::list<Entry> lru_;  // most recently used first
   std::unordered_map<std::string, std::list<Entry>::iterator> index_;
-  std::set<std::pair<std::string, long long>> computing_;  // keys being computed
+  std::set<std::string> computing_;  // keys being computed or revalidated
   std::condition_variable computed_;
   size_t bytes_ = 0;
   long long hits_ = 0;

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
+#include <semaphore>
 #include <thread>
 #include <vector>
 
@@ -229,6 +230,121 @@ TEST(ResponseCacheTest, GivesTheEarlierAnswerWhileComputingTheNew) {
             "new");
   slow.join();
   EXPECT_EQ(old.stats().stale, 0);
+}
+
+// One key is computed by one request at a time whatever the generation asked: a request at a
+// later generation gets the earlier entry while an earlier generation's answer is computed.
+TEST(ResponseCacheTest, ComputesOneKeyOnceAcrossGenerations) {
+  ResponseCache cache(1 << 20);
+  cache.Put("k", 1, "old");
+  std::mutex mu;
+  std::condition_variable cv;
+  bool computing = false, release = false;
+  std::atomic<int> computed{0};
+  auto compute = [&]() -> std::optional<ResponseCache::Answer> {
+    ++computed;
+    std::unique_lock lock(mu);
+    computing = true;
+    cv.notify_all();
+    cv.wait(lock, [&] { return release; });
+    return ResponseCache::Answer{"new", ""};
+  };
+  auto never = [](long long, const std::string&) { return false; };
+  std::thread computer([&] {
+    EXPECT_EQ(cache.GetOrRevalidate("k", 2, compute, never, std::chrono::hours(1), true), "new");
+  });
+  {
+    std::unique_lock lock(mu);
+    cv.wait(lock, [&] { return computing; });
+  }
+  ResponseCache::Outcome how = ResponseCache::Outcome::kMiss;
+  EXPECT_EQ(
+      cache.GetOrRevalidate("k", 3, compute, never, std::chrono::hours(1), true, nullptr, &how),
+      "old");
+  EXPECT_EQ(how, ResponseCache::Outcome::kStale);
+  EXPECT_EQ(computed.load(), 1);
+  {
+    std::lock_guard lock(mu);
+    release = true;
+  }
+  cv.notify_all();
+  computer.join();
+  // Generation 3 is then computed by the next request.
+  EXPECT_EQ(
+      cache.GetOrRevalidate("k", 3, compute, never, std::chrono::hours(1), true, nullptr, &how),
+      "new");
+  EXPECT_EQ(how, ResponseCache::Outcome::kMiss);
+  EXPECT_EQ(computed.load(), 2);
+  EXPECT_EQ(
+      cache.GetOrRevalidate("k", 3, compute, never, std::chrono::hours(1), true, nullptr, &how),
+      "new");
+  EXPECT_EQ(how, ResponseCache::Outcome::kHit);
+}
+
+// With compute slots, a request that finds none free answers a fresh earlier entry and computes
+// nothing; without one (or when it is too old) it waits for a slot and computes.
+TEST(ResponseCacheTest, AnswersTheEarlierEntryWhenNoComputeSlotIsFree) {
+  ResponseCache cache(1 << 20);
+  cache.Put("k", 1, "old");
+  cache.Put("aged", 1, "aged-old");
+  std::counting_semaphore<> slots(1);
+  slots.acquire();  // another search holds the only slot
+  std::atomic<int> computed{0};
+  auto compute = [&]() -> std::optional<ResponseCache::Answer> {
+    ++computed;
+    return ResponseCache::Answer{"new", ""};
+  };
+  auto never = [](long long, const std::string&) { return false; };
+  ResponseCache::Outcome how = ResponseCache::Outcome::kMiss;
+  EXPECT_EQ(
+      cache.GetOrRevalidate("k", 2, compute, never, std::chrono::hours(1), true, &slots, &how),
+      "old");
+  EXPECT_EQ(how, ResponseCache::Outcome::kStale);
+  EXPECT_EQ(computed.load(), 0);
+  EXPECT_EQ(cache.stats().stale, 1);
+  // Revalidating needs a slot too.
+  std::atomic<int> asked{0};
+  auto holds = [&](long long, const std::string&) {
+    ++asked;
+    return true;
+  };
+  EXPECT_EQ(
+      cache.GetOrRevalidate("k", 2, compute, holds, std::chrono::hours(1), true, &slots, &how),
+      "old");
+  EXPECT_EQ(how, ResponseCache::Outcome::kStale);
+  EXPECT_EQ(asked.load(), 0);
+  // No earlier entry, or one too old: the request waits for the slot.
+  std::atomic<bool> done{false};
+  std::thread waiter([&] {
+    EXPECT_EQ(
+        cache.GetOrRevalidate("fresh-key", 1, compute, never, std::chrono::hours(1), true, &slots),
+        "new");
+    EXPECT_EQ(cache.GetOrRevalidate("aged", 2, compute, never,
+                                    std::chrono::steady_clock::duration::zero(), true, &slots),
+              "new");
+    done = true;
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  EXPECT_FALSE(done.load());
+  EXPECT_EQ(computed.load(), 0);
+  slots.release();
+  waiter.join();
+  EXPECT_EQ(computed.load(), 2);
+  // The slots are all given back.
+  EXPECT_TRUE(slots.try_acquire());
+  EXPECT_FALSE(slots.try_acquire());
+  slots.release();
+  EXPECT_EQ(
+      cache.GetOrRevalidate("k", 2, compute, holds, std::chrono::hours(1), true, &slots, &how),
+      "old");
+  EXPECT_EQ(how, ResponseCache::Outcome::kRevalidated);
+  EXPECT_EQ(asked.load(), 1);
+  // With a free slot, the new answer is computed.
+  EXPECT_EQ(
+      cache.GetOrRevalidate("k", 3, compute, never, std::chrono::hours(1), true, &slots, &how),
+      "new");
+  EXPECT_EQ(how, ResponseCache::Outcome::kMiss);
+  EXPECT_STREQ(ResponseCache::Name(how), "miss");
 }
 
 }  // namespace

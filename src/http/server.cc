@@ -225,14 +225,24 @@ class ServerImpl : public Server {
       if (route.empty()) route = req.path.rfind("/api/", 0) == 0 ? "unmatched" : "static";
       ctx_->metrics.RequestFinished(req.method, route, res.status, seconds);
       if (ctx_->options.access_log) {
-        LogJson("info", "request",
-                {{"method", req.method},
-                 {"path", req.path},
-                 {"route", route},
-                 {"status", res.status},
-                 {"duration_ms", std::round(seconds * 1e6) / 1e3},
-                 {"bytes", res.body.size()},
-                 {"remote", req.remote_addr}});
+        nlohmann::json line = {{"method", req.method},
+                               {"path", req.path},
+                               {"route", route},
+                               {"status", res.status},
+                               {"duration_ms", std::round(seconds * 1e6) / 1e3},
+                               {"bytes", res.body.size()},
+                               {"remote", req.remote_addr}};
+        // The names of the query's parameters, never their values (search words, tokens).
+        if (!req.params.empty()) {
+          std::string names;
+          for (const auto& [name, value] : req.params) {
+            if (!names.empty()) names += ",";
+            names += name;
+          }
+          line["params"] = names;
+        }
+        if (res.has_header("X-Cache")) line["cache"] = res.get_header_value("X-Cache");
+        LogJson("info", "request", std::move(line));
       }
       SetCurrentRequest("", "");
       t_counted = false;

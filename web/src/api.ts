@@ -5,7 +5,7 @@
 
 import type { AnalysisRequest } from './analysis_jobs';
 import { filtersToParams, type Filters } from './filters';
-import type { JobState } from './jobs';
+import type { JobState } from './job_model';
 import type { DuePage, QualityReport } from './quality';
 import type {
   ActorProfile,

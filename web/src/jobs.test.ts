@@ -6,7 +6,6 @@ import { setLang } from './i18n/i18n';
 import {
   importSummary,
   isActive,
-  JobsPage,
   keepRefreshing,
   parseJob,
   parseJobList,
@@ -17,7 +16,8 @@ import {
   stateParam,
   withJobFirst,
   type Job,
-} from './jobs';
+} from './job_model';
+import { JobsPage } from './jobs';
 import { jobsHref, JOBS_HREF, parseRoute } from './router';
 import { SessionStore } from './session';
 import type { Grant, ImportReport } from './types';

@@ -7,7 +7,7 @@ import type { AnalysisRequest } from '../analysis_jobs';
 import { ApiError, jobsApi } from '../api';
 import { h } from '../dom';
 import { t, type MessageKey } from '../i18n/i18n';
-import { parseJob } from '../jobs';
+import { parseJob } from '../job_model';
 import { obj } from '../json_read';
 import { JOBS_HREF } from '../router';
 import type { SessionStore } from '../session';

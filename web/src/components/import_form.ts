@@ -8,7 +8,7 @@ import { ApiError, interopApi, type ImportOptions } from '../api';
 import { h, option } from '../dom';
 import { formatBytes } from '../format';
 import { getLang, LANGUAGE_NAMES, LANGUAGES, t, type MessageKey } from '../i18n/i18n';
-import { parseJob } from '../jobs';
+import { parseJob } from '../job_model';
 import { obj } from '../json_read';
 import {
   fileStem,

@@ -10,11 +10,15 @@
 # Prints the figures; nothing is asserted. Environment: ROWS (default 1000000), DURATION (default
 # 60s), BENCH_DIR (default a temporary folder, removed unless KEEP=1; an existing registry.csv
 # there is reused), SKIP_SQLITE=1, SKIP_PG=1, SOAK, REUSE=1 (with KEEP=1 and the BENCH_DIR of an
-# earlier run: serve the SQLite registry already there instead of importing it again).
+# earlier run: serve the SQLite registry already there instead of importing it again),
+# ACCESS_LOG=1 (the servers write their access log, with each answer's duration and cache
+# outcome, to BENCH_DIR/sqlite.log, pg-a.log and pg-b.log; it costs some throughput).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS=${ROWS:-1000000}
 DURATION=${DURATION:-60s}
+access_log=false
+[ "${ACCESS_LOG:-0}" = 1 ] && access_log=true
 ECOSOL=$PWD/build/release/ecosol
 GEN=build/release/bench/gen_registry
 dir=${BENCH_DIR:-$(mktemp -d /tmp/ecosol-load.XXXXXX)}
@@ -38,7 +42,7 @@ serve() {  # db, log name: starts a server, sets $base and $server
   local port
   port=$(free_port)
   "$ECOSOL" --db "$1" serve --host 127.0.0.1 --port "$port" --web-root "" \
-    --admin-token "$ECOSOL_LOAD_TOKEN" --access-log false >"$dir/$2.out" 2>"$dir/$2.log" &
+    --admin-token "$ECOSOL_LOAD_TOKEN" --access-log "$access_log" >"$dir/$2.out" 2>"$dir/$2.log" &
   server=$!
   pids+=("$server")
   base="http://127.0.0.1:$port"

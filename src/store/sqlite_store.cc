@@ -6,6 +6,7 @@
 
 #include <sqlite3.h>
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
@@ -19,6 +20,40 @@
 namespace ecosol::store {
 namespace {
 
+constexpr int kBusyTimeoutMs = 5000;
+
+std::atomic<int> g_passive_pages{WalUpkeepSettings{}.passive_pages};
+std::atomic<int> g_restart_pages{WalUpkeepSettings{}.restart_pages};
+std::atomic<int> g_restart_wait_ms{WalUpkeepSettings{}.restart_wait_ms};
+std::atomic<int> g_restart_interval_ms{WalUpkeepSettings{}.restart_interval_ms};
+std::atomic<long long> g_last_restart_ms{-1'000'000'000};
+
+long long SteadyMillis() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+// sqlite3_wal_hook, after each commit of a connection (it replaces wal_autocheckpoint): see
+// WalUpkeepSettings. Failures are left for a later commit to try again.
+int WalUpkeep(void*, sqlite3* db, const char* schema, int pages) {
+  if (pages < g_passive_pages.load()) return SQLITE_OK;
+  if (pages >= g_restart_pages.load()) {
+    const long long now = SteadyMillis();
+    long long last = g_last_restart_ms.load();
+    if (now - last >= g_restart_interval_ms.load() &&
+        g_last_restart_ms.compare_exchange_strong(last, now)) {
+      sqlite3_busy_timeout(db, g_restart_wait_ms.load());
+      const int rc =
+          sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_RESTART, nullptr, nullptr);
+      sqlite3_busy_timeout(db, kBusyTimeoutMs);
+      if (rc == SQLITE_OK) return SQLITE_OK;
+    }
+  }
+  (void)sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+  return SQLITE_OK;
+}
+
 struct StmtDeleter {
   void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
 };
@@ -27,6 +62,7 @@ using StmtPtr = std::unique_ptr<sqlite3_stmt, StmtDeleter>;
 class SqliteConnection : public SqlConnection {
  public:
   explicit SqliteConnection(sqlite3* db) : db_(db) {}
+  sqlite3* db() const { return db_; }
   ~SqliteConnection() override {
     cache_.clear();
     sqlite3_close_v2(db_);
@@ -328,7 +364,8 @@ class SqliteStore : public SqlStore {
     if (on == (checkpointer_ != nullptr)) return Status::Ok();
     if (!on) {
       checkpointer_.reset();
-      return conn().ExecScript("PRAGMA wal_autocheckpoint = 1000");
+      sqlite3_wal_hook(static_cast<SqliteConnection&>(conn()).db(), WalUpkeep, nullptr);
+      return Status::Ok();
     }
     if (path_.empty() || path_ == ":memory:") return Status::Ok();  // no log to copy
     auto started = Checkpointer::Start(path_);
@@ -678,6 +715,19 @@ class SqliteStore : public SqlStore {
 
 }  // namespace
 
+void SetWalUpkeepSettings(const WalUpkeepSettings& settings) {
+  g_passive_pages = settings.passive_pages;
+  g_restart_pages = settings.restart_pages;
+  g_restart_wait_ms = settings.restart_wait_ms;
+  g_restart_interval_ms = settings.restart_interval_ms;
+  g_last_restart_ms = -1'000'000'000;
+}
+
+WalUpkeepSettings GetWalUpkeepSettings() {
+  return {g_passive_pages.load(), g_restart_pages.load(), g_restart_wait_ms.load(),
+          g_restart_interval_ms.load()};
+}
+
 void ConfigureSqliteProcess() {
   static std::once_flag once;
   std::call_once(once, [] {
@@ -697,7 +747,7 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
     return Unavailable("cannot open SQLite database '" + path + "': " + msg +
                        " (does its folder exist and is it writable?)");
   }
-  sqlite3_busy_timeout(db, 5000);
+  sqlite3_busy_timeout(db, kBusyTimeoutMs);
   auto conn = std::make_unique<SqliteConnection>(db);
   auto rank = RegisterCaseRank(db);
   if (!rank.ok()) return rank.status();
@@ -705,8 +755,11 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
   if (!actor_rank.ok()) return actor_rank.status();
   Status s = conn->ExecScript(
       "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
-      "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32768;");
+      "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32768;"
+      // A log started again keeps no more than this on disk (it grew to the largest it had been).
+      "PRAGMA journal_size_limit = 67108864;");
   if (!s.ok()) return s.WithContext("opening '" + path + "'");
+  sqlite3_wal_hook(db, WalUpkeep, nullptr);
   return std::unique_ptr<Store>(
       std::make_unique<SqliteStore>(std::move(conn), path, *rank, *actor_rank));
 }

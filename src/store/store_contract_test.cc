@@ -17,6 +17,7 @@
 
 #include "ecosol/store/store.h"
 #include "ecosol/text/search_text.h"
+#include "sqlite_store.h"
 #include "test_paths.h"
 
 namespace ecosol::store {
@@ -1106,6 +1107,82 @@ TEST(SqliteProcessTest, KeepsNoMemoryStatistics) {
       },
       ::testing::ExitedWithCode(0), "");
   std::filesystem::remove(path);
+}
+
+// A server is never without a reader under load: each read overlaps the next, so a passive
+// checkpoint never finds the log free to start again. The log must not grow without bound
+// (WalUpkeepSettings): here two connections take turns holding a read transaction, so that one
+// always is, while another writes.
+TEST(SqliteWalTest, TheLogStartsAgainWhileReadersNeverStop) {
+  const std::string path = (std::filesystem::temp_directory_path() /
+                            ("ecosol_wal_" + std::to_string(::getpid()) + ".db"))
+                               .string();
+  auto remove_files = [&] {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+  };
+  remove_files();
+  const WalUpkeepSettings kept = GetWalUpkeepSettings();
+  WalUpkeepSettings small;
+  small.passive_pages = 50;
+  small.restart_pages = 200;
+  small.restart_wait_ms = 200;
+  small.restart_interval_ms = 0;
+  SetWalUpkeepSettings(small);
+  {
+    auto store = OpenStore(path);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    ASSERT_TRUE((*store)->Migrate().ok());
+    std::atomic<bool> stop{false};
+    std::atomic<int> overlaps{0};
+    std::thread readers([&] {
+      sqlite3* conn[2] = {nullptr, nullptr};
+      for (sqlite3*& c : conn) {
+        ASSERT_EQ(sqlite3_open_v2(path.c_str(), &c, SQLITE_OPEN_READWRITE, nullptr), SQLITE_OK);
+        sqlite3_busy_timeout(c, 5000);
+      }
+      auto begin_read = [](sqlite3* c) {
+        // A read transaction starts at its first read and keeps its snapshot until COMMIT.
+        return sqlite3_exec(c, "BEGIN; SELECT count(*) FROM actors;", nullptr, nullptr, nullptr) ==
+               SQLITE_OK;
+      };
+      ASSERT_TRUE(begin_read(conn[0]));
+      for (int i = 0; !stop; ++i) {
+        sqlite3* next = conn[(i + 1) % 2];
+        sqlite3* held = conn[i % 2];
+        if (begin_read(next)) ++overlaps;  // a newer snapshot before the older one ends
+        sqlite3_exec(held, "COMMIT", nullptr, nullptr, nullptr);
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      }
+      for (sqlite3* c : conn) {
+        sqlite3_exec(c, "COMMIT", nullptr, nullptr, nullptr);
+        sqlite3_close_v2(c);
+      }
+    });
+    Actor a;
+    a.kind = ActorKind::kOrganisation;
+    a.address.country = "GB";
+    a.version = 1;
+    a.updated_at = "2026-11-28T00:00:00Z";
+    a.description["en"] = std::string(3000, 'x');
+    uintmax_t largest = 0;
+    for (int i = 0; i < 600; ++i) {
+      a.id = "wal-" + std::to_string(i);
+      a.name = "Wal co-operative " + std::to_string(i);
+      ASSERT_TRUE((*store)->PutActor(a, "create").ok());
+      largest = std::max(largest, std::filesystem::file_size(path + "-wal"));
+    }
+    stop = true;
+    readers.join();
+    EXPECT_GT(overlaps.load(), 100);  // the readers did overlap all along
+    // 600 actors of over 3 KB each wrote far more than 200 pages (800 KiB) of log: without
+    // the restarting checkpoint the log holds all of them.
+    auto count = (*store)->CountActors();
+    ASSERT_TRUE(count.ok());
+    EXPECT_EQ(*count, 600);
+    EXPECT_LT(largest, 3u << 20) << "the log grew to " << largest << " bytes";
+  }
+  SetWalUpkeepSettings(kept);
+  remove_files();
 }
 
 TEST(OpenStoreTest, UnwritableFolderGivesAClearError) {

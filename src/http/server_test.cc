@@ -316,6 +316,16 @@ TEST_P(ServerTest, WithoutTheBoxIndexTheDatabaseAnswersTheSame) {
     EXPECT_EQ(from_db.first, 200) << path;
     EXPECT_EQ(from_db, from_index) << path;
   }
+  // The X-Cache header says what answered: the index, or the database and then its cache.
+  auto indexed = server_->client().Get("/api/v1/actors?bbox=-80,40,-60,50");
+  ASSERT_TRUE(indexed);
+  EXPECT_EQ(indexed->get_header_value("X-Cache"), "index");
+  auto computed = client.Get("/api/v1/actors?bbox=-10,30,10,60");
+  auto cached = client.Get("/api/v1/actors?bbox=-10,30,10,60");
+  ASSERT_TRUE(computed && cached);
+  EXPECT_EQ(computed->get_header_value("X-Cache"), "miss");
+  EXPECT_EQ(cached->get_header_value("X-Cache"), "hit");
+  EXPECT_EQ(computed->body, cached->body);
 }
 
 // The server listens with the system's backlog (httplib's own is 5: connections beyond it wait

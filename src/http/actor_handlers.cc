@@ -105,6 +105,13 @@ std::string SnippetOf(const model::Actor& a, const std::vector<std::vector<std::
 // revalidation (ListActors).
 constexpr std::chrono::seconds kSearchKeptFor{60};
 constexpr size_t kSearchKeptAcross = 1000;
+// How long a request waits for the new first page of a search it found out of date, when it has
+// an earlier one to give (ResponseCache's runner): an idle server computes it well within this.
+constexpr std::chrono::seconds kSearchWait{1};
+// How long a listing by box waits for the box index to read the writes it is behind by (a few
+// rows, milliseconds) before the database answers it instead (tens to hundreds of milliseconds
+// under load).
+constexpr std::chrono::milliseconds kBoxWait{200};
 
 // The cache key of a request: its path and its parameters in order.
 std::string CacheKey(const httplib::Request& req) {
@@ -168,26 +175,32 @@ void ListActors(ApiContext& ctx, const httplib::Request& req, httplib::Response&
   if (ctx.replica) read = ReadStore(ctx, req, res);
   Result<long long> generation = read ? read->Generation() : ctx.pool->Generation();
   if (!generation.ok()) return SendError(res, generation.status());
-  // A listing by box alone comes from the box index when it holds this generation.
+  // A listing by box alone comes from the box index when it holds this generation or a later
+  // one, waiting up to kBoxWait for it to read the writes it is behind by.
   if (ctx.box_index && q->bbox && q->q.empty() && !q->kind && q->country.empty() &&
       q->activity.empty() && q->structure.empty()) {
-    auto body = ctx.box_index->Listing(*q->bbox, q->limit, q->cursor, *generation);
+    auto body = ctx.box_index->Listing(*q->bbox, q->limit, q->cursor, *generation, kBoxWait);
     if (body) {
       res.set_header("X-Cache", "index");
       return res.set_content(std::move(*body), "application/json; charset=utf-8");
     }
   }
-  auto compute = [&]() -> std::optional<ResponseCache::Answer> {
-    auto store = read ? read : ctx.pool->Acquire();
-    registry::Registry reg(*store, *ctx.clock, ctx.taxonomy);
-    auto page = reg.ListActors(*q);
+  // The work of an answer holds nothing of the request: a search's new first page may be
+  // finished by ctx.search_runner after the request got the earlier page (then it is only
+  // stored). ctx outlives the runner (api.h).
+  auto error = std::make_shared<std::optional<Status>>();
+  ApiContext* const c = &ctx;
+  auto compute = [c, read, query = *q, error]() -> std::optional<ResponseCache::Answer> {
+    auto store = read ? read : c->pool->Acquire();
+    registry::Registry reg(*store, *c->clock, c->taxonomy);
+    auto page = reg.ListActors(query);
     if (!page.ok()) {
-      SendError(res, page.status());
+      *error = page.status();
       return std::nullopt;
     }
     std::string rids = ",";  // ",1,5,9,": each row id between commas
     for (long long rid : page->matched_rids) rids += std::to_string(rid) + ",";
-    return ResponseCache::Answer{ListingBody(*page, auth::Viewer(), q->q), std::move(rids)};
+    return ResponseCache::Answer{ListingBody(*page, auth::Viewer(), query.q), std::move(rids)};
   };
   std::optional<std::string> body;
   ResponseCache::Outcome outcome;
@@ -202,21 +215,24 @@ void ListActors(ApiContext& ctx, const httplib::Request& req, httplib::Response&
     // (ResponseCache: at most kSearchKeptFor old) instead of queuing behind it. This cache
     // answers only readers without credentials, who cannot write; a signed-in writer's reads
     // come from the database. At most ctx.search_slots searches are computed at once; when all
-    // are taken, a request whose earlier answer is fresh gets it instead of queuing.
+    // are taken, a request whose earlier answer is fresh gets it instead of queuing. The request
+    // that revalidates or computes waits for it at most kSearchWait, then gets the earlier page
+    // too while the work finishes on ctx.search_runner.
     body = ctx.cache->GetOrRevalidate(
         key, *generation, compute,
-        [&](long long since, const std::string& tag) {
-          auto store = read ? read : ctx.pool->Acquire();
-          auto changes = store->SearchChangesSince(since, q->q, kSearchKeptAcross);
+        [c, read, text = q->q](long long since, const std::string& tag) {
+          auto store = read ? read : c->pool->Acquire();
+          auto changes = store->SearchChangesSince(since, text, kSearchKeptAcross);
           if (!changes.ok() || changes->too_many) return false;
-          for (const store::SearchChanges::Changed& c : changes->changed) {
-            if (c.matches || tag.find("," + std::to_string(c.rid) + ",") != std::string::npos) {
+          for (const store::SearchChanges::Changed& ch : changes->changed) {
+            if (ch.matches || tag.find("," + std::to_string(ch.rid) + ",") != std::string::npos) {
               return false;
             }
           }
           return true;
         },
-        kSearchKeptFor, /*stale_while_computing=*/true, ctx.search_slots.get(), &outcome);
+        kSearchKeptFor, /*stale_while_computing=*/true, ctx.search_slots.get(), &outcome,
+        ctx.search_runner.get(), kSearchWait);
   } else {
     body = ctx.cache->GetOrCompute(
         key, *generation,
@@ -230,6 +246,8 @@ void ListActors(ApiContext& ctx, const httplib::Request& req, httplib::Response&
   if (body) {
     res.set_header("X-Cache", ResponseCache::Name(outcome));
     res.set_content(std::move(*body), "application/json; charset=utf-8");
+  } else {
+    SendError(res, error->value_or(Internal("the listing was not computed")));
   }
 }
 

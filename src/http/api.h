@@ -92,6 +92,9 @@ struct ApiContext {
   // Set when the server is asked to stop: /ready answers 503 while in-flight requests finish.
   std::atomic<bool> draining{false};
   std::chrono::system_clock::time_point started = std::chrono::system_clock::now();
+  // Finishes searches' new pages that requests stopped waiting for (ResponseCache). Declared
+  // last, so destroyed first: its running tasks finish while the pool and cache still exist.
+  std::unique_ptr<TaskRunner> search_runner;
 };
 
 // The route template of the request being answered on this thread ("" before routing), set by

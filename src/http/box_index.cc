@@ -512,6 +512,7 @@ BoxIndex::~BoxIndex() {
     stopping_ = true;
   }
   wake_.notify_all();
+  refreshed_.notify_all();
   if (thread_.joinable()) thread_.join();
 }
 
@@ -625,6 +626,7 @@ Status BoxIndex::Refresh(store::Store& store) {
   {
     std::lock_guard<std::mutex> lock(mu_);
     snapshot_ = next;
+    refreshed_.notify_all();
   }
   if (merged && options_.log) {
     const double secs =
@@ -640,18 +642,21 @@ Status BoxIndex::Refresh(store::Store& store) {
 }
 
 std::optional<std::string> BoxIndex::Listing(const store::BBox& box, int limit,
-                                             const std::string& cursor, long long generation) {
+                                             const std::string& cursor, long long generation,
+                                             std::chrono::milliseconds wait) {
   std::shared_ptr<const Snapshot> snap;
   {
-    std::lock_guard<std::mutex> lock(mu_);
-    snap = snapshot_;
-    if (!snap || snap->generation != generation) {
-      if (!snap || snap->generation < generation) {
-        wanted_ = true;
-        wake_.notify_one();
+    std::unique_lock<std::mutex> lock(mu_);
+    auto current = [&] { return snapshot_ && snapshot_->generation >= generation; };
+    if (!current()) {
+      wanted_ = true;
+      wake_.notify_one();
+      if (wait.count() <= 0 ||
+          !refreshed_.wait_for(lock, wait, [&] { return stopping_ || current(); }) || stopping_) {
+        return std::nullopt;
       }
-      return std::nullopt;
     }
+    snap = snapshot_;
   }
   if (limit < 1) return std::nullopt;
   const Part& main = *snap->main;

@@ -13,15 +13,17 @@
 // first and on the exact ones only when the copy lies on the box's edge.
 //
 // Freshness: an index holds the registry as of one generation (Store::Generation). A request
-// made at another generation is not answered (the caller falls back to the database) and
-// starts a refresh on the index's thread, which reads the actors changed since
-// (Store::ActorChanges) into a small sorted "delta" part and marks their old entries dead; when
-// the delta grows past `max_delta` entries, the parts are merged into a new main part. The
-// answer is therefore always the database's: same items, same order, same cursors, same bytes.
+// made at a later generation is not answered (the caller falls back to the database) unless the
+// refresh it starts on the index's thread comes within the caller's wait; a refresh which reads the
+// actors changed since (Store::ActorChanges) into a small sorted "delta" part and marks their old
+// entries dead; when the delta grows past `max_delta` entries, the parts are merged into a new main
+// part. The answer is therefore always the database's: same items, same order, same cursors, same
+// bytes.
 //
 // Thread-safe: Listing() from any thread; refreshes run on the index's own thread (or on the
 // caller's with RefreshNow(), for tests) with a store connection of their own.
 
+#include <chrono>
 #include <condition_variable>
 #include <functional>
 #include <memory>
@@ -53,11 +55,13 @@ class BoxIndex {
   void Start();
 
   // The response body of the listing of `limit` actors in `box` after `cursor` (as
-  // store::ActorQuery), when the index holds generation `generation`; nullopt otherwise (a
-  // refresh is then requested), and for a cursor the index cannot read (the database then
-  // explains the error).
-  std::optional<std::string> Listing(const store::BBox& box, int limit, const std::string& cursor,
-                                     long long generation);
+  // store::ActorQuery), when the index holds generation `generation` or a later one (a later
+  // read of the registry); nullopt otherwise, and for a cursor the index cannot read (the
+  // database then explains the error). An index behind `generation` is asked to refresh, and
+  // the call waits for that up to `wait`.
+  std::optional<std::string> Listing(
+      const store::BBox& box, int limit, const std::string& cursor, long long generation,
+      std::chrono::milliseconds wait = std::chrono::milliseconds::zero());
 
   // Brings the index up to the store's current generation on the calling thread.
   Status RefreshNow();
@@ -87,6 +91,7 @@ class BoxIndex {
   bool wanted_ = false;                       // guarded by mu_: a refresh was asked for
   bool stopping_ = false;                     // guarded by mu_
   std::condition_variable wake_;
+  std::condition_variable refreshed_;  // a new snapshot (Listing's waits)
   std::thread thread_;
 };
 

@@ -299,6 +299,22 @@ TEST_P(BoxIndexTest, BuildsInTheBackgroundAndTellsWhenItIsBehind) {
   EXPECT_FALSE(index.Listing(world, 10, "", Generation()).has_value());
   wait_until_current();
   ExpectSameListing(index, world, 25);
+  // Another write: a caller that may wait gets the index's answer once it has read the write,
+  // and one asking at an earlier generation is answered by the newer index too.
+  const long long before = Generation();
+  auto shown = std::find_if(actors.begin(), actors.end(), [](const Actor& x) {
+    return !x.deleted && x.location && x.location->precision == LocationPrecision::kExact;
+  });
+  ASSERT_NE(shown, actors.end());
+  Actor b = *shown;
+  b.name = "Changed again";
+  b.version = 2;
+  ASSERT_TRUE(db_.store().PutActor(b, "update").ok());
+  auto waited = index.Listing(world, 500, "", Generation(), std::chrono::seconds(30));
+  ASSERT_TRUE(waited.has_value());
+  EXPECT_EQ(*waited, DatabaseListing(db_.store(), world, 500, ""));
+  EXPECT_NE(waited->find("Changed again"), std::string::npos);
+  EXPECT_EQ(index.Listing(world, 500, "", before), waited);
   // A cursor it cannot read is left to the database (which explains the error).
   EXPECT_FALSE(index.Listing(world, 10, "not-a-cursor", Generation()).has_value());
 }

@@ -2,6 +2,114 @@
 
 namespace ecosol::http {
 
+TaskRunner::TaskRunner(int threads) {
+  for (int i = 0; i < threads; ++i) {
+    threads_.emplace_back([this] {
+      std::unique_lock lock(mu_);
+      while (true) {
+        ready_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+        if (stopping_) return;
+        std::function<void()> task = std::move(queue_.front());
+        queue_.pop_front();
+        lock.unlock();
+        try {
+          task();
+        } catch (...) {
+          // A task's failure is its own (a search's work then stores nothing and any request
+          // still waiting for it answers an error); the thread goes on with the next.
+        }
+        task = nullptr;  // its captured state goes before the lock is taken again
+        lock.lock();
+      }
+    });
+  }
+}
+
+TaskRunner::~TaskRunner() {
+  std::deque<std::function<void()>> dropped;
+  {
+    std::lock_guard lock(mu_);
+    stopping_ = true;
+    dropped.swap(queue_);
+  }
+  ready_.notify_all();
+  for (std::thread& t : threads_) t.join();
+  dropped.clear();  // outside the lock: a dropped task's state may lock other things
+}
+
+void TaskRunner::Submit(std::function<void()> task) {
+  {
+    std::lock_guard lock(mu_);
+    queue_.push_back(std::move(task));
+  }
+  ready_.notify_one();
+}
+
+// One revalidation or computation of a key. The key is marked as being computed (computing_)
+// from before its creation until it finishes, or until it is destroyed without finishing (a
+// request that answered a stale entry instead; a runner that dropped it); its compute slot, if
+// any, is released then too.
+struct ResponseCache::Work {
+  Work(ResponseCache* c, std::string k, long long g,
+       std::optional<std::pair<long long, std::string>> e)
+      : cache(c), key(std::move(k)), generation(g), earlier(std::move(e)) {}
+  ~Work() {
+    std::lock_guard lock(cache->mu_);
+    FinishLocked(std::nullopt, Outcome::kMiss);
+  }
+  Work(const Work&) = delete;
+  Work& operator=(const Work&) = delete;
+
+  void Run(const std::function<std::optional<Answer>()>& compute_fn,
+           const std::function<bool(long long, const std::string&)>& holds_fn) {
+    if (earlier && holds_fn && holds_fn(earlier->first, earlier->second)) {
+      std::lock_guard lock(cache->mu_);
+      auto it = cache->index_.find(key);
+      if (it != cache->index_.end() && it->second->generation == earlier->first) {
+        it->second->generation = generation;
+        cache->lru_.splice(cache->lru_.begin(), cache->lru_, it->second);
+        ++cache->revalidated_;
+        FinishLocked(it->second->body, Outcome::kRevalidated);
+        return;
+      }
+      // Evicted or replaced meanwhile: computed below.
+    }
+    {
+      std::lock_guard lock(cache->mu_);
+      ++cache->misses_;
+    }
+    auto answer = compute_fn();
+    std::lock_guard lock(cache->mu_);
+    if (!answer) return FinishLocked(std::nullopt, Outcome::kMiss);
+    std::string body_copy = answer->body;
+    cache->PutLocked(key, generation, std::move(*answer));
+    FinishLocked(std::move(body_copy), Outcome::kMiss);
+  }
+
+  void FinishLocked(std::optional<std::string> result, Outcome outcome) {
+    if (finished) return;
+    finished = true;
+    body = std::move(result);
+    how = outcome;
+    cache->computing_.erase(key);
+    cache->computed_.notify_all();
+    if (slot) slot->release();
+  }
+
+  ResponseCache* const cache;
+  const std::string key;
+  const long long generation;
+  const std::optional<std::pair<long long, std::string>> earlier;  // entry to revalidate
+  std::counting_semaphore<>* slot = nullptr;                       // held until finished
+  // Copies of the caller's functions, for a run on a runner's thread.
+  std::function<std::optional<Answer>()> compute;
+  std::function<bool(long long, const std::string&)> still_holds;
+  // Set when finished, under cache->mu_.
+  bool finished = false;
+  std::optional<std::string> body;
+  Outcome how = Outcome::kMiss;
+};
+
 std::optional<std::string> ResponseCache::Get(const std::string& key, long long generation) {
   std::lock_guard lock(mu_);
   auto it = index_.find(key);
@@ -51,7 +159,8 @@ std::optional<std::string> ResponseCache::GetOrRevalidate(
     const std::function<std::optional<Answer>()>& compute,
     const std::function<bool(long long since, const std::string& tag)>& still_holds,
     std::chrono::steady_clock::duration max_age, bool stale_while_computing,
-    std::counting_semaphore<>* slots, Outcome* outcome) {
+    std::counting_semaphore<>* slots, Outcome* outcome, TaskRunner* runner,
+    std::chrono::steady_clock::duration wait) {
   Outcome ignored;
   Outcome& how = outcome ? *outcome : ignored;
   how = Outcome::kMiss;
@@ -92,24 +201,10 @@ std::optional<std::string> ResponseCache::GetOrRevalidate(
     }
     computing_.insert(key);
   }
-  // Whatever happens from here, the key is no longer being computed when this returns.
-  struct Finish {
-    ResponseCache* cache;
-    const std::string& key;
-    ~Finish() {
-      std::lock_guard lock(cache->mu_);
-      cache->computing_.erase(key);
-      cache->computed_.notify_all();
-    }
-  } finish{this, key};
+  // From here the key is marked as being computed until the work finishes, or is dropped.
+  auto work = std::make_shared<Work>(this, key, generation, std::move(earlier));
   // Revalidating and computing need a slot; with none free, a fresh earlier entry answers
   // instead, and a later request does the work.
-  struct Slot {
-    std::counting_semaphore<>* slots = nullptr;
-    ~Slot() {
-      if (slots) slots->release();
-    }
-  } slot;
   if (slots) {
     if (!slots->try_acquire()) {
       if (may_answer_earlier) {
@@ -123,30 +218,33 @@ std::optional<std::string> ResponseCache::GetOrRevalidate(
       }
       slots->acquire();
     }
-    slot.slots = slots;
+    work->slot = slots;
   }
-  if (earlier && still_holds(earlier->first, earlier->second)) {
+  if (!runner || !may_answer_earlier) {
+    work->Run(compute, still_holds);
     std::lock_guard lock(mu_);
+    how = work->how;
+    return work->body;
+  }
+  work->compute = compute;
+  work->still_holds = still_holds;
+  runner->Submit([work] { work->Run(work->compute, work->still_holds); });
+  std::unique_lock lock(mu_);
+  computed_.wait_until(lock, std::chrono::steady_clock::now() + wait,
+                       [&] { return work->finished; });
+  while (!work->finished) {
+    // Still at work: the earlier entry answers (its generation moves only when the work
+    // finishes, under this lock). Evicted meanwhile: wait for the work.
     auto it = index_.find(key);
-    if (it != index_.end() && it->second->generation == earlier->first) {
-      it->second->generation = generation;
-      lru_.splice(lru_.begin(), lru_, it->second);
-      ++revalidated_;
-      how = Outcome::kRevalidated;
+    if (it != index_.end() && it->second->generation < generation) {
+      ++stale_;
+      how = Outcome::kStale;
       return it->second->body;
     }
-    // Evicted or replaced meanwhile: computed below.
+    computed_.wait(lock);
   }
-  {
-    std::lock_guard lock(mu_);
-    ++misses_;
-  }
-  auto answer = compute();
-  if (!answer) return std::nullopt;
-  std::lock_guard lock(mu_);
-  std::string body = answer->body;
-  PutLocked(key, generation, std::move(*answer));
-  return body;
+  how = work->how;
+  return work->body;
 }
 
 void ResponseCache::PutLocked(const std::string& key, long long generation, Answer answer) {

@@ -14,21 +14,49 @@
 // computations: with compute slots given, a request that finds none free answers the earlier
 // entry, and the next request that finds a free slot revalidates or computes the new one.
 //
+// With a TaskRunner, the request that revalidates or computes a search with a fresh earlier
+// answer hands the work to the runner's threads and waits for it at most a given time; past it,
+// it answers the earlier entry and the work goes on, storing its answer for later requests. An
+// expensive search (a common word in a large registry) then makes no request wait longer than
+// that, while an idle server still answers every request with the latest answer.
+//
 // Thread-safe.
 
 #include <chrono>
 #include <condition_variable>
+#include <deque>
 #include <functional>
 #include <list>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <semaphore>
 #include <set>
 #include <string>
+#include <thread>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 namespace ecosol::http {
+
+// Threads running tasks in the order given. Destroying it waits for the tasks being run and
+// drops those not started (a task's captured state is destroyed unrun).
+class TaskRunner {
+ public:
+  explicit TaskRunner(int threads);
+  ~TaskRunner();
+  TaskRunner(const TaskRunner&) = delete;
+  TaskRunner& operator=(const TaskRunner&) = delete;
+  void Submit(std::function<void()> task);
+
+ private:
+  std::mutex mu_;
+  std::condition_variable ready_;
+  std::deque<std::function<void()>> queue_;  // guarded by mu_
+  bool stopping_ = false;                    // guarded by mu_
+  std::vector<std::thread> threads_;
+};
 
 class ResponseCache {
  public:
@@ -71,12 +99,20 @@ class ResponseCache {
   // With `slots` (and stale_while_computing), revalidating or computing takes one of them: a
   // request that finds none free while an earlier entry is fresh answers that entry and leaves
   // the work to a later request; without a fresh earlier entry it waits for a slot.
+  //
+  // With a `runner` (and stale_while_computing), a request with a fresh earlier entry has the
+  // runner revalidate or compute and waits at most `wait`; past it, it answers the earlier entry
+  // (kStale) and the work goes on. `compute` and `still_holds` are then copied to the runner's
+  // thread and may run after this returns: they must hold nothing of the request. A `compute`
+  // giving nullopt (an error) after the request stopped waiting is simply not stored.
   std::optional<std::string> GetOrRevalidate(
       const std::string& key, long long generation,
       const std::function<std::optional<Answer>()>& compute,
       const std::function<bool(long long since, const std::string& tag)>& still_holds,
       std::chrono::steady_clock::duration max_age, bool stale_while_computing = false,
-      std::counting_semaphore<>* slots = nullptr, Outcome* outcome = nullptr);
+      std::counting_semaphore<>* slots = nullptr, Outcome* outcome = nullptr,
+      TaskRunner* runner = nullptr,
+      std::chrono::steady_clock::duration wait = std::chrono::steady_clock::duration::zero());
 
   struct Stats {
     size_t entries = 0;
@@ -97,6 +133,7 @@ class ResponseCache {
     std::string tag;
     std::chrono::steady_clock::time_point computed_at;
   };
+  struct Work;  // one revalidation or computation of a key (response_cache.cc)
   void EvictLocked();
   void PutLocked(const std::string& key, long long generation, Answer answer);
 

@@ -347,5 +347,119 @@ TEST(ResponseCacheTest, AnswersTheEarlierEntryWhenNoComputeSlotIsFree) {
   EXPECT_STREQ(ResponseCache::Name(how), "miss");
 }
 
+// With a runner, the request that computes waits at most its wait: past it, the earlier entry
+// answers, and the new one is stored when the work finishes.
+TEST(ResponseCacheTest, AnswersTheEarlierEntryWhenTheWorkOutlastsTheWait) {
+  ResponseCache cache(1 << 20);
+  cache.Put("k", 1, "old");
+  TaskRunner runner(1);
+  std::counting_semaphore<> slots(2);
+  std::mutex mu;
+  std::condition_variable cv;
+  bool release = false;
+  std::atomic<int> computed{0};
+  std::thread::id computed_on;
+  auto compute = [&]() -> std::optional<ResponseCache::Answer> {
+    std::unique_lock lock(mu);
+    computed_on = std::this_thread::get_id();
+    cv.wait(lock, [&] { return release; });
+    ++computed;
+    return ResponseCache::Answer{"new", ""};
+  };
+  auto never = [](long long, const std::string&) { return false; };
+  ResponseCache::Outcome how = ResponseCache::Outcome::kMiss;
+  EXPECT_EQ(cache.GetOrRevalidate("k", 2, compute, never, std::chrono::hours(1), true, &slots, &how,
+                                  &runner, std::chrono::milliseconds(50)),
+            "old");
+  EXPECT_EQ(how, ResponseCache::Outcome::kStale);
+  // Still at work: others get the earlier entry too, and nothing is computed beside it.
+  EXPECT_EQ(cache.GetOrRevalidate("k", 3, compute, never, std::chrono::hours(1), true, &slots, &how,
+                                  &runner, std::chrono::milliseconds(50)),
+            "old");
+  EXPECT_EQ(how, ResponseCache::Outcome::kStale);
+  EXPECT_EQ(cache.stats().stale, 2);
+  {
+    std::lock_guard lock(mu);
+    release = true;
+  }
+  cv.notify_all();
+  std::optional<std::string> stored;
+  for (int i = 0; i < 500 && !stored; ++i) {
+    stored = cache.Get("k", 2);
+    if (!stored) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  EXPECT_EQ(stored, "new");
+  EXPECT_EQ(computed.load(), 1);
+  EXPECT_NE(computed_on, std::this_thread::get_id());
+  // The work gave its slot back.
+  EXPECT_TRUE(slots.try_acquire());
+  EXPECT_TRUE(slots.try_acquire());
+  slots.release(2);
+}
+
+// Work that finishes within the wait answers the request itself: computed or revalidated.
+TEST(ResponseCacheTest, WaitsForTheWorkThatFinishesInTime) {
+  ResponseCache cache(1 << 20);
+  cache.Put("k", 1, "old");
+  TaskRunner runner(2);
+  std::counting_semaphore<> slots(1);
+  std::thread::id computed_on;
+  auto compute = [&]() -> std::optional<ResponseCache::Answer> {
+    computed_on = std::this_thread::get_id();
+    return ResponseCache::Answer{"new", ""};
+  };
+  auto never = [](long long, const std::string&) { return false; };
+  auto holds = [](long long, const std::string&) { return true; };
+  ResponseCache::Outcome how = ResponseCache::Outcome::kStale;
+  EXPECT_EQ(cache.GetOrRevalidate("k", 2, compute, never, std::chrono::hours(1), true, &slots, &how,
+                                  &runner, std::chrono::seconds(30)),
+            "new");
+  EXPECT_EQ(how, ResponseCache::Outcome::kMiss);
+  EXPECT_NE(computed_on, std::this_thread::get_id());
+  EXPECT_EQ(cache.GetOrRevalidate("k", 3, compute, holds, std::chrono::hours(1), true, &slots, &how,
+                                  &runner, std::chrono::seconds(30)),
+            "new");
+  EXPECT_EQ(how, ResponseCache::Outcome::kRevalidated);
+  EXPECT_EQ(cache.Get("k", 3), "new");
+  // An error (nothing to store) is the request's answer too.
+  auto fails = []() -> std::optional<ResponseCache::Answer> { return std::nullopt; };
+  EXPECT_EQ(cache.GetOrRevalidate("k", 4, fails, never, std::chrono::hours(1), true, &slots, &how,
+                                  &runner, std::chrono::seconds(30)),
+            std::nullopt);
+  EXPECT_EQ(cache.Get("k", 3), "new");
+  EXPECT_TRUE(slots.try_acquire());
+  slots.release();
+}
+
+// Work a runner drops unrun (it stopped first) leaves the key free and gives its slot back.
+TEST(ResponseCacheTest, WorkDroppedByItsRunnerLeavesTheKeyFree) {
+  ResponseCache cache(1 << 20);
+  cache.Put("k", 1, "old");
+  std::counting_semaphore<> slots(1);
+  std::atomic<int> computed{0};
+  auto compute = [&]() -> std::optional<ResponseCache::Answer> {
+    ++computed;
+    return ResponseCache::Answer{"new", ""};
+  };
+  auto never = [](long long, const std::string&) { return false; };
+  ResponseCache::Outcome how = ResponseCache::Outcome::kMiss;
+  {
+    TaskRunner idle(0);  // runs nothing: the work stays queued
+    EXPECT_EQ(cache.GetOrRevalidate("k", 2, compute, never, std::chrono::hours(1), true, &slots,
+                                    &how, &idle, std::chrono::milliseconds(10)),
+              "old");
+    EXPECT_EQ(how, ResponseCache::Outcome::kStale);
+    EXPECT_FALSE(slots.try_acquire());  // the queued work holds it
+  }
+  EXPECT_EQ(computed.load(), 0);
+  EXPECT_EQ(
+      cache.GetOrRevalidate("k", 2, compute, never, std::chrono::hours(1), true, &slots, &how),
+      "new");
+  EXPECT_EQ(how, ResponseCache::Outcome::kMiss);
+  EXPECT_EQ(computed.load(), 1);
+  EXPECT_TRUE(slots.try_acquire());
+  slots.release();
+}
+
 }  // namespace
 }  // namespace ecosol::http

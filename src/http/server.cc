@@ -347,6 +347,7 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   ctx->options = options;
   ctx->search_slots =
       std::make_unique<std::counting_semaphore<>>(std::max(1, options.store_connections / 2));
+  ctx->search_runner = std::make_unique<TaskRunner>(std::max(1, options.store_connections / 2));
   ctx->clock = &SystemClock();
   ctx->accounts_options.session_lifetime = std::chrono::minutes(options.session_minutes);
   if (options.fast_password_hashing) {

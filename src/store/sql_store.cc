@@ -221,8 +221,10 @@ Result<long long> SqlStore::WriteActorRow(const EncodedActor& e, bool fresh,
     // A new actor: a plain insert with its full-text forms, which inserts nothing when the id
     // is taken.
     auto [text_columns, text_values] = TextColumnsOfNewRow();
-    params.push_back(e.name_forms);
-    params.push_back(e.body_forms);
+    if (!text_columns.empty()) {
+      params.push_back(e.name_forms);
+      params.push_back(e.body_forms);
+    }
     auto rid = conn().InsertRow(
         columns + text_columns + values + text_values + ") ON CONFLICT (id) DO NOTHING", params,
         "rid");
@@ -548,7 +550,7 @@ Result<bool> SqlStore::RankedThenSeen(const std::string& match, const SqlFragmen
     ids += (i ? "," : "") + Text(candidates[i], 0);
   }
   ids += "]";
-  SqlFragment seen{"SELECT a.rid FROM actors a WHERE a.rid IN (SELECT value FROM json_each(?))",
+  SqlFragment seen{"SELECT a.rid FROM actors a WHERE a.rid IN (" + RowIdsInJsonArraySql() + ")",
                    {ids}};
   Append(&seen, where, " AND ");
   SqlRows visible;

@@ -537,9 +537,11 @@ class SqlStore : public Store {
   // Called before a ranked search: a backend brings what its rank expression reads up to date.
   virtual Status PrepareActorRank() { return Status::Ok(); }
   // True when a search filtered only by its reader's audience is best ranked in the full-text
-  // index alone (RankedMatches, ties by row id) and then filtered (SQLite, whose json_each the
-  // filter uses); such searches then order ties by row id, by the join too.
+  // index alone (RankedMatches, ties by row id) and then filtered (SQLite's FTS5 table,
+  // PostgreSQL's actor_text); such searches then order ties by row id, by the join too.
   virtual bool RanksMatchesInIndexFirst() const { return false; }
+  // A SELECT of the row ids in the JSON array given as its one parameter ("[1,5,9]").
+  virtual std::string RowIdsInJsonArraySql() const { return "SELECT value FROM json_each(?)"; }
   // The rows offset .. offset + count of RankedMatches(match) that `where` keeps, from the best
   // ranked ones only; false when too few of those are kept (the caller then joins).
   Result<bool> RankedThenSeen(const std::string& match, const SqlFragment& where, long long offset,

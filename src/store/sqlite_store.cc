@@ -303,6 +303,9 @@ INSERT INTO actors_rtree SELECT rid, lon, lon, lat, lat FROM actors
     kJobQueueSql,
     kJobInputsSql,
     kJobOutputsSql,
+    // Migration 19 moves PostgreSQL's text vectors out of the actors table; SQLite's are in
+    // the FTS5 table already, so nothing changes here.
+    "SELECT 1",
 };
 
 // Copies the write-ahead log back into the database file every few milliseconds, on its own

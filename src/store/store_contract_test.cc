@@ -1052,7 +1052,7 @@ TEST(MigrationTest, UpgradesASchemaVersion3Database) {
     ASSERT_TRUE(store.ok());
     EXPECT_EQ(*(*store)->SchemaVersion(), 3);
     ASSERT_TRUE((*store)->Migrate().ok());
-    EXPECT_EQ(*(*store)->SchemaVersion(), 18);
+    EXPECT_EQ(*(*store)->SchemaVersion(), 19);
     auto history = (*store)->ActorHistory("cuk-r006884");
     ASSERT_TRUE(history.ok()) << history.status().ToString();
     ASSERT_EQ(history->size(), 2u);

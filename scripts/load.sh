@@ -12,11 +12,15 @@
 # there is reused), SKIP_SQLITE=1, SKIP_PG=1, SOAK, REUSE=1 (with KEEP=1 and the BENCH_DIR of an
 # earlier run: serve the SQLite registry already there instead of importing it again),
 # ACCESS_LOG=1 (the servers write their access log, with each answer's duration and cache
-# outcome, to BENCH_DIR/sqlite.log, pg-a.log and pg-b.log; it costs some throughput).
+# outcome, to BENCH_DIR/sqlite.log, pg-a.log and pg-b.log; it costs some throughput),
+# PG_URL=postgresql://... (serve that database, already holding the registry, instead of a
+# throwaway cluster and an import; its actors are not removed), PG_WARMUP (default 10s: the
+# PostgreSQL servers' load with empty caches, reported apart, before the measured one; 0: none).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS=${ROWS:-1000000}
 DURATION=${DURATION:-60s}
+PG_WARMUP=${PG_WARMUP:-10s}
 access_log=false
 [ "${ACCESS_LOG:-0}" = 1 ] && access_log=true
 ECOSOL=$PWD/build/release/ecosol
@@ -83,7 +87,8 @@ if [ "${SKIP_SQLITE:-0}" != 1 ]; then
     soak=$!
     start=$SECONDS
     while kill -0 "$soak" 2>/dev/null; do
-      echo "t=$((SECONDS - start)) s rss=$(rss_mb "$server") MB ($(rss_kinds "$server"))"
+      wal_mb=$(( $(stat -c %s "$db-wal" 2>/dev/null || echo 0) / 1048576 ))
+      echo "t=$((SECONDS - start)) s rss=$(rss_mb "$server") MB ($(rss_kinds "$server")) wal=$wal_mb MB"
       sleep 30
     done
     grep -E "Requests/sec|answers|latency|timeout|Non-2xx" "$dir/soak.out"
@@ -94,14 +99,19 @@ if [ "${SKIP_SQLITE:-0}" != 1 ]; then
 fi
 
 if [ "${SKIP_PG:-0}" != 1 ]; then
-  eval "$(scripts/pg-throwaway.sh start)"
-  pg_dir=$ECOSOL_PG_DIR
-  pdb=$ECOSOL_TEST_PG_URL
-  "$ECOSOL" --db "$pdb" init >/dev/null
-  t0=$SECONDS
-  "$ECOSOL" --db "$pdb" import "$csv" --format essglobal-csv --source synthetic \
-    --id-scheme synthetic --id-prefix s --json | jq -c '{imported, rejected: (.rejected | length)}'
-  echo "postgresql import: $((SECONDS - t0)) s"
+  if [ -n "${PG_URL:-}" ]; then
+    pdb=$PG_URL
+    echo "postgresql: the registry already in $pdb (PG_URL; it holds the actors earlier runs wrote)"
+  else
+    eval "$(scripts/pg-throwaway.sh start)"
+    pg_dir=$ECOSOL_PG_DIR
+    pdb=$ECOSOL_TEST_PG_URL
+    "$ECOSOL" --db "$pdb" init >/dev/null
+    t0=$SECONDS
+    "$ECOSOL" --db "$pdb" import "$csv" --format essglobal-csv --source synthetic \
+      --id-scheme synthetic --id-prefix s --json | jq -c '{imported, rejected: (.rejected | length)}'
+    echo "postgresql import: $((SECONDS - t0)) s"
+  fi
   psql "$pdb" -Atc "SELECT id FROM actors ORDER BY random() LIMIT 20000" >"$ECOSOL_LOAD_IDS"
   serve "$pdb" pg-a
   a=$base
@@ -109,14 +119,21 @@ if [ "${SKIP_PG:-0}" != 1 ]; then
   serve "$pdb" pg-b
   b=$base
   sb=$server
+  both() {  # duration, output prefix: the load on both servers at once, then its figures
+    wrk -t1 -c32 -d"$1" --timeout 5s -s bench/wrk/mixed.lua "$a" >"$dir/$2-a.out" &
+    local wa=$!
+    wrk -t1 -c32 -d"$1" --timeout 5s -s bench/wrk/mixed.lua "$b" >"$dir/$2-b.out"
+    wait "$wa"
+    for f in a b; do
+      echo "server $f:"
+      grep -E "Requests/sec|answers|latency|timeout|Non-2xx" "$dir/$2-$f.out"
+    done
+  }
+  if [ "$PG_WARMUP" != 0 ]; then
+    echo "== PostgreSQL, two servers, warm-up with empty caches, 2 x 32 connections, $PG_WARMUP"
+    both "$PG_WARMUP" warmup
+  fi
   echo "== PostgreSQL, two servers, mixed load, 2 x 32 connections, $DURATION"
-  wrk -t1 -c32 -d"$DURATION" --timeout 5s -s bench/wrk/mixed.lua "$a" >"$dir/wrk-a.out" &
-  wa=$!
-  wrk -t1 -c32 -d"$DURATION" --timeout 5s -s bench/wrk/mixed.lua "$b" >"$dir/wrk-b.out"
-  wait "$wa"
-  for f in a b; do
-    echo "server $f:"
-    grep -E "Requests/sec|answers|latency|timeout|Non-2xx" "$dir/wrk-$f.out"
-  done
+  both "$DURATION" wrk
   echo "servers' resident memory after the load: $(rss_mb "$sa") MB, $(rss_mb "$sb") MB"
 fi

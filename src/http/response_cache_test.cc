@@ -5,6 +5,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <mutex>
 #include <semaphore>
 #include <thread>
@@ -12,6 +13,15 @@
 
 namespace ecosol::http {
 namespace {
+
+// A computation that counts its runs and answers "new"; a revalidation that never holds.
+std::function<std::optional<ResponseCache::Answer>()> CountingCompute(std::atomic<int>* computed) {
+  return [computed]() -> std::optional<ResponseCache::Answer> {
+    ++*computed;
+    return ResponseCache::Answer{"new", ""};
+  };
+}
+bool Never(long long, const std::string&) { return false; }
 
 TEST(ResponseCacheTest, AnswersOnlyForTheSameGeneration) {
   ResponseCache cache(1 << 20);
@@ -290,11 +300,8 @@ TEST(ResponseCacheTest, AnswersTheEarlierEntryWhenNoComputeSlotIsFree) {
   std::counting_semaphore<> slots(1);
   slots.acquire();  // another search holds the only slot
   std::atomic<int> computed{0};
-  auto compute = [&]() -> std::optional<ResponseCache::Answer> {
-    ++computed;
-    return ResponseCache::Answer{"new", ""};
-  };
-  auto never = [](long long, const std::string&) { return false; };
+  auto compute = CountingCompute(&computed);
+  auto never = Never;
   ResponseCache::Outcome how = ResponseCache::Outcome::kMiss;
   EXPECT_EQ(
       cache.GetOrRevalidate("k", 2, compute, never, std::chrono::hours(1), true, &slots, &how),
@@ -437,11 +444,8 @@ TEST(ResponseCacheTest, WorkDroppedByItsRunnerLeavesTheKeyFree) {
   cache.Put("k", 1, "old");
   std::counting_semaphore<> slots(1);
   std::atomic<int> computed{0};
-  auto compute = [&]() -> std::optional<ResponseCache::Answer> {
-    ++computed;
-    return ResponseCache::Answer{"new", ""};
-  };
-  auto never = [](long long, const std::string&) { return false; };
+  auto compute = CountingCompute(&computed);
+  auto never = Never;
   ResponseCache::Outcome how = ResponseCache::Outcome::kMiss;
   {
     TaskRunner idle(0);  // runs nothing: the work stays queued

@@ -820,10 +820,15 @@ TEST_P(StoreContractTest, DeletedActorsAreHiddenButKept) {
   ActorQuery search;
   search.q = "gone";
   EXPECT_TRUE(Ids(search).empty());
+  // Those who may see everything search the full-text index alone: a deleted actor left it.
+  ActorQuery everything = search;
+  everything.audience.everything = true;
+  EXPECT_TRUE(Ids(everything).empty());
   a.deleted = false;
   a.version = 3;
   ASSERT_TRUE(store_->PutActor(a, "restore").ok());
   EXPECT_EQ(Ids(search), std::vector<std::string>{"a"});
+  EXPECT_EQ(Ids(everything), std::vector<std::string>{"a"});
 }
 
 TEST_P(StoreContractTest, RelationshipsAndTerms) {

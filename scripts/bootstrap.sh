@@ -14,7 +14,7 @@ DEBIAN_PACKAGES=(
   libvalijson-dev libeigen3-dev libtomlplusplus-dev libserd-dev serdi raptor2-utils libigraph-dev python3-igraph python3-networkx
   coinor-libcbc-dev
   libcairo2-dev libpango1.0-dev librsvg2-dev fonts-dejavu-core
-  chromium chromium-driver wrk curl iproute2 jq python3
+  chromium chromium-driver wrk curl iproute2 jq python3 systemd
 )
 # Node.js may come from another package source (its own npm included): install Debian's only if
 # there is no node at all.

@@ -5,8 +5,9 @@
 # with the packaged configuration answers, finds its frameworks and serves the web app when it
 # was packaged. Then debian_install_inside.sh, in a mount namespace whose /etc, /usr and /var are
 # throwaway overlays, installs it with dpkg -i, starts the server as the systemd unit says (as its
-# user, with its environment and commands), and removes and purges it. (Starting under systemd
-# itself needs a machine where systemd is the init process; see docs/operations.md.)
+# user, with its environment and commands), and removes and purges it. Last, debian_systemd.sh
+# boots systemd in a throwaway container and installs, starts, restarts, stops and removes it
+# there with dpkg and systemctl.
 # Registered with CTest; usage: debian_package_test.sh BUILD_DIR
 set -euo pipefail
 build=$(realpath "$1")
@@ -75,3 +76,5 @@ ok "a server from the package's files answers /ready and has $frameworks screeni
 here=$(dirname "$(realpath "$0")")
 unshare --mount --propagation private bash "$here/debian_install_inside.sh" "$deb" "$work" ||
   fail "installing the package (above)"
+# Then under systemd itself, booted as the init process of a throwaway container.
+bash "$here/debian_systemd.sh" "$deb" "$work" || fail "the package under systemd (above)"

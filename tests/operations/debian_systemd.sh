@@ -92,10 +92,12 @@ ready "the service postinst started does not answer /ready"
 main=$(inside systemctl show -p MainPID --value ecosol.service)
 [ "$(inside ps -o user= -p "$main" | tr -d ' ')" = ecosol ] || fail "the service does not run as ecosol"
 journal | grep -q '"path":"/ready".*"request_id"' || fail "no JSON request log in the journal"
+state_dir=$(inside stat -c '%U:%G %a' /var/lib/ecosol)
+[ "$state_dir" = "ecosol:ecosol 750" ] || fail "/var/lib/ecosol is $state_dir under systemd, not ecosol:ecosol 750"
 if [ "$web" = true ]; then
   inside curl -fs http://127.0.0.1:8080/ | grep -q '<html' || fail "the service does not serve the web app"
 fi
-ok "dpkg -i: postinst enabled and started ecosol.service; it runs as ecosol, answers /ready and logs JSON to the journal"
+ok "dpkg -i: postinst enabled and started ecosol.service; it runs as ecosol, keeps /var/lib/ecosol 750, answers /ready and logs JSON to the journal"
 
 inside kill -KILL "$main"
 for _ in $(seq 1 100); do

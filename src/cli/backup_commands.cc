@@ -1,6 +1,8 @@
 // `ecosol backup FILE [--overwrite] [--json]`, `ecosol backup verify FILE [--json]` and
 // `ecosol restore FILE [--force] [--json]`: backups of the database of --db with SQLite's online
-// backup API or pg_dump, their verification, and restores (ecosol/store/backup.h).
+// backup API or pg_dump, their verification, and restores (ecosol/store/backup.h); and
+// `ecosol copy --to URL [--json]`, which copies the SQLite database of --db into an empty
+// PostgreSQL database (ecosol/store/copy.h).
 
 #include <unistd.h>
 
@@ -11,6 +13,7 @@
 
 #include "context.h"
 #include "ecosol/store/backup.h"
+#include "ecosol/store/copy.h"
 
 namespace ecosol::cli {
 namespace {
@@ -142,6 +145,52 @@ void RunRestore(Context& ctx, const BackupArgs& args) {
   }
 }
 
+struct CopyArgs {
+  std::string to;
+  bool json = false;
+};
+
+void RunCopy(Context& ctx, const CopyArgs& args) {
+  store::CopyOptions o;
+  if (!args.json && isatty(STDERR_FILENO) && ctx.err == &std::cerr) {
+    o.progress = [](const store::CopyProgress& p) {
+      int percent = p.rows_total <= 0 ? 100
+                                      : static_cast<int>(100.0 * static_cast<double>(p.rows_done) /
+                                                         static_cast<double>(p.rows_total));
+      std::cerr << "\rcopying: " << percent << "% (" << p.rows_done << " of " << p.rows_total
+                << " rows; " << p.table << ")\x1b[K" << std::flush;
+      if (p.rows_done >= p.rows_total) std::cerr << "\n";
+    };
+  }
+  auto r = store::CopyDatabase(ctx.db, args.to, o);
+  if (!r.ok()) return Fail(ctx, r.status());
+  if (args.json) {
+    nlohmann::json counts = nlohmann::json::object();
+    for (const auto& [table, n] : r->table_counts) counts[table] = n;
+    nlohmann::json j = {{"from", r->from},
+                        {"to", r->to},
+                        {"schema_version", r->schema_version},
+                        {"rows", r->rows},
+                        {"table_counts", counts},
+                        {"seconds", r->seconds},
+                        {"verified", true}};
+    *ctx.out << j.dump(2) << "\n";
+    return;
+  }
+  char seconds[32];
+  std::snprintf(seconds, sizeof seconds, "%.1f", r->seconds);
+  *ctx.out << "copied " << r->from << " into " << r->to << " (schema version " << r->schema_version
+           << "): " << r->rows << " rows in " << seconds << " s\n";
+  *ctx.out << "verified: every table holds as many rows as the source;";
+  const char* sep = " ";
+  for (const auto& [table, n] : r->table_counts) {
+    if (n == 0) continue;
+    *ctx.out << sep << table << " " << n;
+    sep = ", ";
+  }
+  *ctx.out << "\n";
+}
+
 }  // namespace
 
 void AddBackupCommands(CLI::App& app, Context& ctx) {
@@ -176,6 +225,16 @@ void AddBackupCommands(CLI::App& app, Context& ctx) {
                     "Replace a database that holds data (its content is kept beside it)");
   restore->add_flag("--json", restore_args->json, "Print the report as JSON");
   restore->callback([&ctx, restore_args] { RunRestore(ctx, *restore_args); });
+
+  auto copy_args = std::make_shared<CopyArgs>();
+  CLI::App* copy = app.add_subcommand(
+      "copy",
+      "Copy the SQLite database of --db, whole, into an empty PostgreSQL database (moving to "
+      "several servers); the source is not changed");
+  copy->add_option("--to", copy_args->to, "The PostgreSQL database: postgresql://USER@HOST/DB")
+      ->required();
+  copy->add_flag("--json", copy_args->json, "Print the report as JSON");
+  copy->callback([&ctx, copy_args] { RunCopy(ctx, *copy_args); });
 }
 
 }  // namespace ecosol::cli

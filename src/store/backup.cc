@@ -21,6 +21,7 @@
 #include <sstream>
 #include <thread>
 
+#include "db_names.h"
 #include "ecosol/store/store.h"
 #include "sqlite_store.h"
 
@@ -44,10 +45,6 @@ constexpr const char* kCountedTables[] = {
     "terms",  "territories",    "users",           "audit_log",
     "cases",  "offers_wants",   "finance_records", "participation_records",
 };
-
-bool IsPostgresUrl(const std::string& url) {
-  return url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0;
-}
 
 enum class FileKind { kSqlite, kPgDump, kOther };
 
@@ -127,11 +124,6 @@ struct ProgramRun {
   std::string err;
 };
 
-std::string Trim(std::string s) {
-  while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) s.pop_back();
-  return s;
-}
-
 // Runs argv[0] (looked up in PATH) with `argv`, standard input from /dev/null, and captures its
 // standard output (when `capture_out`; else /dev/null) and standard error.
 Result<ProgramRun> RunProgram(const std::vector<std::string>& argv, bool capture_out) {
@@ -203,7 +195,7 @@ Result<ProgramRun> RunProgram(const std::vector<std::string>& argv, bool capture
 
 // The error of a failed pg_dump/pg_restore run, with what it printed.
 Status ToolFailed(const std::string& what, const ProgramRun& run) {
-  std::string err = Trim(run.err);
+  std::string err = TrimMessage(run.err);
   return Unavailable(what + " failed (exit code " + std::to_string(run.exit_code) + ")" +
                      (err.empty() ? std::string() : ": " + err));
 }
@@ -219,7 +211,7 @@ Result<PgTarget> InspectPg(const std::string& url) {
   PGconn* c = PQconnectdb(url.c_str());
   std::unique_ptr<PGconn, decltype(&PQfinish)> conn(c, &PQfinish);
   if (PQstatus(c) != CONNECTION_OK) {
-    return Unavailable("cannot connect to PostgreSQL: " + Trim(PQerrorMessage(c)));
+    return Unavailable("cannot connect to PostgreSQL: " + TrimMessage(PQerrorMessage(c)));
   }
   PGresult* r = PQexec(c,
                        "SELECT current_schema(), t.tablename FROM (SELECT current_schema() AS s) "
@@ -227,7 +219,7 @@ Result<PgTarget> InspectPg(const std::string& url) {
                        "ORDER BY t.tablename");
   std::unique_ptr<PGresult, decltype(&PQclear)> res(r, &PQclear);
   if (PQresultStatus(r) != PGRES_TUPLES_OK) {
-    return Unavailable("PostgreSQL: " + Trim(PQerrorMessage(c)));
+    return Unavailable("PostgreSQL: " + TrimMessage(PQerrorMessage(c)));
   }
   PgTarget t;
   for (int i = 0; i < PQntuples(r); ++i) {
@@ -241,25 +233,16 @@ Result<PgTarget> InspectPg(const std::string& url) {
   return t;
 }
 
-std::string QuoteIdent(const std::string& name) {
-  std::string q = "\"";
-  for (char ch : name) {
-    if (ch == '"') q += '"';
-    q += ch;
-  }
-  return q + "\"";
-}
-
 Status ExecPg(const std::string& url, const std::string& sql) {
   PGconn* c = PQconnectdb(url.c_str());
   std::unique_ptr<PGconn, decltype(&PQfinish)> conn(c, &PQfinish);
   if (PQstatus(c) != CONNECTION_OK) {
-    return Unavailable("cannot connect to PostgreSQL: " + Trim(PQerrorMessage(c)));
+    return Unavailable("cannot connect to PostgreSQL: " + TrimMessage(PQerrorMessage(c)));
   }
   PGresult* r = PQexec(c, ("SET client_min_messages = warning; " + sql).c_str());
   std::unique_ptr<PGresult, decltype(&PQclear)> res(r, &PQclear);
   if (PQresultStatus(r) != PGRES_COMMAND_OK && PQresultStatus(r) != PGRES_TUPLES_OK) {
-    return Unavailable("PostgreSQL: " + Trim(PQerrorMessage(c)));
+    return Unavailable("PostgreSQL: " + TrimMessage(PQerrorMessage(c)));
   }
   return Status::Ok();
 }

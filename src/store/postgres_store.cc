@@ -326,6 +326,11 @@ class PostgresStore : public SqlStore {
  protected:
   const std::vector<std::string>& Migrations() const override { return kPostgresMigrations; }
   std::string_view BeginSql() const override { return "BEGIN"; }
+  // A transaction-level advisory lock (released at commit or rollback) on a fixed key that
+  // only migrations use.
+  std::string MigrationLockSql() const override {
+    return "SELECT pg_advisory_xact_lock(1701015411)";
+  }
   std::string_view NowMillisSql() const override {
     return "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)";
   }
@@ -368,11 +373,10 @@ class PostgresStore : public SqlStore {
       // A deleted actor (or one without text) leaves the index.
       return fresh ? Status::Ok() : conn().Exec("DELETE FROM actor_text WHERE rid = ?", {rid});
     }
-    return conn().Exec(
-        "INSERT INTO actor_text (rid, tsv) VALUES (?, setweight(to_tsvector('simple', ?), 'A') "
-        "|| setweight(to_tsvector('simple', ?), 'B')) ON CONFLICT (rid) DO UPDATE SET tsv = "
-        "excluded.tsv",
-        {rid, name_forms, body_forms});
+    return conn().Exec("INSERT INTO actor_text (rid, tsv) VALUES (?, " +
+                           PostgresWeightedText("?", "?") +
+                           ") ON CONFLICT (rid) DO UPDATE SET tsv = excluded.tsv",
+                       {rid, name_forms, body_forms});
   }
 
   // The text goes to actor_text (IndexText), not to the actor's row.
@@ -410,8 +414,7 @@ class PostgresStore : public SqlStore {
   Status IndexCaseText(long long rid, const std::string& title_forms,
                        const std::string& body_forms) override {
     return conn().Exec(
-        "UPDATE case_index SET tsv = setweight(to_tsvector('simple', ?), 'A') || "
-        "setweight(to_tsvector('simple', ?), 'B') WHERE rid = ?",
+        "UPDATE case_index SET tsv = " + PostgresWeightedText("?", "?") + " WHERE rid = ?",
         {title_forms, body_forms, rid});
   }
   Status UnindexCaseText(long long) override { return Status::Ok(); }  // goes with the row
@@ -464,6 +467,11 @@ class PostgresStore : public SqlStore {
 };
 
 }  // namespace
+
+std::string PostgresWeightedText(std::string_view name, std::string_view body) {
+  return "setweight(to_tsvector('simple', " + std::string(name) +
+         "), 'A') || setweight(to_tsvector('simple', " + std::string(body) + "), 'B')";
+}
 
 Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& url) {
   PGconn* conn = PQconnectdb(url.c_str());

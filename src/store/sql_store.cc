@@ -60,27 +60,42 @@ bool NaturalLess(const std::string& a, const std::string& b) {
 // --- schema and transactions -------------------------------------------------------------------
 
 Status SqlStore::Migrate() {
-  ECOSOL_RETURN_IF_ERROR(conn().ExecScript(
-      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-      "applied_at TEXT NOT NULL)"));
-  auto current = SchemaVersion();
-  if (!current.ok()) return current.status();
   const auto& migrations = Migrations();
-  if (*current > static_cast<int>(migrations.size())) {
-    return Status(StatusCode::kConflict, "database schema version " + std::to_string(*current) +
-                                             " is newer than this ecosol (" +
-                                             std::to_string(migrations.size()) +
-                                             "): upgrade ecosol");
-  }
-  for (size_t i = static_cast<size_t>(*current); i < migrations.size(); ++i) {
-    Status s = InTransaction([&]() -> Status {
-      ECOSOL_RETURN_IF_ERROR(conn().ExecScript(migrations[i]));
-      return conn().Exec("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
-                         {static_cast<long long>(i + 1), FormatTimestamp(SystemClock().Now())});
-    });
-    ECOSOL_RETURN_IF_ERROR(s.WithContext("migration " + std::to_string(i + 1)));
-  }
-  return Status::Ok();
+  const int latest = static_cast<int>(migrations.size());
+  // Fast path, with no lock: a current schema (every start but the first after an upgrade) is
+  // read and left alone, so opening never waits for a writer. A new database has no
+  // schema_migrations table yet; that error only sends it down the locked path.
+  auto seen = SchemaVersion();
+  if (seen.ok() && *seen == latest) return Status::Ok();
+  // Several servers may start together on one database. All pending migrations run in one
+  // transaction under the backend's migration lock (SQLite: the write lock that BEGIN IMMEDIATE
+  // takes; PostgreSQL: a transaction-level advisory lock), and the version is read again under
+  // it: the first process migrates, the others then find the schema current. A failed
+  // migration rolls back the whole upgrade.
+  Status s = InTransaction([&]() -> Status {
+    const std::string lock = MigrationLockSql();
+    if (!lock.empty()) ECOSOL_RETURN_IF_ERROR(conn().ExecScript(lock));
+    ECOSOL_RETURN_IF_ERROR(conn().ExecScript(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+        "applied_at TEXT NOT NULL)"));
+    auto current = SchemaVersion();
+    if (!current.ok()) return current.status();
+    if (*current > latest) {
+      return Status(StatusCode::kConflict, "database schema version " + std::to_string(*current) +
+                                               " is newer than this ecosol (" +
+                                               std::to_string(latest) + "): upgrade ecosol");
+    }
+    for (int i = *current; i < latest; ++i) {
+      Status m = conn().ExecScript(migrations[static_cast<size_t>(i)]);
+      if (m.ok()) {
+        m = conn().Exec("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
+                        {static_cast<long long>(i + 1), FormatTimestamp(SystemClock().Now())});
+      }
+      ECOSOL_RETURN_IF_ERROR(m.WithContext("migration " + std::to_string(i + 1)));
+    }
+    return Status::Ok();
+  });
+  return s;
 }
 
 Result<int> SqlStore::SchemaVersion() {

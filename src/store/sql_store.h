@@ -512,6 +512,9 @@ class SqlStore : public Store {
   // The columns (", a, b") and values (", ?, ?") that write the full-text forms into a new row,
   // in that order: name forms, body forms.
   virtual std::pair<std::string, std::string> TextColumnsOfNewRow() const = 0;
+  // SQL run first in the transaction that migrates the schema, to make processes that migrate
+  // one database together take turns ("" where BeginSql's lock already does).
+  virtual std::string MigrationLockSql() const { return ""; }
   // SQL that starts a write transaction.
   virtual std::string_view BeginSql() const = 0;
   // SQL that starts a read-only transaction whose reads all see one snapshot.
@@ -648,5 +651,10 @@ class SqlStore : public Store {
   bool changed_ = false;            // the current transaction changed the registry
   long long write_generation_ = 0;  // the generation it commits (when changed_)
 };
+
+// PostgreSQL's full-text vector of index forms (the SQL text expressions `name` and `body`):
+// the name weighted A, the rest B. Both the PostgreSQL store's writes and CopyDatabase use it, so
+// that a copied database ranks as one written by the store.
+std::string PostgresWeightedText(std::string_view name, std::string_view body);
 
 }  // namespace ecosol::store

@@ -137,6 +137,56 @@ TEST_P(StoreContractTest, MigrateIsIdempotentAndVersioned) {
   EXPECT_EQ(store_->Backend(), GetParam());
 }
 
+// Several servers starting together on a new database (issue 10): each migrates it, and every
+// migration is applied once. Without the migration lock, PostgreSQL failed this with "duplicate
+// key value violates unique constraint pg_type_typname_nsp_index" and "relation already exists".
+TEST_P(StoreContractTest, ProcessesMigratingTogetherApplyEachMigrationOnce) {
+  std::string url;
+  std::filesystem::path path;
+  std::string schema;
+  if (GetParam() == "sqlite") {
+    path = std::filesystem::temp_directory_path() / (UniqueName("ecosol_migrate_") + ".db");
+    url = path.string();
+  } else {
+    schema = UniqueName("m_");
+    RunPg("CREATE SCHEMA " + schema);
+    url = pg_url_ + (pg_url_.find('?') == std::string::npos ? "?" : "&") +
+          "options=-csearch_path%3D" + schema;
+  }
+  const int latest = *store_->SchemaVersion();
+  constexpr int kProcesses = 4;
+  std::vector<std::unique_ptr<Store>> stores;
+  for (int i = 0; i < kProcesses; ++i) {
+    auto s = OpenStore(url);
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    stores.push_back(std::move(*s));
+  }
+  std::vector<Status> results(kProcesses, Status::Ok());
+  {
+    std::vector<std::thread> threads;
+    for (int i = 0; i < kProcesses; ++i) {
+      threads.emplace_back([&, i] { results[i] = stores[i]->Migrate(); });
+    }
+    for (std::thread& t : threads) t.join();
+  }
+  for (int i = 0; i < kProcesses; ++i) {
+    EXPECT_TRUE(results[i].ok()) << "store " << i << ": " << results[i].ToString();
+    auto v = stores[i]->SchemaVersion();
+    ASSERT_TRUE(v.ok()) << v.status().ToString();
+    EXPECT_EQ(*v, latest);
+  }
+  // The migrated database works: a write through one store is read through another.
+  ASSERT_TRUE(stores[0]->PutActor(MakeActor("m1", "Migrated Co-op", 51.5, -0.1), "create").ok());
+  auto got = stores[kProcesses - 1]->GetActor("m1");
+  ASSERT_TRUE(got.ok() && got->has_value()) << got.status().ToString();
+  EXPECT_EQ((*got)->name, "Migrated Co-op");
+  stores.clear();
+  if (!path.empty()) {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
+  }
+  if (!schema.empty()) RunPg("DROP SCHEMA " + schema + " CASCADE");
+}
+
 TEST_P(StoreContractTest, PutGetAndHistory) {
   Actor a = MakeActor("a1", "Suma Wholefoods", 53.7, -1.8);
   a.identifiers = {{"coops-uk", "R1"}};

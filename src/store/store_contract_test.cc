@@ -154,9 +154,9 @@ TEST_P(StoreContractTest, ProcessesMigratingTogetherApplyEachMigrationOnce) {
           "options=-csearch_path%3D" + schema;
   }
   const int latest = *store_->SchemaVersion();
-  constexpr int kProcesses = 4;
+  constexpr size_t kProcesses = 4;
   std::vector<std::unique_ptr<Store>> stores;
-  for (int i = 0; i < kProcesses; ++i) {
+  for (size_t i = 0; i < kProcesses; ++i) {
     auto s = OpenStore(url);
     ASSERT_TRUE(s.ok()) << s.status().ToString();
     stores.push_back(std::move(*s));
@@ -164,12 +164,12 @@ TEST_P(StoreContractTest, ProcessesMigratingTogetherApplyEachMigrationOnce) {
   std::vector<Status> results(kProcesses, Status::Ok());
   {
     std::vector<std::thread> threads;
-    for (int i = 0; i < kProcesses; ++i) {
+    for (size_t i = 0; i < kProcesses; ++i) {
       threads.emplace_back([&, i] { results[i] = stores[i]->Migrate(); });
     }
     for (std::thread& t : threads) t.join();
   }
-  for (int i = 0; i < kProcesses; ++i) {
+  for (size_t i = 0; i < kProcesses; ++i) {
     EXPECT_TRUE(results[i].ok()) << "store " << i << ": " << results[i].ToString();
     auto v = stores[i]->SchemaVersion();
     ASSERT_TRUE(v.ok()) << v.status().ToString();

@@ -94,12 +94,12 @@ void RunBackup(Context& ctx, const BackupArgs& args) {
   if (!report.ok()) return Fail(ctx, report.status());
   if (args.json) {
     auto j = ReportJson(*report);
-    j["database"] = ctx.db;
+    j["database"] = store::RedactUrl(ctx.db);
     *ctx.out << j.dump(2) << "\n";
     return;
   }
-  *ctx.out << "backed up " << ctx.db << " to " << report->file << " (" << report->format << ", "
-           << Size(report->size_bytes) << ")\n";
+  *ctx.out << "backed up " << store::RedactUrl(ctx.db) << " to " << report->file << " ("
+           << report->format << ", " << Size(report->size_bytes) << ")\n";
   PrintVerification(*ctx.out, *report);
 }
 

@@ -63,11 +63,13 @@ Result<Session> OpenSession(const Context& ctx, bool migrate) {
   } else {
     auto version = (*store)->SchemaVersion();
     if (!version.ok() || *version == 0) {
-      return Unavailable("the database '" + ctx.db + "' is not initialised: run `ecosol init`");
+      return Unavailable("the database '" + store::RedactUrl(ctx.db) +
+                         "' is not initialised: run `ecosol init`");
     }
     // A database made by an older release is upgraded before use (each migration is one
     // transaction; nothing happens when it is current).
-    ECOSOL_RETURN_IF_ERROR((*store)->Migrate().WithContext("upgrading '" + ctx.db + "'"));
+    ECOSOL_RETURN_IF_ERROR(
+        (*store)->Migrate().WithContext("upgrading '" + store::RedactUrl(ctx.db) + "'"));
   }
   Session s;
   s.store = std::move(*store);

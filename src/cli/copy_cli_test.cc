@@ -245,13 +245,23 @@ TEST_F(CopyCliTest, CopiesEverythingAndBothDatabasesAnswerAlike) {
 
 TEST_F(CopyCliTest, RefusesATargetThatHoldsDataAndChangesNothing) {
   MakeLaptopDatabase();
-  ASSERT_EQ(Run({"copy", "--to", pg_->url()}), 0) << cli_->err();
+  // The target's URL with a password (which the test cluster, trusting local connections,
+  // ignores): it is never printed.
+  std::string url = pg_->url();
+  const size_t at = url.find('@');
+  ASSERT_NE(at, std::string::npos) << url;
+  url.insert(at, ":s3cret-word");
+  ASSERT_EQ(Run({"copy", "--to", url}), 0) << cli_->err();
   EXPECT_NE(cli_->out().find("verified: every table holds as many rows"), std::string::npos)
       << cli_->out();
+  EXPECT_NE(cli_->out().find(":***@"), std::string::npos) << cli_->out();
+  EXPECT_EQ(cli_->out().find("s3cret"), std::string::npos) << cli_->out();
   const long long before = PgActors();
   EXPECT_GT(before, 0);
-  EXPECT_EQ(Run({"copy", "--to", pg_->url()}), 1);
+  EXPECT_EQ(Run({"copy", "--to", url}), 1);
   EXPECT_NE(cli_->err().find("already holds data (table"), std::string::npos) << cli_->err();
+  EXPECT_NE(cli_->err().find(":***@"), std::string::npos) << cli_->err();
+  EXPECT_EQ(cli_->err().find("s3cret"), std::string::npos) << cli_->err();
   EXPECT_EQ(PgActors(), before);
 }
 

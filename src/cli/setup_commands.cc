@@ -21,8 +21,8 @@ void RunInit(Context& ctx) {
   if (!s.ok()) return Fail(ctx, s.status());
   Status st = Init(ctx, *s);
   if (!st.ok()) return Fail(ctx, st);
-  *ctx.out << "initialised " << ctx.db << " (schema version " << *s->store->SchemaVersion()
-           << ")\n";
+  *ctx.out << "initialised " << store::RedactUrl(ctx.db) << " (schema version "
+           << *s->store->SchemaVersion() << ")\n";
 }
 
 // The knowledge commons of the demo: the seed's cases, and the UNDP SDG Innovation Commons when
@@ -116,9 +116,9 @@ void RunDemo(Context& ctx, const std::string& coops_file, const std::string& see
   if (!records.ok()) return Fail(ctx, records);
   Status process = LoadDemoProcess(ctx, *s);
   if (!process.ok()) return Fail(ctx, process);
-  *ctx.out << "demo ecosystem ready in " << ctx.db << ": " << *s->store->CountActors()
-           << " actors, " << *s->store->CountRelationships() << " relationships, "
-           << *s->store->CountCases() << " cases\n"
+  *ctx.out << "demo ecosystem ready in " << store::RedactUrl(ctx.db) << ": "
+           << *s->store->CountActors() << " actors, " << *s->store->CountRelationships()
+           << " relationships, " << *s->store->CountCases() << " cases\n"
            << "Contains Co-operatives UK open data, licensed under ODC-By 1.0.\n";
 }
 

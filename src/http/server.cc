@@ -371,7 +371,7 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   if (!options.replica_url.empty()) {
     if (ctx->pool->Acquire()->Backend() != "postgresql") {
       return InvalidArgument("--replica-db: read replicas need a PostgreSQL --db, not '" +
-                             options.db_url + "'");
+                             store::RedactUrl(options.db_url) + "'");
     }
     auto replica = StorePool::Open(options.replica_url, std::max(1, options.store_connections));
     if (!replica.ok()) return replica.status().WithContext("--replica-db");
@@ -381,12 +381,13 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
     auto store = ctx->pool->Acquire();
     auto version = store->SchemaVersion();
     if (!version.ok() || *version == 0) {
-      return Unavailable("the database '" + options.db_url +
+      return Unavailable("the database '" + store::RedactUrl(options.db_url) +
                          "' is not initialised: run `ecosol init` (or `ecosol demo`) first");
     }
     // A database made by an older release is upgraded before serving.
     Status migrated = store->Migrate();
-    if (!migrated.ok()) return migrated.WithContext("upgrading '" + options.db_url + "'");
+    if (!migrated.ok())
+      return migrated.WithContext("upgrading '" + store::RedactUrl(options.db_url) + "'");
     auto tax = registry::Taxonomy::Load(*store);
     if (!tax.ok()) return tax.status();
     ctx->taxonomy = std::make_shared<const registry::Taxonomy>(std::move(*tax));

@@ -679,7 +679,7 @@ Result<RestoreReport> RestorePg(const BackupReport& verified, const std::string&
                                 const std::string& url, const RestoreOptions& options) {
   RestoreReport out;
   out.backup = verified;
-  out.target = url;
+  out.target = RedactUrl(url);
   out.schema_version_restored = verified.schema_version;
   auto target = InspectPg(url);
   if (!target.ok()) return target.status();
@@ -796,7 +796,7 @@ Result<RestoreReport> Restore(const std::string& file, const std::string& url,
   auto store = OpenStore(url);
   if (!store.ok()) return store.status().WithContext("opening the restored database");
   ECOSOL_RETURN_IF_ERROR(
-      (*store)->Migrate().WithContext("upgrading the restored database '" + url + "'"));
+      (*store)->Migrate().WithContext("upgrading the restored database '" + RedactUrl(url) + "'"));
   auto after = (*store)->SchemaVersion();
   if (!after.ok()) return after.status();
   out->schema_version_after = *after;

@@ -151,6 +151,17 @@ class BackupTest : public ::testing::TestWithParam<std::string> {
   std::unique_ptr<testing::TestStore> pg_;
 };
 
+TEST(RedactUrlTest, HidesPasswordsAndKeepsTheRest) {
+  EXPECT_EQ(RedactUrl("postgresql://ecosol:s3cret@db.example.org:5432/ecosol"),
+            "postgresql://ecosol:***@db.example.org:5432/ecosol");
+  EXPECT_EQ(RedactUrl("postgres://u:p%40ss@h/db?sslmode=require&password=two&application_name=x"),
+            "postgres://u:***@h/db?sslmode=require&password=***&application_name=x");
+  EXPECT_EQ(RedactUrl("postgresql://h/db?password=only"), "postgresql://h/db?password=***");
+  EXPECT_EQ(RedactUrl("postgresql://ecosol@h/db"), "postgresql://ecosol@h/db");
+  EXPECT_EQ(RedactUrl("postgresql:///ecosol?host=/tmp/pg"), "postgresql:///ecosol?host=/tmp/pg");
+  EXPECT_EQ(RedactUrl("data/my:odd@file.db"), "data/my:odd@file.db");
+}
+
 TEST_P(BackupTest, BackupVerifyChangeRestoreBringsTheOldContentBack) {
   WriteKnownContent();
   std::vector<BackupProgress> steps;

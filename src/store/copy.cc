@@ -403,7 +403,7 @@ Result<CopyReport> CopyDatabase(const std::string& from, const std::string& to,
                            "between PostgreSQL databases)");
   }
   if (!IsPostgresUrl(to)) {
-    return InvalidArgument("copy writes to PostgreSQL: '" + to +
+    return InvalidArgument("copy writes to PostgreSQL: '" + RedactUrl(to) +
                            "' is not a postgresql:// URL (use `ecosol backup` and `ecosol "
                            "restore` between SQLite files)");
   }
@@ -416,8 +416,8 @@ Result<CopyReport> CopyDatabase(const std::string& from, const std::string& to,
   {
     auto store = OpenStore(to);
     if (!store.ok()) return store.status();
-    ECOSOL_RETURN_IF_ERROR(
-        (*store)->Migrate().WithContext("preparing the schema of the target '" + to + "'"));
+    ECOSOL_RETURN_IF_ERROR((*store)->Migrate().WithContext("preparing the schema of the target '" +
+                                                           RedactUrl(to) + "'"));
   }
 
   ConfigureSqliteProcess();
@@ -445,8 +445,8 @@ Result<CopyReport> CopyDatabase(const std::string& from, const std::string& to,
 
   CopyReport report;
   report.from = from;
-  report.to = to;
-  Status s = CheckSchemaVersions(raw, &dst, from, to, &report.schema_version);
+  report.to = RedactUrl(to);
+  Status s = CheckSchemaVersions(raw, &dst, from, report.to, &report.schema_version);
   if (!s.ok()) return rollback(s);
   auto target = TargetTables(&dst);
   if (!target.ok()) return rollback(target.status());
@@ -455,7 +455,7 @@ Result<CopyReport> CopyDatabase(const std::string& from, const std::string& to,
     s = dst.Exec("LOCK TABLE " + QuoteIdent(table) + " IN EXCLUSIVE MODE").status();
     if (!s.ok()) return rollback(s);
   }
-  s = CheckTargetEmpty(&dst, *target, to);
+  s = CheckTargetEmpty(&dst, *target, report.to);
   if (!s.ok()) return rollback(s);
   auto source = SourceTables(raw);
   if (!source.ok()) return rollback(source.status());

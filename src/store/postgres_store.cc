@@ -487,6 +487,36 @@ Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& url) {
   return std::unique_ptr<Store>(std::make_unique<PostgresStore>(std::move(pg)));
 }
 
+std::string RedactUrl(std::string_view url) {
+  if (url.rfind("postgresql://", 0) != 0 && url.rfind("postgres://", 0) != 0) {
+    return std::string(url);
+  }
+  std::string out(url);
+  // The user part: between "://" and the last '@' before the path, the parameters or the
+  // fragment (a password's own '@' is percent-encoded, but be generous).
+  size_t start = out.find("://") + 3;
+  size_t end = out.find_first_of("/?#", start);
+  if (end == std::string::npos) end = out.size();
+  size_t at = out.rfind('@', end == 0 ? 0 : end - 1);
+  if (at != std::string::npos && at >= start) {
+    size_t colon = out.find(':', start);
+    if (colon != std::string::npos && colon < at) out.replace(colon + 1, at - colon - 1, "***");
+  }
+  // The parameters: password=... (the key is case-sensitive in libpq).
+  size_t query = out.find('?', start);
+  while (query != std::string::npos && query < out.size()) {
+    size_t key = query + 1;
+    size_t next = out.find('&', key);
+    if (next == std::string::npos) next = out.size();
+    if (out.compare(key, 9, "password=") == 0) {
+      out.replace(key + 9, next - key - 9, "***");
+      next = key + 9 + 3;
+    }
+    query = next < out.size() ? next : std::string::npos;
+  }
+  return out;
+}
+
 Result<std::unique_ptr<Store>> OpenStore(const std::string& url) {
   if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
     return OpenPostgresStore(url);

@@ -101,5 +101,51 @@ TEST_F(PostgresUpgradeTest, AnOlderReleasesDatabaseIsUpgradedWithItsData) {
   EXPECT_FALSE(s.ClaimJob("w", {"screening"}, 60000, "t")->has_value());
 }
 
+// A migration that fails rolls back the whole upgrade: here migration 19 meets a table of its
+// name already there, after migrations 16 to 18 ran in the same transaction. The database stays
+// at version 15 with its data and its old release's jobs as they were; once the cause is
+// removed, the upgrade runs.
+TEST_F(PostgresUpgradeTest, AFailedMigrationRollsBackTheWholeUpgrade) {
+  Run("CREATE TABLE " + schema_ + ".actor_text (x INTEGER)");
+  {
+    auto store = OpenStore(Url());
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    Store& s = **store;
+    Status failed = s.Migrate();
+    ASSERT_FALSE(failed.ok());
+    EXPECT_NE(failed.ToString().find("migration 19"), std::string::npos) << failed.ToString();
+    EXPECT_NE(failed.ToString().find("actor_text"), std::string::npos) << failed.ToString();
+    EXPECT_EQ(*s.SchemaVersion(), 15);
+    EXPECT_EQ(*s.CountActors(), 30);
+  }
+  // Migration 16's changes to the jobs (new columns, the running job failed) were undone, and
+  // migration 17's table is not there.
+  PGconn* c = PQconnectdb(Url().c_str());
+  ASSERT_EQ(PQstatus(c), CONNECTION_OK) << PQerrorMessage(c);
+  auto scalar = [&](const std::string& sql) {
+    PGresult* r = PQexec(c, sql.c_str());
+    std::string v = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1
+                        ? PQgetvalue(r, 0, 0)
+                        : std::string("error: ") + PQerrorMessage(c);
+    PQclear(r);
+    return v;
+  };
+  EXPECT_EQ(scalar("SELECT state FROM jobs WHERE id = 'job-old-running'"), "running");
+  EXPECT_EQ(scalar("SELECT count(*) FROM information_schema.columns WHERE table_schema = '" +
+                   schema_ + "' AND table_name = 'jobs' AND column_name = 'attempts'"),
+            "0");
+  EXPECT_EQ(scalar("SELECT count(*) FROM information_schema.tables WHERE table_schema = '" +
+                   schema_ + "' AND table_name = 'job_inputs'"),
+            "0");
+  PQfinish(c);
+  Run("DROP TABLE " + schema_ + ".actor_text");
+  auto store = OpenStore(Url());
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  Status migrated = (*store)->Migrate();
+  ASSERT_TRUE(migrated.ok()) << migrated.ToString();
+  EXPECT_EQ(*(*store)->SchemaVersion(), 19);
+  EXPECT_EQ(*(*store)->CountActors(), 30);
+}
+
 }  // namespace
 }  // namespace ecosol::store

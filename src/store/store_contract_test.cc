@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 #include <libpq-fe.h>
 #include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -1137,6 +1139,58 @@ TEST(MigrationTest, UpgradesASchemaVersion3Database) {
     auto page = (*store)->ListActors(q);
     ASSERT_TRUE(page.ok());
     ASSERT_EQ(page->items.size(), 1u);
+  }
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
+}
+
+// A migration that fails rolls back the whole upgrade: the database stays at its old version
+// with its data, none of the earlier pending migrations is left half-applied, and once the cause
+// is removed the upgrade runs. Here migration 18 meets a table of its name already there.
+TEST(MigrationTest, AFailedMigrationRollsBackTheWholeUpgrade) {
+  auto path = std::filesystem::temp_directory_path() / (UniqueName("ecosol_v3_fail_") + ".db");
+  std::filesystem::copy_file(::ecosol::testing::SourceDir() + "/tests/data/sqlite-schema-v3.db",
+                             path);
+  auto count = [&](const std::string& sql) {
+    sqlite3* db = nullptr;
+    EXPECT_EQ(sqlite3_open(path.string().c_str(), &db), SQLITE_OK);
+    sqlite3_stmt* st = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr), SQLITE_OK)
+        << sqlite3_errmsg(db);
+    long long n = -1;
+    if (st != nullptr && sqlite3_step(st) == SQLITE_ROW) n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return n;
+  };
+  auto tables = [&] { return count("SELECT count(*) FROM sqlite_master WHERE type = 'table'"); };
+  ASSERT_EQ(count("CREATE TABLE job_outputs (x INTEGER)"), -1);  // a statement with no row
+  const long long tables_before = tables();
+  {
+    auto store = OpenStore(path.string());
+    ASSERT_TRUE(store.ok());
+    EXPECT_EQ(*(*store)->SchemaVersion(), 3);
+    const long long actors = *(*store)->CountActors();
+    Status failed = (*store)->Migrate();
+    ASSERT_FALSE(failed.ok());
+    EXPECT_NE(failed.ToString().find("migration 18"), std::string::npos) << failed.ToString();
+    EXPECT_NE(failed.ToString().find("job_outputs"), std::string::npos) << failed.ToString();
+    EXPECT_EQ(*(*store)->SchemaVersion(), 3);
+    EXPECT_EQ(*(*store)->CountActors(), actors);
+  }
+  // Nothing of migrations 4 to 17 is left: no new table (migration 17 makes job_inputs).
+  EXPECT_EQ(tables(), tables_before);
+  EXPECT_EQ(count("SELECT count(*) FROM sqlite_master WHERE name = 'job_inputs'"), 0);
+  // With the obstacle gone, the upgrade runs.
+  ASSERT_EQ(count("DROP TABLE job_outputs"), -1);
+  {
+    auto store = OpenStore(path.string());
+    ASSERT_TRUE(store.ok());
+    Status migrated = (*store)->Migrate();
+    ASSERT_TRUE(migrated.ok()) << migrated.ToString();
+    EXPECT_EQ(*(*store)->SchemaVersion(), 19);
+    auto history = (*store)->ActorHistory("cuk-r006884");
+    ASSERT_TRUE(history.ok()) << history.status().ToString();
+    EXPECT_EQ(history->size(), 2u);
   }
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
 }

@@ -526,4 +526,9 @@ class Store {
 // in-memory SQLite database.
 Result<std::unique_ptr<Store>> OpenStore(const std::string& url);
 
+// `url` as it may be shown in messages, reports and logs: a PostgreSQL URL's password (in its
+// user part, "user:secret@host", or a "password=" parameter) replaced by "***"; anything else
+// (a SQLite path) unchanged.
+std::string RedactUrl(std::string_view url);
+
 }  // namespace ecosol::store

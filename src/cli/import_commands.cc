@@ -83,6 +83,7 @@ void RunImport(Context& ctx, ImportArgs& args) {
   if (!s.ok()) return Fail(ctx, s.status());
   if (args.background) return QueueImport(ctx, args, *s);
   if (!args.json) args.options.progress = ImportProgressDisplay(ctx, "importing " + args.file);
+  args.options.load_alone = true;
   auto report = interop::ImportFile(*s->registry, args.file, args.options);
   if (!report.ok()) return Fail(ctx, report.status());
   if (args.json) {

@@ -145,6 +145,7 @@ registry::ImportOptions RegistryOptions(const std::string& name, const FileImpor
   io.id_prefix = options.id_prefix.empty() ? io.id_scheme : options.id_prefix;
   io.skip_invalid = options.skip_invalid;
   io.dry_run = options.dry_run;
+  io.load_alone = options.load_alone;
   io.progress = options.progress;
   io.before_commit = options.before_commit;
   return io;
@@ -350,7 +351,7 @@ Result<registry::ImportReport> ImportEcosolJson(registry::Registry& registry,
   ECOSOL_RETURN_IF_ERROR(ParseSeedRelationships(*doc, &rels).WithContext(path));
   registry::ImportReport total;
   Status s = registry.store().InTransaction([&]() -> Status {
-    registry::ImportOptions io{source, "ecosol", "act", false, false, nullptr, nullptr};
+    registry::ImportOptions io{source, "ecosol", "act", false, false, nullptr, nullptr, false};
     auto actors = registry.Import(std::move(rows), io);
     if (!actors.ok()) return actors.status();
     if (!actors->committed) {

@@ -321,7 +321,19 @@ Result<ImportReport> Registry::Import(ImportSource& source, const ImportOptions&
     refused = true;  // roll back what was written before the first rejection
     return Status(StatusCode::kConflict, "import refused");
   };
+  // Into an empty registry that no other process has open, SQLite writes each page once
+  // (Store::BeginLoadAlone).
+  bool alone = false;
+  if (options.load_alone && !options.dry_run) {
+    auto began = store_.BeginLoadAlone();
+    alone = began.ok() && *began;
+  }
   Status s = options.dry_run ? consume() : store_.InTransaction(consume);
+  if (alone) {
+    // Committed or rolled back, the data is safe; a failure here only delays the return to the
+    // write-ahead log until the database is next opened.
+    (void)store_.EndLoadAlone();
+  }
   queue.Close();
   reader.join();
   if (!s.ok() && !refused) return s;

@@ -322,6 +322,8 @@ class SqlStore : public Store {
   Status EndBulkLoad() override;
   Status Optimize() override { return conn().ExecScript("ANALYZE"); }
   Status BackgroundCheckpoints(bool) override { return Status::Ok(); }
+  Result<bool> BeginLoadAlone() override { return false; }
+  Status EndLoadAlone() override { return Status::Ok(); }
   Status PutEncodedActor(const EncodedActor& actor, std::string_view change) override;
   Result<std::optional<model::Actor>> GetActor(const std::string& id) override;
   Result<bool> ActorIdTaken(const std::string& id) override;
@@ -509,6 +511,7 @@ class SqlStore : public Store {
   // Whether a bulk load is deferring index maintenance (IndexText and IndexLocation then leave
   // new rows to BuildDeferredIndexes).
   bool indexes_deferred() const { return indexes_deferred_; }
+  bool in_transaction() const { return transaction_depth_ > 0; }
   // The columns (", a, b") and values (", ?, ?") that write the full-text forms into a new row,
   // in that order: name forms, body forms.
   virtual std::pair<std::string, std::string> TextColumnsOfNewRow() const = 0;

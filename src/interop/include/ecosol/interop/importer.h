@@ -32,6 +32,7 @@ struct FileImportOptions {
   std::vector<std::string> claims;
   bool skip_invalid = false;
   bool dry_run = false;
+  bool load_alone = false;  // as registry::ImportOptions::load_alone
   // The attribution the source's licence requires; recorded when the import commits and served
   // to clients (GET /api/v1/config) so that every page publishing the data can show it.
   std::string attribution;

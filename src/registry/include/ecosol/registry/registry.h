@@ -96,6 +96,10 @@ struct ImportOptions {
   // records that it is done in the same transaction, so that an import is never committed twice.
   // It gets the report as it will be returned.
   std::function<Status(const ImportReport&)> before_commit;
+  // Into an empty registry that no other process has open, write each page once
+  // (Store::BeginLoadAlone): `ecosol import`, whose loads may be large. Meanwhile another
+  // process cannot open the database.
+  bool load_alone = false;
 };
 
 struct ImportReport {

@@ -181,6 +181,16 @@ class Store {
   // connection, so that a commit no longer waits for that copy; with `on` false, commits do it
   // again. No effect on results, nor on PostgreSQL. Outside transactions only.
   virtual Status BackgroundCheckpoints(bool on) = 0;
+  // For a load into an empty registry, outside transactions: when no other connection has the
+  // database open and it holds no actor, SQLite writes the load's pages once, into the database
+  // with a rollback journal, instead of into the write-ahead log and then again into the
+  // database. Returns whether it did (false, changing nothing, when another connection has the
+  // database open, when it holds an actor, or on PostgreSQL). The load is as safe either way: a
+  // crash leaves a journal that the next opening rolls back. Meanwhile another process cannot
+  // open the database (it waits, then fails as it would behind any writer). EndLoadAlone, after
+  // the load's transaction, returns to the write-ahead log.
+  virtual Result<bool> BeginLoadAlone() = 0;
+  virtual Status EndLoadAlone() = 0;
 
   // Read replicas (docs/operations.md, "Read replicas"). The position of the database's
   // write-ahead log: on a primary, the end of what it has written (after a commit: a position

@@ -187,8 +187,8 @@ class Store {
   // database. Returns whether it did (false, changing nothing, when another connection has the
   // database open, when it holds an actor, or on PostgreSQL). The load is as safe either way: a
   // crash leaves a journal that the next opening rolls back. Meanwhile another process cannot
-  // open the database (it waits, then fails as it would behind any writer). EndLoadAlone, after
-  // the load's transaction, returns to the write-ahead log.
+  // open the database (its switch to WAL mode fails at once: "database is locked").
+  // EndLoadAlone, after the load's transaction, returns to the write-ahead log.
   virtual Result<bool> BeginLoadAlone() = 0;
   virtual Status EndLoadAlone() = 0;
 

@@ -3,10 +3,13 @@
 # SQLite and on PostgreSQL: the database is consistent (SQLite's integrity check; the registry
 # exported byte for byte as before), nothing of the interrupted import is visible, and the same
 # import sent again to a restarted server completes.
-# Registered with CTest (src/cli/CMakeLists.txt); usage: import_kill_test.sh ECOSOL_BINARY
+# Registered with CTest (src/cli/CMakeLists.txt); usage: import_kill_test.sh ECOSOL_BINARY [COPIES]
+# where COPIES (default 14) is how many copies of the Co-operatives UK register are imported.
 # Needs ECOSOL_TEST_PG_URL (`make test` sets it), python3, sqlite3, psql, curl and jq.
 set -euo pipefail
 ecosol=$(realpath "$1")
+copies=${2:-14}
+[[ $copies =~ ^[1-9][0-9]*$ ]] || { echo "FAIL: COPIES must be a positive number, not '$copies'" >&2; exit 1; }
 root=$(cd "$(dirname "$0")/../.." && pwd)
 coops="$root/../shared/data/coops-uk/standard-2023.csv"
 if [ -z "${ECOSOL_TEST_PG_URL:-}" ]; then
@@ -24,8 +27,8 @@ cleanup() {
 trap cleanup EXIT
 . "$(dirname "$0")/lib.sh"
 
-# 14 copies of the Co-operatives UK register under new identifiers (103,418 rows, ~70 MB).
-big_rows=$(python3 - "$coops" "$work/big.csv" <<'PY'
+# Copies of the Co-operatives UK register under new identifiers (14 copies: 103,418 rows, ~70 MB).
+big_rows=$(python3 - "$coops" "$work/big.csv" "$copies" <<'PY'
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
 header, body = rows[0], rows[1:]
@@ -33,13 +36,13 @@ ch = header.index("Companies House Number")
 with open(sys.argv[2], "w", newline="", encoding="utf-8") as f:
     w = csv.writer(f)
     w.writerow(header)
-    for k in range(14):
+    for k in range(int(sys.argv[3])):
         for r in body:
             r = list(r)
             r[0] = f"{r[0]}-copy{k}"
             r[ch] = ""
             w.writerow(r)
-print(14 * len(body))
+print(int(sys.argv[3]) * len(body))
 PY
 )
 

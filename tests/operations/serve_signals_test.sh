@@ -4,8 +4,11 @@
 # flight (a large tally) has its answer; a second server, set up by a TOML file and one
 # environment variable, stops on SIGINT.
 # Registered with CTest (src/cli/CMakeLists.txt); usage: serve_signals_test.sh ECOSOL_BINARY
+# [BALLOTS], where BALLOTS (default 400000) is the size of the tally in flight.
 set -euo pipefail
 ecosol=$(realpath "$1")
+ballots=${2:-400000}
+[[ $ballots =~ ^[1-9][0-9]*$ ]] || { echo "FAIL: BALLOTS must be a positive number, not '$ballots'" >&2; exit 1; }
 work=$(mktemp -d /tmp/ecosol-signals.XXXXXX)
 pids=()
 cleanup() {
@@ -40,11 +43,11 @@ line=$(grep '"request_id":"ops-test-1"' "$work/serve.log" || true)
 [ "$(jq -r .status <<<"$line")" = 404 ] || fail "access log status"
 ok "the access log has the request's id, route and status"
 
-# A tally of 400,000 ranked ballots (about 14 MB): SIGTERM arrives while it is being answered.
-python3 - "$work/tally.json" <<'PY'
+# A tally of $ballots ranked ballots (400,000: about 14 MB): SIGTERM arrives while it is answered.
+python3 - "$work/tally.json" "$ballots" <<'PY'
 import json, sys
 rankings = [list("abcde"), list("bcaed"), list("cabde"), list("edcba")]
-ballots = [{"ranking": rankings[i % 4]} for i in range(400000)]
+ballots = [{"ranking": rankings[i % 4]} for i in range(int(sys.argv[2]))]
 json.dump({"method": "schulze", "options": list("abcde"), "ballots": ballots}, open(sys.argv[1], "w"))
 PY
 curl -s -o "$work/tally.out" -w '%{http_code}' -H 'Content-Type: application/json' \
@@ -60,8 +63,8 @@ done
 kill -TERM "$server"
 wait "$client"
 [ "$(cat "$work/tally.code")" = 200 ] || fail "the tally in flight got HTTP $(cat "$work/tally.code")"
-[ "$(jq '.ballots.cast' "$work/tally.out")" = 400000 ] || fail "the tally's answer is incomplete"
-ok "the request in flight at SIGTERM was answered (HTTP 200, 400000 ballots)"
+[ "$(jq '.ballots.cast' "$work/tally.out")" = "$ballots" ] || fail "the tally's answer is incomplete"
+ok "the request in flight at SIGTERM was answered (HTTP 200, $ballots ballots)"
 status=0
 wait "$server" || status=$?
 [ "$status" = 0 ] || fail "serve exited with $status after SIGTERM"

@@ -50,7 +50,8 @@ void PrintQueued(Context& ctx, const store::JobRecord& job, bool as_json) {
 }
 
 Result<Session> OpenSession(const Context& ctx, bool migrate) {
-  bool is_pg = ctx.db.rfind("postgres", 0) == 0;
+  // OpenStore's rule (a SQLite path such as "postgres-copy.db" is a file whose folder we make).
+  bool is_pg = ctx.db.starts_with("postgresql://") || ctx.db.starts_with("postgres://");
   if (!is_pg && ctx.db != ":memory:") {
     fs::path parent = fs::path(ctx.db).parent_path();
     std::error_code ec;

@@ -1,15 +1,16 @@
 #pragma once
 
-// Small helpers that backup.cc and copy.cc share: telling a PostgreSQL URL from a SQLite path,
-// quoting an SQL identifier, and trimming a driver's error message.
+// Small helpers that backup.cc, copy.cc and postgres_store.cc share: telling a PostgreSQL URL
+// from a SQLite path, quoting an SQL identifier, and trimming a driver's error message.
 
 #include <string>
+#include <string_view>
 
 namespace ecosol::store {
 
 // Whether `url` names a PostgreSQL database (OpenStore's rule) rather than a SQLite file.
-inline bool IsPostgresUrl(const std::string& url) {
-  return url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0;
+inline bool IsPostgresUrl(std::string_view url) {
+  return url.starts_with("postgresql://") || url.starts_with("postgres://");
 }
 
 // `name` as a double-quoted SQL identifier.

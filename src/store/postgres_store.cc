@@ -9,6 +9,7 @@
 
 #include <cstdio>
 
+#include "db_names.h"
 #include "ecosol/base/strings.h"
 #include "sql_store.h"
 #include "sqlite_store.h"
@@ -488,9 +489,7 @@ Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& url) {
 }
 
 std::string RedactUrl(std::string_view url) {
-  if (url.rfind("postgresql://", 0) != 0 && url.rfind("postgres://", 0) != 0) {
-    return std::string(url);
-  }
+  if (!IsPostgresUrl(url)) return std::string(url);
   std::string out(url);
   // The user part: between "://" and the last '@' before the path, the parameters or the
   // fragment (a password's own '@' is percent-encoded, but be generous).
@@ -518,9 +517,7 @@ std::string RedactUrl(std::string_view url) {
 }
 
 Result<std::unique_ptr<Store>> OpenStore(const std::string& url) {
-  if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
-    return OpenPostgresStore(url);
-  }
+  if (IsPostgresUrl(url)) return OpenPostgresStore(url);
   if (url.empty()) return InvalidArgument("database: empty path or URL");
   return OpenSqliteStore(url);
 }

@@ -23,11 +23,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string MetricsText(testing::TestServer& server) {
-  auto res = server.client().Get("/metrics");
-  return res && res->status == 200 ? res->body : "";
-}
-
 // A client on one kept-alive connection: the server answers its requests on one thread, one
 // after the other, so each request's metrics and log line are written before the next request
 // is read. (Separate connections would race: a request is logged after its response is sent.)
@@ -215,10 +210,15 @@ TEST(ObservabilityServerTest, StopFinishesTheRequestsInFlight) {
     }
     answered = true;
   });
-  // Wait until the tally is in flight (the /metrics request counts itself too).
+  // Wait until the tally is in flight (the /metrics request counts itself too). One kept-alive
+  // connection: with a new one per request, the previous /metrics request could still be
+  // counted (it is logged after its response is sent) and pass for the tally.
+  auto metrics = KeptAlive(**server);
   bool in_flight = false;
   for (int i = 0; i < 2000 && !in_flight && !answered; ++i) {
-    in_flight = Sample(MetricsText(**server), "ecosol_http_requests_in_flight") >= 2;
+    auto res = metrics->Get("/metrics");
+    in_flight =
+        res && res->status == 200 && Sample(res->body, "ecosol_http_requests_in_flight") >= 2;
     if (!in_flight) std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
   ASSERT_TRUE(in_flight) << "the tally never showed as in flight";

@@ -53,12 +53,23 @@ PY
 curl -s -o "$work/tally.out" -w '%{http_code}' -H 'Content-Type: application/json' \
   --data-binary @"$work/tally.json" "$base/api/v1/decide/tally" >"$work/tally.code" &
 client=$!
-in_flight=0
-for _ in $(seq 1 3000); do
-  in_flight=$(curl -s "$base/metrics" | sed -n 's/^ecosol_http_requests_in_flight //p')
-  [ "${in_flight:-0}" -ge 2 ] && break
-  sleep 0.005
-done
+# Poll /metrics on one kept-alive connection until the tally is in flight (the /metrics request
+# counts itself too). With a new connection per poll, the previous poll could still be counted
+# (a request is logged after its response is sent) and pass for the tally.
+in_flight=$(python3 - "$port" <<'PY'
+import http.client, sys, time
+conn = http.client.HTTPConnection("127.0.0.1", int(sys.argv[1]), timeout=10)
+value, deadline = 0, time.monotonic() + 30
+while value < 2 and time.monotonic() < deadline:
+    conn.request("GET", "/metrics")
+    body = conn.getresponse().read().decode()
+    value = next((int(float(line.split()[1])) for line in body.splitlines()
+                  if line.startswith("ecosol_http_requests_in_flight ")), 0)
+    if value < 2:
+        time.sleep(0.005)
+print(value)
+PY
+) || fail "polling /metrics"
 [ "${in_flight:-0}" -ge 2 ] || fail "the tally never showed as in flight"
 kill -TERM "$server"
 wait "$client"

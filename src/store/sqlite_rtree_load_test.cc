@@ -124,7 +124,7 @@ class RtreeLoadTest : public ::testing::Test {
 TEST_F(RtreeLoadTest, PackedTreesOfEverySizeAreValidAndAnswerAsSqlitesOwn) {
   // Empty; one leaf; one leaf full (51 cells of 24 bytes in SQLite's 1,228-byte nodes); two
   // leaves; two levels; three levels.
-  for (size_t n : {0, 1, 51, 52, 2601, 2602, 30000}) {
+  for (size_t n : std::vector<size_t>{0, 1, 51, 52, 2601, 2602, 30000}) {
     SCOPED_TRACE("entries: " + std::to_string(n));
     auto entries = Entries(n, static_cast<unsigned>(n) + 7);
     Load(entries);

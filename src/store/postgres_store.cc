@@ -366,7 +366,8 @@ class PostgresStore : public SqlStore {
   std::string_view ReadSnapshotSql() const override {
     return "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY";
   }
-  std::string_view BulkLoadSql() const override { return "SET work_mem = '64MB'"; }
+  // For this transaction only (SET LOCAL).
+  std::string_view BulkLoadSql() const override { return "SET LOCAL work_mem = '64MB'"; }
 
   Status IndexText(long long rid, bool fresh, const std::string& name_forms,
                    const std::string& body_forms) override {

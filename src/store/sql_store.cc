@@ -118,6 +118,7 @@ Status SqlStore::InTransaction(const std::function<Status()>& body) {
   if (!s.ok()) {
     Status rb = conn().ExecScript("ROLLBACK");
     (void)rb;  // the body's error is the one to report
+    EndBulkLoadSettings();
     return s;
   }
   Status c = conn().ExecScript("COMMIT");
@@ -125,7 +126,17 @@ Status SqlStore::InTransaction(const std::function<Status()>& body) {
     Status rb = conn().ExecScript("ROLLBACK");
     (void)rb;
   }
+  EndBulkLoadSettings();
   return c;
+}
+
+void SqlStore::EndBulkLoadSettings() {
+  if (!bulk_loading_) return;
+  bulk_loading_ = false;
+  const std::string_view sql = AfterBulkLoadSql();
+  // A connection that fails here keeps the larger page cache of the load: more memory, the same
+  // results; the transaction's outcome is what the caller needs to hear about.
+  if (!sql.empty()) (void)conn().ExecScript(sql);
 }
 
 Status SqlConnection::ExecIdNumbers(std::string_view sql, const std::vector<SqlValue>& params,
@@ -182,6 +193,7 @@ Result<long long> SqlStore::Generation() {
 Result<bool> SqlStore::BeginBulkLoad() {
   if (transaction_depth_ == 0) return Internal("BeginBulkLoad outside a transaction");
   ECOSOL_RETURN_IF_ERROR(conn().ExecScript(BulkLoadSql()));
+  bulk_loading_ = true;
   SqlRows rows;
   ECOSOL_RETURN_IF_ERROR(conn().Exec("SELECT 1 FROM actors LIMIT 1", {}, &rows));
   const bool empty = rows.empty();

@@ -501,8 +501,12 @@ class SqlStore : public Store {
 
   // The migrations of this backend, in order; migration i (from 1) is the schema version i.
   virtual const std::vector<std::string>& Migrations() const = 0;
-  // SQL run by BeginBulkLoad.
+  // SQL run by BeginBulkLoad, and after the transaction of a bulk load has ended (committed or
+  // rolled back), to give the connection back its usual settings.
   virtual std::string_view BulkLoadSql() const = 0;
+  virtual std::string_view AfterBulkLoadSql() const { return ""; }
+  // Runs AfterBulkLoadSql once the transaction of a bulk load has ended.
+  void EndBulkLoadSettings();
   // Drops the indexes a bulk load into an empty registry builds at the end; false when the
   // backend keeps them up to date row by row. Called only when the registry has no actor.
   virtual Result<bool> DeferIndexes() { return false; }
@@ -651,6 +655,7 @@ class SqlStore : public Store {
   CaseIndexCache case_cache_;
   int transaction_depth_ = 0;
   bool indexes_deferred_ = false;
+  bool bulk_loading_ = false;       // BeginBulkLoad ran in this transaction
   bool changed_ = false;            // the current transaction changed the registry
   long long write_generation_ = 0;  // the generation it commits (when changed_)
 };

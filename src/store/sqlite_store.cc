@@ -394,6 +394,17 @@ class SqliteStore : public SqlStore {
     return s.ok() && !mode.empty() && mode[0][0].value_or("") == "delete";
   }
 
+  // The connection's page cache setting, as PRAGMA cache_size gives it (SqliteCacheSize).
+  Result<long long> CacheSize() {
+    SqlRows rows;
+    ECOSOL_RETURN_IF_ERROR(conn().Exec("PRAGMA cache_size", {}, &rows));
+    long long size = 0;
+    if (rows.empty() || !rows[0].at(0) || !ParseInt64(*rows[0][0], &size)) {
+      return Internal("PRAGMA cache_size gave no number");
+    }
+    return size;
+  }
+
   Status EndLoadAlone() override {
     if (in_transaction()) return Internal("EndLoadAlone inside a transaction");
     SqlRows mode;
@@ -411,9 +422,15 @@ class SqliteStore : public SqlStore {
   std::string_view NowMillisSql() const override {
     return "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)";
   }
-  // A page cache of up to 1 GiB, and up to 4 threads for the sorts of CREATE INDEX.
+  // A page cache of up to 256 MiB, and up to 4 threads for the sorts of CREATE INDEX. (With
+  // 1 GiB, five imports of 1,000,000 rows took 61 to 89 s, median 68 s, and 1.98 GB at their
+  // peak; with 256 MiB, 59 to 77 s, median 62 s, and 1.02 GB: docs/benchmarks.md.)
   std::string_view BulkLoadSql() const override {
-    return "PRAGMA cache_size = -1048576; PRAGMA threads = 4";
+    return "PRAGMA cache_size = -262144; PRAGMA threads = 4";
+  }
+  // Back to the settings every connection opens with (OpenSqliteStore).
+  std::string_view AfterBulkLoadSql() const override {
+    return "PRAGMA cache_size = -32768; PRAGMA threads = 0";
   }
 
   Status IndexText(long long rid, bool fresh, const std::string& name_forms,
@@ -767,6 +784,12 @@ class SqliteStore : public SqlStore {
 
 }  // namespace
 
+Result<long long> SqliteCacheSize(Store& store) {
+  auto* sqlite = dynamic_cast<SqliteStore*>(&store);
+  if (sqlite == nullptr) return InvalidArgument("not a SQLite store");
+  return sqlite->CacheSize();
+}
+
 void SetWalUpkeepSettings(const WalUpkeepSettings& settings) {
   g_passive_pages = settings.passive_pages;
   g_restart_pages = settings.restart_pages;
@@ -807,7 +830,7 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
   if (!actor_rank.ok()) return actor_rank.status();
   Status s = conn->ExecScript(
       "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
-      "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32768;"
+      "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32768;"  // as AfterBulkLoadSql
       // A log started again keeps no more than this on disk (it grew to the largest it had been).
       "PRAGMA journal_size_limit = 67108864;");
   if (!s.ok()) return s.WithContext("opening '" + path + "'");

@@ -11,6 +11,9 @@ namespace ecosol::store {
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path);
 Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& url);
 
+// The page cache setting of a SQLite store's connection (PRAGMA cache_size: negative in KiB).
+Result<long long> SqliteCacheSize(Store& store);
+
 // Process-wide SQLite settings, applied once before the first connection opens (any later call
 // does nothing): no memory statistics. SQLite's default (SQLITE_DEFAULT_MEMSTATUS=1, as Debian
 // builds it) counts every allocation of every connection under one global mutex, so that a

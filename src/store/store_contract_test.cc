@@ -502,6 +502,46 @@ TEST_P(StoreContractTest, BulkLoadBuildsASpatialIndexThatFindsEveryActorInABox) 
   }
 }
 
+// A bulk load tunes its connection for the load only: afterwards, committed or rolled back, the
+// connection has its usual settings again (on SQLite, a page cache of 32 MiB instead of the
+// load's 256 MiB; on PostgreSQL the load's work_mem is SET LOCAL, ended by the transaction).
+TEST(SqliteBulkLoadTest, ABulkLoadGivesItsConnectionBackItsUsualSettings) {
+  const auto path = std::filesystem::temp_directory_path() / (UniqueName("ecosol_bulk_") + ".db");
+  {
+    auto opened = OpenStore(path.string());
+    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+    Store& store = **opened;
+    ASSERT_TRUE(store.Migrate().ok());
+    auto before = SqliteCacheSize(store);
+    ASSERT_TRUE(before.ok()) << before.status().ToString();
+    EXPECT_EQ(*before, -32768);
+    for (bool fail : {false, true}) {
+      long long during = 0;
+      Status s = store.InTransaction([&]() -> Status {
+        ECOSOL_RETURN_IF_ERROR(store.BeginBulkLoad().status());
+        Actor a;
+        a.id = fail ? "f" : "c";
+        a.name = fail ? "Failed" : "Committed";
+        a.kind = ActorKind::kOrganisation;
+        a.version = 1;
+        a.updated_at = "2026-12-02T00:00:00Z";
+        ECOSOL_RETURN_IF_ERROR(store.PutActor(a, "create"));
+        auto size = SqliteCacheSize(store);
+        if (!size.ok()) return size.status();
+        during = *size;
+        return fail ? InvalidArgument("a bad row") : Status::Ok();
+      });
+      EXPECT_EQ(s.ok(), !fail) << s.ToString();
+      EXPECT_EQ(during, -262144);
+      auto after = SqliteCacheSize(store);
+      ASSERT_TRUE(after.ok()) << after.status().ToString();
+      EXPECT_EQ(*after, -32768) << (fail ? "after a rollback" : "after a commit");
+    }
+    EXPECT_EQ(*store.CountActors(), 1);
+  }
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
+}
+
 // A bulk load that fails is rolled back whole, its dropped indexes included.
 TEST_P(StoreContractTest, FailedBulkLoadLeavesTheRegistryAsItWas) {
   std::vector<std::string> indexes_before;

@@ -166,9 +166,9 @@ class Store {
   // earlier (a cached response) still holds.
   virtual Result<long long> Generation() = 0;
 
-  // Bulk loading, inside a transaction: tunes this connection for writing many rows (SQLite: a
-  // page cache of up to 1 GiB) and, when the registry holds no actor yet, lets the backend build
-  // its secondary, full-text and spatial indexes once at the end instead of row by row (SQLite).
+  // Bulk loading, inside a transaction: tunes this connection for many rows until the transaction
+  // ends (SQLite: a 256 MiB page cache) and, when the registry holds no actor yet, lets the
+  // backend build its secondary, full-text and spatial indexes once at the end (SQLite).
   // Until EndBulkLoad (which the transaction's commit also runs), write only new actors
   // (PutActor "create"); lookups by id and identifier work. No effect on results. Returns whether
   // the registry held no actor at all (deleted ones included) when the load began.

@@ -509,7 +509,7 @@ class SqliteStore : public SqlStore {
         conn().ExecScript("INSERT INTO actors_fts (actors_fts) VALUES ('rebuild')"));
     // The R*Tree written packed, straight into its tables (sqlite_rtree_load.h), instead of
     // inserted one actor at a time (13 to 15 s for the 959,903 located actors of a 1,000,000-row
-    // import, even in spatial order): the import takes about 10 s less, and the packed tree has
+    // import, even in spatial order): the import's median fell by 8 s, and the packed tree has
     // 40% fewer nodes and answers boxes about 30% faster (docs/benchmarks.md). Every located
     // actor written by this load is in the actors table; the tree is rebuilt from them whole.
     sqlite3* db = static_cast<SqliteConnection&>(conn()).db();

@@ -8,6 +8,8 @@
 #include <memory>
 #include <utility>
 
+#include "db_names.h"
+
 namespace ecosol::store {
 namespace {
 
@@ -76,12 +78,6 @@ void PutFloat(unsigned char* p, float f) {
 
 using Statement = std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)>;
 
-std::string Quoted(const std::string& name) {
-  std::string out = "\"";
-  for (char ch : name) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-  return out + "\"";
-}
-
 class Writer {
  public:
   Writer(sqlite3* db, std::string table) : db_(db), table_(std::move(table)) {}
@@ -127,9 +123,9 @@ class Writer {
 
 Status BulkLoadRtree(sqlite3* db, const std::string& table, std::vector<RtreeEntry>* entries) {
   Writer w(db, table);
-  const std::string node_table = Quoted(table + "_node");
-  const std::string rowid_table = Quoted(table + "_rowid");
-  const std::string parent_table = Quoted(table + "_parent");
+  const std::string node_table = QuoteIdent(table + "_node");
+  const std::string rowid_table = QuoteIdent(table + "_rowid");
+  const std::string parent_table = QuoteIdent(table + "_parent");
 
   // The node size is the length of the root's blob (as SQLite reads it when it opens the
   // table); each cell takes 8 bytes of id and 4 of each of the 4 bounds, after a 4-byte header.

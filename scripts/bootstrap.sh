@@ -9,7 +9,7 @@ DEBIAN_PACKAGES=(
   build-essential cmake ninja-build pkg-config git ccache clang-format clang libclang-rt-14-dev
   libsqlite3-dev sqlite3 libpq-dev postgresql postgresql-contrib
   nlohmann-json3-dev libcli11-dev libcpp-httplib-dev libfmt-dev
-  libutf8proc-dev libstemmer-dev libsodium-dev libjemalloc-dev libgtest-dev libgmock-dev libbenchmark-dev
+  libutf8proc-dev libstemmer-dev libsodium-dev libssl-dev libjemalloc-dev libgtest-dev libgmock-dev libbenchmark-dev
   libyaml-cpp-dev libre2-dev libhyperscan-dev libpoppler-cpp-dev libzip-dev libxml2-dev ripgrep
   libvalijson-dev libeigen3-dev libtomlplusplus-dev libserd-dev serdi raptor2-utils libigraph-dev python3-igraph python3-networkx
   coinor-libcbc-dev

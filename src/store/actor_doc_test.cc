@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "ecosol/model/json.h"
+#include "ecosol/store/accounts.h"
 #include "ecosol/store/store.h"
 
 namespace ecosol::store {
@@ -103,6 +104,17 @@ TEST(ActorDocTest, EncodeActorLeavesDeletedActorsOutOfSearch) {
   EXPECT_NE(live.name_forms.find("cooperative"), std::string::npos);
   EXPECT_NE(live.body_forms.find("leeds"), std::string::npos);
   EXPECT_EQ(live.actor, a);
+}
+
+// An import hashes each document it creates for the audit log (store::Sha256Hex, by OpenSSL):
+// the FIPS 180-2 examples, one and several blocks, and an empty input.
+TEST(ActorDocTest, DocumentHashesAreStandardSha256) {
+  EXPECT_EQ(Sha256Hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(Sha256Hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+  EXPECT_EQ(Sha256Hex(std::string(1000000, 'a')),
+            "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // Accounts, sessions, tokens, grants, the sign-in log and the audit chain, implemented once for
 // both SQL backends (migration 7). The rules around them live in auth/.
 
+#include <openssl/sha.h>
 #include <sodium.h>
 
 #include "ecosol/base/strings.h"
@@ -52,11 +53,19 @@ void AppendField(std::string* out, std::string_view field) {
 
 const char kAuditGenesis[] = "0000000000000000000000000000000000000000000000000000000000000000";
 
+// OpenSSL's SHA-256 uses the processor's SHA instructions where it has them: 0.9 s for 1,000,000
+// documents of 1 KB against libsodium's 2.8 s on the benchmark machine, and an import hashes
+// every document it creates. libsodium's is kept for the case OpenSSL cannot compute it (it
+// fails only when its default provider cannot be loaded).
 std::string Sha256Hex(std::string_view bytes) {
-  static const int kInit = sodium_init();  // idempotent and thread-safe; -1 only without entropy
-  (void)kInit;
   unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+  static_assert(sizeof digest == SHA256_DIGEST_LENGTH);
+  const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
+  if (SHA256(data, bytes.size(), digest) == nullptr) {
+    static const int kInit = sodium_init();  // idempotent and thread-safe
+    (void)kInit;
+    crypto_hash_sha256(digest, data, bytes.size());
+  }
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out;
   out.reserve(2 * sizeof digest);

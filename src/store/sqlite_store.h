@@ -13,6 +13,8 @@ Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& url);
 
 // The page cache setting of a SQLite store's connection (PRAGMA cache_size: negative in KiB).
 Result<long long> SqliteCacheSize(Store& store);
+// How much of a SQLite store's database file its connection maps into memory (PRAGMA mmap_size).
+Result<long long> SqliteMmapSize(Store& store);
 
 // Process-wide SQLite settings, applied once before the first connection opens (any later call
 // does nothing): no memory statistics. SQLite's default (SQLITE_DEFAULT_MEMSTATUS=1, as Debian

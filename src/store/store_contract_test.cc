@@ -515,8 +515,10 @@ TEST(SqliteBulkLoadTest, ABulkLoadGivesItsConnectionBackItsUsualSettings) {
     auto before = SqliteCacheSize(store);
     ASSERT_TRUE(before.ok()) << before.status().ToString();
     EXPECT_EQ(*before, -32768);
+    EXPECT_EQ(*SqliteMmapSize(store), 0);
     for (bool fail : {false, true}) {
       long long during = 0;
+      long long mapped_during = 0;
       Status s = store.InTransaction([&]() -> Status {
         ECOSOL_RETURN_IF_ERROR(store.BeginBulkLoad().status());
         Actor a;
@@ -529,6 +531,9 @@ TEST(SqliteBulkLoadTest, ABulkLoadGivesItsConnectionBackItsUsualSettings) {
         auto size = SqliteCacheSize(store);
         if (!size.ok()) return size.status();
         during = *size;
+        auto mapped = SqliteMmapSize(store);
+        if (!mapped.ok()) return mapped.status();
+        mapped_during = *mapped;
         return fail ? InvalidArgument("a bad row") : Status::Ok();
       });
       EXPECT_EQ(s.ok(), !fail) << s.ToString();
@@ -536,6 +541,8 @@ TEST(SqliteBulkLoadTest, ABulkLoadGivesItsConnectionBackItsUsualSettings) {
       auto after = SqliteCacheSize(store);
       ASSERT_TRUE(after.ok()) << after.status().ToString();
       EXPECT_EQ(*after, -32768) << (fail ? "after a rollback" : "after a commit");
+      EXPECT_EQ(mapped_during, 2147418112);
+      EXPECT_EQ(*SqliteMmapSize(store), 0) << (fail ? "after a rollback" : "after a commit");
     }
     EXPECT_EQ(*store.CountActors(), 1);
   }

@@ -222,46 +222,53 @@ Result<long long> SqlStore::WriteActorRow(const EncodedActor& e, bool fresh,
   SqlValue lon = shown ? SqlValue(shown->lon) : SqlValue(nullptr);
   // The territory column serves counts anyone may read: with a restricted address it holds the
   // country alone (the document keeps the actor's territory).
-  const std::string territory = a.field_visibility.count("address")
-                                    ? a.territory.substr(0, a.territory.find('/'))
-                                    : a.territory;
-  std::vector<SqlValue> params = {a.id,
-                                  std::string(model::ToString(a.kind)),
-                                  a.name,
-                                  e.sort_name,
-                                  a.address.country,
-                                  territory,
-                                  lat,
-                                  lon,
-                                  a.deleted ? 1LL : 0LL,
-                                  a.version,
-                                  a.updated_at,
-                                  std::string(change),
-                                  e.doc,
-                                  write_generation_,
-                                  static_cast<long long>(a.visibility)};
-  const std::string columns =
+  std::string territory = a.field_visibility.count("address")
+                              ? a.territory.substr(0, a.territory.find('/'))
+                              : a.territory;
+  // Built value by value: a braced list would copy each string (the document among them) twice.
+  std::vector<SqlValue> params;
+  params.reserve(17);
+  params.emplace_back(a.id);
+  params.emplace_back(std::string(model::ToString(a.kind)));
+  params.emplace_back(a.name);
+  params.emplace_back(e.sort_name);
+  params.emplace_back(a.address.country);
+  params.emplace_back(std::move(territory));
+  params.emplace_back(std::move(lat));
+  params.emplace_back(std::move(lon));
+  params.emplace_back(a.deleted ? 1LL : 0LL);
+  params.emplace_back(a.version);
+  params.emplace_back(a.updated_at);
+  params.emplace_back(std::string(change));
+  params.emplace_back(e.doc);
+  params.emplace_back(write_generation_);
+  params.emplace_back(static_cast<long long>(a.visibility));
+  static constexpr std::string_view columns =
       "INSERT INTO actors (id, kind, name, sort_name, country, territory, lat, lon, deleted, "
       "version, updated_at, change, doc, changed_gen, visibility";
-  const std::string values = ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+  static constexpr std::string_view values =
+      ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
   if (fresh) {
     // A new actor: a plain insert with its full-text forms, which inserts nothing when the id
-    // is taken.
-    auto [text_columns, text_values] = TextColumnsOfNewRow();
-    if (!text_columns.empty()) {
-      params.push_back(e.name_forms);
-      params.push_back(e.body_forms);
+    // is taken. The statement's text is made once per store.
+    if (insert_new_actor_sql_.empty()) {
+      auto [text_columns, text_values] = TextColumnsOfNewRow();
+      insert_new_actor_sql_ = std::string(columns) + text_columns + std::string(values) +
+                              text_values + ") ON CONFLICT (id) DO NOTHING";
+      insert_new_actor_has_forms_ = !text_columns.empty();
     }
-    auto rid = conn().InsertRow(
-        columns + text_columns + values + text_values + ") ON CONFLICT (id) DO NOTHING", params,
-        "rid");
+    if (insert_new_actor_has_forms_) {
+      params.emplace_back(e.name_forms);
+      params.emplace_back(e.body_forms);
+    }
+    auto rid = conn().InsertRow(insert_new_actor_sql_, params, "rid");
     if (!rid.ok()) return rid.status();
     if (!rid->has_value()) return Conflict("id: an actor '" + a.id + "' already exists");
     return **rid;
   }
   SqlRows rows;
   ECOSOL_RETURN_IF_ERROR(conn().Exec(
-      columns + values +
+      std::string(columns) + std::string(values) +
           ") ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name, "
           "sort_name = excluded.sort_name, country = excluded.country, "
           "territory = excluded.territory, lat = excluded.lat, "

@@ -655,6 +655,9 @@ class SqlStore : public Store {
   CaseIndexCache case_cache_;
   int transaction_depth_ = 0;
   bool indexes_deferred_ = false;
+  // The INSERT of a new actor (WriteActorRow), made at its first use.
+  std::string insert_new_actor_sql_;
+  bool insert_new_actor_has_forms_ = false;
   bool bulk_loading_ = false;       // BeginBulkLoad ran in this transaction
   bool changed_ = false;            // the current transaction changed the registry
   long long write_generation_ = 0;  // the generation it commits (when changed_)

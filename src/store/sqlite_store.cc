@@ -109,32 +109,36 @@ class SqliteConnection : public SqlConnection {
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
     for (size_t i = 0; i < params.size(); ++i) Bind(st, static_cast<int>(i + 1), params[i]);
+    Status status = Status::Ok();
     while (true) {
       int rc = sqlite3_step(st);
       if (rc == SQLITE_DONE) break;
       if (rc != SQLITE_ROW) {
-        Status error = Error(rc, sql);
-        sqlite3_reset(st);
-        return error;
+        status = Error(rc, sql);
+        break;
       }
       row(st);
     }
     sqlite3_reset(st);
-    return Status::Ok();
+    // The text was bound without a copy (Bind): no binding may outlive `params`.
+    sqlite3_clear_bindings(st);
+    return status;
   }
 
   Result<sqlite3_stmt*> Prepare(std::string_view sql) {
-    std::string key(sql);
-    auto it = cache_.find(key);
+    auto it = cache_.find(sql);  // no copy of the statement's text to look it up
     if (it != cache_.end()) return it->second.get();
     sqlite3_stmt* st = nullptr;
-    int rc = sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()),
+    int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
                                 SQLITE_PREPARE_PERSISTENT, &st, nullptr);
     if (rc != SQLITE_OK) return Error(rc, sql);
-    cache_.emplace(key, StmtPtr(st));
+    cache_.emplace(std::string(sql), StmtPtr(st));
     return st;
   }
 
+  // Text is bound in place (SQLITE_STATIC): Run keeps `params` alive while the statement runs
+  // and clears the bindings after it. SQLite would otherwise copy each value first (an import
+  // binds a document of about 1 KB per actor).
   static void Bind(sqlite3_stmt* st, int i, const SqlValue& v) {
     if (std::holds_alternative<std::nullptr_t>(v)) {
       sqlite3_bind_null(st, i);
@@ -144,7 +148,7 @@ class SqliteConnection : public SqlConnection {
       sqlite3_bind_double(st, i, *d);
     } else {
       const auto& s = std::get<std::string>(v);
-      sqlite3_bind_text(st, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+      sqlite3_bind_text(st, i, s.data(), static_cast<int>(s.size()), SQLITE_STATIC);
     }
   }
 
@@ -187,7 +191,12 @@ class SqliteConnection : public SqlConnection {
   }
 
   sqlite3* db_;
-  std::unordered_map<std::string, StmtPtr> cache_;
+  // Looked up by string_view (a transparent hash and equality).
+  struct SqlHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view sql) const { return std::hash<std::string_view>()(sql); }
+  };
+  std::unordered_map<std::string, StmtPtr, SqlHash, std::equal_to<>> cache_;
 };
 
 const std::vector<std::string> kSqliteMigrations = {

@@ -250,21 +250,24 @@ TEST_P(RegistryTest, LateRejectionRollsBackEarlierBatches) {
 }
 
 // Identifiers whose slugs collide get distinct ids, in an empty registry (where the import
-// tracks the ids it created) and in one that holds actors (where the store is asked).
+// tracks the ids it created) and in one that holds actors (where the store is asked). "R-1-2"
+// comes from its identifier to the id that "R 1" was given instead of the taken "cuk-r-1".
 TEST_P(RegistryTest, CollidingIdsAreMadeUnique) {
-  auto first = registry_->Import({Row(2, "R-1", "One"), Row(3, "R 1", "Two")}, Options());
+  auto first = registry_->Import(
+      {Row(2, "R-1", "One"), Row(3, "R 1", "Two"), Row(4, "R-1-2", "Four")}, Options());
   ASSERT_TRUE(first.ok()) << first.status().ToString();
   ASSERT_TRUE(first->committed);
   auto second = registry_->Import({Row(2, "R.1", "Three")}, Options());
   ASSERT_TRUE(second.ok()) << second.status().ToString();
   ASSERT_TRUE(second->committed);
   std::set<std::string> ids;
-  for (const char* key : {"R-1", "R 1", "R.1"}) {
+  for (const char* key : {"R-1", "R 1", "R.1", "R-1-2"}) {
     auto id = db_.store().FindByIdentifier("coops-uk", key);
     ASSERT_TRUE(id.ok() && id->has_value()) << key;
     ids.insert(**id);
   }
-  EXPECT_EQ(ids, (std::set<std::string>{"cuk-r-1", "cuk-r-1-2", "cuk-r-1-3"}));
+  EXPECT_EQ(ids, (std::set<std::string>{"cuk-r-1", "cuk-r-1-2", "cuk-r-1-3", "cuk-r-1-2-2"}));
+  EXPECT_EQ(**db_.store().FindByIdentifier("coops-uk", "R-1-2"), "cuk-r-1-2-2");
 }
 
 TEST_P(RegistryTest, ImportPlacesActorsInTheTerritoryChain) {

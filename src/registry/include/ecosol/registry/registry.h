@@ -228,9 +228,10 @@ class Registry {
   static void PrepareRow(ImportRow row, const ImportOptions& options, const std::string& today,
                          const std::string& now, const Taxonomy& taxonomy, PreparedRow* out);
   // Appends [id, SHA-256 of its document] of a created actor to `created_log`, which the import
-  // records in the audit log batch by batch.
+  // records in the audit log batch by batch. `reassigned` (into an empty registry only): the
+  // ids this import gave instead of taken ones.
   Status WriteRow(PreparedRow& row, const ImportOptions& options, ImportReport* report,
-                  std::set<std::string>* territories, std::unordered_set<std::string>* created,
+                  std::set<std::string>* territories, std::unordered_set<std::string>* reassigned,
                   nlohmann::json* created_log);
 
   store::Store& store_;

@@ -436,9 +436,9 @@ class SqliteStore : public SqlStore {
   // 1 GiB of cache, five imports of 1,000,000 rows took 61 to 89 s, median 68 s, and 1.98 GB at
   // their peak; with 256 MiB, 59 to 77 s, median 62 s, and 1.02 GB: docs/benchmarks.md.) The
   // index builds at the end read the whole actors table again and again (six CREATE INDEX and
-  // the full-text rebuild): mapped, its pages are read where they lie instead of copied by a
-  // read() each time, and the full-text rebuild of 1,000,000 actors took 6.5 s instead of 9 to
-  // 10 s, the index on kind 0.7 s instead of 1.2 s.
+  // the coordinates for the R*Tree): mapped, its pages are read where they lie instead of
+  // copied by a read() each time; the index on kind of 1,000,000 actors took 0.7 s instead of
+  // 1.2 s (and a full-text rebuild 6.5 s instead of 9 to 10 s).
   std::string_view BulkLoadSql() const override {
     return "PRAGMA cache_size = -262144; PRAGMA threads = 4; PRAGMA mmap_size = 2147418112";
   }
@@ -453,7 +453,12 @@ class SqliteStore : public SqlStore {
     // The FTS table is an index over actors.name_forms/body_forms: remove the old entry with the
     // old forms, store the new forms, and index them.
     if (fresh) {  // the forms were written with the row
-      if (indexes_deferred() || (name_forms.empty() && body_forms.empty())) return Status::Ok();
+      // Also during a bulk load: indexed row by row, the full-text index costs the writing
+      // thread time it would otherwise spend waiting for the reading one, where a rebuild at
+      // the end (6 to 10 s for 1,000,000 actors) ran while the other core was idle. Four
+      // alternating imports of 1,000,000 rows: 38.7 to 52.1 s against 42.9 to 56.8 s with the
+      // rebuild, faster in each (docs/benchmarks.md, session 27).
+      if (name_forms.empty() && body_forms.empty()) return Status::Ok();
       return conn().Exec("INSERT INTO actors_fts (rowid, name_forms, body_forms) VALUES (?, ?, ?)",
                          {rid, name_forms, body_forms});
     }
@@ -520,8 +525,6 @@ class SqliteStore : public SqlStore {
     for (const auto& [name, create] : DeferredIndexes()) {
       ECOSOL_RETURN_IF_ERROR(conn().ExecScript(create));
     }
-    ECOSOL_RETURN_IF_ERROR(
-        conn().ExecScript("INSERT INTO actors_fts (actors_fts) VALUES ('rebuild')"));
     // The R*Tree written packed, straight into its tables (sqlite_rtree_load.h), instead of
     // inserted one actor at a time (13 to 15 s for the 959,903 located actors of a 1,000,000-row
     // import, even in spatial order): the import's median fell by 8 s, and the packed tree has

@@ -369,6 +369,23 @@ std::vector<std::string> SqliteIndexes(const std::string& path) {
 
 // A bulk load into an empty registry (SQLite defers its indexes to the end) gives the same
 // results as writing row by row: filters, boxes, search, identifiers, history, later updates.
+// FTS5's verdict on the actors' full-text index against the actors' forms ("ok" when they
+// agree, else its error).
+std::string SqliteFtsCheck(const std::string& path) {
+  sqlite3* db = nullptr;
+  std::string out = "could not open " + path;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK) {
+    char* error = nullptr;
+    const int rc =
+        sqlite3_exec(db, "INSERT INTO actors_fts (actors_fts) VALUES ('integrity-check')", nullptr,
+                     nullptr, &error);
+    out = rc == SQLITE_OK ? "ok" : (error ? error : sqlite3_errstr(rc));
+    sqlite3_free(error);
+  }
+  sqlite3_close(db);
+  return out;
+}
+
 TEST_P(StoreContractTest, BulkLoadBuildsEveryIndex) {
   std::vector<std::string> indexes_before;
   if (GetParam() == "sqlite") indexes_before = SqliteIndexes(path_.string());
@@ -397,6 +414,7 @@ TEST_P(StoreContractTest, BulkLoadBuildsEveryIndex) {
   ASSERT_TRUE(s.ok()) << s.ToString();
   if (GetParam() == "sqlite") {
     EXPECT_EQ(SqliteIndexes(path_.string()), indexes_before);
+    EXPECT_EQ(SqliteFtsCheck(path_.string()), "ok");  // indexed row by row during the load
   }
 
   ExpectFiltersFindAlphaAndBeta();
@@ -420,6 +438,9 @@ TEST_P(StoreContractTest, BulkLoadBuildsEveryIndex) {
   ASSERT_EQ(history->size(), 2u);
   EXPECT_EQ((*history)[0].actor.name, "Alpha Housing Co-operative");
   EXPECT_EQ((*history)[1].change, "update");
+  if (GetParam() == "sqlite") {
+    EXPECT_EQ(SqliteFtsCheck(path_.string()), "ok");
+  }
 }
 
 // SQLite's R*Tree verdict on the actors' spatial index ("ok" when sound).

@@ -93,7 +93,7 @@ class BatchQueue {
 
 // Batches written, handed back to the reading thread to be freed: freeing a batch's thousand
 // actors (documents, provenance maps, strings) took about 5% of the writing thread's time in an
-// import of 1,000,000 rows, and the writing thread is the busier of the two.
+// import of 1,000,000 rows, when that thread was the busier of the two (docs/benchmarks.md).
 template <typename T>
 class SpentItems {
  public:
@@ -249,7 +249,7 @@ Result<ImportReport> Registry::Import(ImportSource& source, const ImportOptions&
   std::thread reader([&] {
     std::unordered_map<std::string, long long> seen;  // identifier -> line
     // The ids and territories of the rows prepared so far: marked here rather than looked up by
-    // the writing thread, the busier of the two in a large import (PreparedRow).
+    // the writing thread, which has the full-text index and SQLite's work to do (PreparedRow).
     std::unordered_set<std::string> ids;
     std::unordered_set<std::string> territories;
     size_t rows_read = 0;

@@ -403,7 +403,8 @@ class SqliteStore : public SqlStore {
     return s.ok() && !mode.empty() && mode[0][0].value_or("") == "delete";
   }
 
-  // A setting of the connection, as PRAGMA `name` gives it (SqliteCacheSize, SqliteMmapSize).
+  // A setting of the connection, as PRAGMA `name` gives it (SqliteCacheSize, SqliteMmapSize,
+  // SqliteTempStore).
   Result<long long> Setting(std::string_view name) {
     SqlRows rows;
     ECOSOL_RETURN_IF_ERROR(conn().Exec("PRAGMA " + std::string(name), {}, &rows));
@@ -445,7 +446,8 @@ class SqliteStore : public SqlStore {
   // Back to the settings every connection opens with (OpenSqliteStore; no mapping is SQLite's
   // default).
   std::string_view AfterBulkLoadSql() const override {
-    return "PRAGMA cache_size = -32768; PRAGMA threads = 0; PRAGMA mmap_size = 0";
+    return "PRAGMA cache_size = -32768; PRAGMA threads = 0; PRAGMA mmap_size = 0; "
+           "PRAGMA temp_store = MEMORY";
   }
 
   Status IndexText(long long rid, bool fresh, const std::string& name_forms,
@@ -522,9 +524,26 @@ class SqliteStore : public SqlStore {
   }
 
   Status BuildDeferredIndexes() override {
+    // Sorted in runs of 4 MiB in temporary files, by SQLite's helper threads (PRAGMA threads
+    // of BulkLoadSql), while this one reads the table on: SQLite sorts with helper threads only
+    // when its temporary files are files (temp_store = MEMORY, this connection's setting, turns
+    // them off), and only a sort larger than the page cache is cut into runs (with 256 MiB, each
+    // index of 1,000,000 actors was one sort on this thread). The eight indexes of 1,000,000
+    // actors, measured alone in the sqlite3 shell in alternation: 5.7 to 7.4 s against 10.1 to
+    // 13.9 s (docs/benchmarks.md, session 28). Set back before the R*Tree, which writes pages
+    // and wants the large cache; AfterBulkLoadSql sets temp_store back too, whatever happens.
+    ECOSOL_RETURN_IF_ERROR(
+        conn().ExecScript("PRAGMA temp_store = FILE; PRAGMA cache_size = -4096"));
     for (const auto& [name, create] : DeferredIndexes()) {
-      ECOSOL_RETURN_IF_ERROR(conn().ExecScript(create));
+      Status built = conn().ExecScript(create);
+      if (!built.ok()) {
+        return built.WithContext("building the index " + name +
+                                 " (SQLite sorts it in temporary files, in SQLITE_TMPDIR, "
+                                 "TMPDIR or /var/tmp: is there room and may they be written?)");
+      }
     }
+    ECOSOL_RETURN_IF_ERROR(  // as BulkLoadSql
+        conn().ExecScript("PRAGMA temp_store = MEMORY; PRAGMA cache_size = -262144"));
     // The R*Tree written packed, straight into its tables (sqlite_rtree_load.h), instead of
     // inserted one actor at a time (13 to 15 s for the 959,903 located actors of a 1,000,000-row
     // import, even in spatial order): the import's median fell by 8 s, and the packed tree has
@@ -812,6 +831,12 @@ Result<long long> SqliteMmapSize(Store& store) {
   auto* sqlite = dynamic_cast<SqliteStore*>(&store);
   if (sqlite == nullptr) return InvalidArgument("not a SQLite store");
   return sqlite->Setting("mmap_size");
+}
+
+Result<long long> SqliteTempStore(Store& store) {
+  auto* sqlite = dynamic_cast<SqliteStore*>(&store);
+  if (sqlite == nullptr) return InvalidArgument("not a SQLite store");
+  return sqlite->Setting("temp_store");
 }
 
 void SetWalUpkeepSettings(const WalUpkeepSettings& settings) {

@@ -15,6 +15,8 @@ Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& url);
 Result<long long> SqliteCacheSize(Store& store);
 // How much of a SQLite store's database file its connection maps into memory (PRAGMA mmap_size).
 Result<long long> SqliteMmapSize(Store& store);
+// Where its temporary tables and sorts go (PRAGMA temp_store: 1 files, 2 memory).
+Result<long long> SqliteTempStore(Store& store);
 
 // Process-wide SQLite settings, applied once before the first connection opens (any later call
 // does nothing): no memory statistics. SQLite's default (SQLITE_DEFAULT_MEMSTATUS=1, as Debian

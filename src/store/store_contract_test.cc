@@ -537,6 +537,7 @@ TEST(SqliteBulkLoadTest, ABulkLoadGivesItsConnectionBackItsUsualSettings) {
     ASSERT_TRUE(before.ok()) << before.status().ToString();
     EXPECT_EQ(*before, -32768);
     EXPECT_EQ(*SqliteMmapSize(store), 0);
+    EXPECT_EQ(*SqliteTempStore(store), 2);
     for (bool fail : {false, true}) {
       long long during = 0;
       long long mapped_during = 0;
@@ -555,6 +556,15 @@ TEST(SqliteBulkLoadTest, ABulkLoadGivesItsConnectionBackItsUsualSettings) {
         auto mapped = SqliteMmapSize(store);
         if (!mapped.ok()) return mapped.status();
         mapped_during = *mapped;
+        // The indexes built at the end are sorted in temporary files (BuildDeferredIndexes);
+        // the load's settings are back after them.
+        ECOSOL_RETURN_IF_ERROR(store.EndBulkLoad());
+        auto size_after_indexes = SqliteCacheSize(store);
+        if (!size_after_indexes.ok()) return size_after_indexes.status();
+        EXPECT_EQ(*size_after_indexes, -262144);
+        auto temp_after_indexes = SqliteTempStore(store);
+        if (!temp_after_indexes.ok()) return temp_after_indexes.status();
+        EXPECT_EQ(*temp_after_indexes, 2);
         return fail ? InvalidArgument("a bad row") : Status::Ok();
       });
       EXPECT_EQ(s.ok(), !fail) << s.ToString();
@@ -564,6 +574,7 @@ TEST(SqliteBulkLoadTest, ABulkLoadGivesItsConnectionBackItsUsualSettings) {
       EXPECT_EQ(*after, -32768) << (fail ? "after a rollback" : "after a commit");
       EXPECT_EQ(mapped_during, 2147418112);
       EXPECT_EQ(*SqliteMmapSize(store), 0) << (fail ? "after a rollback" : "after a commit");
+      EXPECT_EQ(*SqliteTempStore(store), 2) << (fail ? "after a rollback" : "after a commit");
     }
     EXPECT_EQ(*store.CountActors(), 1);
   }

@@ -50,9 +50,8 @@ void PrintQueued(Context& ctx, const store::JobRecord& job, bool as_json) {
 }
 
 Result<Session> OpenSession(const Context& ctx, bool migrate) {
-  // OpenStore's rule (a SQLite path such as "postgres-copy.db" is a file whose folder we make).
-  bool is_pg = ctx.db.starts_with("postgresql://") || ctx.db.starts_with("postgres://");
-  if (!is_pg && ctx.db != ":memory:") {
+  // A SQLite path (even one such as "postgres-copy.db") is a file whose folder we make.
+  if (!store::IsPostgresUrl(ctx.db) && ctx.db != ":memory:") {
     fs::path parent = fs::path(ctx.db).parent_path();
     std::error_code ec;
     if (!parent.empty()) fs::create_directories(parent, ec);

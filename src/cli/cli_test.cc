@@ -77,6 +77,20 @@ TEST_P(CliTest, ImportReportsJsonAndReimportChangesNothing) {
   EXPECT_EQ(report["unchanged"], 3);
 }
 
+// A SQLite database in a folder that does not exist yet: the command makes the folder, whatever
+// the file is called (a name that starts like a PostgreSQL scheme is still a file).
+TEST(CliDatabaseFolderTest, ASqliteDatabaseGetsItsFolderMade) {
+  TestFolder folder("ecosol_cli_folder");
+  for (const char* name : {"new/a/ecosol.db", "other/postgres-copy.db"}) {
+    const fs::path db = folder.path() / name;
+    ASSERT_FALSE(fs::exists(db.parent_path())) << name;
+    CliRunner cli(db.string());
+    ASSERT_EQ(cli.Run({"init"}), 0) << name << ": " << cli.err();
+    EXPECT_TRUE(fs::is_regular_file(db)) << name;
+    ASSERT_EQ(cli.Run({"actors", "list", "--json"}), 0) << name << ": " << cli.err();
+  }
+}
+
 // Records the files created in a folder from now on (inotify), to see which files SQLite made.
 class FolderCreations {
  public:

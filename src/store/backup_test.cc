@@ -162,6 +162,18 @@ TEST(RedactUrlTest, HidesPasswordsAndKeepsTheRest) {
   EXPECT_EQ(RedactUrl("data/my:odd@file.db"), "data/my:odd@file.db");
 }
 
+// OpenStore's rule, which the CLI also follows to know when to make a database's folder.
+TEST(IsPostgresUrlTest, OnlyThePostgresSchemesArePostgres) {
+  EXPECT_TRUE(IsPostgresUrl("postgresql://ecosol@db.example.org/ecosol"));
+  EXPECT_TRUE(IsPostgresUrl("postgres://h/db"));
+  EXPECT_TRUE(IsPostgresUrl("postgresql:///ecosol?host=/tmp/pg"));
+  EXPECT_FALSE(IsPostgresUrl("postgres-copy.db"));
+  EXPECT_FALSE(IsPostgresUrl("data/postgresql:/x.db"));
+  EXPECT_FALSE(IsPostgresUrl("./postgresql://x"));
+  EXPECT_FALSE(IsPostgresUrl(":memory:"));
+  EXPECT_FALSE(IsPostgresUrl(""));
+}
+
 TEST_P(BackupTest, BackupVerifyChangeRestoreBringsTheOldContentBack) {
   WriteKnownContent();
   std::vector<BackupProgress> steps;

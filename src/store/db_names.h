@@ -1,17 +1,15 @@
 #pragma once
 
 // Small helpers that backup.cc, copy.cc and postgres_store.cc share: telling a PostgreSQL URL
-// from a SQLite path, quoting an SQL identifier, and trimming a driver's error message.
+// from a SQLite path (IsPostgresUrl, public in store.h), quoting an SQL identifier, and
+// trimming a driver's error message.
 
 #include <string>
 #include <string_view>
 
-namespace ecosol::store {
+#include "ecosol/store/store.h"
 
-// Whether `url` names a PostgreSQL database (OpenStore's rule) rather than a SQLite file.
-inline bool IsPostgresUrl(std::string_view url) {
-  return url.starts_with("postgresql://") || url.starts_with("postgres://");
-}
+namespace ecosol::store {
 
 // `name` as a double-quoted SQL identifier.
 inline std::string QuoteIdent(const std::string& name) {

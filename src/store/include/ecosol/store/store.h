@@ -536,6 +536,11 @@ class Store {
 // in-memory SQLite database.
 Result<std::unique_ptr<Store>> OpenStore(const std::string& url);
 
+// Whether `url` names a PostgreSQL database (OpenStore's rule) rather than a SQLite file.
+inline bool IsPostgresUrl(std::string_view url) {
+  return url.starts_with("postgresql://") || url.starts_with("postgres://");
+}
+
 // `url` as it may be shown in messages, reports and logs: a PostgreSQL URL's password (in its
 // user part, "user:secret@host", or a "password=" parameter) replaced by "***"; anything else
 // (a SQLite path) unchanged.

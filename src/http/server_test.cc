@@ -518,7 +518,7 @@ TEST(ServerUpgradeTest, StartingOnAnOlderDatabaseUpgradesIt) {
     ASSERT_TRUE(server.ok()) << server.status().ToString();
     auto store = store::OpenStore(path.string());
     ASSERT_TRUE(store.ok());
-    EXPECT_EQ(*(*store)->SchemaVersion(), 19);
+    EXPECT_EQ(*(*store)->SchemaVersion(), 20);
     json state;
     for (int i = 0; i < 200; ++i) {
       auto [status, health] = (*server)->Get("/api/v1/health");

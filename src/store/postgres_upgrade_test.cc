@@ -66,7 +66,7 @@ TEST_F(PostgresUpgradeTest, AnOlderReleasesDatabaseIsUpgradedWithItsData) {
   ASSERT_EQ(*s.SchemaVersion(), 15);
   Status migrated = s.Migrate();
   ASSERT_TRUE(migrated.ok()) << migrated.ToString();
-  EXPECT_EQ(*s.SchemaVersion(), 19);
+  EXPECT_EQ(*s.SchemaVersion(), 20);
   EXPECT_TRUE(s.Migrate().ok());  // once is enough
 
   // The registry, the accounts and the assessments are all there.
@@ -143,7 +143,7 @@ TEST_F(PostgresUpgradeTest, AFailedMigrationRollsBackTheWholeUpgrade) {
   ASSERT_TRUE(store.ok()) << store.status().ToString();
   Status migrated = (*store)->Migrate();
   ASSERT_TRUE(migrated.ok()) << migrated.ToString();
-  EXPECT_EQ(*(*store)->SchemaVersion(), 19);
+  EXPECT_EQ(*(*store)->SchemaVersion(), 20);
   EXPECT_EQ(*(*store)->CountActors(), 30);
 }
 

@@ -69,16 +69,30 @@ void CaseRank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ct
   int rc = QueryDataOf(api, fts, *context, nval, vals, &data);
   if (rc != SQLITE_OK) return sqlite3_result_error_code(ctx, rc);
   std::fill(data->freq.begin(), data->freq.end(), 0.0);
-  int instances = 0;
-  rc = api->xInstCount(fts, &instances);
-  if (rc != SQLITE_OK) return sqlite3_result_error_code(ctx, rc);
-  for (int i = 0; i < instances; ++i) {
-    int phrase = 0;
-    int column = 0;
-    int offset = 0;
-    rc = api->xInst(fts, i, &phrase, &column, &offset);
+  if (context->by_column) {
+    for (size_t phrase = 0; phrase < data->freq.size(); ++phrase) {
+      Fts5PhraseIter it;
+      int column = -1;
+      rc = api->xPhraseFirstColumn(fts, static_cast<int>(phrase), &it, &column);
+      if (rc != SQLITE_OK) return sqlite3_result_error_code(ctx, rc);
+      for (; column >= 0; api->xPhraseNextColumn(fts, &it, &column)) {
+        if (static_cast<size_t>(column) < data->weights.size()) {
+          data->freq[phrase] += data->weights[static_cast<size_t>(column)];
+        }
+      }
+    }
+  } else {
+    int instances = 0;
+    rc = api->xInstCount(fts, &instances);
     if (rc != SQLITE_OK) return sqlite3_result_error_code(ctx, rc);
-    data->freq[static_cast<size_t>(phrase)] += data->weights[static_cast<size_t>(column)];
+    for (int i = 0; i < instances; ++i) {
+      int phrase = 0;
+      int column = 0;
+      int offset = 0;
+      rc = api->xInst(fts, i, &phrase, &column, &offset);
+      if (rc != SQLITE_OK) return sqlite3_result_error_code(ctx, rc);
+      data->freq[static_cast<size_t>(phrase)] += data->weights[static_cast<size_t>(column)];
+    }
   }
   sqlite3_int64 rowid = api->xRowid(fts);
   uint32_t known = 0;

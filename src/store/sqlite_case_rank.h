@@ -29,6 +29,11 @@ struct CaseRankContext {
   // (in the order they appear in the MATCH expression), which bm25 otherwise counts with one
   // pass over each phrase's rows. Used only when there is one count per phrase.
   std::vector<long long> doc_counts;
+  // Whether a phrase's frequency in a row is the sum of the weights of the columns it appears
+  // in, each once (xPhraseFirstColumn), instead of once per instance (xInst). Set for an FTS5
+  // table made with detail=column, which records no positions: there xInst would tokenize each
+  // matching row's text again to find them.
+  bool by_column = false;
 };
 
 // Registers `name(fts_table, weight_0, weight_1, ...)` on `db` ("ecosol_case_rank" over

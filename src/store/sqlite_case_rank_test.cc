@@ -120,6 +120,71 @@ TEST_F(CaseRankTest, TakesTheRowCountsOfItsPhrasesFromTheCaller) {
   for (const auto& [rowid, mine, fts5] : Ranks(match)) EXPECT_NEAR(mine, fts5, 1e-9);
 }
 
+// Over a detail=column table (the actors' index, which keeps no positions) the rank counts
+// each column a phrase appears in once (CaseRankContext::by_column). Where no word repeats
+// within a column, that is FTS5's bm25 over the same rows indexed with their positions.
+TEST_F(CaseRankTest, ByColumnIsBm25WithEachColumnOfARowCountedOnce) {
+  auto by_column = RegisterCaseRank(db_, "ecosol_actor_rank");
+  ASSERT_TRUE(by_column.ok()) << by_column.status().ToString();
+  (*by_column)->by_column = true;
+  Exec("CREATE VIRTUAL TABLE c USING fts5(title, body, detail=column)");
+  Exec("CREATE VIRTUAL TABLE f USING fts5(title, body)");
+  const std::vector<std::pair<std::string, std::string>> rows = {
+      {"water co-op", "clean water for the village kiosks"},
+      {"housing", "a housing co-op builds homes with shared energy"},
+      {"savings group", "women save together"},
+      {"energy co-op of a very long title about many other things", "solar water pumps"},
+  };
+  for (const auto& [title, body] : rows) {
+    for (const char* table : {"c", "f"}) {
+      Exec(std::string("INSERT INTO ") + table + " (title, body) VALUES ('" + title + "', '" +
+           body + "')");
+    }
+  }
+  auto ranks = [&](const std::string& sql, const std::string& match) {
+    sqlite3_stmt* st = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db_, sql.c_str(), -1, &st, nullptr), SQLITE_OK)
+        << sqlite3_errmsg(db_);
+    sqlite3_bind_text(st, 1, match.c_str(), -1, SQLITE_TRANSIENT);
+    std::vector<std::pair<long long, double>> out;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+      out.emplace_back(sqlite3_column_int64(st, 0), sqlite3_column_double(st, 1));
+    }
+    sqlite3_finalize(st);
+    return out;
+  };
+  for (const char* match : {"water", "housing", "water OR co*", "co AND energy", "\"wat\"*"}) {
+    auto mine =
+        ranks("SELECT rowid, ecosol_actor_rank(c, 10.0, 1.0) FROM c WHERE c MATCH ? ORDER BY rowid",
+              match);
+    auto bm25 =
+        ranks("SELECT rowid, bm25(f, 10.0, 1.0) FROM f WHERE f MATCH ? ORDER BY rowid", match);
+    ASSERT_FALSE(mine.empty()) << match;
+    ASSERT_EQ(mine.size(), bm25.size()) << match;
+    for (size_t i = 0; i < mine.size(); ++i) {
+      EXPECT_EQ(mine[i].first, bm25[i].first) << match;
+      EXPECT_NEAR(mine[i].second, bm25[i].second, 1e-9) << match << " row " << mine[i].first;
+    }
+  }
+  // "housing" is in row 2's title and body: both columns count, the title ten times the body.
+  auto housing =
+      ranks("SELECT rowid, ecosol_actor_rank(c, 10.0, 1.0) FROM c WHERE c MATCH ?", "housing");
+  auto title_only =
+      ranks("SELECT rowid, ecosol_actor_rank(c, 10.0, 0.0) FROM c WHERE c MATCH ?", "housing");
+  ASSERT_EQ(housing.size(), 1u);
+  ASSERT_EQ(title_only.size(), 1u);
+  EXPECT_LT(housing[0].second, title_only[0].second);
+  // A word three times in a title counts once: it ranks lower (a greater negated score) than
+  // by its instances, which ecosol_case_rank counts (here by reading the row's text again).
+  Exec("INSERT INTO c (title, body) VALUES ('kiosk kiosk kiosk', 'kiosk')");
+  auto once =
+      ranks("SELECT rowid, ecosol_actor_rank(c, 10.0, 1.0) FROM c WHERE c MATCH ?", "kiosk");
+  auto each = ranks("SELECT rowid, ecosol_case_rank(c, 10.0, 1.0) FROM c WHERE c MATCH ?", "kiosk");
+  ASSERT_EQ(once.size(), 1u);
+  ASSERT_EQ(each.size(), 1u);
+  EXPECT_GT(once[0].second, each[0].second);
+}
+
 TEST(MatchPhrasesTest, ReadsQuotedPhrasesAndPrefixes) {
   EXPECT_EQ(MatchPhrases("(\"a\" OR \"b\"\"c\" OR \"d\"*)"),
             (std::vector<std::string>{"\"a\"", "\"b\"\"c\"", "\"d\"*"}));

@@ -386,6 +386,25 @@ std::string SqliteFtsCheck(const std::string& path) {
   return out;
 }
 
+// The CREATE statement of `name` in the SQLite database at `path` ("" when there is none).
+std::string SqliteSchemaOf(const std::string& path, const std::string& name) {
+  sqlite3* db = nullptr;
+  std::string out;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db, "SELECT sql FROM sqlite_master WHERE name = ?", -1, &st, nullptr) ==
+        SQLITE_OK) {
+      sqlite3_bind_text(st, 1, name.c_str(), -1, SQLITE_TRANSIENT);
+      if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0)) {
+        out = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+      }
+    }
+    sqlite3_finalize(st);
+  }
+  sqlite3_close(db);
+  return out;
+}
+
 TEST_P(StoreContractTest, BulkLoadBuildsEveryIndex) {
   std::vector<std::string> indexes_before;
   if (GetParam() == "sqlite") indexes_before = SqliteIndexes(path_.string());
@@ -1393,7 +1412,7 @@ TEST(MigrationTest, UpgradesASchemaVersion3Database) {
     ASSERT_TRUE(store.ok());
     EXPECT_EQ(*(*store)->SchemaVersion(), 3);
     ASSERT_TRUE((*store)->Migrate().ok());
-    EXPECT_EQ(*(*store)->SchemaVersion(), 19);
+    EXPECT_EQ(*(*store)->SchemaVersion(), 20);
     auto history = (*store)->ActorHistory("cuk-r006884");
     ASSERT_TRUE(history.ok()) << history.status().ToString();
     ASSERT_EQ(history->size(), 2u);
@@ -1424,6 +1443,11 @@ TEST(MigrationTest, UpgradesASchemaVersion3Database) {
     ASSERT_TRUE(page.ok());
     ASSERT_EQ(page->items.size(), 1u);
   }
+  // Migration 20 made the actors' full-text index again, with columns and no positions, over
+  // the same rows.
+  EXPECT_EQ(SqliteFtsCheck(path.string()), "ok");
+  auto schema = SqliteSchemaOf(path.string(), "actors_fts");
+  EXPECT_NE(schema.find("detail=column"), std::string::npos) << schema;
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
 }
 
@@ -1471,7 +1495,7 @@ TEST(MigrationTest, AFailedMigrationRollsBackTheWholeUpgrade) {
     ASSERT_TRUE(store.ok());
     Status migrated = (*store)->Migrate();
     ASSERT_TRUE(migrated.ok()) << migrated.ToString();
-    EXPECT_EQ(*(*store)->SchemaVersion(), 19);
+    EXPECT_EQ(*(*store)->SchemaVersion(), 20);
     auto history = (*store)->ActorHistory("cuk-r006884");
     ASSERT_TRUE(history.ok()) << history.status().ToString();
     EXPECT_EQ(history->size(), 2u);

@@ -422,7 +422,7 @@ TEST(CliUpgradeTest, AnyCommandUpgradesAnOlderDatabase) {
   EXPECT_NE(out.str().find("cuk-r006884"), std::string::npos) << out.str();
   auto store = store::OpenStore(db);
   ASSERT_TRUE(store.ok());
-  EXPECT_EQ(*(*store)->SchemaVersion(), 19);
+  EXPECT_EQ(*(*store)->SchemaVersion(), 20);
   store->reset();
   for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db + suffix);
 }
